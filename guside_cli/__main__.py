@@ -1,0 +1,3 @@
+from guside_cli.app import main
+
+main()

@@ -1,0 +1,34 @@
+"""`info`: which ledger file is in use, its schema and its counts."""
+
+import typer
+
+from guside_cli.commands import _options as opt
+from guside_cli.commands._common import guarded, run_of
+from guside_cli.render.output import Format
+
+
+def register(app: typer.Typer) -> None:
+    app.command("info")(guarded(info))
+
+
+def info(ctx: typer.Context, fmt: opt.OutputFormat = Format.auto) -> None:
+    """Show which ledger file is in use, its schema version and its counts."""
+    from guside_cli.render import output
+    from guside_cli.storage.ledger import Ledger
+
+    run = run_of(ctx)
+    if not run.db.exists():
+        facts = {"path": str(run.db), "exists": False}
+    else:
+        with Ledger.open(run.db) as ledger:
+            facts = {"exists": True, **ledger.info()}
+    fmt = output.resolve(fmt)
+    if fmt is Format.json:
+        output.write_json(facts)
+    else:
+        if not facts["exists"]:
+            typer.echo(f"{run.db}: no ledger yet; `guside add` creates it")
+            return
+        output.print_table(
+            ["项目", "内容"] if run.lang == "zh" else ["item", "value"], [[k, v] for k, v in facts.items()], fmt
+        )

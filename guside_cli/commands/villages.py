@@ -1,0 +1,57 @@
+"""The town's list of villages and communities (村/社区): `village add`, `village list`."""
+
+from typing import Annotated
+
+import typer
+
+from guside_cli.commands import _options as opt
+from guside_cli.commands._common import guarded, run_of
+from guside_cli.render.output import Format
+
+village_app = typer.Typer(help="The villages and communities (村/社区) petitions belong to", no_args_is_help=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(village_app, name="village")
+
+
+@village_app.command("add")
+@guarded
+def add(ctx: typer.Context, name: Annotated[str, typer.Argument(help="Full name, e.g. 新桥村 or 新城社区")]) -> None:
+    """Add a village or community to the ledger's list.
+
+    Example: guside village add 新桥村
+    """
+    from guside_cli.core.dates import iso_timestamp
+    from guside_cli.core.villages import make_village
+    from guside_cli.storage.ledger import Ledger
+
+    run = run_of(ctx)
+    village = make_village(name)
+    with Ledger.open(run.db, create=True) as ledger, ledger.write():
+        ledger.add_village(village, iso_timestamp(run.now))
+    typer.echo(
+        f"已添加 {village.name}（简称 {village.short}）"
+        if run.lang == "zh"
+        else f"Added {village.name} (short name {village.short})"
+    )
+
+
+@village_app.command("list")
+@guarded
+def list_villages(ctx: typer.Context, fmt: opt.OutputFormat = Format.auto) -> None:
+    """List the villages and communities, with how many petitions each has in the ledger."""
+    from guside_cli.render import output
+    from guside_cli.storage.ledger import Ledger
+
+    run = run_of(ctx)
+    with Ledger.open(run.db, create=True) as ledger:
+        counts = ledger.village_counts()
+        villages = ledger.villages()
+    records = [{"name": v.name, "short": v.short, "kind": v.kind, "petitions": counts.get(v.name, 0)} for v in villages]
+    fmt = output.resolve(fmt)
+    if fmt is Format.json:
+        output.write_json(records)
+        return
+    headers = ["名称", "简称", "类别", "信访件数"] if run.lang == "zh" else ["name", "short", "kind", "petitions"]
+    output.print_table(headers, [list(r.values()) for r in records], fmt)

@@ -1,0 +1,119 @@
+"""Coded values. The ledger stores the English code; users may type the code, the Chinese label,
+or a common short form (`--level 省` == `--level 省级` == `--level province`)."""
+
+from enum import Enum
+
+from guside_cli.core.errors import InputError
+from guside_cli.core.text import fold
+
+
+class Coded(Enum):
+    """An enum whose value is the stored code, with zh/en labels and accepted aliases."""
+
+    zh: str
+    en: str
+    aliases: tuple[str, ...]
+
+    def __new__(cls, code: str, zh: str, en: str, *aliases: str):
+        member = object.__new__(cls)
+        member._value_ = code
+        member.zh = zh
+        member.en = en
+        member.aliases = aliases
+        return member
+
+    @property
+    def code(self) -> str:
+        return self.value
+
+    def label(self, lang: str = "zh") -> str:
+        return self.zh if lang == "zh" else self.en
+
+    @classmethod
+    def what(cls) -> str:
+        """What this kind of value is called in messages, e.g. 'level'."""
+        return cls.__name__.lower()
+
+    @classmethod
+    def parse(cls, text: "str | Coded") -> "Coded":
+        if isinstance(text, cls):
+            return text
+        key = fold(str(text))
+        for member in cls:
+            names = (member.value, member.zh, member.en, *member.aliases)
+            if key in (fold(n) for n in names):
+                return member
+        choices = ", ".join(f"{m.value} ({m.zh})" for m in cls)
+        raise InputError(f"unknown {cls.what()} '{text}': use one of {choices}")
+
+
+class Form(Coded):
+    LETTER = ("letter", "来信", "letter", "信", "信件", "写信")
+    VISIT = ("visit", "来访", "visit", "访", "走访", "上访")
+    ONLINE = ("online", "网上信访", "online", "网上", "网信", "网络", "网络信访")
+    PHONE = ("phone", "电话", "phone call", "来电", "电话信访", "call")
+
+
+class Level(Coded):
+    TOWN = ("town", "镇级", "town", "镇")
+    COUNTY = ("county", "县级", "county", "县", "县市", "县级市", "江阴", "江阴市")
+    PREFECTURE = ("prefecture", "市级", "prefecture", "市", "地市", "无锡", "无锡市")
+    PROVINCE = ("province", "省级", "province", "省", "到省", "赴省", "去省")
+    NATIONAL = ("national", "国家级", "national", "京", "赴京", "进京", "到部", "国家", "北京", "部")
+
+    @property
+    def escalated(self) -> bool:
+        """越级赴京到省 / 到部去省: the plan's second target counts province and Beijing only."""
+        return self in ESCALATED_LEVELS
+
+
+ESCALATED_LEVELS = frozenset({Level.PROVINCE, Level.NATIONAL})
+
+
+class Source(Coded):
+    DIRECT = ("direct", "直接受理", "received directly", "直接", "直接来访")
+    HOTLINE_12345 = ("hotline_12345", "12345热线", "12345 hotline", "12345")
+    HOTLINE_12369 = ("hotline_12369", "12369热线", "12369 hotline", "12369")
+    CENTRAL_INSPECTION = (
+        "central_inspection",
+        "中央环保督察交办",
+        "central inspection",
+        "中央环保督察",
+        "中央督察",
+        "中央",
+    )
+    PROVINCIAL_INSPECTION = (
+        "provincial_inspection",
+        "省环保督察交办",
+        "provincial inspection",
+        "省环保督察",
+        "省督察",
+    )
+    CAMPAIGN_263 = ("campaign_263", "263专项行动交办", "263 campaign", "263", "263专项行动")
+    SUPERIOR = ("superior", "上级交办", "handed down from above", "上级")
+
+    @property
+    def handed_down(self) -> bool:
+        """Handed down from above (上级交办 in the wide sense): the plan wants a town leader on these."""
+        return self in HANDED_DOWN_SOURCES
+
+
+HANDED_DOWN_SOURCES = frozenset(
+    {Source.CENTRAL_INSPECTION, Source.PROVINCIAL_INSPECTION, Source.CAMPAIGN_263, Source.SUPERIOR}
+)
+
+
+class Pollution(Coded):
+    AIR = ("air", "大气", "air", "大气污染", "废气", "气", "恶臭", "异味", "油烟", "扬尘")
+    WATER = ("water", "水", "water", "水污染", "废水", "污水")
+    NOISE = ("noise", "噪声", "noise", "噪音", "噪声污染")
+    SOLID_WASTE = ("solid_waste", "固体废物", "solid waste", "固废", "危废", "危险废物", "垃圾")
+    SOIL = ("soil", "土壤", "soil", "土壤污染")
+    RADIATION = ("radiation", "辐射", "radiation", "电磁辐射")
+    ECOLOGY = ("ecology", "生态", "ecology", "生态破坏")
+    OTHER = ("other", "其他", "other", "其它")
+
+
+class Status(Coded):
+    OPEN = ("open", "在办", "open", "未销号", "办理中")
+    CLOSED = ("closed", "已销号", "closed", "销号", "办结", "已办结")

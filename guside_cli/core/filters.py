@@ -1,0 +1,19 @@
+"""Which cases a listing, export or report selects. Pure data: storage turns it into SQL."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from guside_cli.core.enums import Form, Level, Source, Status
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    start: date | None = None  # receipt date, inclusive
+    end: date | None = None  # receipt date, inclusive
+    village: str | None = None  # full name, already resolved
+    level: Level | None = None
+    form: Form | None = None
+    source: Source | None = None
+    status: Status | None = None
+    text: str | None = None  # searched in number, subject, cause, unit, enterprise, ref_no
+    escalated: bool | None = None

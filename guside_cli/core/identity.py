@@ -1,0 +1,81 @@
+"""Personal identifiers: validation of ID and phone numbers, and their masking.
+
+Mainland resident ID numbers (GB 11643): 18 characters, 17 digits and a mod-11 check digit (0-9 or X), or a
+15-digit legacy number. Mobiles: 11 digits starting 1[3-9]. Landlines: an area code 0XX or 0XXX, then 7-8
+digits. Only ASCII digits count: full-width input is folded with NFKC *before* validation, because `\\d` and
+`str.isdigit()` accept full-width and other Unicode digits.
+"""
+
+import re
+import unicodedata
+
+from guside_cli.core.errors import InputError
+
+_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_CHECK = "10X98765432"
+_ID18 = re.compile(r"[0-9]{17}[0-9X]")
+_ID15 = re.compile(r"[0-9]{15}")
+_MOBILE = re.compile(r"1[3-9][0-9]{9}")
+_LANDLINE = re.compile(r"0[1-9][0-9]{1,2}-?[1-9][0-9]{6,7}")
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[\s\u3000]", "", unicodedata.normalize("NFKC", text))
+
+
+def id_check_digit(first17: str) -> str:
+    return _CHECK[sum(int(d) * w for d, w in zip(first17, _WEIGHTS, strict=True)) % 11]
+
+
+def is_valid_id_number(text: str) -> bool:
+    text = text.upper()
+    if _ID18.fullmatch(text):
+        return id_check_digit(text[:17]) == text[17]
+    return bool(_ID15.fullmatch(text))
+
+
+def check_id_number(text: str | None) -> str | None:
+    if text is None or not text.strip():
+        return None
+    folded = _fold(text).upper()
+    if not is_valid_id_number(folded):
+        raise InputError(
+            "ID number is not valid: 18 characters with a correct check digit (0-9 or X), "
+            "or a 15-digit old number; check it against the card"
+        )
+    return folded
+
+
+def check_phone(text: str | None) -> str | None:
+    if text is None or not text.strip():
+        return None
+    folded = _fold(text)
+    if folded.startswith("+86"):
+        folded = folded[3:]
+    if _MOBILE.fullmatch(folded) or _LANDLINE.fullmatch(folded):
+        return folded
+    raise InputError(
+        "phone number is not valid: a mobile has 11 digits starting 13-19, "
+        "a landline its area code first (0510-86001234)"
+    )
+
+
+def mask_id_number(text: str) -> str:
+    """320281199001011234 -> 320281********1234 (region and last four kept)."""
+    return text[:6] + "*" * (len(text) - 10) + text[-4:] if len(text) > 10 else "*" * len(text)
+
+
+def mask_phone(text: str) -> str:
+    """13812345678 -> 138****5678; 0510-86001234 -> 0510-****1234."""
+    if len(text) <= 7:
+        return "*" * len(text)
+    return (
+        text[:3] + "*" * (len(text) - 7) + text[-4:]
+        if "-" not in text
+        else (text.split("-")[0] + "-" + "*" * (len(text.split("-")[1]) - 4) + text[-4:])
+    )
+
+
+def mask_name(text: str) -> str:
+    """王小明 -> 王**: the surname alone says little, and offices write names this way in circulated lists."""
+    return text[0] + "*" * (len(text) - 1) if text else text

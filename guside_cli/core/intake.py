@@ -1,0 +1,132 @@
+"""Registering a petition (建档): raw text from `add`, a file row or the sample ledger in, a validated
+`NewPetition` out, with every problem found (not only the first), each naming its field."""
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from guside_cli.core.dates import parse_date, parse_datetime
+from guside_cli.core.enums import Form, Level, Pollution, Source
+from guside_cli.core.errors import InputError
+from guside_cli.core.identity import check_id_number, check_phone
+from guside_cli.core.model import NewPetition, Village
+from guside_cli.core.numbering import check_given_number
+from guside_cli.core.text import clean
+from guside_cli.core.villages import resolve_village
+
+REQUIRED = ("received", "village", "level", "subject")
+TEXT_LIMITS = {
+    "subject": 2000,
+    "cause": 2000,
+    "forecast": 2000,
+    "unit": 200,
+    "enterprise": 200,
+    "petitioner": 100,
+    "ref_no": 100,
+}
+MAX_PERSONS = 100_000
+LIST_SEPARATORS = (";", "；", "、", ",", "，")
+
+
+@dataclass(frozen=True)
+class Problem:
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+def split_list(value: Any) -> list[str]:
+    """'大气;噪声' / '大气、噪声' / ['大气', '噪声'] -> ['大气', '噪声']."""
+    if value is None:
+        return []
+    items = value if isinstance(value, list | tuple) else [value]
+    out: list[str] = []
+    for item in items:
+        text = str(item)
+        for sep in LIST_SEPARATORS[1:]:
+            text = text.replace(sep, LIST_SEPARATORS[0])
+        out.extend(part.strip() for part in text.split(LIST_SEPARATORS[0]) if part.strip())
+    return out
+
+
+def missing_required(raw: dict[str, Any]) -> list[str]:
+    return [name for name in REQUIRED if raw.get(name) in (None, "")]
+
+
+def intake(raw: dict[str, Any], *, now: datetime, villages: list[Village]) -> tuple[NewPetition | None, list[Problem]]:
+    """Validate one petition. Returns (petition, []) or (None, problems)."""
+    problems: list[Problem] = [Problem(name, "is required") for name in missing_required(raw)]
+    values: dict[str, Any] = {}
+
+    def attempt(name: str, fn, *args, key: str | None = None):
+        try:
+            values[key or name] = fn(*args)
+        except InputError as e:
+            problems.append(Problem(name, str(e)))
+
+    if raw.get("received") not in (None, ""):
+        attempt("received", parse_datetime, str(raw["received"]), now, key="received_at")
+    if raw.get("village") not in (None, ""):
+        attempt("village", lambda t: resolve_village(t, villages).name, str(raw["village"]))
+    if raw.get("level") not in (None, ""):
+        attempt("level", Level.parse, raw["level"])
+    for name, kind in (("form", Form), ("source", Source)):
+        if raw.get(name) not in (None, ""):
+            attempt(name, kind.parse, raw[name])
+    pollution = split_list(raw.get("pollution"))
+    if pollution:
+        attempt("pollution", lambda items: tuple(dict.fromkeys(Pollution.parse(p) for p in items)), pollution)
+    if raw.get("persons") not in (None, ""):
+        attempt("persons", _persons, raw["persons"])
+    for name in ("subject", "cause", "unit", "enterprise", "petitioner", "forecast", "ref_no"):
+        if raw.get(name) is not None:
+            attempt(name, _bounded_text, name, str(raw[name]))
+    attempt("phone", check_phone, _opt(raw.get("phone")))
+    attempt("id_number", check_id_number, _opt(raw.get("id_number")))
+    key_persons = split_list(raw.get("key_persons"))
+    if key_persons:
+        attempt(
+            "key_persons",
+            lambda items: tuple(dict.fromkeys(_bounded_text("key_persons", p) for p in items)),
+            key_persons,
+        )
+    if raw.get("number") not in (None, ""):
+        attempt("number", check_given_number, str(raw["number"]))
+    if raw.get("due_on") not in (None, ""):
+        attempt("due_on", parse_date, str(raw["due_on"]), now.date())
+    if raw.get("repeat_of") not in (None, ""):
+        values["repeat_of"] = str(raw["repeat_of"]).strip()
+
+    if "received_at" in values and "due_on" in values and values["due_on"] < values["received_at"].date():
+        problems.append(Problem("due_on", f"due date {values['due_on']} is before the receipt date"))
+    if problems:
+        return None, problems
+    if values.get("subject") is None:
+        return None, [Problem("subject", "is required")]
+    return NewPetition(**values), []
+
+
+def _opt(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _bounded_text(name: str, text: str) -> str | None:
+    cleaned = clean(text)
+    limit = TEXT_LIMITS.get(name, 200)
+    if cleaned is not None and len(cleaned) > limit:
+        raise InputError(f"{name} is {len(cleaned)} characters long; at most {limit} are kept, shorten it")
+    return cleaned
+
+
+def _persons(value: Any) -> int:
+    text = clean(str(value)) or ""
+    text = unicodedata.normalize("NFKC", text).removesuffix("人")
+    if not text.lstrip("-").isascii() or not text.lstrip("-").isdigit():
+        raise InputError(f"persons involved '{value}' is not a whole number")
+    number = int(text)
+    if not 1 <= number <= MAX_PERSONS:
+        raise InputError(f"persons involved must be between 1 and {MAX_PERSONS}, not {number}")
+    return number

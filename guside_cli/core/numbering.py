@@ -1,0 +1,34 @@
+"""Case numbers, per the plan's 挂账销号 rule:
+
+"建立到部去省环境信访镇级编号交办制度…无锡市级及以下环境信访由属地自行编号" — a petition lodged at province or
+Beijing level takes the town's own sequence (镇级编号, `2018-0042`); every other petition its village's sequence
+(属地编号, `2018-红豆-007`). Each sequence runs per year of receipt.
+"""
+
+from guside_cli.core.enums import Level
+from guside_cli.core.errors import InputError
+from guside_cli.core.text import clean
+
+TOWN_SCOPE = "镇"
+
+
+def sequence_scope(level: Level, village_short: str) -> str:
+    """Which sequence numbers this petition: the town's, or its village's."""
+    return TOWN_SCOPE if level.escalated else village_short
+
+
+def format_number(year: int, scope: str, seq: int) -> str:
+    if scope == TOWN_SCOPE:
+        return f"{year}-{seq:04d}"
+    return f"{year}-{scope}-{seq:03d}"
+
+
+def check_given_number(number: str) -> str:
+    """A number typed by hand or imported is kept as given, once it is a plain single token."""
+    text = clean(number)
+    if not text or any(ch.isspace() for ch in text) or len(text) > 64:
+        raise InputError(f"case number '{number}' must be one word of at most 64 characters, e.g. 2018-0042")
+    if text.isdigit():
+        # a bare integer would be read back as a case id by every command that takes a case
+        raise InputError(f"case number '{number}' is only digits; give it a year prefix, e.g. 2018-{text}")
+    return text

@@ -1,0 +1,45 @@
+"""Office practice that varies from place to place, kept in the ledger as settings (`guside config`)."""
+
+from dataclasses import dataclass
+
+from guside_cli.core.errors import InputError
+
+_TRUE = {"true", "yes", "1", "on", "是"}
+_FALSE = {"false", "no", "0", "off", "否"}
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    default: str
+    help: str
+
+    def parse(self, text: str) -> str:
+        value = text.strip().lower()
+        if value in _TRUE:
+            return "true"
+        if value in _FALSE:
+            return "false"
+        raise InputError(f"{self.key} takes true or false, not '{text}'")
+
+
+SETTINGS = {
+    s.key: s
+    for s in (
+        Setting(
+            "deadline.roll_weekends",
+            "false",
+            "A deadline that falls on Saturday or Sunday moves to the next Monday (practice varies; off by default)",
+        ),
+    )
+}
+
+
+def setting(key: str) -> Setting:
+    if key not in SETTINGS:
+        raise InputError(f"unknown setting '{key}': known settings are {', '.join(SETTINGS)}")
+    return SETTINGS[key]
+
+
+def as_bool(value: str) -> bool:
+    return value == "true"

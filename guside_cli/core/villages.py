@@ -1,0 +1,32 @@
+"""Villages and communities (村/社区), the 属地 of each petition."""
+
+import difflib
+
+from guside_cli.core.errors import InputError
+from guside_cli.core.model import Village
+from guside_cli.core.text import clean, fold
+
+SUFFIXES = ("社区", "村")
+
+
+def make_village(name: str) -> Village:
+    """A village from its full name: 红豆村 -> short 红豆, kind 村; 顾山社区 -> 顾山, 社区."""
+    text = clean(name)
+    if not text or any(ch.isspace() for ch in text) or len(text) > 32:
+        raise InputError(f"village name '{name}' must be one word of at most 32 characters, e.g. 红豆村")
+    for suffix in SUFFIXES:
+        if text.endswith(suffix) and len(text) > len(suffix):
+            return Village(name=text, short=text[: -len(suffix)], kind=suffix)
+    return Village(name=text, short=text, kind="")
+
+
+def resolve_village(text: str, known: list[Village]) -> Village:
+    """Find a village by full or short name (红豆村 or 红豆). An unknown name suggests the closest ones."""
+    key = fold(text)
+    for village in known:
+        if key in (fold(village.name), fold(village.short)):
+            return village
+    names = [v.name for v in known]
+    close = difflib.get_close_matches(text.strip(), names, n=3, cutoff=0.3)
+    hint = f"did you mean {' / '.join(close)}?" if close else "see `guside village list`"
+    raise InputError(f"unknown village '{text}': {hint} (add a new one with `guside village add NAME`)")

@@ -1,0 +1,1 @@
+"""Reading and writing files: CSV / Excel / JSON, encodings, header aliases, redaction."""

@@ -1,0 +1,91 @@
+"""Output formats and the writers behind them. Rich and tabulate are imported only when used."""
+
+import csv
+import json
+import sys
+from enum import StrEnum
+from typing import IO, Any
+
+from guside_cli.core.errors import InputError
+
+
+class Format(StrEnum):
+    auto = "auto"  # a rich table on a terminal, plain aligned text when piped
+    table = "table"
+    text = "text"
+    csv = "csv"
+    json = "json"
+
+
+def resolve(fmt: Format, stream: IO[str] | None = None) -> Format:
+    if fmt is not Format.auto:
+        return fmt
+    stream = stream or sys.stdout
+    return Format.table if stream.isatty() else Format.text
+
+
+def console(stream: IO[str] | None = None, *, stderr: bool = False):
+    from rich.console import Console
+
+    # markup and highlighting off: stored text (subjects, names) must print exactly as typed
+    return Console(file=stream, stderr=stderr, highlight=False, markup=False, emoji=False, soft_wrap=False)
+
+
+def print_table(
+    headers: list[str], rows: list[list[Any]], fmt: Format, *, title: str | None = None, out: IO[str] | None = None
+) -> None:
+    out = out or sys.stdout
+    if fmt is Format.table:
+        from rich.table import Table
+
+        table = Table(title=title, show_lines=False, header_style="bold")
+        for header in headers:
+            table.add_column(header, overflow="fold")
+        for row in rows:
+            table.add_row(*("" if v is None else str(v) for v in row))
+        console(out).print(table)
+    elif fmt is Format.text:
+        from tabulate import tabulate
+
+        if title:
+            out.write(title + "\n")
+        out.write(
+            tabulate(
+                [["" if v is None else v for v in row] for row in rows],
+                headers=headers,
+                tablefmt="simple",
+                disable_numparse=True,
+            )
+            + "\n"
+        )
+    elif fmt is Format.csv:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(headers)
+        writer.writerows(rows)
+    else:
+        raise InputError(f"format {fmt.value} is not available here: use table, text or csv")
+
+
+def write_json(data: Any, out: IO[str] | None = None) -> None:
+    out = out or sys.stdout
+    json.dump(data, out, ensure_ascii=False, indent=2, default=str)
+    out.write("\n")
+
+
+def write_csv_records(records: list[dict[str, Any]], fields: list[str], out: IO[str] | None = None) -> None:
+    """Machine CSV: canonical headers, stored codes; lists joined with ';'."""
+    out = out or sys.stdout
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(fields)
+    for record in records:
+        writer.writerow([_cell(record.get(name)) for name in fields])
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return ";".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)

@@ -1,0 +1,127 @@
+"""Opening a ledger: file checks, pragmas, schema version, migrations. Every connection has foreign keys
+on and a busy timeout; every write starts with BEGIN IMMEDIATE (see `Ledger.write`)."""
+
+import csv
+import os
+import sqlite3
+from pathlib import Path
+
+from guside_cli.core.errors import LedgerError
+from guside_cli.core.villages import make_village
+from guside_cli.storage.migrations import LATEST_VERSION, apply_pending
+from guside_cli.storage.tables import APPLICATION_ID
+
+# How long a desk waits for another desk's write before "ledger busy". Overridable for tests and slow disks.
+BUSY_TIMEOUT_S = float(os.environ.get("GUSIDE_BUSY_TIMEOUT", "10"))
+# WAL only where the linked SQLite has the fix for the WAL-reset corruption bug (3.51.3); else the
+# rollback journal, which is slower for concurrent readers but safe.
+WAL_MIN_SQLITE = (3, 51, 3)
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def create_file(path: Path) -> None:
+    """Create an empty ledger file readable by its owner only (it holds personal data), whatever the umask."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return  # another desk created it a moment ago
+    os.close(fd)
+    os.chmod(path, 0o600)
+
+
+def connect(path: Path, *, create: bool) -> sqlite3.Connection:
+    if not path.exists():
+        if not create:
+            raise LedgerError(
+                f"no ledger at {path}: register a first petition with `guside add`, "
+                "or point --db / GUSIDE_DB at an existing ledger"
+            )
+        create_file(path)
+    elif path.is_dir():
+        raise LedgerError(f"{path} is a folder, not a ledger file: give --db a file name such as ledger.db")
+    _refuse_foreign_file(path)
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        if sqlite3.sqlite_version_info >= WAL_MIN_SQLITE:
+            conn.execute("PRAGMA journal_mode = WAL")
+        ensure_schema(conn, path)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _refuse_foreign_file(path: Path) -> None:
+    with open(path, "rb") as f:
+        head = f.read(len(SQLITE_MAGIC))
+    if head and head != SQLITE_MAGIC:
+        raise LedgerError(f"{path} is not a guside ledger (not an SQLite file): check --db / GUSIDE_DB")
+
+
+def schema_state(conn: sqlite3.Connection) -> tuple[int, int, int]:
+    """(application_id, user_version, number of tables)."""
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+    return app_id, version, tables
+
+
+def ensure_schema(conn: sqlite3.Connection, path: Path, *, stop_before: str | None = None) -> int:
+    """Check the file is a guside ledger this version understands, and bring its schema up to date."""
+    app_id, version, tables = schema_state(conn)
+    if app_id == APPLICATION_ID and version == LATEST_VERSION and stop_before is None:
+        return version
+    _check_compatible(path, app_id, version, tables)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        app_id, version, tables = schema_state(conn)  # another desk may have migrated while we waited
+        _check_compatible(path, app_id, version, tables)
+        new_ledger = tables == 0
+        reached = apply_pending(conn, stop_before=stop_before)
+        conn.execute(f"PRAGMA user_version = {int(reached)}")
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        if new_ledger:
+            seed_villages(conn)
+        conn.execute("COMMIT")
+        return reached
+    except LedgerError:
+        conn.execute("ROLLBACK")
+        raise
+    except Exception as e:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise LedgerError(
+            f"upgrading {path} from schema {version} to {LATEST_VERSION} failed ({type(e).__name__}: {e}); "
+            "the ledger is unchanged"
+        ) from e
+
+
+def _check_compatible(path: Path, app_id: int, version: int, tables: int) -> None:
+    if app_id == APPLICATION_ID:
+        if version > LATEST_VERSION:
+            raise LedgerError(
+                f"{path} has schema version {version}, newer than this guside understands "
+                f"(version {LATEST_VERSION}): upgrade guside (pip install -U guside)"
+            )
+        return
+    if app_id != 0 or tables:
+        raise LedgerError(f"{path} is an SQLite file but not a guside ledger: check --db / GUSIDE_DB")
+
+
+def seed_villages(conn: sqlite3.Connection) -> None:
+    """A new ledger starts with the town's list of villages and communities (editable later)."""
+    from datetime import datetime
+
+    from guside_cli.core.dates import CHINA, iso_timestamp
+    from guside_cli.resources import default_villages_file
+
+    created_at = iso_timestamp(datetime.now(CHINA))
+    with open(default_villages_file(), encoding="utf-8-sig", newline="") as f:
+        for row in csv.DictReader(f):
+            village = make_village(row["name"])
+            conn.execute(
+                "INSERT INTO villages (name, short, kind, created_at) VALUES (?, ?, ?, ?)",
+                (village.name, village.short, village.kind, created_at),
+            )

@@ -1,0 +1,119 @@
+"""The ordered, append-only migrations (table names live in `tables.py`). Never edit a migration that has
+shipped: add the next one.
+
+Dates are checked with `d IS date(d, '+0 days')`: plain `date(d)` passes 2018-02-30 through unchanged, while a
+modifier makes SQLite normalise it (to 2018-03-02) so the comparison fails; IS, because a non-date gives NULL.
+
+Each migration's SQL is literal on purpose — code lists in CHECK constraints are frozen copies of the enums
+at the time, so a ledger made today and one upgraded from an old version end with the same schema.
+`tests/test_ledger.py` fails when an enum gains a code that no migration admits.
+"""
+
+import sqlite3
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+MIGRATION_SET = "guside"
+MIGRATIONS: list[Callable[["Database"], None]] = []
+
+
+def migration(fn: Callable[["Database"], None]) -> Callable[["Database"], None]:
+    MIGRATIONS.append(fn)
+    return fn
+
+
+def run_script(db: "Database", script: str) -> None:
+    """Run DDL statement by statement: sqlite3's executescript() would COMMIT the migration's transaction."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            db.conn.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError(f"incomplete SQL statement in a migration: {statement.strip()[:60]}")
+
+
+@migration
+def m001_ledger(db: "Database") -> None:
+    run_script(
+        db,
+        """
+        CREATE TABLE villages (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            short TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE petitions (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            number TEXT NOT NULL UNIQUE,
+            received_at TEXT NOT NULL,
+            received_on TEXT NOT NULL
+                CHECK (received_on IS date(received_on, '+0 days') AND received_on = substr(received_at, 1, 10)),
+            village TEXT NOT NULL REFERENCES villages(name) ON UPDATE CASCADE,
+            form TEXT CHECK (form IN ('letter', 'visit', 'online', 'phone')),
+            level TEXT NOT NULL CHECK (level IN ('town', 'county', 'prefecture', 'province', 'national')),
+            source TEXT NOT NULL DEFAULT 'direct' CHECK (source IN ('direct', 'hotline_12345', 'hotline_12369',
+                'central_inspection', 'provincial_inspection', 'campaign_263', 'superior')),
+            pollution TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(pollution) AND json_type(pollution) = 'array'),
+            subject TEXT NOT NULL CHECK (length(subject) > 0),
+            cause TEXT,
+            persons INTEGER NOT NULL DEFAULT 1 CHECK (persons >= 1),
+            unit TEXT,
+            enterprise TEXT,
+            petitioner TEXT,
+            phone TEXT,
+            id_number TEXT,
+            key_persons TEXT NOT NULL DEFAULT '[]'
+                CHECK (json_valid(key_persons) AND json_type(key_persons) = 'array'),
+            forecast TEXT,
+            ref_no TEXT,
+            due_on TEXT CHECK (due_on IS NULL OR due_on IS date(due_on, '+0 days')),
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+            closed_on TEXT CHECK (closed_on IS NULL OR closed_on IS date(closed_on, '+0 days')),
+            outcome TEXT,
+            repeat_of INTEGER REFERENCES petitions(id),
+            created_at TEXT NOT NULL
+        );
+        -- reports count by receipt date range, then village and level: a covering index for them
+        CREATE INDEX petitions_received ON petitions (received_on, village, level);
+        CREATE INDEX petitions_village ON petitions (village, received_on);
+        CREATE INDEX petitions_open_due ON petitions (status, due_on);
+        CREATE INDEX petitions_repeat_of ON petitions (repeat_of) WHERE repeat_of IS NOT NULL;
+        -- one row per numbering sequence and year: allocation happens inside the write transaction
+        CREATE TABLE sequences (
+            scope TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            last INTEGER NOT NULL CHECK (last >= 0),
+            PRIMARY KEY (scope, year)
+        ) WITHOUT ROWID;
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """,
+    )
+
+
+LATEST_VERSION = len(MIGRATIONS)
+
+
+def apply_pending(conn: sqlite3.Connection, *, stop_before: str | None = None) -> int:
+    """Apply every pending migration (sqlite-utils `Migrations`) inside the caller's transaction and
+    return the schema version reached. sqlite-utils is imported here only: most runs find the schema
+    current from `PRAGMA user_version` and never need it."""
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
+    migrations = Migrations(MIGRATION_SET)
+    for fn in MIGRATIONS:
+        migrations()(fn)
+    db = Database(conn, execute_plugins=False)
+    migrations.apply(db, stop_before=stop_before)
+    return len(migrations.applied(db))

@@ -1,0 +1,11 @@
+"""Table names, in one place: sqlite-utils silently creates a table on first insert into a misspelled name."""
+
+APPLICATION_ID = 0x47534445  # "GSDE": marks a file as a guside ledger (PRAGMA application_id)
+
+VILLAGES = "villages"
+PETITIONS = "petitions"
+SEQUENCES = "sequences"
+SETTINGS = "settings"
+MIGRATIONS_TABLE = "_sqlite_migrations"
+
+ALL_TABLES = (VILLAGES, PETITIONS, SEQUENCES, SETTINGS, MIGRATIONS_TABLE)

@@ -1,0 +1,153 @@
+"""Make sample_data/petitions.csv: a fictional ledger of 顾山镇 for 2017 and 2018.
+
+Run `python sample_data/make_sample.py` to rebuild it; the output is the same every time (fixed seed).
+Everything in it is invented: names are 某-style placeholders, enterprises carry 虚构 ("fictional") in their
+names, phone numbers use the reserved-looking 1390000xxxx block, and ID numbers are built with a correct
+check digit on an invented birth date and sequence so that validation can be exercised.
+
+The story a leader should recognise: the town cuts its total by a little over 30 % (target met), but
+escalated petitions (province / Beijing) fall by only about a fifth (target missed); 红豆村 and 顾山社区
+improve a lot, 李家桥村 gets worse, and 漍东村's escalated petitions rise (一票否决).
+"""
+
+import csv
+import random
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent / "petitions.csv"
+FIELDS = [
+    "number",
+    "received_on",
+    "village",
+    "form",
+    "level",
+    "source",
+    "pollution",
+    "subject",
+    "cause",
+    "persons",
+    "unit",
+    "enterprise",
+    "petitioner",
+    "phone",
+    "id_number",
+    "key_persons",
+    "forecast",
+    "ref_no",
+    "leader",
+    "due_on",
+    "status",
+    "closed_on",
+    "outcome",
+    "repeat_of",
+]
+
+# (village, petitions 2017, 2018, escalated 2017, 2018)
+PLAN = [
+    ("顾山社区", 28, 14, 4, 2),
+    ("北漍社区", 16, 11, 2, 2),
+    ("新龚村", 12, 8, 1, 1),
+    ("南曹庄村", 10, 7, 1, 1),
+    ("顾北村", 14, 9, 2, 1),
+    ("红豆村", 26, 12, 4, 2),
+    ("李家桥村", 15, 18, 2, 2),
+    ("东岐村", 9, 6, 1, 1),
+    ("鉴青村", 11, 7, 1, 1),
+    ("赤岸村", 8, 6, 1, 0),
+    ("漍南村", 13, 9, 2, 2),
+    ("漍东村", 17, 12, 1, 3),
+    ("解放村", 10, 6, 1, 1),
+    ("万兴村", 11, 8, 1, 0),
+]
+ISSUES = [
+    ("air", "化工企业夜间排放刺激性气味，影响居民休息", "废气收集处理设施运行不正常", "虚构锦程化工有限公司"),
+    ("air", "印染厂定型机废气异味扰民", "定型机废气处理设施老化", "虚构华泰印染有限公司"),
+    ("air", "沿街餐饮店油烟直排居民楼", "未安装油烟净化装置", "虚构老街饭店"),
+    ("air", "砂石堆场扬尘严重，周边农田蒙尘", "堆场未覆盖、未喷淋", "虚构鑫达建材经营部"),
+    ("water", "工厂废水经暗管排入河道，河水发黑", "雨污未分流，偷排生产废水", "虚构华泰印染有限公司"),
+    ("water", "养殖场粪污直排沟渠，气味难闻", "养殖粪污未经处理", "虚构绿源养殖场"),
+    ("noise", "工地夜间施工噪声扰民", "夜间违规施工", "虚构城建工程有限公司"),
+    ("noise", "金属加工厂冲床噪声影响周边住户", "设备未采取减振降噪措施", "虚构精工五金厂"),
+    ("solid_waste", "河边空地有人倾倒工业固废", "固废非法倾倒", None),
+    ("solid_waste", "企业危险废物露天堆放", "危废贮存不规范", "虚构锦程化工有限公司"),
+    ("ecology", "鱼塘回填破坏湿地", "擅自填埋坑塘", None),
+    ("other", "对企业环评审批有异议", "群众对项目选址不理解", "虚构新材料科技有限公司"),
+]
+SURNAMES = "张王李赵陈刘杨黄周吴徐孙朱马胡郭何高林罗"
+FORECAST = ["可能重复信访", "可能越级上访", "诉求合理，可就地化解", "有群体访苗头", "情绪稳定"]
+UNITS = ["镇综合执法局", "镇环保办", "镇建设局", "镇农业服务中心", "属地村（社区）"]
+OUTCOMES = ["resolved", "resolved", "resolved", "stopped", "unfounded", "not_accepted"]
+
+
+def id_number(rng: random.Random) -> str:
+    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+    birth = date(1950, 1, 1) + timedelta(days=rng.randrange(365 * 45))
+    body = f"320281{birth:%Y%m%d}9{rng.randrange(10)}{rng.randrange(10)}"
+    return body + "10X98765432"[sum(int(d) * w for d, w in zip(body, weights, strict=True)) % 11]
+
+
+def rows(rng: random.Random) -> list[dict]:
+    out = []
+    for year in (2017, 2018):
+        for village, n17, n18, e17, e18 in PLAN:
+            total, escalated = (n17, e17) if year == 2017 else (n18, e18)
+            for i in range(total):
+                out.append(petition(rng, year, village, escalated=i < escalated))
+    out.sort(key=lambda r: r["received_on"])
+    return out
+
+
+def petition(rng: random.Random, year: int, village: str, *, escalated: bool) -> dict:
+    pollution, subject, cause, enterprise = rng.choice(ISSUES)
+    extra = rng.random() < 0.2 and pollution == "air"
+    received = datetime(year, 1, 1, 8) + timedelta(days=rng.randrange(365), hours=rng.randrange(10))
+    if year == 2018 and received.date() > date(2018, 11, 30):
+        received -= timedelta(days=45)  # the 2018 year is complete in this sample
+    level = (
+        rng.choice(["province", "national"])
+        if escalated
+        else rng.choice(["town", "town", "town", "county", "county", "prefecture"])
+    )
+    named = rng.random() < 0.7
+    persons = rng.choice([1, 1, 1, 2, 3, 6]) if not escalated else rng.choice([1, 2, 5, 8])
+    closed = year == 2017 or rng.random() < 0.85
+    outcome = rng.choice(OUTCOMES) if closed else ""
+    closed_on = (received.date() + timedelta(days=rng.randrange(3, 55))).isoformat() if closed else ""
+    return {
+        "received_on": received.strftime("%Y-%m-%d %H:%M"),
+        "village": village,
+        "form": rng.choice(["visit", "visit", "letter", "online", "phone", "phone"]),
+        "level": level,
+        "source": rng.choice(["central_inspection", "provincial_inspection", "superior"])
+        if escalated and rng.random() < 0.4
+        else rng.choice(["direct", "direct", "hotline_12345", "hotline_12369"]),
+        "pollution": pollution + (";noise" if extra else ""),
+        "subject": subject,
+        "cause": cause,
+        "persons": persons,
+        "unit": rng.choice(UNITS),
+        "enterprise": enterprise or "",
+        "petitioner": rng.choice(SURNAMES) + "某" if named else "",
+        "phone": f"1390000{rng.randrange(10000):04d}" if named else "",
+        "id_number": id_number(rng) if named and rng.random() < 0.5 else "",
+        "key_persons": (rng.choice(SURNAMES) + "某某") if escalated and rng.random() < 0.5 else "",
+        "forecast": rng.choice(FORECAST),
+        "ref_no": f"D3JS{received:%Y%m%d}{rng.randrange(10000):04d}" if escalated else "",
+        "status": "closed" if closed else "open",
+        "closed_on": closed_on,
+        "outcome": outcome,
+    }
+
+
+def main() -> None:
+    rng = random.Random(20180607)
+    with open(OUT, "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=FIELDS, lineterminator="\n")
+        writer.writeheader()
+        for row in rows(rng):
+            writer.writerow({name: row.get(name, "") for name in FIELDS})
+
+
+if __name__ == "__main__":
+    main()

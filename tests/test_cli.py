@@ -1,0 +1,78 @@
+"""The CLI as a whole: help for every command, the demo, and the installed entry point in a real process."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import typer.main
+
+from guside_cli.app import app
+
+
+def all_commands(group=None, prefix=()):
+    group = group or typer.main.get_command(app)
+    for name, command in group.commands.items():
+        yield (*prefix, name), command
+        if hasattr(command, "commands"):
+            yield from all_commands(command, (*prefix, name))
+
+
+def test_every_command_has_help(cli):
+    commands = list(all_commands())
+    assert len(commands) >= 6
+    for path, command in commands:
+        assert (command.help or "").strip(), f"guside {' '.join(path)} has no help"
+        result = cli(*path, "--help")
+        assert "Usage" in result.stdout
+
+
+def test_demo_builds_a_ledger_from_the_sample_data(cli, isolated):
+    out = isolated / "demo.db"
+    result = cli("demo", "--out", out)
+    assert "Demo ledger:" in result.stderr
+    listed = cli.json("--db", out, "list", "--year", "2018")
+    assert len(listed) > 100
+    assert all(r["received_on"].startswith("2018") for r in listed)
+    again = cli("demo", "--out", out, ok=False)
+    assert again.exit_code == 2 and "pass --force" in again.stderr
+
+
+def test_demo_never_overwrites_the_users_ledger(cli, db_path):
+    result = cli("demo", "--out", db_path, ok=False)
+    assert result.exit_code == 2 and "is your ledger" in result.stderr
+
+
+def guside_executable() -> str:
+    found = shutil.which("guside", path=str(Path(sys.executable).parent)) or shutil.which("guside")
+    assert found, "the guside entry point is not installed (pip install -e .)"
+    return found
+
+
+def test_installed_entry_point_in_a_utc_process(isolated):
+    """Cron hosts often run in UTC: times are still China's, and errors are one line on stderr."""
+    env = {**os.environ, "TZ": "UTC", "GUSIDE_DB": str(isolated / "sub.db")}
+    env.pop("GUSIDE_TODAY")
+    run = [guside_executable(), "add", "--village", "红豆", "--level", "京", "--subject", "异味", "--format", "json"]
+    done = subprocess.run(run, env=env, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, done.stderr
+    record = json.loads(done.stdout)
+    assert record["received_at"].endswith("+08:00")
+    bad = subprocess.run(
+        [guside_executable(), "add", "--level", "京"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
+    assert bad.returncode == 2
+    assert bad.stderr.strip().count("\n") == 0 and bad.stderr.startswith("Error: missing required field(s)")
+    assert "Traceback" not in bad.stderr
+
+
+def test_module_entry_point(isolated):
+    done = subprocess.run([sys.executable, "-m", "guside_cli", "--version"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and done.stdout.startswith("guside ")
