@@ -76,3 +76,24 @@ def test_installed_entry_point_in_a_utc_process(isolated):
 def test_module_entry_point(isolated):
     done = subprocess.run([sys.executable, "-m", "guside_cli", "--version"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and done.stdout.startswith("guside ")
+
+
+def test_two_desks_adding_at_once_both_succeed_with_unique_numbers(isolated):
+    """BEGIN IMMEDIATE: concurrent writers queue on the busy timeout instead of failing."""
+    env = {**os.environ, "GUSIDE_DB": str(isolated / "shared.db")}
+    script = (
+        "for i in $(seq 8); do {exe} add --village 红豆 --level 省 --subject s >/dev/null || exit 1; done"
+    ).format(exe=guside_executable())
+    desks = [subprocess.Popen(["bash", "-c", script], env=env, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    for desk in desks:
+        _, err = desk.communicate(timeout=120)
+        assert desk.returncode == 0, err
+        assert "locked" not in err
+    listed = json.loads(
+        subprocess.run(
+            [guside_executable(), "list", "--format", "json"], env=env, capture_output=True, text=True, check=True
+        ).stdout
+    )
+    numbers = sorted(r["number"] for r in listed)
+    year = listed[0]["received_on"][:4]
+    assert numbers == [f"{year}-{i:04d}" for i in range(1, 17)]
