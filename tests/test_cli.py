@@ -81,9 +81,8 @@ def test_module_entry_point(isolated):
 def test_two_desks_adding_at_once_both_succeed_with_unique_numbers(isolated):
     """BEGIN IMMEDIATE: concurrent writers queue on the busy timeout instead of failing."""
     env = {**os.environ, "GUSIDE_DB": str(isolated / "shared.db")}
-    script = (
-        "for i in $(seq 8); do {exe} add --village 红豆 --level 省 --subject s >/dev/null || exit 1; done"
-    ).format(exe=guside_executable())
+    exe = guside_executable()
+    script = f"for i in $(seq 8); do {exe} add --village 红豆 --level 省 --subject s >/dev/null || exit 1; done"
     desks = [subprocess.Popen(["bash", "-c", script], env=env, stderr=subprocess.PIPE, text=True) for _ in range(2)]
     for desk in desks:
         _, err = desk.communicate(timeout=120)

@@ -64,14 +64,35 @@ def default_db_path() -> Path:
 
 
 def current_user() -> str:
-    for name in ("GUSIDE_USER", "USER", "LOGNAME", "USERNAME"):
-        if os.environ.get(name):
-            return os.environ[name]
-    return "unknown"
+    if os.environ.get("GUSIDE_USER"):
+        return os.environ["GUSIDE_USER"]
+    import getpass
+
+    try:
+        return getpass.getuser()  # LOGNAME, USER, … then the password database
+    except (OSError, KeyError):
+        return f"uid {os.getuid()}" if hasattr(os, "getuid") else "unknown"
 
 
 def run_of(ctx: typer.Context) -> Run:
     return ctx.find_root().obj
+
+
+def writing(ledger, run: Run, by: str | None = None):
+    """The write transaction of one command, its history rows signed by --by, else GUSIDE_USER, else the login."""
+    from guside_cli.core.dates import iso_timestamp
+
+    return ledger.write(actor=by or run.user, at=iso_timestamp(run.now))
+
+
+def open_ledger(run: Run, *, create: bool = False):
+    from guside_cli.storage.ledger import Ledger
+
+    return Ledger.open(run.db, create=create)
+
+
+def say(run: Run, zh: str, en: str) -> None:
+    typer.echo(zh if run.lang == "zh" else en)
 
 
 def stdin_is_terminal() -> bool:

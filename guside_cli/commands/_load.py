@@ -1,34 +1,29 @@
-"""Registering many rows at once (demo, import): validate every row, then write all or nothing."""
+"""Turning raw values into registered cases: many rows at once (demo, import), and corrections (edit)."""
 
 from collections.abc import Iterable
 from typing import Any
 
-from guside_cli.commands._common import Run
-from guside_cli.core.dates import iso_timestamp
-from guside_cli.core.deadlines import handling_due
+from guside_cli.commands._common import Run, writing
+from guside_cli.core.errors import InputError
 from guside_cli.core.intake import Problem, intake
+from guside_cli.core.model import NewPetition, Petition
 
 
 def register_rows(
     ledger, rows: Iterable[tuple[int, dict[str, Any]]], run: Run
 ) -> tuple[int, list[tuple[int, Problem]]]:
     """Returns (rows written, problems). With any problem, nothing is written."""
-    from guside_cli.storage.settings import deadline_rules
-
     villages = ledger.villages()
-    rules = deadline_rules(ledger)
-    created_at = iso_timestamp(run.now)
     problems: list[tuple[int, Problem]] = []
     written = 0
     try:
-        with ledger.write():
+        with writing(ledger, run):
             for row_number, raw in rows:
                 petition, row_problems = intake(raw, now=run.now, villages=villages)
                 problems.extend((row_number, p) for p in row_problems)
                 if petition is None or problems:
                     continue  # keep validating, to report every problem at once
-                due_on = handling_due(petition.received_on, rules)
-                ledger.add_petition(petition, due_on=due_on, created_at=created_at)
+                ledger.add_petition(petition)
                 written += 1
             if problems:
                 raise _RollBack
@@ -39,3 +34,73 @@ def register_rows(
 
 class _RollBack(Exception):
     """Raised inside the transaction to undo it when any row had a problem."""
+
+
+# what `edit --set` calls each element (the same names as `add`'s options and the canonical fields)
+EDIT_ALIASES = {
+    "received_on": "received",
+    "received_at": "received",
+    "ref": "ref_no",
+    "due": "due_on",
+    "id-number": "id_number",
+    "key-persons": "key_persons",
+    "key_person": "key_persons",
+}
+EDITABLE = (
+    "received",
+    "village",
+    "form",
+    "level",
+    "source",
+    "pollution",
+    "subject",
+    "cause",
+    "persons",
+    "unit",
+    "enterprise",
+    "petitioner",
+    "phone",
+    "id_number",
+    "key_persons",
+    "forecast",
+    "ref_no",
+    "due_on",
+)
+
+
+def raw_of(p: Petition) -> dict[str, Any]:
+    """A registered case as the raw values `intake` reads, so a correction is validated like a new entry."""
+    return {
+        "received": p.received_at.strftime("%Y-%m-%d %H:%M:%S"),
+        "village": p.village,
+        "form": p.form.code if p.form else None,
+        "level": p.level.code,
+        "source": p.source.code,
+        "pollution": [x.code for x in p.pollution],
+        "subject": p.subject,
+        "cause": p.cause,
+        "persons": str(p.persons),
+        "unit": p.unit,
+        "enterprise": p.enterprise,
+        "petitioner": p.petitioner,
+        "phone": p.phone,
+        "id_number": p.id_number,
+        "key_persons": list(p.key_persons),
+        "forecast": p.forecast,
+        "ref_no": p.ref_no,
+        "due_on": p.due_given.isoformat() if p.due_given else None,
+    }
+
+
+def edit_raw(ledger, p: Petition, assignments: list[str], run: Run) -> NewPetition:
+    raw = raw_of(p)
+    for assignment in assignments:
+        name, sep, value = assignment.partition("=")
+        name = EDIT_ALIASES.get(name.strip(), name.strip())
+        if not sep or name not in EDITABLE:
+            raise InputError(f"--set takes FIELD=VALUE with FIELD one of {', '.join(EDITABLE)}; got '{assignment}'")
+        raw[name] = value if value.strip() else None
+    petition, problems = intake(raw, now=run.now, villages=ledger.villages())
+    if problems:
+        raise InputError("; ".join(str(problem) for problem in problems))
+    return petition

@@ -20,3 +20,6 @@ Source = Annotated[str | None, typer.Option("--source", help="direct, 12345, 123
 Status = Annotated[str | None, typer.Option("--status", help="open|closed, or 在办/已销号")]
 Search = Annotated[str | None, typer.Option("--search", "-s", help="Text in number, subject, cause, unit, enterprise")]
 Limit = Annotated[int | None, typer.Option("--limit", "-n", min=1, help="At most this many rows")]
+By = Annotated[str | None, typer.Option("--by", help="Who does this (history) [GUSIDE_USER, else your login]")]
+Case = Annotated[str, typer.Argument(help="Case number (2018-0042) or id")]
+LeaderName = Annotated[str | None, typer.Option("--leader", help="Cases held by this leader (包案领导)")]

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from guside_cli.commands import _options as opt
-from guside_cli.commands._common import Run, fail, guarded, run_of, stdin_is_terminal
+from guside_cli.commands._common import Run, fail, guarded, open_ledger, run_of, stdin_is_terminal, writing
 from guside_cli.core import dates, enums
 from guside_cli.core.errors import InputError
 from guside_cli.core.filters import CaseFilter
@@ -55,6 +55,10 @@ def add(
         str | None, typer.Option("--number", help="Keep this case number instead of assigning one")
     ] = None,
     due: Annotated[str | None, typer.Option("--due", help="Due date, when shorter than the statutory 60 days")] = None,
+    repeat_of: Annotated[
+        str | None, typer.Option("--repeat-of", help="Link to an earlier case on the same matter")
+    ] = None,
+    by: opt.By = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="text or json")] = Format.text,
 ) -> None:
     """Register a petition (登记建档) and print its number and id.
@@ -82,6 +86,7 @@ def add(
         "ref_no": ref_no,
         "number": number,
         "due_on": due,
+        "repeat_of": repeat_of,
     }
     missing = missing_required(raw)
     if missing and stdin_is_terminal():
@@ -91,71 +96,70 @@ def add(
         flags = ", ".join(f"--{name}" for name in missing)
         raise fail(f"missing required field(s) {flags}: give them as options (no terminal to ask on)", 2)
 
-    from guside_cli.core.deadlines import handling_due
-    from guside_cli.storage.ledger import Ledger
-    from guside_cli.storage.settings import deadline_rules
-
-    with Ledger.open(run.db, create=True) as ledger:
+    with open_ledger(run, create=True) as ledger:
         petition, problems = intake(raw, now=run.now, villages=ledger.villages())
         if problems:
             for problem in problems[:-1]:
                 typer.echo(f"Error: {problem}", err=True)
             raise InputError(str(problems[-1]))
-        with ledger.write():
-            case = ledger.add_petition(
-                petition,
-                due_on=handling_due(petition.received_on, deadline_rules(ledger)),
-                created_at=dates.iso_timestamp(run.now),
-            )
-    _print_added(case, run, fmt)
+        with writing(ledger, run, by):
+            similar = [] if petition.repeat_of else ledger.possible_repeats(petition)
+            case = ledger.add_petition(petition)
+    _print_added(case, similar, run, fmt)
 
 
-def _print_added(case, run: Run, fmt: Format) -> None:
+def _print_added(case, similar: list[tuple[str, str]], run: Run, fmt: Format) -> None:
     from guside_cli.core.records import to_record
 
+    for number, why in similar:
+        from guside_cli.render.cases import REPEAT_REASONS
+
+        zh, en = REPEAT_REASONS[why]
+        typer.echo(
+            f"注意：可能是重复信访，与 {number} {zh}；确认后用 --repeat-of {number} 关联"
+            if run.lang == "zh"
+            else f"Note: this may repeat {number} ({en}); link it with --repeat-of {number}",
+            err=True,
+        )
     if fmt is Format.json:
         from guside_cli.render.output import write_json
 
-        write_json(to_record(case))
+        write_json({**to_record(case), "possible_repeats": [{"number": n, "why": w} for n, w in similar]})
     elif run.lang == "zh":
         typer.echo(f"已登记 {case.number}（序号 {case.id}），办结时限 {case.due_on}")
     else:
         typer.echo(f"Registered {case.number} (id {case.id}), due {case.due_on}")
 
 
-def build_filter(
-    run: Run,
-    ledger,
-    *,
-    year=None,
-    start=None,
-    end=None,
-    village=None,
-    level=None,
-    form=None,
-    source=None,
-    status=None,
-    search=None,
-) -> CaseFilter:
-    """Turn list-style options into a CaseFilter (shared by every command that filters cases)."""
+def build_filter(run: Run, ledger, filters: dict) -> CaseFilter:
+    """Turn list-style options into a CaseFilter (shared by every command that filters cases like `list`)."""
     begin = finish = None
-    if year is not None:
-        begin, finish = dates.year_bounds(year)
-    if start:
-        begin = max(filter(None, (begin, dates.parse_date(start, run.today))))
-    if end:
-        finish = min(filter(None, (finish, dates.parse_date(end, run.today))))
+    if filters.get("year") is not None:
+        begin, finish = dates.year_bounds(filters["year"])
+    if filters.get("start"):
+        begin = max(filter(None, (begin, dates.parse_date(filters["start"], run.today))))
+    if filters.get("end"):
+        finish = min(filter(None, (finish, dates.parse_date(filters["end"], run.today))))
     if begin and finish and begin > finish:
         raise InputError(f"the period {begin}..{finish} is empty: --from must not be after --to")
+    coded = {
+        name: kind.parse(filters[name]) if filters.get(name) else None
+        for name, kind in (
+            ("level", enums.Level),
+            ("form", enums.Form),
+            ("source", enums.Source),
+            ("status", enums.Status),
+        )
+    }
+    village = filters.get("village")
     return CaseFilter(
         start=begin,
         end=finish,
         village=resolve_village(village, ledger.villages()).name if village else None,
-        level=enums.Level.parse(level) if level else None,
-        form=enums.Form.parse(form) if form else None,
-        source=enums.Source.parse(source) if source else None,
-        status=enums.Status.parse(status) if status else None,
-        text=search or None,
+        text=filters.get("search") or None,
+        leader=filters.get("leader") or None,
+        repeats=bool(filters.get("repeats")),
+        **coded,
     )
 
 
@@ -170,6 +174,8 @@ def list_cases(
     source: opt.Source = None,
     status: opt.Status = None,
     search: opt.Search = None,
+    leader: opt.LeaderName = None,
+    repeats: Annotated[bool, typer.Option("--repeats", help="Only cases in a repeat chain (重复信访)")] = False,
     limit: opt.Limit = None,
     fmt: opt.OutputFormat = Format.auto,
     reveal: opt.Reveal = False,
@@ -178,8 +184,7 @@ def list_cases(
 
     Example: guside list --year 2018 --village 红豆村 --level 省 --format csv
     """
-    print_cases(
-        run_of(ctx),
+    filters = dict(
         year=year,
         start=start,
         end=end,
@@ -189,48 +194,22 @@ def list_cases(
         source=source,
         status=status,
         search=search,
-        limit=limit,
-        fmt=fmt,
-        reveal=reveal,
+        leader=leader,
+        repeats=repeats,
     )
+    print_cases(run_of(ctx), filters, limit=limit, fmt=fmt, reveal=reveal)
 
 
 def print_cases(
-    run: Run,
-    *,
-    year=None,
-    start=None,
-    end=None,
-    village=None,
-    level=None,
-    form=None,
-    source=None,
-    status=None,
-    search=None,
-    limit=None,
-    fmt: Format = Format.auto,
-    reveal: bool = False,
+    run: Run, filters: dict, *, limit: int | None = None, fmt: Format = Format.auto, reveal: bool = False
 ) -> None:
     from guside_cli.core.records import to_record
     from guside_cli.render import output
     from guside_cli.render.cases import list_rows
-    from guside_cli.storage.ledger import Ledger
 
     fmt = output.resolve(fmt)
-    with Ledger.open(run.db) as ledger:
-        f = build_filter(
-            run,
-            ledger,
-            year=year,
-            start=start,
-            end=end,
-            village=village,
-            level=level,
-            form=form,
-            source=source,
-            status=status,
-            search=search,
-        )
+    with open_ledger(run) as ledger:
+        f = build_filter(run, ledger, filters)
         total = ledger.count(f)
         if limit is None and fmt is Format.table:
             limit = max(5, shutil.get_terminal_size().lines - 8)  # a screenful
@@ -258,25 +237,27 @@ def print_cases(
 
 def show(
     ctx: typer.Context,
-    case: Annotated[str, typer.Argument(help="Case number (2018-0042) or id")],
+    case: opt.Case,
     fmt: opt.OutputFormat = Format.auto,
     reveal: opt.Reveal = False,
 ) -> None:
-    """Show one case file (卷宗): every element of the petition.
+    """Show one case file (卷宗): elements, leader, deadlines, the 三个第一, steps, repeats and history.
 
     Example: guside show 2018-红豆-007
     """
-    from guside_cli.core.records import to_record
+    from guside_cli.core.casefile import case_file
+    from guside_cli.core.model import CaseFile
     from guside_cli.render import output
-    from guside_cli.render.cases import case_file_rows
-    from guside_cli.storage.ledger import Ledger
+    from guside_cli.render.cases import case_file_sections
 
     run = run_of(ctx)
     fmt = output.resolve(fmt)
-    with Ledger.open(run.db) as ledger:
-        record = to_record(ledger.get(case), reveal=reveal)
+    with open_ledger(run) as ledger:
+        p = ledger.get(case)
+        bundle = CaseFile(p, ledger.steps(p.id), ledger.history(p.id), tuple(ledger.repeat_chain(p.id)))
+    view = case_file(bundle, run.today, reveal=reveal)
     if fmt is Format.json:
-        output.write_json(record)
-    else:
-        headers = ["项目", "内容"] if run.lang == "zh" else ["field", "value"]
-        output.print_table(headers, case_file_rows(record, run.lang), fmt, title=record["number"])
+        output.write_json(view)
+        return
+    for title, headers, rows in case_file_sections(view, run.lang):
+        output.print_table(headers, rows, fmt, title=title)

@@ -45,4 +45,4 @@ def demo(
 
     from guside_cli.commands.cases import print_cases
 
-    print_cases(replace(run, db=path), year=2018)
+    print_cases(replace(run, db=path), {"year": 2018})

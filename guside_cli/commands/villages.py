@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from guside_cli.commands import _options as opt
-from guside_cli.commands._common import guarded, run_of
+from guside_cli.commands._common import guarded, open_ledger, run_of, writing
 from guside_cli.render.output import Format
 
 village_app = typer.Typer(help="The villages and communities (村/社区) petitions belong to", no_args_is_help=True)
@@ -22,14 +22,12 @@ def add(ctx: typer.Context, name: Annotated[str, typer.Argument(help="Full name,
 
     Example: guside village add 新桥村
     """
-    from guside_cli.core.dates import iso_timestamp
     from guside_cli.core.villages import make_village
-    from guside_cli.storage.ledger import Ledger
 
     run = run_of(ctx)
     village = make_village(name)
-    with Ledger.open(run.db, create=True) as ledger, ledger.write():
-        ledger.add_village(village, iso_timestamp(run.now))
+    with open_ledger(run, create=True) as ledger, writing(ledger, run):
+        ledger.add_village(village)
     typer.echo(
         f"已添加 {village.name}（简称 {village.short}）"
         if run.lang == "zh"

@@ -117,3 +117,50 @@ class Pollution(Coded):
 class Status(Coded):
     OPEN = ("open", "在办", "open", "未销号", "办理中")
     CLOSED = ("closed", "已销号", "closed", "销号", "办结", "已办结")
+
+
+class Rank(Coded):
+    """Who a leader is, for the plan's 包案 rule."""
+
+    TOWN = ("town", "镇领导", "town leader", "镇", "镇级", "镇党政领导")
+    VILLAGE = ("village", "村（社区）负责人", "village head", "村", "社区", "村级", "村社区")
+    DEPARTMENT = ("department", "部门负责人", "department head", "部门", "科室")
+
+
+class StepKind(Coded):
+    CONTACT = ("contact", "联系信访人", "contacted the petitioner", "联系", "电话联系")
+    ARRIVE = ("arrive", "到达现场", "arrived on site", "到场", "到现场")
+    MEDIATE = ("mediate", "现场调处", "mediated on site", "调处", "调解", "现场调解")
+    INSPECT = ("inspect", "现场检查", "inspection", "检查")
+    MONITOR = ("monitor", "现场监测", "monitoring", "监测")
+    ENFORCE = ("enforce", "执法查处", "enforcement", "执法", "查处")
+    POLICE = ("police", "公安司法联动", "police and judicial action", "公安", "司法联动", "公安联动")
+    INTERVIEW = ("interview", "约谈", "interview of the enterprise", "约谈企业")
+    REPLY = ("reply", "书面答复", "written reply", "答复")
+    NOTIFY = ("notify", "受理告知", "acceptance notice", "告知", "受理")
+    VISIT = ("visit", "带案下访", "leader took the case to the village", "下访")
+    OTHER = ("other", "其他", "other", "其它")
+
+
+# The plan's "三个第一": first contact, first arrival on site, first on-site mediation, each within 24 hours.
+FIRST_THREE = (StepKind.CONTACT, StepKind.ARRIVE, StepKind.MEDIATE)
+
+
+class Outcome(Coded):
+    RESOLVED = ("resolved", "问题解决", "resolved", "解决", "已解决")
+    STOPPED = ("stopped", "停诉息访", "stopped petitioning", "息访", "停访")
+    UNFOUNDED = ("unfounded", "反映不属实", "report not true", "不属实")
+    NOT_ACCEPTED = ("not_accepted", "不予受理", "not accepted", "不受理", "不再受理")
+    TRANSFERRED = ("transferred", "转办", "transferred", "转交")
+    INTERIM = ("interim", "阶段性办结", "concluded for now", "阶段性")
+
+    @property
+    def needs_work(self) -> bool:
+        """Closing as resolved or stopped claims work was done: the plan wants a leader and a step on record."""
+        return self in (Outcome.RESOLVED, Outcome.STOPPED)
+
+
+class Satisfaction(Coded):
+    SATISFIED = ("satisfied", "满意", "satisfied")
+    BASIC = ("basic", "基本满意", "basically satisfied")
+    UNSATISFIED = ("unsatisfied", "不满意", "unsatisfied")

@@ -17,3 +17,5 @@ class CaseFilter:
     status: Status | None = None
     text: str | None = None  # searched in number, subject, cause, unit, enterprise, ref_no
     escalated: bool | None = None
+    leader: str | None = None  # leader's name
+    repeats: bool = False  # only cases in a repeat chain

@@ -1,9 +1,9 @@
 """The petition (信访件) as the domain sees it: one record = one petition (件)."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 
-from guside_cli.core.enums import Form, Level, Pollution, Source, Status
+from guside_cli.core.enums import Form, Level, Outcome, Pollution, Rank, Satisfaction, Source, Status, StepKind
 
 # The canonical field names shared by `--format json`, export and import (in this order).
 CANONICAL_FIELDS = (
@@ -40,6 +40,40 @@ class Village:
     name: str
     short: str
     kind: str  # 村 or 社区
+
+
+@dataclass(frozen=True)
+class Leader:
+    """The one named leader who takes personal charge of a case (包案)."""
+
+    name: str
+    title: str | None
+    rank: Rank | None  # None: not known yet (a leader named by an imported file)
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class Step:
+    """One mediation step (调处) on a case."""
+
+    kind: StepKind
+    at: datetime
+    by: str | None
+    note: str | None
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    id: int
+    at: str
+    actor: str
+    action: str
+    field: str | None
+    old: str | None
+    new: str | None
+    note: str | None
+    number: str | None = None
 
 
 @dataclass(frozen=True)
@@ -99,11 +133,19 @@ class Petition:
     due_on: date | None
     status: Status
     created_at: str
-    leader: str | None = None
+    leader: Leader | None = None
     closed_on: date | None = None
-    outcome: str | None = None
+    outcome: Outcome | None = None
     repeat_of: str | None = None  # the earlier case's number
-    extra: dict = field(default_factory=dict)
+    accepted_on: date | None = None  # date of the 受理告知 step
+    notice_due_on: date | None = None
+    due_given: date | None = None
+    extension_days: int | None = None
+    extension_reason: str | None = None
+    reopened: int = 0
+    satisfaction: Satisfaction | None = None
+    verified: bool = False
+    came_back: int = 0  # later petitions linked to this one as repeats (重复信访)
 
     @property
     def received_on(self) -> date:
@@ -112,3 +154,13 @@ class Petition:
     @property
     def escalated(self) -> bool:
         return self.level.escalated
+
+
+@dataclass(frozen=True)
+class CaseFile:
+    """Everything `show` tells about one case."""
+
+    petition: Petition
+    steps: tuple[Step, ...]
+    history: tuple[HistoryEntry, ...]
+    chain: tuple[Petition, ...]  # the repeat chain this case belongs to, first petition first

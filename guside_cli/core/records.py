@@ -36,6 +36,22 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "repeat_of": ("原件编号", "repeat of"),
     "uid": ("唯一标识", "uid"),
     "created_at": ("登记时间", "registered at"),
+    "leader_title": ("领导职务", "leader's title"),
+    "accepted_on": ("受理告知日期", "accepted on"),
+    "notice_due_on": ("告知时限", "notice due"),
+    "extension_days": ("延期天数", "extended by (days)"),
+    "extension_reason": ("延期理由", "extension reason"),
+    "reopened": ("重新打开次数", "times reopened"),
+    "came_back": ("重复信访次数", "times it came back"),
+    "satisfaction": ("满意度", "satisfaction"),
+    "verified": ("举报属实", "report verified"),
+    "escalated": ("越级（省/京）", "escalated"),
+    "days_overdue": ("超期天数", "days overdue"),
+    "clock": ("时限类别", "clock"),
+    "kind": ("调处环节", "step"),
+    "at": ("时间", "when"),
+    "by": ("经办人", "by"),
+    "note": ("说明", "note"),
 }
 
 
@@ -72,12 +88,26 @@ def to_record(p: Petition, *, reveal: bool = False) -> dict[str, Any]:
         "key_persons": list(p.key_persons),
         "forecast": p.forecast,
         "ref_no": p.ref_no,
-        "leader": p.leader,
-        "due_on": p.due_on.isoformat() if p.due_on else None,
+        "leader": p.leader.name if p.leader else None,
+        "due_on": _iso(p.due_on),
         "status": p.status.code,
-        "closed_on": p.closed_on.isoformat() if p.closed_on else None,
-        "outcome": p.outcome,
+        "closed_on": _iso(p.closed_on),
+        "outcome": p.outcome.code if p.outcome else None,
         "repeat_of": p.repeat_of,
         "escalated": p.escalated,
+        "leader_title": p.leader.title if p.leader else None,
+        "leader_rank": p.leader.rank.code if p.leader and p.leader.rank else None,
+        "accepted_on": _iso(p.accepted_on),
+        "notice_due_on": _iso(p.notice_due_on),
+        "extension_days": p.extension_days,
+        "extension_reason": p.extension_reason,
+        "reopened": p.reopened,
+        "came_back": p.came_back,
+        "satisfaction": p.satisfaction.code if p.satisfaction else None,
+        "verified": p.verified,
         "created_at": p.created_at,
     }
+
+
+def _iso(day) -> str | None:
+    return day.isoformat() if day else None

@@ -77,7 +77,8 @@ def m001_ledger(db: "Database") -> None:
             due_on TEXT CHECK (due_on IS NULL OR due_on IS date(due_on, '+0 days')),
             status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
             closed_on TEXT CHECK (closed_on IS NULL OR closed_on IS date(closed_on, '+0 days')),
-            outcome TEXT,
+            outcome TEXT CHECK (outcome IN ('resolved', 'stopped', 'unfounded', 'not_accepted', 'transferred',
+                'interim')),
             repeat_of INTEGER REFERENCES petitions(id),
             created_at TEXT NOT NULL
         );
@@ -97,6 +98,70 @@ def m001_ledger(db: "Database") -> None:
             key TEXT PRIMARY KEY,
             value TEXT NOT NULL
         ) WITHOUT ROWID;
+        """,
+    )
+
+
+@migration
+def m002_lifecycle(db: "Database") -> None:
+    """Leaders (包案), mediation steps (调处), the deadline inputs, closing details and the append-only history."""
+    run_script(
+        db,
+        """
+        CREATE TABLE leaders (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE CHECK (length(name) > 0),
+            title TEXT,
+            rank TEXT CHECK (rank IN ('town', 'village', 'department')),
+            created_at TEXT NOT NULL
+        );
+        ALTER TABLE petitions ADD COLUMN leader_id INTEGER REFERENCES leaders(id);
+        ALTER TABLE petitions ADD COLUMN accepted_on TEXT
+            CHECK (accepted_on IS NULL OR accepted_on IS date(accepted_on, '+0 days'));
+        ALTER TABLE petitions ADD COLUMN notice_due_on TEXT
+            CHECK (notice_due_on IS NULL OR notice_due_on IS date(notice_due_on, '+0 days'));
+        ALTER TABLE petitions ADD COLUMN due_given TEXT
+            CHECK (due_given IS NULL OR due_given IS date(due_given, '+0 days'));
+        ALTER TABLE petitions ADD COLUMN extension_days INTEGER
+            CHECK (extension_days IS NULL OR extension_days BETWEEN 1 AND 30);
+        ALTER TABLE petitions ADD COLUMN extension_reason TEXT;
+        ALTER TABLE petitions ADD COLUMN reopened INTEGER NOT NULL DEFAULT 0 CHECK (reopened >= 0);
+        ALTER TABLE petitions ADD COLUMN satisfaction TEXT
+            CHECK (satisfaction IN ('satisfied', 'basic', 'unsatisfied'));
+        ALTER TABLE petitions ADD COLUMN verified INTEGER NOT NULL DEFAULT 0 CHECK (verified IN (0, 1));
+        -- m001 stored only the resulting due date: one that is not the statutory default was given by hand
+        UPDATE petitions SET notice_due_on = date(received_on, '+15 days'),
+            due_given = CASE WHEN due_on IS NOT date(received_on, '+60 days') THEN due_on END;
+        CREATE INDEX petitions_leader ON petitions (leader_id) WHERE leader_id IS NOT NULL;
+        CREATE TABLE steps (
+            id INTEGER PRIMARY KEY,
+            petition_id INTEGER NOT NULL REFERENCES petitions(id),
+            kind TEXT NOT NULL CHECK (kind IN ('contact', 'arrive', 'mediate', 'inspect', 'monitor', 'enforce',
+                'police', 'interview', 'reply', 'notify', 'visit', 'other')),
+            at TEXT NOT NULL,
+            by TEXT,
+            note TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX steps_petition ON steps (petition_id, kind, at);
+        CREATE TABLE history (
+            id INTEGER PRIMARY KEY,
+            petition_id INTEGER REFERENCES petitions(id),
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            field TEXT,
+            old TEXT,
+            new TEXT,
+            note TEXT
+        );
+        CREATE INDEX history_petition ON history (petition_id, id);
+        CREATE TRIGGER history_no_update BEFORE UPDATE ON history
+        BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+        CREATE TRIGGER history_no_delete BEFORE DELETE ON history
+        BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+        INSERT INTO history (petition_id, at, actor, action, note)
+            SELECT id, created_at, 'guside', 'add', 'registered before the history was kept' FROM petitions;
         """,
     )
 

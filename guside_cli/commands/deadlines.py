@@ -1,0 +1,79 @@
+"""What is late and what falls due: `overdue`, `due --within N`."""
+
+from typing import Annotated
+
+import typer
+
+from guside_cli.commands import _options as opt
+from guside_cli.commands._common import guarded, open_ledger, run_of, say
+from guside_cli.render.output import Format
+
+
+def register(app: typer.Typer) -> None:
+    app.command("overdue")(guarded(overdue))
+    app.command("due")(guarded(due))
+
+
+def overdue(
+    ctx: typer.Context,
+    year: opt.Year = None,
+    start: opt.DateFrom = None,
+    end: opt.DateTo = None,
+    village: opt.Village = None,
+    level: opt.Level = None,
+    source: opt.Source = None,
+    leader: opt.LeaderName = None,
+    fmt: opt.OutputFormat = Format.auto,
+) -> None:
+    """List open cases past due — on the 60-day handling clock or the 15-day acceptance-notice clock —
+    longest overdue first, with the leader and days overdue.
+
+    Example: guside overdue --village 红豆村 --format csv
+    """
+    filters = dict(year=year, start=start, end=end, village=village, level=level, source=source, leader=leader)
+    _deadline_list(ctx, filters, None, fmt)
+
+
+def due(
+    ctx: typer.Context,
+    within: Annotated[int, typer.Option("--within", min=0, help="Days from today")] = 7,
+    village: opt.Village = None,
+    level: opt.Level = None,
+    source: opt.Source = None,
+    leader: opt.LeaderName = None,
+    fmt: opt.OutputFormat = Format.auto,
+) -> None:
+    """List open cases falling due within N days (today included), soonest first.
+
+    Example: guside due --within 7
+    """
+    _deadline_list(ctx, dict(village=village, level=level, source=source, leader=leader), within, fmt)
+
+
+def _deadline_list(ctx: typer.Context, filters: dict, within: int | None, fmt: Format) -> None:
+    from guside_cli.commands.cases import build_filter
+    from guside_cli.core.casefile import deadline_view
+    from guside_cli.render import output
+    from guside_cli.render.cases import deadline_rows
+
+    run = run_of(ctx)
+    with open_ledger(run) as ledger:
+        f = build_filter(run, ledger, filters)
+        cases = ledger.overdue(f, run.today) if within is None else ledger.due_within(f, run.today, within)
+    views = deadline_view(cases, run.today, within)
+    fmt = output.resolve(fmt)
+    if fmt is Format.json:
+        output.write_json(views)
+    elif fmt is Format.csv:
+        output.write_csv_records(
+            [{**v, **c} for v in views for c in v["clocks"]],
+            ["number", "village", "level", "leader", "subject", "clock", "due_on", "days_overdue"],
+        )
+    elif views:
+        output.print_table(*deadline_rows(views, run.lang), fmt)
+    else:
+        say(
+            run,
+            "无" if within is None else f"{within} 天内无到期案件",
+            "none" if within is None else f"nothing falls due within {within} days",
+        )

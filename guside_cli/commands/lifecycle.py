@@ -1,0 +1,228 @@
+"""The case's life: `assign` (包案), `step` (调处), `extend`, `close` (销号), `reopen`, `edit`, `history`."""
+
+from typing import Annotated
+
+import typer
+
+from guside_cli.commands import _options as opt
+from guside_cli.commands._common import guarded, open_ledger, run_of, say, writing
+from guside_cli.core import lifecycle as rules
+from guside_cli.core.dates import parse_date, parse_datetime
+from guside_cli.core.enums import Outcome, Satisfaction, StepKind
+from guside_cli.core.errors import InputError
+from guside_cli.core.text import clean
+from guside_cli.render.output import Format
+
+NOTE_LIMIT = 10_000
+
+
+def register(app: typer.Typer) -> None:
+    for name, fn in (
+        ("assign", assign),
+        ("step", step),
+        ("extend", extend),
+        ("close", close),
+        ("reopen", reopen),
+        ("edit", edit),
+        ("history", history),
+    ):
+        app.command(name)(guarded(fn))
+
+
+def _note(text: str | None, *, required: str | None = None) -> str | None:
+    cleaned = clean(text)
+    if cleaned is None and required:
+        raise InputError(f"{required} is required and cannot be empty")
+    if cleaned and len(cleaned) > NOTE_LIMIT:
+        raise InputError(f"the note is {len(cleaned)} characters long; at most {NOTE_LIMIT} are kept")
+    return cleaned
+
+
+def assign(
+    ctx: typer.Context,
+    case: opt.Case,
+    leader: Annotated[str, typer.Option("--leader", help="The leader who takes charge (包案)")],
+    unit: Annotated[str | None, typer.Option("--unit", help="责任单位: responsible unit")] = None,
+    due: Annotated[str | None, typer.Option("--due", help="限期: a due date set by the assigning office")] = None,
+    by: opt.By = None,
+) -> None:
+    """Hand a case to a leader (包案 / 限期交办). Re-assigning is allowed and logged.
+
+    Province/Beijing cases and cases handed down from above must go to a town leader (镇领导包案).
+    Example: guside assign 2018-0042 --leader 王镇长 --unit 镇综合执法局 --due 2018-06-25
+    """
+    run = run_of(ctx)
+    with open_ledger(run) as ledger, writing(ledger, run, by):
+        p, chosen = ledger.get(case), ledger.leader(leader)
+        rules.check_assignment(p, chosen)
+        due_on = parse_date(due, run.today) if due else None
+        if due_on:
+            rules.check_due(p, due_on)
+        ledger.assign(p, chosen, unit=_note(unit), due=due_on)
+        p = ledger.get(case)
+    say(
+        run,
+        f"{p.number} 由 {chosen.name} 包案，办结时限 {p.due_on}",
+        f"{p.number} held by {chosen.name}, due {p.due_on}",
+    )
+
+
+def step(
+    ctx: typer.Context,
+    case: opt.Case,
+    kind: Annotated[
+        str,
+        typer.Option(
+            "--kind",
+            "-k",
+            help="contact|arrive|mediate|inspect|monitor|enforce|police|"
+            "interview|reply|notify|visit|other, or 联系信访人/到达现场/现场调处/…",
+        ),
+    ],
+    note: Annotated[str, typer.Option("--note", help="What was done and found")],
+    at: Annotated[str | None, typer.Option("--at", help="When [now]")] = None,
+    by: opt.By = None,
+) -> None:
+    """Record a mediation step (调处). `notify` (受理告知) records acceptance and restarts the 60-day clock.
+
+    Example: guside step 2018-0042 --kind 到达现场 --at "2018-06-07 10:30" --by 李四 --note "现场有异味"
+    """
+    run = run_of(ctx)
+    from guside_cli.core.model import Step
+
+    with open_ledger(run) as ledger, writing(ledger, run, by):
+        p = ledger.get(case)
+        when = parse_datetime(at or "now", run.now)
+        the_step = Step(kind=StepKind.parse(kind), at=when, by=clean(by), note=_note(note, required="--note"))
+        rules.check_step(p, the_step.kind, when, run.now)
+        ledger.add_step(p, the_step)
+    hours = (when - p.received_at).total_seconds() / 3600
+    say(
+        run,
+        f"{p.number}：已记录{the_step.kind.zh}（受理后 {hours:.1f} 小时）",
+        f"{p.number}: recorded {the_step.kind.en} ({hours:.1f} hours after receipt)",
+    )
+
+
+def extend(
+    ctx: typer.Context,
+    case: opt.Case,
+    days: Annotated[int, typer.Option("--days", help="1 to 30 days, once")],
+    reason: Annotated[str, typer.Option("--reason", help="Why (the head's approval, the petitioner told)")],
+    by: opt.By = None,
+) -> None:
+    """Extend a case's deadline once, by at most 30 days, with a reason (延期).
+
+    Example: guside extend 2018-0042 --days 30 --reason "需第三方监测，经主要负责人批准"
+    """
+    run = run_of(ctx)
+    with open_ledger(run) as ledger, writing(ledger, run, by):
+        p = ledger.get(case)
+        rules.check_extension(p, days)
+        ledger.extend(p, days, _note(reason, required="--reason"))
+        p = ledger.get(case)
+    say(run, f"{p.number} 延期 {days} 天，办结时限 {p.due_on}", f"{p.number} extended by {days} days, due {p.due_on}")
+
+
+def close(
+    ctx: typer.Context,
+    case: opt.Case,
+    outcome: Annotated[
+        str,
+        typer.Option(
+            "--outcome",
+            "-o",
+            help="resolved|stopped|unfounded|not_accepted|"
+            "transferred|interim, or 问题解决/停诉息访/反映不属实/不予受理/转办/阶段性办结",
+        ),
+    ],
+    on: Annotated[str | None, typer.Option("--on", help="Date closed [today]")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="How it was settled")] = None,
+    verified: Annotated[bool, typer.Option("--verified", help="The report proved true (举报属实)")] = False,
+    satisfaction: Annotated[
+        str | None, typer.Option("--satisfaction", help="satisfied|basic|unsatisfied, 满意/基本满意/不满意")
+    ] = None,
+    by: opt.By = None,
+) -> None:
+    """Close a case (销号). Resolved or stopped needs a leader and at least one recorded step.
+
+    Example: guside close 2018-0042 --outcome 停诉息访 --on 2018-07-01 --satisfaction 满意
+    """
+    run = run_of(ctx)
+    with open_ledger(run) as ledger, writing(ledger, run, by):
+        p = ledger.get(case)
+        result = Outcome.parse(outcome)
+        day = parse_date(on, run.today) if on else run.today
+        rating = Satisfaction.parse(satisfaction) if satisfaction else None
+        rules.check_close(p, result, day, ledger.steps(p.id), run.today)
+        ledger.close_case(p, result, day, note=_note(note), verified=verified, satisfaction=rating)
+    say(run, f"{p.number} 已销号（{result.zh}，{day}）", f"{p.number} closed ({result.en}, {day})")
+
+
+def reopen(
+    ctx: typer.Context,
+    case: opt.Case,
+    reason: Annotated[str, typer.Option("--reason", help="Why: the petitioner did not stop, a review (复查)…")],
+    by: opt.By = None,
+) -> None:
+    """Reopen a closed case (the petitioner did not stop). It keeps its number; a new 60-day period starts.
+
+    Example: guside reopen 2018-0042 --reason "信访人再次来访，问题反弹"
+    """
+    run = run_of(ctx)
+    with open_ledger(run) as ledger, writing(ledger, run, by):
+        p = ledger.get(case)
+        rules.check_reopen(p)
+        ledger.reopen(p, _note(reason, required="--reason"), today=run.today)
+        p = ledger.get(case)
+    say(run, f"{p.number} 已重新打开，办结时限 {p.due_on}", f"{p.number} reopened, due {p.due_on}")
+
+
+def edit(
+    ctx: typer.Context,
+    case: opt.Case,
+    field: Annotated[
+        list[str],
+        typer.Option(
+            "--set",
+            help="FIELD=VALUE, repeatable: subject=…, village=红豆村, "
+            "level=省, pollution=大气;噪声, persons=3, received=2018-06-07 9:30…",
+        ),
+    ],
+    by: opt.By = None,
+) -> None:
+    """Correct a case's registered elements; each change is kept in the history with old and new values.
+
+    The case number never changes, even when the village or level is corrected.
+    Example: guside edit 2018-红豆-007 --set persons=12 --set "cause=企业夜间偷排"
+    """
+    from guside_cli.commands._load import edit_raw
+
+    run = run_of(ctx)
+    with open_ledger(run) as ledger, writing(ledger, run, by):
+        p = ledger.get(case)
+        corrected = edit_raw(ledger, p, field, run)
+        changed = ledger.update_elements(p, corrected)
+    say(
+        run,
+        f"{p.number} 已更正：{'、'.join(changed) or '无变化'}",
+        f"{p.number} corrected: {', '.join(changed) or 'nothing changed'}",
+    )
+
+
+def history(ctx: typer.Context, case: opt.Case, fmt: opt.OutputFormat = Format.auto) -> None:
+    """Show a case's history: every change, when, by whom, old and new values. Nothing deletes history."""
+    from dataclasses import asdict
+
+    from guside_cli.render import output
+    from guside_cli.render.cases import history_section
+
+    run = run_of(ctx)
+    with open_ledger(run) as ledger:
+        entries = [asdict(e) for e in ledger.history(ledger.resolve(case))]
+    fmt = output.resolve(fmt)
+    if fmt is Format.json:
+        output.write_json(entries)
+    else:
+        title, headers, rows = history_section(entries, run.lang)
+        output.print_table(headers, rows, fmt, title=title)

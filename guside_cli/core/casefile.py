@@ -1,0 +1,90 @@
+"""The case file (卷宗) as data: what `show` prints and `show --format json` returns."""
+
+from datetime import date
+from typing import Any
+
+from guside_cli.core.deadlines import days_overdue
+from guside_cli.core.enums import Status
+from guside_cli.core.lifecycle import FIRST_HOURS, first_marks
+from guside_cli.core.model import CaseFile, Petition
+from guside_cli.core.records import to_record
+
+
+def clocks(p: Petition, today: date) -> list[dict[str, Any]]:
+    """The deadlines still running on an open case: handling (办理), and acceptance notice (受理告知) until a
+    notice is recorded. `days_overdue` > 0 when past due."""
+    if p.status is Status.CLOSED:
+        return []
+    running = [{"clock": "handling", "due_on": p.due_on.isoformat(), "days_overdue": days_overdue(p.due_on, today)}]
+    if p.accepted_on is None and p.notice_due_on is not None:
+        running.append(
+            {
+                "clock": "notice",
+                "due_on": p.notice_due_on.isoformat(),
+                "days_overdue": days_overdue(p.notice_due_on, today),
+            }
+        )
+    return running
+
+
+def case_file(cf: CaseFile, today: date, *, reveal: bool) -> dict[str, Any]:
+    p = cf.petition
+    return {
+        **to_record(p, reveal=reveal),
+        "clocks": clocks(p, today),
+        "first_three": [
+            {"kind": kind.code, "at": at.isoformat() if at else None, "hours": hours, "within_24h": met}
+            for kind, at, hours, met in first_marks(p.received_at, cf.steps)
+        ],
+        "first_hours_limit": FIRST_HOURS,
+        "steps": [{"kind": s.kind.code, "at": s.at.isoformat(), "by": s.by, "note": s.note} for s in cf.steps],
+        "chain": [
+            {
+                "number": c.number,
+                "received_on": c.received_on.isoformat(),
+                "status": c.status.code,
+                "this": c.id == p.id,
+            }
+            for c in cf.chain
+        ]
+        if len(cf.chain) > 1
+        else [],
+        "history": [
+            {
+                "at": h.at,
+                "actor": h.actor,
+                "action": h.action,
+                "field": h.field,
+                "old": h.old,
+                "new": h.new,
+                "note": h.note,
+            }
+            for h in cf.history
+        ],
+    }
+
+
+def deadline_view(cases: list[Petition], today: date, within: int | None) -> list[dict[str, Any]]:
+    """Rows of `overdue` (within=None: clocks past due) or `due --within N` (clocks due in 0..N days),
+    longest overdue / soonest first."""
+    views = []
+    for p in cases:
+        running = clocks(p, today)
+        if within is None:
+            running = [c for c in running if c["days_overdue"] > 0]
+        else:
+            running = [c for c in running if -within <= c["days_overdue"] <= 0]
+        if running:
+            views.append(
+                {
+                    "number": p.number,
+                    "village": p.village,
+                    "level": p.level.code,
+                    "subject": p.subject,
+                    "leader": p.leader.name if p.leader else None,
+                    "received_on": p.received_on.isoformat(),
+                    "clocks": running,
+                }
+            )
+    # longest overdue first, and for due-soon lists the soonest first: both are the largest days_overdue
+    return sorted(views, key=lambda v: -max(c["days_overdue"] for c in v["clocks"]))

@@ -1,0 +1,279 @@
+"""Registering, finding and correcting cases."""
+
+import uuid
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from guside_cli.core.deadlines import effective_due, notice_due
+from guside_cli.core.errors import InputError, NotFound
+from guside_cli.core.filters import CaseFilter
+from guside_cli.core.model import NewPetition, Petition
+from guside_cli.core.numbering import format_number, sequence_scope
+from guside_cli.storage.rows import SELECT_CASES, names_json, petition_from, pollution_json
+
+# petition attribute -> column, for the elements `edit` may correct
+EDITABLE = (
+    "received_at",
+    "village",
+    "form",
+    "level",
+    "source",
+    "pollution",
+    "subject",
+    "cause",
+    "persons",
+    "unit",
+    "enterprise",
+    "petitioner",
+    "phone",
+    "id_number",
+    "key_persons",
+    "forecast",
+    "ref_no",
+    "due_given",
+)
+REPEAT_WINDOW_DAYS = 365
+
+
+class CasesMixin:
+    def _allocate_number(self, year: int, scope: str) -> str:
+        """Next number in a sequence. Runs inside the write transaction, so two desks never draw the same
+        one and a rolled-back command leaves no gap; numbers given by hand are stepped over."""
+        while True:
+            (seq,) = self.conn.execute(
+                "INSERT INTO sequences (scope, year, last) VALUES (?, ?, 1) "
+                "ON CONFLICT (scope, year) DO UPDATE SET last = last + 1 RETURNING last",
+                (scope, year),
+            ).fetchone()
+            number = format_number(year, scope, seq)
+            if not self._number_taken(number):
+                return number
+
+    def _number_taken(self, number: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM petitions WHERE number = ?", (number,)).fetchone() is not None
+
+    def add_petition(self, p: NewPetition) -> Petition:
+        """Register one petition; call inside `write()`."""
+        from guside_cli.storage.settings import deadline_rules
+
+        if p.number is not None:
+            if self._number_taken(p.number):
+                raise InputError(f"case number {p.number} is already in the ledger: numbers never repeat")
+            number = p.number
+        else:
+            scope = sequence_scope(p.level, self.village_short(p.village))
+            number = self._allocate_number(p.received_on.year, scope)
+        repeat_id = self._chain_root(self.resolve(p.repeat_of)) if p.repeat_of else None
+        rules = deadline_rules(self)
+        cur = self.conn.execute(
+            """INSERT INTO petitions (uid, number, received_at, received_on, village, form, level, source,
+                pollution, subject, cause, persons, unit, enterprise, petitioner, phone, id_number, key_persons,
+                forecast, ref_no, due_on, due_given, notice_due_on, status, repeat_of, created_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)""",
+            (
+                str(uuid.uuid4()),
+                number,
+                p.received_at.isoformat(),
+                p.received_on.isoformat(),
+                p.village,
+                p.form.code if p.form else None,
+                p.level.code,
+                p.source.code,
+                pollution_json(p.pollution),
+                p.subject,
+                p.cause,
+                p.persons,
+                p.unit,
+                p.enterprise,
+                p.petitioner,
+                p.phone,
+                p.id_number,
+                names_json(p.key_persons),
+                p.forecast,
+                p.ref_no,
+                effective_due(p.received_on, rules, given=p.due_on).isoformat(),
+                p.due_on.isoformat() if p.due_on else None,
+                notice_due(p.received_on, rules).isoformat(),
+                repeat_id,
+                self.at,
+            ),
+        )
+        self.log(cur.lastrowid, "add", new=number)
+        if repeat_id:
+            root = self.get(str(repeat_id)).number
+            self.log(
+                cur.lastrowid,
+                "repeat",
+                field="repeat_of",
+                new=root,
+                note=None if root == p.repeat_of else f"given {p.repeat_of}; linked to the first petition",
+            )
+        return self.get(str(cur.lastrowid))
+
+    def _chain_root(self, petition_id: int) -> int:
+        """Repeats link to the first petition on the matter, so a chain is one level deep and each first
+        petition knows how many times the matter came back."""
+        return self.conn.execute(
+            "SELECT coalesce(repeat_of, id) FROM petitions WHERE id = ?", (petition_id,)
+        ).fetchone()[0]
+
+    def possible_repeats(self, p: NewPetition) -> list[tuple[str, str]]:
+        """Earlier cases that look like the same matter ("同人+同事"): same phone or ID number, or the same
+        village and enterprise, received within the 12 months before. Returns (number, why) pairs, `why` being
+        phone, id_number or enterprise."""
+        since = (p.received_on - timedelta(days=REPEAT_WINDOW_DAYS)).isoformat()
+        found: dict[str, str] = {}
+        checks = (
+            ("phone", p.phone, "phone"),
+            ("id_number", p.id_number, "id_number"),
+        )
+        for column, value, why in checks:
+            if value:
+                for (number,) in self.conn.execute(
+                    f"SELECT number FROM petitions WHERE {column} = ? AND received_on BETWEEN ? AND ? ORDER BY id",
+                    (value, since, p.received_on.isoformat()),
+                ):
+                    found.setdefault(number, why)
+        if p.enterprise:
+            for (number,) in self.conn.execute(
+                "SELECT number FROM petitions WHERE village = ? AND enterprise = ? AND received_on BETWEEN ? AND ? "
+                "ORDER BY id",
+                (p.village, p.enterprise, since, p.received_on.isoformat()),
+            ):
+                found.setdefault(number, "enterprise")
+        return list(found.items())
+
+    def resolve(self, ref: str) -> int:
+        """A case's id from its number or its integer id."""
+        ref = ref.strip()
+        row = self.conn.execute("SELECT id FROM petitions WHERE number = ?", (ref,)).fetchone()
+        if row is None and ref.isascii() and ref.isdigit():
+            row = self.conn.execute("SELECT id FROM petitions WHERE id = ?", (int(ref),)).fetchone()
+        if row is None:
+            raise NotFound(f"no case '{ref}' in the ledger: give its number (2018-0042) or id; see `guside list`")
+        return row[0]
+
+    def get(self, ref: str) -> Petition:
+        row = self.conn.execute(SELECT_CASES + " WHERE p.id = ?", (self.resolve(ref),)).fetchone()
+        return petition_from(row)
+
+    def find(
+        self,
+        f: CaseFilter,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        order: str = "newest",
+        extra_where: str = "",
+        extra_params: tuple = (),
+    ) -> Iterator[Petition]:
+        where, params = case_where(f)
+        if extra_where:
+            where += f" AND ({extra_where})"
+            params += list(extra_params)
+        order_by = {"newest": "p.received_at DESC, p.id DESC", "due": "p.due_on, p.id"}[order]
+        sql = f"{SELECT_CASES} WHERE {where} ORDER BY {order_by}"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        for row in self.conn.execute(sql, params):
+            yield petition_from(row)
+
+    def count(self, f: CaseFilter) -> int:
+        where, params = case_where(f)
+        return self.conn.execute(f"SELECT count(*) FROM petitions p WHERE {where}", params).fetchone()[0]
+
+    def repeat_chain(self, petition_id: int) -> list[Petition]:
+        """The chain a case belongs to: the first petition on the matter and every repeat linked to it."""
+        (root,) = self.conn.execute(
+            "SELECT coalesce(repeat_of, id) FROM petitions WHERE id = ?", (petition_id,)
+        ).fetchone()
+        rows = self.conn.execute(
+            f"{SELECT_CASES} WHERE p.id = ? OR p.repeat_of = ? ORDER BY p.received_at, p.id", (root, root)
+        )
+        return [petition_from(r) for r in rows]
+
+    def update_elements(self, p: Petition, new: NewPetition) -> list[str]:
+        """Correct a case's elements (guside edit); each changed field goes to the history. Returns them."""
+        changed = []
+        for name in EDITABLE:
+            before = getattr(p, name)
+            after = new.due_on if name == "due_given" else getattr(new, name)
+            if before == after:
+                continue
+            changed.append(name)
+            value = _column_value(name, after)
+            if name == "received_at":  # one statement: the CHECK ties received_on to received_at
+                self.conn.execute(
+                    "UPDATE petitions SET received_at = ?, received_on = ? WHERE id = ?",
+                    (value, after.date().isoformat(), p.id),
+                )
+            else:
+                self.conn.execute(f"UPDATE petitions SET {name} = ? WHERE id = ?", (value, p.id))
+            self.log(p.id, "edit", field=name, old=_column_value(name, before), new=value)
+        if changed:
+            self.refresh_due(p.id)
+        return changed
+
+    def refresh_due(self, petition_id: int) -> None:
+        """Recompute the stored due dates from their inputs (receipt, acceptance, given date, extension)."""
+        from guside_cli.storage.settings import deadline_rules
+
+        p = self.get(str(petition_id))
+        rules = deadline_rules(self)
+        due = effective_due(
+            p.received_on, rules, accepted_on=p.accepted_on, given=p.due_given, extension_days=p.extension_days
+        )
+        self.conn.execute(
+            "UPDATE petitions SET due_on = ?, notice_due_on = ? WHERE id = ?",
+            (due.isoformat(), notice_due(p.received_on, rules).isoformat(), petition_id),
+        )
+        if p.due_on != due:
+            self.log(petition_id, "due", field="due_on", old=p.due_on, new=due)
+
+
+def _column_value(name: str, value):
+    if value is None:
+        return None
+    if name == "pollution":
+        return pollution_json(value)
+    if name == "key_persons":
+        return names_json(value)
+    if hasattr(value, "code"):
+        return value.code
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def case_where(f: CaseFilter) -> tuple[str, list]:
+    clauses, params = ["1"], []
+    if f.start:
+        clauses.append("p.received_on >= ?")
+        params.append(f.start.isoformat())
+    if f.end:
+        clauses.append("p.received_on <= ?")
+        params.append(f.end.isoformat())
+    for column, value in (
+        ("village", f.village),
+        ("level", f.level),
+        ("form", f.form),
+        ("source", f.source),
+        ("status", f.status),
+    ):
+        if value is not None:
+            clauses.append(f"p.{column} = ?")
+            params.append(getattr(value, "code", value))
+    if f.escalated is not None:
+        clauses.append(f"p.level {'' if f.escalated else 'NOT '}IN ('province', 'national')")
+    if f.leader is not None:
+        clauses.append("p.leader_id = (SELECT id FROM leaders WHERE name = ?)")
+        params.append(f.leader)
+    if f.repeats:
+        clauses.append("(p.repeat_of IS NOT NULL OR EXISTS (SELECT 1 FROM petitions x WHERE x.repeat_of = p.id))")
+    if f.text:
+        like = "%" + f.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        columns = ("p.number", "p.subject", "p.cause", "p.unit", "p.enterprise", "p.ref_no")
+        clauses.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in columns) + ")")
+        params.extend([like] * len(columns))
+    return " AND ".join(clauses), params

@@ -1,0 +1,162 @@
+"""Leaders, assignment, steps, extension, closing and reopening, history and the deadline queries."""
+
+from datetime import date, timedelta
+
+from guside_cli.core.enums import Outcome, Rank, Satisfaction, StepKind
+from guside_cli.core.errors import InputError, NotFound
+from guside_cli.core.filters import CaseFilter
+from guside_cli.core.model import HistoryEntry, Leader, Petition, Step
+from guside_cli.storage.rows import history_from, step_from
+
+# open and past due on either clock: handling (due_on), or acceptance notice while no notice is recorded
+OVERDUE = "p.status = 'open' AND (p.due_on < :today OR (p.accepted_on IS NULL AND p.notice_due_on < :today))"
+DUE_SOON = (
+    "p.status = 'open' AND (p.due_on BETWEEN :today AND :until"
+    " OR (p.accepted_on IS NULL AND p.notice_due_on BETWEEN :today AND :until))"
+)
+
+
+class LifecycleMixin:
+    # --- leaders --------------------------------------------------------------------------------------
+
+    def leader(self, name: str) -> Leader:
+        row = self.conn.execute("SELECT id, name, title, rank FROM leaders WHERE name = ?", (name.strip(),)).fetchone()
+        if row is None:
+            raise NotFound(f"no leader '{name}': add one with `guside leader add {name} --title ... --rank town`")
+        return Leader(
+            name=row["name"], title=row["title"], rank=Rank(row["rank"]) if row["rank"] else None, id=row["id"]
+        )
+
+    def add_leader(self, leader: Leader) -> None:
+        if self.conn.execute("SELECT 1 FROM leaders WHERE name = ?", (leader.name,)).fetchone():
+            raise InputError(f"leader '{leader.name}' is already in the ledger")
+        self.conn.execute(
+            "INSERT INTO leaders (name, title, rank, created_at) VALUES (?, ?, ?, ?)",
+            (leader.name, leader.title, leader.rank.code if leader.rank else None, self.at),
+        )
+        self.log(None, "leader.add", new=leader.name, note=leader.rank.code if leader.rank else None)
+
+    def leader_table(self, today: date) -> list[dict]:
+        """Every leader with how many open cases they hold and how many of those are overdue."""
+        rows = self.conn.execute(
+            f"""SELECT l.name, l.title, l.rank,
+                   count(p.id) FILTER (WHERE p.status = 'open') AS open,
+                   count(p.id) FILTER (WHERE {OVERDUE}) AS overdue,
+                   count(p.id) FILTER (WHERE p.status = 'closed') AS closed
+               FROM leaders l LEFT JOIN petitions p ON p.leader_id = l.id
+               GROUP BY l.id ORDER BY overdue DESC, open DESC, l.name""",
+            {"today": today.isoformat()},
+        )
+        return [dict(r) for r in rows]
+
+    def assign(self, p: Petition, leader: Leader, *, unit: str | None, due: date | None) -> None:
+        self.conn.execute("UPDATE petitions SET leader_id = ? WHERE id = ?", (leader.id, p.id))
+        self.log(p.id, "assign", field="leader", old=p.leader.name if p.leader else None, new=leader.name)
+        if unit is not None and unit != p.unit:
+            self.conn.execute("UPDATE petitions SET unit = ? WHERE id = ?", (unit, p.id))
+            self.log(p.id, "assign", field="unit", old=p.unit, new=unit)
+        if due is not None and due != p.due_given:
+            self.conn.execute("UPDATE petitions SET due_given = ? WHERE id = ?", (due.isoformat(), p.id))
+            self.log(p.id, "assign", field="due_given", old=p.due_given, new=due)
+            self.refresh_due(p.id)
+
+    # --- steps ----------------------------------------------------------------------------------------
+
+    def steps(self, petition_id: int) -> tuple[Step, ...]:
+        rows = self.conn.execute("SELECT * FROM steps WHERE petition_id = ? ORDER BY at, id", (petition_id,))
+        return tuple(step_from(r) for r in rows)
+
+    def add_step(self, p: Petition, step: Step) -> None:
+        self.conn.execute(
+            "INSERT INTO steps (petition_id, kind, at, by, note, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (p.id, step.kind.code, step.at.isoformat(), step.by, step.note, self.at),
+        )
+        self.log(p.id, "step", field=step.kind.code, new=step.at.isoformat(), note=step.note)
+        if step.kind is StepKind.NOTIFY and (p.accepted_on is None or step.at.date() < p.accepted_on):
+            # acceptance (受理) starts the 60-day clock
+            self.conn.execute("UPDATE petitions SET accepted_on = ? WHERE id = ?", (step.at.date().isoformat(), p.id))
+            self.log(p.id, "accept", field="accepted_on", old=p.accepted_on, new=step.at.date())
+            self.refresh_due(p.id)
+
+    # --- extension, closing, reopening ----------------------------------------------------------------
+
+    def extend(self, p: Petition, days: int, reason: str) -> None:
+        self.conn.execute(
+            "UPDATE petitions SET extension_days = ?, extension_reason = ? WHERE id = ?", (days, reason, p.id)
+        )
+        self.log(p.id, "extend", field="extension_days", new=days, note=reason)
+        self.refresh_due(p.id)
+
+    def close_case(
+        self,
+        p: Petition,
+        outcome: Outcome,
+        on: date,
+        *,
+        note: str | None,
+        verified: bool,
+        satisfaction: Satisfaction | None,
+    ) -> None:
+        self.conn.execute(
+            "UPDATE petitions SET status = 'closed', closed_on = ?, outcome = ?, verified = ?, satisfaction = ? "
+            "WHERE id = ?",
+            (on.isoformat(), outcome.code, int(verified), satisfaction.code if satisfaction else None, p.id),
+        )
+        self.log(p.id, "close", field="outcome", new=outcome, note=note)
+        if verified:
+            self.log(p.id, "close", field="verified", new="true")
+        if satisfaction:
+            self.log(p.id, "close", field="satisfaction", old=p.satisfaction, new=satisfaction)
+
+    def reopen(self, p: Petition, reason: str, *, today: date) -> None:
+        from guside_cli.core.deadlines import handling_due
+        from guside_cli.storage.settings import deadline_rules
+
+        # a reopened case gets a fresh handling period from today, kept as a given date
+        due = handling_due(today, deadline_rules(self))
+        self.conn.execute(
+            "UPDATE petitions SET status = 'open', closed_on = NULL, outcome = NULL, reopened = reopened + 1, "
+            "due_given = ? WHERE id = ?",
+            (due.isoformat(), p.id),
+        )
+        self.log(
+            p.id,
+            "reopen",
+            field="status",
+            old=f"closed {p.closed_on} {p.outcome.code if p.outcome else ''}",
+            new="open",
+            note=reason,
+        )
+        self.refresh_due(p.id)
+
+    def refresh_all_due(self) -> int:
+        """After a deadline setting changes: recompute every open case's due dates. Returns how many changed."""
+        ids = [r[0] for r in self.conn.execute("SELECT id FROM petitions WHERE status = 'open'")]
+        before = dict(self.conn.execute("SELECT id, due_on || notice_due_on FROM petitions WHERE status = 'open'"))
+        for petition_id in ids:
+            self.refresh_due(petition_id)
+        after = dict(self.conn.execute("SELECT id, due_on || notice_due_on FROM petitions WHERE status = 'open'"))
+        return sum(before[i] != after[i] for i in ids)
+
+    # --- history and deadlines ------------------------------------------------------------------------
+
+    def history(self, petition_id: int | None = None) -> tuple[HistoryEntry, ...]:
+        where, params = ("WHERE h.petition_id = ?", (petition_id,)) if petition_id else ("", ())
+        rows = self.conn.execute(
+            f"SELECT h.*, p.number FROM history h LEFT JOIN petitions p ON p.id = h.petition_id {where} ORDER BY h.id",
+            params,
+        )
+        return tuple(history_from(r) for r in rows)
+
+    def overdue(self, f: CaseFilter, today: date) -> list[Petition]:
+        day = today.isoformat()
+        return list(self.find(f, order="due", extra_where=_positional(OVERDUE), extra_params=(day, day)))
+
+    def due_within(self, f: CaseFilter, today: date, days: int) -> list[Petition]:
+        day, until = today.isoformat(), (today + timedelta(days=days)).isoformat()
+        return list(self.find(f, order="due", extra_where=_positional(DUE_SOON), extra_params=(day, until) * 2))
+
+
+def _positional(sql: str) -> str:
+    """`find` takes positional parameters: :today / :until become ? (callers pass them in order)."""
+    return sql.replace(":today", "?").replace(":until", "?")

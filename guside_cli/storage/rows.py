@@ -1,0 +1,97 @@
+"""Rows <-> models. The only place that knows how a case is laid out in SQLite."""
+
+import json
+import sqlite3
+from datetime import date, datetime
+
+from guside_cli.core.enums import Form, Level, Outcome, Pollution, Rank, Satisfaction, Source, Status, StepKind
+from guside_cli.core.model import HistoryEntry, Leader, Petition, Step
+
+SELECT_CASES = """
+SELECT p.*, r.number AS repeat_number, l.name AS leader_name, l.title AS leader_title, l.rank AS leader_rank,
+    (SELECT count(*) FROM petitions x WHERE x.repeat_of = p.id) AS came_back
+FROM petitions p
+LEFT JOIN petitions r ON r.id = p.repeat_of
+LEFT JOIN leaders l ON l.id = p.leader_id
+"""
+
+
+def _date(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def leader_from(row: sqlite3.Row, prefix: str = "") -> Leader | None:
+    name = row[f"{prefix}name"]
+    if name is None:
+        return None
+    rank = row[f"{prefix}rank"]
+    return Leader(name=name, title=row[f"{prefix}title"], rank=Rank(rank) if rank else None)
+
+
+def petition_from(row: sqlite3.Row) -> Petition:
+    return Petition(
+        id=row["id"],
+        uid=row["uid"],
+        number=row["number"],
+        received_at=datetime.fromisoformat(row["received_at"]),
+        village=row["village"],
+        level=Level(row["level"]),
+        subject=row["subject"],
+        form=Form(row["form"]) if row["form"] else None,
+        source=Source(row["source"]),
+        pollution=tuple(Pollution(x) for x in json.loads(row["pollution"])),
+        cause=row["cause"],
+        persons=row["persons"],
+        unit=row["unit"],
+        enterprise=row["enterprise"],
+        petitioner=row["petitioner"],
+        phone=row["phone"],
+        id_number=row["id_number"],
+        key_persons=tuple(json.loads(row["key_persons"])),
+        forecast=row["forecast"],
+        ref_no=row["ref_no"],
+        due_on=_date(row["due_on"]),
+        status=Status(row["status"]),
+        created_at=row["created_at"],
+        leader=leader_from(row, "leader_"),
+        closed_on=_date(row["closed_on"]),
+        outcome=Outcome(row["outcome"]) if row["outcome"] else None,
+        repeat_of=row["repeat_number"],
+        accepted_on=_date(row["accepted_on"]),
+        notice_due_on=_date(row["notice_due_on"]),
+        due_given=_date(row["due_given"]),
+        extension_days=row["extension_days"],
+        extension_reason=row["extension_reason"],
+        reopened=row["reopened"],
+        satisfaction=Satisfaction(row["satisfaction"]) if row["satisfaction"] else None,
+        verified=bool(row["verified"]),
+        came_back=row["came_back"],
+    )
+
+
+def step_from(row: sqlite3.Row) -> Step:
+    return Step(
+        kind=StepKind(row["kind"]), at=datetime.fromisoformat(row["at"]), by=row["by"], note=row["note"], id=row["id"]
+    )
+
+
+def history_from(row: sqlite3.Row) -> HistoryEntry:
+    return HistoryEntry(
+        id=row["id"],
+        at=row["at"],
+        actor=row["actor"],
+        action=row["action"],
+        field=row["field"],
+        old=row["old"],
+        new=row["new"],
+        note=row["note"],
+        number=row["number"],
+    )
+
+
+def pollution_json(items) -> str:
+    return json.dumps([x.code for x in items])
+
+
+def names_json(items) -> str:
+    return json.dumps(list(items), ensure_ascii=False)
