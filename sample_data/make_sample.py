@@ -15,33 +15,10 @@ import random
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from guside_cli.core.model import CANONICAL_FIELDS
+
 OUT = Path(__file__).resolve().parent / "petitions.csv"
-FIELDS = [
-    "number",
-    "received_on",
-    "village",
-    "form",
-    "level",
-    "source",
-    "pollution",
-    "subject",
-    "cause",
-    "persons",
-    "unit",
-    "enterprise",
-    "petitioner",
-    "phone",
-    "id_number",
-    "key_persons",
-    "forecast",
-    "ref_no",
-    "leader",
-    "due_on",
-    "status",
-    "closed_on",
-    "outcome",
-    "repeat_of",
-]
+FIELDS = list(CANONICAL_FIELDS)
 
 # (village, petitions 2017, 2018, escalated 2017, 2018)
 PLAN = [

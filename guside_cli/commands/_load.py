@@ -6,7 +6,7 @@ from typing import Any
 from guside_cli.commands._common import Run, writing
 from guside_cli.core.errors import InputError
 from guside_cli.core.intake import Problem, intake
-from guside_cli.core.model import NewPetition, Petition
+from guside_cli.core.model import EDITABLE_FIELDS, NewPetition, Petition
 
 
 def register_rows(
@@ -46,26 +46,6 @@ EDIT_ALIASES = {
     "key-persons": "key_persons",
     "key_person": "key_persons",
 }
-EDITABLE = (
-    "received",
-    "village",
-    "form",
-    "level",
-    "source",
-    "pollution",
-    "subject",
-    "cause",
-    "persons",
-    "unit",
-    "enterprise",
-    "petitioner",
-    "phone",
-    "id_number",
-    "key_persons",
-    "forecast",
-    "ref_no",
-    "due_on",
-)
 
 
 def raw_of(p: Petition) -> dict[str, Any]:
@@ -97,8 +77,9 @@ def edit_raw(ledger, p: Petition, assignments: list[str], run: Run) -> NewPetiti
     for assignment in assignments:
         name, sep, value = assignment.partition("=")
         name = EDIT_ALIASES.get(name.strip(), name.strip())
-        if not sep or name not in EDITABLE:
-            raise InputError(f"--set takes FIELD=VALUE with FIELD one of {', '.join(EDITABLE)}; got '{assignment}'")
+        if not sep or name not in EDITABLE_FIELDS:
+            fields = ", ".join(EDITABLE_FIELDS)
+            raise InputError(f"--set takes FIELD=VALUE with FIELD one of {fields}; got '{assignment}'")
         raw[name] = value if value.strip() else None
     petition, problems = intake(raw, now=run.now, villages=ledger.villages())
     if problems:

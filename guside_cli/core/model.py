@@ -33,6 +33,27 @@ CANONICAL_FIELDS = (
     "repeat_of",
 )
 PERSONAL_FIELDS = ("petitioner", "phone", "id_number", "key_persons")
+# The registered elements `guside edit --set NAME=VALUE` may correct (raw names, as `add` and import take them).
+EDITABLE_FIELDS = (
+    "received",
+    "village",
+    "form",
+    "level",
+    "source",
+    "pollution",
+    "subject",
+    "cause",
+    "persons",
+    "unit",
+    "enterprise",
+    "petitioner",
+    "phone",
+    "id_number",
+    "key_persons",
+    "forecast",
+    "ref_no",
+    "due_on",
+)
 
 
 @dataclass(frozen=True)

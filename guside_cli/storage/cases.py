@@ -7,31 +7,12 @@ from datetime import date, timedelta
 from guside_cli.core.deadlines import effective_due, notice_due
 from guside_cli.core.errors import InputError, NotFound
 from guside_cli.core.filters import CaseFilter
-from guside_cli.core.model import NewPetition, Petition
+from guside_cli.core.model import EDITABLE_FIELDS, NewPetition, Petition
 from guside_cli.core.numbering import format_number, sequence_scope
 from guside_cli.storage.rows import SELECT_CASES, names_json, petition_from, pollution_json
 
-# petition attribute -> column, for the elements `edit` may correct
-EDITABLE = (
-    "received_at",
-    "village",
-    "form",
-    "level",
-    "source",
-    "pollution",
-    "subject",
-    "cause",
-    "persons",
-    "unit",
-    "enterprise",
-    "petitioner",
-    "phone",
-    "id_number",
-    "key_persons",
-    "forecast",
-    "ref_no",
-    "due_given",
-)
+# how the editable elements are held on a Petition (and named as columns)
+ATTRIBUTE = {"received": "received_at", "due_on": "due_given"}
 REPEAT_WINDOW_DAYS = 365
 
 
@@ -196,9 +177,10 @@ class CasesMixin:
     def update_elements(self, p: Petition, new: NewPetition) -> list[str]:
         """Correct a case's elements (guside edit); each changed field goes to the history. Returns them."""
         changed = []
-        for name in EDITABLE:
+        for field in EDITABLE_FIELDS:
+            name = ATTRIBUTE.get(field, field)
             before = getattr(p, name)
-            after = new.due_on if name == "due_given" else getattr(new, name)
+            after = getattr(new, field if field != "received" else "received_at")
             if before == after:
                 continue
             changed.append(name)
