@@ -1,24 +1,28 @@
-"""Make sample_data/petitions.csv: a fictional ledger of 顾山镇 for 2017 and 2018.
+"""Make the sample ledger in sample_data/: leaders.csv, petitions.csv and steps.csv for 顾山镇, 2017-2018.
 
-Run `python sample_data/make_sample.py` to rebuild it; the output is the same every time (fixed seed).
-Everything in it is invented: names are 某-style placeholders, enterprises carry 虚构 ("fictional") in their
-names, phone numbers use the reserved-looking 1390000xxxx block, and ID numbers are built with a correct
-check digit on an invented birth date and sequence so that validation can be exercised.
+Run `python sample_data/make_sample.py` (with guside installed) to rebuild them; the output is the same every
+time (fixed seed). Everything in it is invented: names are 某-style placeholders, leaders are named by their
+post, enterprises carry 虚构 ("fictional") in their names, phone numbers use the 1390000xxxx block, and ID
+numbers are built with a correct check digit on invented birth dates so that validation is exercised.
 
-The story a leader should recognise: the town cuts its total by a little over 30 % (target met), but
-escalated petitions (province / Beijing) fall by only about a fifth (target missed); 红豆村 and 顾山社区
-improve a lot, 李家桥村 gets worse, and 漍东村's escalated petitions rise (一票否决).
+The story a leader should recognise: the town cuts its total by a third (target met), but escalated
+petitions (province / Beijing) fall by only about a fifth (target missed); 红豆村 and 顾山社区 improve a lot,
+李家桥村 gets worse, and 漍东村's escalated petitions rise (一票否决). Contact within 24 hours improves in 2018.
 """
 
 import csv
 import random
+from collections import Counter
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from guside_cli.core.enums import Level
 from guside_cli.core.model import CANONICAL_FIELDS
+from guside_cli.core.numbering import format_number, sequence_scope
+from guside_cli.core.villages import make_village
 
-OUT = Path(__file__).resolve().parent / "petitions.csv"
-FIELDS = list(CANONICAL_FIELDS)
+HERE = Path(__file__).resolve().parent
+AS_OF = date(2018, 12, 31)  # the sample is complete to the end of 2018
 
 # (village, petitions 2017, 2018, escalated 2017, 2018)
 PLAN = [
@@ -55,6 +59,15 @@ SURNAMES = "张王李赵陈刘杨黄周吴徐孙朱马胡郭何高林罗"
 FORECAST = ["可能重复信访", "可能越级上访", "诉求合理，可就地化解", "有群体访苗头", "情绪稳定"]
 UNITS = ["镇综合执法局", "镇环保办", "镇建设局", "镇农业服务中心", "属地村（社区）"]
 OUTCOMES = ["resolved", "resolved", "resolved", "stopped", "unfounded", "not_accepted"]
+TOWN_LEADERS = [("陈镇长", "镇长"), ("王副镇长", "副镇长（分管环保）"), ("孙副镇长", "副镇长")]
+DEPARTMENT_LEADERS = [("环保办主任", "镇环保办主任"), ("执法局局长", "镇综合执法局局长")]
+
+
+def leaders() -> list[dict]:
+    rows = [{"name": n, "title": t, "rank": "town"} for n, t in TOWN_LEADERS]
+    rows += [{"name": n, "title": t, "rank": "department"} for n, t in DEPARTMENT_LEADERS]
+    rows += [{"name": f"{v}负责人", "title": f"{v}党组织书记", "rank": "village"} for v, *_ in PLAN]
+    return rows
 
 
 def id_number(rng: random.Random) -> str:
@@ -64,45 +77,50 @@ def id_number(rng: random.Random) -> str:
     return body + "10X98765432"[sum(int(d) * w for d, w in zip(body, weights, strict=True)) % 11]
 
 
-def rows(rng: random.Random) -> list[dict]:
+def petitions(rng: random.Random) -> list[dict]:
     out = []
     for year in (2017, 2018):
         for village, n17, n18, e17, e18 in PLAN:
             total, escalated = (n17, e17) if year == 2017 else (n18, e18)
-            for i in range(total):
-                out.append(petition(rng, year, village, escalated=i < escalated))
-    out.sort(key=lambda r: r["received_on"])
+            out.extend(petition(rng, year, village, escalated=i < escalated) for i in range(total))
+    out.sort(key=lambda r: r["received_at"])
+    sequences: Counter = Counter()
+    for row in out:  # numbered as guside would: the town's sequence for province/Beijing, else the village's
+        scope = sequence_scope(Level(row["level"]), make_village(row["village"]).short)
+        sequences[(row["received_at"].year, scope)] += 1
+        row["number"] = format_number(row["received_at"].year, scope, sequences[(row["received_at"].year, scope)])
     return out
 
 
 def petition(rng: random.Random, year: int, village: str, *, escalated: bool) -> dict:
     pollution, subject, cause, enterprise = rng.choice(ISSUES)
-    extra = rng.random() < 0.2 and pollution == "air"
     received = datetime(year, 1, 1, 8) + timedelta(days=rng.randrange(365), hours=rng.randrange(10))
-    if year == 2018 and received.date() > date(2018, 11, 30):
-        received -= timedelta(days=45)  # the 2018 year is complete in this sample
-    level = (
-        rng.choice(["province", "national"])
-        if escalated
-        else rng.choice(["town", "town", "town", "county", "county", "prefecture"])
-    )
+    if received.date() > date(year, 11, 30):
+        received -= timedelta(days=45)  # keep December quiet, so the sample's year end has few open cases
     named = rng.random() < 0.7
-    persons = rng.choice([1, 1, 1, 2, 3, 6]) if not escalated else rng.choice([1, 2, 5, 8])
-    closed = year == 2017 or rng.random() < 0.85
-    outcome = rng.choice(OUTCOMES) if closed else ""
-    closed_on = (received.date() + timedelta(days=rng.randrange(3, 55))).isoformat() if closed else ""
+    source = "direct"
+    if escalated and rng.random() < 0.4:
+        source = rng.choice(["central_inspection", "provincial_inspection", "superior"])
+    elif not escalated:
+        source = rng.choice(["direct", "direct", "hotline_12345", "hotline_12369"])
+    handed_down = escalated or (source != "direct" and source.endswith(("inspection", "superior")))
+    leader = (
+        rng.choice(TOWN_LEADERS)[0]
+        if handed_down
+        else rng.choice([f"{village}负责人"] * 3 + [n for n, _ in DEPARTMENT_LEADERS])
+    )
     return {
-        "received_on": received.strftime("%Y-%m-%d %H:%M"),
+        "received_at": received,
         "village": village,
         "form": rng.choice(["visit", "visit", "letter", "online", "phone", "phone"]),
-        "level": level,
-        "source": rng.choice(["central_inspection", "provincial_inspection", "superior"])
-        if escalated and rng.random() < 0.4
-        else rng.choice(["direct", "direct", "hotline_12345", "hotline_12369"]),
-        "pollution": pollution + (";noise" if extra else ""),
+        "level": rng.choice(["province", "national"])
+        if escalated
+        else rng.choice(["town", "town", "town", "county", "county", "prefecture"]),
+        "source": source,
+        "pollution": pollution + (";noise" if pollution == "air" and rng.random() < 0.2 else ""),
         "subject": subject,
         "cause": cause,
-        "persons": persons,
+        "persons": rng.choice([1, 2, 5, 8]) if escalated else rng.choice([1, 1, 1, 2, 3, 6]),
         "unit": rng.choice(UNITS),
         "enterprise": enterprise or "",
         "petitioner": rng.choice(SURNAMES) + "某" if named else "",
@@ -111,19 +129,55 @@ def petition(rng: random.Random, year: int, village: str, *, escalated: bool) ->
         "key_persons": (rng.choice(SURNAMES) + "某某") if escalated and rng.random() < 0.5 else "",
         "forecast": rng.choice(FORECAST),
         "ref_no": f"D3JS{received:%Y%m%d}{rng.randrange(10000):04d}" if escalated else "",
-        "status": "closed" if closed else "open",
-        "closed_on": closed_on,
-        "outcome": outcome,
+        "leader": leader,
     }
+
+
+def steps_and_closing(rng: random.Random, row: dict) -> list[dict]:
+    """Mediation steps; then the closing, after the last step. 2018 contacts faster than 2017."""
+    received: datetime = row["received_at"]
+    fast = 0.85 if received.year == 2018 else 0.6
+    contact = received + timedelta(hours=rng.uniform(0.5, 20) if rng.random() < fast else rng.uniform(25, 72))
+    steps = [("contact", contact, "电话联系信访人，了解诉求")]
+    if rng.random() < 0.9:
+        steps.append(("notify", received + timedelta(days=rng.randrange(1, 12)), "书面告知受理"))
+    if rng.random() < 0.75:
+        steps.append(("arrive", contact + timedelta(hours=rng.uniform(1, 30)), "到达现场核实"))
+    if rng.random() < 0.6:
+        steps.append(("mediate", contact + timedelta(hours=rng.uniform(4, 60)), "组织企业与群众现场调处"))
+    if row["enterprise"] and rng.random() < 0.4:
+        steps.append(("inspect", contact + timedelta(days=rng.uniform(1, 10)), "现场检查企业治污设施"))
+    last = max(at for _, at, _ in steps)
+    closed = received.year == 2017 or rng.random() < 0.85
+    closed_on = (last + timedelta(days=rng.randrange(1, 40))).date() if closed else None
+    if closed_on and closed_on > AS_OF:
+        closed_on = None
+    row["status"] = "closed" if closed_on else "open"
+    row["closed_on"] = closed_on.isoformat() if closed_on else ""
+    row["outcome"] = rng.choice(OUTCOMES) if closed_on else ""
+    by = row["leader"]
+    return [
+        {"number": row["number"], "kind": kind, "at": at.strftime("%Y-%m-%d %H:%M"), "by": by, "note": note}
+        for kind, at, note in sorted(steps, key=lambda s: s[1])
+    ]
+
+
+def write(name: str, fields: list[str], rows: list[dict]) -> None:
+    with open(HERE / name, "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=fields, lineterminator="\n", extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
 
 
 def main() -> None:
     rng = random.Random(20180607)
-    with open(OUT, "w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=FIELDS, lineterminator="\n")
-        writer.writeheader()
-        for row in rows(rng):
-            writer.writerow({name: row.get(name, "") for name in FIELDS})
+    cases = petitions(rng)
+    steps = [step for row in cases for step in steps_and_closing(rng, row)]
+    for row in cases:
+        row["received_on"] = row["received_at"].strftime("%Y-%m-%d %H:%M")
+    write("leaders.csv", ["name", "title", "rank"], leaders())
+    write("petitions.csv", list(CANONICAL_FIELDS), cases)
+    write("steps.csv", ["number", "kind", "at", "by", "note"], steps)
 
 
 if __name__ == "__main__":

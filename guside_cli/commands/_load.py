@@ -4,8 +4,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from guside_cli.commands._common import Run, writing
-from guside_cli.core.errors import InputError
+from guside_cli.core.errors import GusideError, InputError
 from guside_cli.core.intake import Problem, intake
+from guside_cli.core.lifecycle import check_assignment
 from guside_cli.core.model import EDITABLE_FIELDS, NewPetition, Petition
 
 
@@ -23,13 +24,62 @@ def register_rows(
                 problems.extend((row_number, p) for p in row_problems)
                 if petition is None or problems:
                     continue  # keep validating, to report every problem at once
-                ledger.add_petition(petition)
+                try:
+                    record_history(ledger, ledger.add_petition(petition), petition)
+                except GusideError as e:
+                    problems.append((row_number, Problem(getattr(e, "field", "row"), str(e))))
+                    continue
                 written += 1
             if problems:
                 raise _RollBack
     except _RollBack:
         return 0, problems
     return written, problems
+
+
+def record_history(ledger, case: Petition, petition: NewPetition) -> None:
+    """A leader, closing date and outcome brought in from an older ledger, taken as recorded: a case closed
+    before the tool existed needs no steps. The 包案 rank rule applies where the leader's rank is known."""
+    if petition.leader:
+        leader = ledger.leader_or_new(petition.leader)
+        if leader.rank is not None:
+            check_assignment(case, leader)
+        ledger.assign(case, leader, unit=None, due=None)
+    if petition.closed:
+        ledger.close_case(
+            case, petition.outcome, petition.closed_on, note="imported", verified=False, satisfaction=None
+        )
+
+
+def register_leaders(ledger, rows: Iterable[tuple[int, dict[str, Any]]]) -> None:
+    from guside_cli.core.enums import Rank
+    from guside_cli.core.model import Leader
+
+    for _, raw in rows:
+        ledger.add_leader(Leader(name=raw["name"], title=raw.get("title"), rank=Rank.parse(raw["rank"])))
+
+
+def record_steps(ledger, rows: Iterable[tuple[int, dict[str, Any]]], run: Run) -> int:
+    """Steps kept elsewhere before (the sample ledger's steps.csv), taken as recorded."""
+    from guside_cli.core.dates import parse_datetime
+    from guside_cli.core.enums import StepKind
+    from guside_cli.core.model import Step
+
+    count = 0
+    for row_number, raw in rows:
+        try:
+            case = ledger.get(raw["number"])
+            step = Step(
+                kind=StepKind.parse(raw["kind"]),
+                at=parse_datetime(raw["at"], run.now),
+                by=raw.get("by"),
+                note=raw.get("note"),
+            )
+        except GusideError as e:
+            raise InputError(f"row {row_number}: {e}") from None
+        ledger.add_step(case, step)
+        count += 1
+    return count
 
 
 class _RollBack(Exception):

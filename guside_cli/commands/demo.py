@@ -7,6 +7,9 @@ import typer
 
 from guside_cli.commands._common import fail, guarded, run_of
 
+# The sample ledger runs to the end of 2018: the demo looks at it from that day.
+DEMO_NOW = "2018-12-31 18:00"
+
 
 def register(app: typer.Typer) -> None:
     app.command("demo")(guarded(demo))
@@ -17,12 +20,17 @@ def demo(
     out: Annotated[Path | None, typer.Option("--out", help="Where to build it [<app dir>/demo.db, rebuilt]")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace --out if it exists")] = False,
 ) -> None:
-    """Build a demo ledger from sample_data/ (fictional 2017–2018 petitions of 顾山镇) and list 2018.
+    """Build a demo ledger from sample_data/ (fictional 2017–2018 petitions of 顾山镇) and show 2018.
 
-    Your own ledger is not touched. Example: guside demo && guside --db ~/.config/guside/demo.db list
+    The demo is seen from 2018-12-31. Your own ledger is not touched.
+    Example: guside demo && guside --db ~/.config/guside/demo.db --today 2018-12-31 overdue
     """
-    from guside_cli.commands._common import default_db_path
-    from guside_cli.commands._load import register_rows
+    from dataclasses import replace
+    from datetime import datetime
+
+    from guside_cli.commands import _load
+    from guside_cli.commands._common import default_db_path, writing
+    from guside_cli.core.dates import CHINA, parse_datetime
     from guside_cli.interchange.canonical import read_canonical_csv
     from guside_cli.resources import sample_data_dir
     from guside_cli.storage.ledger import Ledger
@@ -35,14 +43,19 @@ def demo(
         if out is not None and not force:
             raise fail(f"{path} exists: pass --force to replace it, or another --out", 2)
         path.unlink()
+    now = parse_datetime(DEMO_NOW, datetime.now(CHINA))
+    run = replace(run, db=path, now=now, today=now.date(), user="demo")
+    data = sample_data_dir()
     with Ledger.open(path, create=True) as ledger:
-        written, problems = register_rows(ledger, read_canonical_csv(sample_data_dir() / "petitions.csv"), run)
-    if problems:
-        row, problem = problems[0]
-        raise fail(f"sample_data/petitions.csv row {row}: {problem} (reinstall guside)")
-    typer.echo(f"Demo ledger: {path} ({written} petitions)", err=True)
-    from dataclasses import replace
-
+        with writing(ledger, run):
+            _load.register_leaders(ledger, read_canonical_csv(data / "leaders.csv"))
+        written, problems = _load.register_rows(ledger, read_canonical_csv(data / "petitions.csv"), run)
+        if problems:
+            row, problem = problems[0]
+            raise fail(f"sample_data/petitions.csv row {row}: {problem} (reinstall guside)")
+        with writing(ledger, run):
+            steps = _load.record_steps(ledger, read_canonical_csv(data / "steps.csv"), run)
+    typer.echo(f"Demo ledger: {path} ({written} petitions, {steps} steps), seen from {run.today}", err=True)
     from guside_cli.commands.cases import print_cases
 
-    print_cases(replace(run, db=path), {"year": 2018})
+    print_cases(run, {"year": 2018})

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from guside_cli.core.dates import parse_date, parse_datetime
-from guside_cli.core.enums import Form, Level, Pollution, Source
+from guside_cli.core.enums import Form, Level, Outcome, Pollution, Source, Status
 from guside_cli.core.errors import InputError
 from guside_cli.core.identity import check_id_number, check_phone
 from guside_cli.core.model import NewPetition, Village
@@ -17,6 +17,7 @@ from guside_cli.core.villages import resolve_village
 
 REQUIRED = ("received", "village", "level", "subject")
 TEXT_LIMITS = {
+    "leader": 50,
     "subject": 2000,
     "cause": 2000,
     "forecast": 2000,
@@ -102,11 +103,50 @@ def intake(raw: dict[str, Any], *, now: datetime, villages: list[Village]) -> tu
 
     if "received_at" in values and "due_on" in values and values["due_on"] < values["received_at"].date():
         problems.append(Problem("due_on", f"due date {values['due_on']} is before the receipt date"))
+    _closing(raw, values, problems, now)
     if problems:
         return None, problems
     if values.get("subject") is None:
         return None, [Problem("subject", "is required")]
     return NewPetition(**values), []
+
+
+def _closing(raw: dict[str, Any], values: dict[str, Any], problems: list[Problem], now: datetime) -> None:
+    """History brought in from an older ledger: leader, status, closing date and outcome, taken as recorded."""
+    if raw.get("leader") not in (None, ""):
+        try:
+            values["leader"] = _bounded_text("leader", str(raw["leader"]))
+        except InputError as e:
+            problems.append(Problem("leader", str(e)))
+    status = None
+    for name, parse in (("status", Status.parse), ("outcome", Outcome.parse)):
+        if raw.get(name) not in (None, ""):
+            try:
+                parsed = parse(raw[name])
+            except InputError as e:
+                problems.append(Problem(name, str(e)))
+                continue
+            if name == "status":
+                status = parsed
+            else:
+                values["outcome"] = parsed
+    if raw.get("closed_on") not in (None, ""):
+        try:
+            values["closed_on"] = parse_date(str(raw["closed_on"]), now.date())
+        except InputError as e:
+            problems.append(Problem("closed_on", str(e)))
+            return
+    closed = status is Status.CLOSED or "closed_on" in values or "outcome" in values
+    if status is Status.OPEN and ("closed_on" in values or "outcome" in values):
+        problems.append(Problem("status", "the case is marked open but has a closing date or outcome"))
+    elif closed and "closed_on" not in values:
+        problems.append(Problem("closed_on", "a closed case needs the date it was closed (销号日期)"))
+    elif closed:
+        day = values["closed_on"]
+        if "received_at" in values and day < values["received_at"].date():
+            problems.append(Problem("closed_on", f"closed on {day}, before it was received"))
+        elif day > now.date():
+            problems.append(Problem("closed_on", f"closed on {day}, which is in the future"))
 
 
 def _opt(value: Any) -> str | None:

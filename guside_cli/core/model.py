@@ -121,6 +121,14 @@ class NewPetition:
     number: str | None = None  # given by hand or by import; else assigned
     due_on: date | None = None
     repeat_of: str | None = None  # number or id of an earlier case
+    # history brought in by import (a case closed before the tool existed needs no steps)
+    leader: str | None = None
+    closed_on: date | None = None
+    outcome: Outcome | None = None
+
+    @property
+    def closed(self) -> bool:
+        return self.closed_on is not None
 
     @property
     def received_on(self) -> date:

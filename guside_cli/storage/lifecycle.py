@@ -27,8 +27,25 @@ class LifecycleMixin:
             name=row["name"], title=row["title"], rank=Rank(row["rank"]) if row["rank"] else None, id=row["id"]
         )
 
+    def leader_or_new(self, name: str) -> Leader:
+        """A leader named by an imported file: created with rank unknown when new (set it with `leader add`)."""
+        try:
+            return self.leader(name)
+        except NotFound:
+            self.add_leader(Leader(name=name, title=None, rank=None))
+            return self.leader(name)
+
     def add_leader(self, leader: Leader) -> None:
-        if self.conn.execute("SELECT 1 FROM leaders WHERE name = ?", (leader.name,)).fetchone():
+        existing = self.conn.execute("SELECT rank FROM leaders WHERE name = ?", (leader.name,)).fetchone()
+        if existing and existing[0] is None and leader.rank is not None:
+            # a leader first named by an import: this sets the rank that was not known
+            self.conn.execute(
+                "UPDATE leaders SET rank = ?, title = coalesce(?, title) WHERE name = ?",
+                (leader.rank.code, leader.title, leader.name),
+            )
+            self.log(None, "leader.rank", field=leader.name, new=leader.rank.code)
+            return
+        if existing:
             raise InputError(f"leader '{leader.name}' is already in the ledger")
         self.conn.execute(
             "INSERT INTO leaders (name, title, rank, created_at) VALUES (?, ?, ?, ?)",
@@ -100,7 +117,13 @@ class LifecycleMixin:
         self.conn.execute(
             "UPDATE petitions SET status = 'closed', closed_on = ?, outcome = ?, verified = ?, satisfaction = ? "
             "WHERE id = ?",
-            (on.isoformat(), outcome.code, int(verified), satisfaction.code if satisfaction else None, p.id),
+            (
+                on.isoformat(),
+                outcome.code if outcome else None,
+                int(verified),
+                satisfaction.code if satisfaction else None,
+                p.id,
+            ),
         )
         self.log(p.id, "close", field="outcome", new=outcome, note=note)
         if verified:
