@@ -36,6 +36,13 @@ def test_demo_builds_a_ledger_from_the_sample_data(cli, isolated):
     listed = cli.json("--db", out, "list", "--year", "2018")
     assert len(listed) > 100
     assert all(r["received_on"].startswith("2018") for r in listed)
+    everything = cli.json("--db", out, "list")
+    assert len(everything) == 333
+    assert sum(r["status"] == "closed" for r in everything) > 250
+    assert all(r["leader"] for r in everything)
+    first = cli.json("--db", out, "show", everything[-1]["number"])
+    assert first["steps"] and first["history"][0]["action"] == "add"
+    assert first["history"][0]["actor"] == "demo"
     again = cli("demo", "--out", out, ok=False)
     assert again.exit_code == 2 and "pass --force" in again.stderr
 

@@ -383,3 +383,26 @@ def test_history_signs_with_gusdie_user_or_by(cli):
     number = cli.add()["number"]
     cli("step", number, "--kind", "contact", "--note", "联系", "--by", "李四")
     assert [h["actor"] for h in history(cli, number)] == ["tester", "李四"]
+
+
+def test_a_leader_named_by_an_import_gets_a_rank_later(cli, db_path):
+    from guside_cli.commands._common import Run
+    from guside_cli.commands._load import register_rows
+    from guside_cli.storage.ledger import Ledger
+    from tests.test_intake import NOW
+
+    cli.add()  # create the ledger
+    run = Run(db=db_path, lang="zh", today=NOW.date(), now=NOW, user="tester")
+    raw = {"received": "2018-06-01", "village": "红豆", "level": "省", "subject": "s", "leader": "新领导"}
+    with Ledger.open(db_path) as ledger:
+        assert register_rows(ledger, [(2, raw)], run) == (1, [])  # rank unknown: the rule cannot apply yet
+    assert cli.json("leader", "list")[0]["rank"] is None
+    number = cli.json("list", "--level", "省")[0]["number"]
+    later = cli.add(level="省")["number"]
+    result = cli("assign", later, "--leader", "新领导", ok=False)
+    assert "新领导's rank is not known: set it with `guside leader add 新领导 --rank town|village|department`" in (
+        result.stderr
+    )
+    cli("leader", "add", "新领导", "--rank", "village", "--title", "村书记")
+    assert "assign a town leader" in cli("assign", later, "--leader", "新领导", ok=False).stderr
+    assert cli.json("show", number)["leader_rank"] == "village"
