@@ -20,7 +20,7 @@ def demo(
     out: Annotated[Path | None, typer.Option("--out", help="Where to build it [<app dir>/demo.db, rebuilt]")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace --out if it exists")] = False,
 ) -> None:
-    """Build a demo ledger from sample_data/ (fictional 2017–2018 petitions of 顾山镇) and show 2018.
+    """Build a demo ledger from sample_data/ (fictional 2017–2018 petitions of 顾山镇) and print the 2018 report.
 
     The demo is seen from 2018-12-31. Your own ledger is not touched.
     Example: guside demo && guside --db ~/.config/guside/demo.db --today 2018-12-31 overdue
@@ -56,6 +56,7 @@ def demo(
         with writing(ledger, run):
             steps = _load.record_steps(ledger, read_canonical_csv(data / "steps.csv"), run)
     typer.echo(f"Demo ledger: {path} ({written} petitions, {steps} steps), seen from {run.today}", err=True)
-    from guside_cli.commands.cases import print_cases
+    from guside_cli.commands.report import report
 
-    print_cases(run, {"year": 2018})
+    ctx.find_root().obj = run  # the report reads the demo ledger, seen from the demo's day
+    report(ctx, year=2018)

@@ -13,8 +13,14 @@ class Setting:
     key: str
     default: str
     help: str
+    kind: str = "bool"
 
     def parse(self, text: str) -> str:
+        if self.kind == "text":
+            value = " ".join(text.split())
+            if not value or len(value) > 50:
+                raise InputError(f"{self.key} takes a short text (1 to 50 characters)")
+            return value
         value = text.strip().lower()
         if value in _TRUE:
             return "true"
@@ -31,6 +37,7 @@ SETTINGS = {
             "false",
             "A deadline that falls on Saturday or Sunday moves to the next Monday (practice varies; off by default)",
         ),
+        Setting("town.name", "顾山镇", "The town's name, as reports and bulletins print it", kind="text"),
     )
 }
 

@@ -15,6 +15,7 @@ class Format(StrEnum):
     text = "text"
     csv = "csv"
     json = "json"
+    markdown = "markdown"
 
 
 def resolve(fmt: Format, stream: IO[str] | None = None) -> Format:

@@ -11,9 +11,10 @@ from guside_cli.storage.cases import CasesMixin
 from guside_cli.storage.connection import connect
 from guside_cli.storage.lifecycle import LifecycleMixin
 from guside_cli.storage.migrations import LATEST_VERSION
+from guside_cli.storage.reports import ReportsMixin, SummaryMixin
 
 
-class Ledger(CasesMixin, LifecycleMixin):
+class Ledger(CasesMixin, LifecycleMixin, ReportsMixin, SummaryMixin):
     def __init__(self, conn: sqlite3.Connection, path: Path):
         self.conn = conn
         self.path = path

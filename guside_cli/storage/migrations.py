@@ -166,6 +166,21 @@ def m002_lifecycle(db: "Database") -> None:
     )
 
 
+@migration
+def m003_targets(db: "Database") -> None:
+    """Reduction targets per year (percent, kept as exact decimal text); the plan's 30 / 25 are the default."""
+    run_script(
+        db,
+        """
+        CREATE TABLE targets (
+            year INTEGER PRIMARY KEY,
+            total_pct TEXT NOT NULL CHECK (CAST(total_pct AS REAL) BETWEEN 0 AND 100),
+            escalated_pct TEXT NOT NULL CHECK (CAST(escalated_pct AS REAL) BETWEEN 0 AND 100)
+        );
+        """,
+    )
+
+
 LATEST_VERSION = len(MIGRATIONS)
 
 

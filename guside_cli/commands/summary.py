@@ -1,0 +1,83 @@
+"""`summary --week`: the weekly summary for cron — no prompts, no colour, atomic --out, meaningful exit codes."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from guside_cli.commands._common import guarded, open_ledger, run_of
+from guside_cli.render.output import Format
+
+
+def register(app: typer.Typer) -> None:
+    app.command("summary")(guarded(summary))
+
+
+def summary(
+    ctx: typer.Context,
+    week: Annotated[bool, typer.Option("--week", help="Summarise a Monday–Sunday week (the only span so far)")] = True,
+    on: Annotated[str | None, typer.Option("--on", help="A date in the week [the last full week]")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="text|markdown|json")] = Format.text,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write to this file, atomically (temp file + rename)")
+    ] = None,
+    fail_on_overdue: Annotated[bool, typer.Option("--fail-on-overdue", help="Exit 1 when any case is overdue")] = False,
+) -> None:
+    """The weekly summary: received, closed, open, overdue (with leaders), due next, and the year-to-date
+    standing against both targets. Made for cron: never prompts, no colour.
+
+    Example (crontab, Mondays 07:30): 30 7 * * 1 guside summary --week --out /srv/guside/weekly.txt
+    """
+    from datetime import timedelta
+
+    from guside_cli.commands.report import _spec, _town, gather
+    from guside_cli.core.casefile import deadline_view
+    from guside_cli.core.dates import parse_date
+    from guside_cli.core.filters import CaseFilter
+    from guside_cli.interchange.files import atomic_write_text
+    from guside_cli.render import summary as render
+    from guside_cli.render.output import write_json
+    from guside_cli.reports.periods import last_full_week, week_of
+    from guside_cli.reports.report import build_report
+    from guside_cli.reports.summary import WeeklySummary, public_deadline_rows
+
+    run = run_of(ctx)
+    span = week_of(parse_date(on, run.today)) if on else last_full_week(run.today)
+    end = span.end
+    with open_ledger(run) as ledger:
+        counts = ledger.period_counts(span.start, end)
+        spec = _spec(run, ledger, end.year, end.isoformat(), None, None, "items", None, None)
+        ytd = build_report(gather(ledger, spec, new_only=False, by=[]), **spec)
+        late = deadline_view(ledger.overdue(CaseFilter(end=end), end), end, None)
+        coming = deadline_view(
+            ledger.due_within(CaseFilter(end=end), end + timedelta(days=1), 6), end + timedelta(days=1), 6
+        )
+        result = WeeklySummary(
+            week=span,
+            received=counts.total,
+            received_escalated=counts.escalated,
+            closed=ledger.closed_between(span.start, end),
+            open_at_end=ledger.open_at(end),
+            overdue=public_deadline_rows(late),
+            due_next_week=public_deadline_rows(coming),
+            year_to_date=ytd,
+        )
+        town = _town(ledger)
+    if fmt is Format.json:
+        import io
+
+        buffer = io.StringIO()
+        write_json(render.summary_json(result), buffer)
+        text = buffer.getvalue()
+    elif fmt in (Format.text, Format.markdown, Format.auto):
+        text = "\n".join(render.summary_lines(result, town, run.lang, markdown=fmt is Format.markdown)) + "\n"
+    else:
+        from guside_cli.core.errors import InputError
+
+        raise InputError(f"summary is written as text, markdown or json, not {fmt.value}")
+    if out is not None:
+        atomic_write_text(out, text)
+    else:
+        typer.echo(text, nl=False)
+    if fail_on_overdue and result.has_overdue:
+        raise typer.Exit(code=1)

@@ -1,0 +1,45 @@
+"""What storage counts for a report: plain numbers, computed by SQL aggregates, handed to `reports`."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class PeriodCounts:
+    """Per village: (total, escalated) in one period, in the chosen measure (items or persons)."""
+
+    by_village: dict[str, tuple[int, int]]
+    not_accepted: int = 0
+
+    @property
+    def total(self) -> int:
+        return sum(t for t, _ in self.by_village.values())
+
+    @property
+    def escalated(self) -> int:
+        return sum(e for _, e in self.by_village.values())
+
+
+@dataclass(frozen=True)
+class Handling:
+    """Case handling for petitions received in the period, as of a date."""
+
+    registered: int
+    closed: int
+    open: int
+    overdue: int
+    reopened: int
+    contacted_within_24h: int
+    median_days_middle: tuple[float, ...] = ()  # the one or two middle values of days-to-close
+
+
+@dataclass(frozen=True)
+class ReportCounts:
+    current: PeriodCounts
+    previous: PeriodCounts
+    handling: Handling
+    current_new: PeriodCounts | None = None  # without repeats (--new-only)
+    previous_new: PeriodCounts | None = None
+    previous_full_year: PeriodCounts | None = None  # for the allowance, when the year is still running
+    breakdown: dict[str, tuple[dict[str, int], dict[str, int]]] = field(default_factory=dict)  # dim -> (cur, prev)
+    monthly: tuple[dict[int, int], dict[int, int]] = ({}, {})  # month -> count, current and previous year
+    overdue_repeats: dict[str, list[str]] = field(default_factory=dict)  # village -> open overdue repeat cases

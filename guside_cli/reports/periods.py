@@ -1,0 +1,82 @@
+"""Reporting periods and their year-earlier counterparts (同比)."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from guside_cli.core.errors import InputError
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date
+
+    def __post_init__(self):
+        if self.start > self.end:
+            raise InputError(f"the period {self.start}..{self.end} is empty: the start must not be after the end")
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def as_dict(self) -> dict[str, str]:
+        return {"start": self.start.isoformat(), "end": self.end.isoformat()}
+
+
+def year_earlier(day: date) -> date:
+    """The same date one year earlier; 29 February maps to 28 February."""
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return day.replace(year=day.year - 1, day=28)
+
+
+def previous(period: Period) -> Period:
+    return Period(year_earlier(period.start), year_earlier(period.end))
+
+
+def year_period(year: int, as_of: date | None = None) -> Period:
+    """The calendar year, or with `as_of` the year up to that date (年初至今)."""
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    if as_of is not None:
+        if not start <= as_of <= end:
+            raise InputError(f"--as-of {as_of} is not in {year}")
+        end = as_of
+    return Period(start, end)
+
+
+def week_of(day: date) -> Period:
+    """The Monday-to-Sunday week that contains `day`."""
+    monday = day - timedelta(days=day.weekday())
+    return Period(monday, monday + timedelta(days=6))
+
+
+def last_full_week(today: date) -> Period:
+    return week_of(today - timedelta(days=7))
+
+
+def report_period(
+    *, today: date, year: int | None, as_of: date | None, start: date | None, end: date | None
+) -> tuple[int | None, Period]:
+    """Which period a report covers. `--from/--to` win; else the year (default: this year), to `--as-of`.
+    A year still running is reported to today, never as if it were complete (assumption, stated in the README)."""
+    if start or end:
+        if year is not None or as_of is not None:
+            raise InputError("give either --year/--as-of or --from/--to, not both")
+        if not (start and end):
+            raise InputError("--from and --to go together: give both ends of the period")
+        period = Period(start, end)
+        return (start.year if start.year == end.year else None), period
+    year = year if year is not None else (as_of.year if as_of else today.year)
+    if as_of is None and year == today.year and today < date(year, 12, 31):
+        as_of = today
+    return year, year_period(year, as_of)
+
+
+def is_year_to_date(period: Period) -> bool:
+    """Jan 1 to a day before Dec 31 of the same year: the year is still running."""
+    return (
+        period.start == date(period.start.year, 1, 1)
+        and period.end.year == period.start.year
+        and period.end < date(period.start.year, 12, 31)
+    )

@@ -1,0 +1,132 @@
+"""The counting queries behind `report` and `summary`: SQL aggregates over indexed columns, no Python loops
+over cases. Every query takes a receipt-date range; `measure` is items (件次) or persons (人次)."""
+
+from datetime import date
+
+from guside_cli.core.counts import Handling, PeriodCounts
+from guside_cli.core.errors import InputError
+
+ESCALATED = "p.level IN ('province', 'national')"
+MEASURES = {"items": "1", "persons": "p.persons"}  # every query names the table p
+# dimension -> (SQL key expression, FROM clause)
+DIMENSIONS = {
+    "level": ("p.level", "petitions p"),
+    "form": ("coalesce(p.form, '')", "petitions p"),
+    "source": ("p.source", "petitions p"),
+    "pollution": ("coalesce(j.value, '')", "petitions p LEFT JOIN json_each(p.pollution) j"),
+    "leader": ("coalesce(l.name, '')", "petitions p LEFT JOIN leaders l ON l.id = p.leader_id"),
+    "village": ("p.village", "petitions p"),
+}
+
+
+def _amount(measure: str) -> str:
+    if measure not in MEASURES:
+        raise InputError(f"unknown measure '{measure}': use items (件次) or persons (人次)")
+    return MEASURES[measure]
+
+
+class ReportsMixin:
+    def period_counts(self, start: date, end: date, measure: str = "items", *, new_only: bool = False) -> PeriodCounts:
+        amount = _amount(measure)
+        only_new = "AND p.repeat_of IS NULL" if new_only else ""
+        rows = self.conn.execute(
+            f"""SELECT p.village, sum({amount}), sum(CASE WHEN {ESCALATED} THEN {amount} ELSE 0 END)
+                FROM petitions p WHERE p.received_on BETWEEN ? AND ? {only_new} GROUP BY p.village""",
+            (start.isoformat(), end.isoformat()),
+        )
+        by_village = {village: (int(total), int(escalated)) for village, total, escalated in rows}
+        (not_accepted,) = self.conn.execute(
+            f"""SELECT coalesce(sum({amount}), 0) FROM petitions p
+                WHERE p.received_on BETWEEN ? AND ? AND p.outcome = 'not_accepted' {only_new}""",
+            (start.isoformat(), end.isoformat()),
+        ).fetchone()
+        return PeriodCounts(by_village, int(not_accepted))
+
+    def handling(self, start: date, end: date, as_of: date) -> Handling:
+        span, day = (start.isoformat(), end.isoformat()), as_of.isoformat()
+        row = self.conn.execute(
+            """SELECT count(*),
+                   coalesce(sum(status = 'closed'), 0),
+                   coalesce(sum(status = 'open'), 0),
+                   coalesce(sum(status = 'open' AND (due_on < :day
+                       OR (accepted_on IS NULL AND notice_due_on < :day))), 0),
+                   coalesce(sum(reopened > 0), 0),
+                   coalesce(sum(EXISTS (SELECT 1 FROM steps s WHERE s.petition_id = p.id AND s.kind = 'contact'
+                       AND strftime('%s', s.at) - strftime('%s', p.received_at) <= 86400)), 0)
+               FROM petitions p WHERE received_on BETWEEN :start AND :end""",
+            {"start": span[0], "end": span[1], "day": day},
+        ).fetchone()
+        middle = self.conn.execute(
+            """WITH d AS (SELECT julianday(closed_on) - julianday(received_on) AS days FROM petitions
+                          WHERE received_on BETWEEN ? AND ? AND status = 'closed')
+               SELECT days FROM d ORDER BY days
+               LIMIT 2 - (SELECT count(*) FROM d) % 2 OFFSET ((SELECT count(*) FROM d) - 1) / 2""",
+            span,
+        ).fetchall()
+        return Handling(*(int(x) for x in row), median_days_middle=tuple(float(m[0]) for m in middle))
+
+    def breakdown(self, dimension: str, start: date, end: date, measure: str = "items") -> dict[str, int]:
+        if dimension not in DIMENSIONS:
+            raise InputError(f"unknown breakdown '{dimension}': use one of {', '.join(DIMENSIONS)}")
+        key, source = DIMENSIONS[dimension]
+        rows = self.conn.execute(
+            f"SELECT {key}, sum({_amount(measure)}) FROM {source} WHERE p.received_on BETWEEN ? AND ? GROUP BY 1",
+            (start.isoformat(), end.isoformat()),
+        )
+        return {k: int(n) for k, n in rows}
+
+    def monthly(self, start: date, end: date, measure: str = "items") -> dict[int, int]:
+        rows = self.conn.execute(
+            f"""SELECT CAST(substr(p.received_on, 6, 2) AS INTEGER), sum({_amount(measure)}) FROM petitions p
+                WHERE p.received_on BETWEEN ? AND ? GROUP BY 1""",
+            (start.isoformat(), end.isoformat()),
+        )
+        return {month: int(n) for month, n in rows}
+
+    def overdue_repeats(self, as_of: date) -> dict[str, list[str]]:
+        """Open repeat cases (重点重复信访: a first petition that came back, or a repeat) past due on `as_of`."""
+        rows = self.conn.execute(
+            """SELECT village, number FROM petitions p
+               WHERE status = 'open' AND due_on < ? AND received_on <= ?
+                 AND (repeat_of IS NOT NULL OR EXISTS (SELECT 1 FROM petitions x WHERE x.repeat_of = p.id))
+               ORDER BY village, received_on""",
+            (as_of.isoformat(), as_of.isoformat()),
+        )
+        found: dict[str, list[str]] = {}
+        for village, number in rows:
+            found.setdefault(village, []).append(number)
+        return found
+
+    # --- targets --------------------------------------------------------------------------------------
+
+    def targets(self, year: int) -> tuple[str, str] | None:
+        row = self.conn.execute("SELECT total_pct, escalated_pct FROM targets WHERE year = ?", (year,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def all_targets(self) -> list[tuple[int, str, str]]:
+        return [tuple(r) for r in self.conn.execute("SELECT year, total_pct, escalated_pct FROM targets ORDER BY year")]
+
+    def set_targets(self, year: int, total: str, escalated: str) -> None:
+        old = self.targets(year)
+        self.conn.execute(
+            "INSERT INTO targets (year, total_pct, escalated_pct) VALUES (?, ?, ?) "
+            "ON CONFLICT (year) DO UPDATE SET total_pct = excluded.total_pct, escalated_pct = excluded.escalated_pct",
+            (year, total, escalated),
+        )
+        self.log(
+            None, "target.set", field=str(year), old=" / ".join(old) if old else None, new=f"{total} / {escalated}"
+        )
+
+
+class SummaryMixin:
+    def closed_between(self, start: date, end: date) -> int:
+        return self.conn.execute(
+            "SELECT count(*) FROM petitions WHERE closed_on BETWEEN ? AND ?", (start.isoformat(), end.isoformat())
+        ).fetchone()[0]
+
+    def open_at(self, day: date) -> int:
+        """Cases open at the end of `day`: received by then and not closed by then."""
+        return self.conn.execute(
+            "SELECT count(*) FROM petitions WHERE received_on <= ? AND (status = 'open' OR closed_on > ?)",
+            (day.isoformat(), day.isoformat()),
+        ).fetchone()[0]
