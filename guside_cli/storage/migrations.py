@@ -84,7 +84,7 @@ def m001_ledger(db: "Database") -> None:
         );
         -- reports count by receipt date range, then village and level: a covering index for them
         CREATE INDEX petitions_received ON petitions (received_on, village, level);
-        CREATE INDEX petitions_village ON petitions (village, received_on);
+        CREATE INDEX petitions_village ON petitions (village, received_on, level);
         CREATE INDEX petitions_open_due ON petitions (status, due_on);
         CREATE INDEX petitions_repeat_of ON petitions (repeat_of) WHERE repeat_of IS NOT NULL;
         -- one row per numbering sequence and year: allocation happens inside the write transaction

@@ -1,0 +1,200 @@
+"""The benchmark: guside against a baseline measured in the same run, as medians of whole-process runs.
+
+    python bench/run.py                 # 2,000 rows, a quick check that everything runs
+    python bench/run.py --rows 1000000  # the figures quoted in bench/README.md
+
+Each operation runs as a new process (what a clerk or cron sees), `--repeat` times; the table gives the median
+wall time of guside and of its baseline, their ratio, and guside's peak memory (max RSS). Ratios are the figures
+that count: the machine is shared and absolute times drift.
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from bench.generate import generate  # noqa: E402
+
+GUSIDE = [sys.executable, "-m", "guside_cli"]
+
+BARE_HELP = """
+import typer
+app = typer.Typer()
+{commands}
+app()
+"""
+BARE_ADD = """
+import sqlite3, sys, typer
+app = typer.Typer()
+@app.command()
+def add(village: str = typer.Option(...), level: str = typer.Option(...), subject: str = typer.Option(...)):
+    with sqlite3.connect(sys.argv[-1] if False else {db!r}) as conn:
+        conn.execute("CREATE TABLE IF NOT EXISTS t (village TEXT, level TEXT, subject TEXT)")
+        conn.execute("INSERT INTO t VALUES (?, ?, ?)", (village, level, subject))
+    print("ok")
+@app.command()
+def other(): pass
+app()
+"""
+BARE_SQL = """
+import sqlite3, typer
+app = typer.Typer()
+@app.command()
+def run():
+    conn = sqlite3.connect({db!r})
+    for sql, params in {queries!r}:
+        conn.execute(sql, params).fetchall()
+    print("ok")
+@app.command()
+def other(): pass
+app()
+"""
+# the counts `report --year 2018` needs, as plain GROUP BY queries
+REPORT_SQL = [
+    (
+        "SELECT village, count(*), sum(level IN ('province','national')) FROM petitions "
+        "WHERE received_on BETWEEN ? AND ? GROUP BY village",
+        (a, b),
+    )
+    for a, b in (("2018-01-01", "2018-12-31"), ("2017-01-01", "2017-12-31"))
+] + [
+    (
+        "SELECT count(*) FROM petitions WHERE received_on BETWEEN ? AND ? AND outcome = 'not_accepted'",
+        ("2018-01-01", "2018-12-31"),
+    ),
+    (
+        "SELECT count(*), sum(status='closed'), sum(status='open') FROM petitions WHERE received_on BETWEEN ? AND ?",
+        ("2018-01-01", "2018-12-31"),
+    ),
+    (
+        "SELECT substr(received_on, 6, 2), count(*) FROM petitions WHERE received_on BETWEEN ? AND ? GROUP BY 1",
+        ("2018-01-01", "2018-12-31"),
+    ),
+]
+SUMMARY_SQL = [
+    *REPORT_SQL,
+    ("SELECT count(*) FROM petitions WHERE closed_on BETWEEN ? AND ?", ("2018-12-17", "2018-12-23")),
+    ("SELECT number, village FROM petitions WHERE status = 'open' AND due_on < ? ORDER BY due_on", ("2018-12-23",)),
+]
+LIST_SQL = [
+    (
+        "SELECT * FROM petitions WHERE village = ? AND received_on BETWEEN ? AND ? ORDER BY received_at DESC LIMIT 20",
+        ("红豆村", "2018-01-01", "2018-12-31"),
+    )
+]
+
+
+def timed(cmd: list[str], env: dict | None = None) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KiB) of one whole process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    stderr = proc.stderr.read().decode()
+    proc.stderr.close()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {stderr.strip()}")
+    return elapsed, usage.ru_maxrss
+
+
+def median_of(cmd: list[str], repeat: int, env: dict | None = None) -> tuple[float, int]:
+    runs = [timed(cmd, env) for _ in range(repeat)]
+    return statistics.median(t for t, _ in runs), max(m for _, m in runs)
+
+
+def count_commands() -> int:
+    import typer.main
+
+    from guside_cli.app import app
+
+    group = typer.main.get_command(app)
+    return sum(1 + len(getattr(c, "commands", {})) for c in group.commands.values())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="guside benchmark")
+    parser.add_argument("--rows", type=int, default=2000)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--keep", type=Path, help="keep the generated files in this folder")
+    args = parser.parse_args()
+    work = args.keep or Path(tempfile.mkdtemp(prefix="guside-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    ledger = work / "ledger.db"
+    started = time.perf_counter()
+    generate(args.rows, ledger)
+    print(
+        f"generated {args.rows:,} petitions in {time.perf_counter() - started:.1f} s; "
+        f"{ledger.stat().st_size / args.rows:.0f} bytes per petition",
+        file=sys.stderr,
+    )
+
+    def script(name: str, text: str) -> list[str]:
+        path = work / f"{name}.py"
+        path.write_text(text, encoding="utf-8")
+        return [sys.executable, str(path)]
+
+    n = count_commands()
+    bare_help = script(
+        "bare_help",
+        BARE_HELP.format(
+            commands="\n".join(f"@app.command('c{i}')\ndef c{i}(x: int = 0):\n    'help text'\n" for i in range(n))
+        ),
+    )
+    bare_add = script("bare_add", BARE_ADD.format(db=str(work / "bare.db")))
+    env = {**os.environ, "GUSIDE_DB": str(ledger), "GUSIDE_TODAY": "2018-12-24"}
+    add_db = work / "add.db"
+    env_add = {**env, "GUSIDE_DB": str(add_db)}
+    subprocess.run([*GUSIDE, "village", "list"], env=env_add, check=True, capture_output=True)
+    operations = [
+        ("guside --help", [*GUSIDE, "--help"], [*bare_help, "--help"], env),
+        (
+            "guside add",
+            [*GUSIDE, "add", "--village", "红豆", "--level", "省", "--subject", "异味"],
+            [*bare_add, "add", "--village", "红豆", "--level", "省", "--subject", "异味"],
+            env_add,
+        ),
+        (
+            "guside report --year 2018",
+            [*GUSIDE, "report", "--year", "2018", "--format", "text"],
+            [*script("bare_report", BARE_SQL.format(db=str(ledger), queries=REPORT_SQL)), "run"],
+            env,
+        ),
+        (
+            "guside summary --week",
+            [*GUSIDE, "summary", "--week"],
+            [*script("bare_summary", BARE_SQL.format(db=str(ledger), queries=SUMMARY_SQL)), "run"],
+            env,
+        ),
+        (
+            "guside list --village --year (first page)",
+            [*GUSIDE, "list", "--village", "红豆", "--year", "2018", "--limit", "20", "--format", "text"],
+            [*script("bare_list", BARE_SQL.format(db=str(ledger), queries=LIST_SQL)), "run"],
+            env,
+        ),
+    ]
+    rows = []
+    for name, mine, base, environment in operations:
+        mine_t, mine_mem = median_of(mine, args.repeat, environment)
+        base_t, _ = median_of(base, args.repeat, environment)
+        rows.append((name, mine_t, base_t, mine_t / base_t, mine_mem / 1024))
+        print(f"  {name}: {mine_t:.3f} s vs {base_t:.3f} s", file=sys.stderr)
+    print(
+        f"\n{args.rows:,} petitions, median of {args.repeat} runs, Python {sys.version.split()[0]}, "
+        f"SQLite {__import__('sqlite3').sqlite_version}\n"
+    )
+    print("| operation | guside median | baseline median | ratio | guside peak memory |")
+    print("|---|---:|---:|---:|---:|")
+    for name, mine_t, base_t, ratio, mem in rows:
+        print(f"| `{name}` | {mine_t:.3f} s | {base_t:.3f} s | {ratio:.2f} | {mem:.0f} MiB |")
+
+
+if __name__ == "__main__":
+    main()
