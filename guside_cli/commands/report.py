@@ -129,38 +129,20 @@ def _percent(text, option: str):
 
 
 def emit(render, result, town: str, run: Run, fmt: Format, out: Path | None) -> None:
-    """Write the report in the chosen format, to stdout or atomically to --out."""
-    import io
-
+    """Write the report in the chosen format: rich on a terminal, else text to stdout or atomically to --out."""
     from guside_cli.render import output
 
-    fmt = output.resolve(fmt) if out is None else (Format.text if fmt is Format.auto else fmt)
-    buffer = io.StringIO()
-    if fmt is Format.json:
-        output.write_json(render.report_json(result), buffer)
-    elif fmt is Format.markdown:
-        buffer.write(render.markdown(result, town, run.lang) + "\n")
-    elif fmt is Format.csv:
-        headers, rows = render.csv_rows(result)
-        output.print_table(headers, rows, Format.csv, out=buffer)
-    else:
-        target = buffer if fmt is Format.text else None
-        writer = buffer if fmt is Format.text else None
-        lines = [render.title(result, town, run.lang), render.verdict(result, run.lang)]
-        if fmt is Format.table:
-            output.console().print("\n".join(lines), style="bold")
-        else:
-            buffer.write("\n".join(lines) + "\n\n")
-        for name, headers, rows in render.sections(result, town, run.lang, chart=fmt is Format.table):
-            output.print_table(headers, rows, fmt, title=name, out=writer or target)
-            if writer:
-                writer.write("\n")
+    fmt = output.resolve(fmt) if out is None else (Format.text if fmt in (Format.auto, Format.table) else fmt)
+    if fmt is Format.table:
+        render.print_rich(result, town, run.lang)
+        return
+    text = render.as_text(result, town, run.lang, fmt)
     if out is not None:
         from guside_cli.interchange.files import atomic_write_text
 
-        atomic_write_text(out, buffer.getvalue())
+        atomic_write_text(out, text)
     else:
-        typer.echo(buffer.getvalue(), nl=False)
+        typer.echo(text, nl=False)
 
 
 @target_app.command("set")

@@ -36,7 +36,6 @@ def summary(
     from guside_cli.core.filters import CaseFilter
     from guside_cli.interchange.files import atomic_write_text
     from guside_cli.render import summary as render
-    from guside_cli.render.output import write_json
     from guside_cli.reports.periods import last_full_week, week_of
     from guside_cli.reports.report import build_report
     from guside_cli.reports.summary import WeeklySummary, public_deadline_rows
@@ -63,18 +62,7 @@ def summary(
             year_to_date=ytd,
         )
         town = _town(ledger)
-    if fmt is Format.json:
-        import io
-
-        buffer = io.StringIO()
-        write_json(render.summary_json(result), buffer)
-        text = buffer.getvalue()
-    elif fmt in (Format.text, Format.markdown, Format.auto):
-        text = "\n".join(render.summary_lines(result, town, run.lang, markdown=fmt is Format.markdown)) + "\n"
-    else:
-        from guside_cli.core.errors import InputError
-
-        raise InputError(f"summary is written as text, markdown or json, not {fmt.value}")
+    text = render.as_text(result, town, run.lang, fmt)
     if out is not None:
         atomic_write_text(out, text)
     else:

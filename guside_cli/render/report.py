@@ -337,3 +337,35 @@ def csv_rows(r: Report) -> tuple[list[str], list[list[Any]]]:
     rows = [row("(town)", r.total, r.escalated, "")]
     rows += [row(v.village, v.total, v.escalated, v.veto) for v in r.villages]
     return headers, [["" if x is None else str(x).lower() if isinstance(x, bool) else x for x in rw] for rw in rows]
+
+
+def as_text(r: Report, town: str, lang: str, fmt) -> str:
+    """The whole report as one string in a file format: json, markdown, csv or text."""
+    import io
+
+    from guside_cli.render import output
+    from guside_cli.render.output import Format
+
+    buffer = io.StringIO()
+    if fmt is Format.json:
+        output.write_json(report_json(r), buffer)
+    elif fmt is Format.markdown:
+        buffer.write(markdown(r, town, lang) + "\n")
+    elif fmt is Format.csv:
+        output.print_table(*csv_rows(r), Format.csv, out=buffer)
+    else:
+        buffer.write(f"{title(r, town, lang)}\n{verdict(r, lang)}\n\n")
+        for name, headers, rows in sections(r, town, lang, chart=False):
+            output.print_table(headers, rows, Format.text, title=name, out=buffer)
+            buffer.write("\n")
+    return buffer.getvalue()
+
+
+def print_rich(r: Report, town: str, lang: str) -> None:
+    """On a terminal: rich tables and the month-by-month chart."""
+    from guside_cli.render import output
+    from guside_cli.render.output import Format
+
+    output.console().print(f"{title(r, town, lang)}\n{verdict(r, lang)}", style="bold")
+    for name, headers, rows in sections(r, town, lang, chart=True):
+        output.print_table(headers, rows, Format.table, title=name)

@@ -110,3 +110,18 @@ def _deadline_line(row: dict[str, Any], lang: str) -> str:
     )
     leader = row["leader"] or _t(lang, "未包案", "no leader")
     return f"{row['number']} {row['village']} {display_value('level', row['level'], lang)} {leader}：{clocks}"
+
+
+def as_text(s: WeeklySummary, town: str, lang: str, fmt) -> str:
+    import io
+
+    from guside_cli.core.errors import InputError
+    from guside_cli.render.output import Format, write_json
+
+    if fmt is Format.json:
+        buffer = io.StringIO()
+        write_json(summary_json(s), buffer)
+        return buffer.getvalue()
+    if fmt in (Format.text, Format.markdown, Format.auto):
+        return "\n".join(summary_lines(s, town, lang, markdown=fmt is Format.markdown)) + "\n"
+    raise InputError(f"summary is written as text, markdown or json, not {fmt.value}")
