@@ -313,3 +313,9 @@ def test_periods():
 
     assert year_earlier(date(2020, 2, 29)) == date(2019, 2, 28)
     assert previous(Period(date(2018, 6, 1), date(2018, 9, 15))) == Period(date(2017, 6, 1), date(2017, 9, 15))
+
+
+def test_rich_table_with_the_monthly_chart(cli, known):
+    out = cli("--today", "2019-01-15", "report", "--year", "2018", "--format", "table").stdout
+    assert "逐月对比" in out and "█" in out and "░" in out
+    assert "┃ 属地" in out
