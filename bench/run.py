@@ -56,37 +56,72 @@ def run():
 def other(): pass
 app()
 """
-# the counts `report --year 2018` needs, as plain GROUP BY queries
+Y18, Y17 = ("2018-01-01", "2018-12-31"), ("2017-01-01", "2017-12-31")
+# the same counts `report --year 2018` makes, as plain SQL (GROUP BY where it groups)
 REPORT_SQL = [
+    *[
+        (
+            "SELECT village, count(*), sum(level IN ('province','national')) FROM petitions "
+            "WHERE received_on BETWEEN ? AND ? GROUP BY village",
+            span,
+        )
+        for span in (Y18, Y17)
+    ],
+    *[
+        ("SELECT count(*) FROM petitions WHERE received_on BETWEEN ? AND ? AND outcome = 'not_accepted'", span)
+        for span in (Y18, Y17)
+    ],
+    (
+        "SELECT count(*), sum(status='closed'), sum(status='open'), sum(status='open' AND (due_on < ? OR "
+        "(accepted_on IS NULL AND notice_due_on < ?))), sum(reopened > 0), sum(EXISTS (SELECT 1 FROM steps s "
+        "WHERE s.petition_id = p.id AND s.kind = 'contact' AND strftime('%s', s.at) - strftime('%s', p.received_at) "
+        "<= 86400)) FROM petitions p WHERE received_on BETWEEN ? AND ?",
+        (Y18[1], Y18[1], *Y18),
+    ),
+    (
+        "SELECT julianday(closed_on) - julianday(received_on) AS d FROM petitions "
+        "WHERE received_on BETWEEN ? AND ? AND status = 'closed' ORDER BY d LIMIT 2 OFFSET 40000",
+        Y18,
+    ),
+    *[
+        ("SELECT substr(received_on, 6, 2), count(*) FROM petitions WHERE received_on BETWEEN ? AND ? GROUP BY 1", span)
+        for span in (Y18, Y17)
+    ],
+    (
+        "SELECT village, number FROM petitions p WHERE received_on BETWEEN ? AND ? AND status = 'open' AND due_on < ? "
+        "AND (repeat_of IS NOT NULL OR id IN (SELECT repeat_of FROM petitions WHERE repeat_of IS NOT NULL))",
+        (*Y18, Y18[1]),
+    ),
+]
+# the summary for the week of 2018-12-17: the week's counts, the year to date, the overdue and due lists
+WEEK = ("2018-12-17", "2018-12-23")
+SUMMARY_SQL = [
     (
         "SELECT village, count(*), sum(level IN ('province','national')) FROM petitions "
         "WHERE received_on BETWEEN ? AND ? GROUP BY village",
-        (a, b),
-    )
-    for a, b in (("2018-01-01", "2018-12-31"), ("2017-01-01", "2017-12-31"))
-] + [
+        WEEK,
+    ),
+    ("SELECT count(*) FROM petitions WHERE closed_on BETWEEN ? AND ?", WEEK),
     (
-        "SELECT count(*) FROM petitions WHERE received_on BETWEEN ? AND ? AND outcome = 'not_accepted'",
-        ("2018-01-01", "2018-12-31"),
+        "SELECT count(*) FROM petitions WHERE received_on <= ? AND (status = 'open' OR closed_on > ?)",
+        (WEEK[1], WEEK[1]),
+    ),
+    *REPORT_SQL,  # the year to date: the report's counts (to 12-23 rather than 12-31: the same work)
+    (
+        "SELECT count(*) FROM petitions WHERE status = 'open' AND (due_on < ? OR (accepted_on IS NULL AND "
+        "notice_due_on < ?)) AND received_on <= ?",
+        (WEEK[1],) * 3,
     ),
     (
-        "SELECT count(*), sum(status='closed'), sum(status='open') FROM petitions WHERE received_on BETWEEN ? AND ?",
-        ("2018-01-01", "2018-12-31"),
+        "SELECT number, village, level FROM petitions WHERE status = 'open' AND (due_on < ? OR (accepted_on IS NULL "
+        "AND notice_due_on < ?)) AND received_on <= ? ORDER BY due_on LIMIT 30",
+        (WEEK[1],) * 3,
     ),
-    (
-        "SELECT substr(received_on, 6, 2), count(*) FROM petitions WHERE received_on BETWEEN ? AND ? GROUP BY 1",
-        ("2018-01-01", "2018-12-31"),
-    ),
-]
-SUMMARY_SQL = [
-    *REPORT_SQL,
-    ("SELECT count(*) FROM petitions WHERE closed_on BETWEEN ? AND ?", ("2018-12-17", "2018-12-23")),
-    ("SELECT number, village FROM petitions WHERE status = 'open' AND due_on < ? ORDER BY due_on", ("2018-12-23",)),
 ]
 LIST_SQL = [
     (
         "SELECT * FROM petitions WHERE village = ? AND received_on BETWEEN ? AND ? ORDER BY received_at DESC LIMIT 20",
-        ("红豆村", "2018-01-01", "2018-12-31"),
+        ("红豆村", *Y18),
     )
 ]
 
@@ -124,12 +159,14 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=2000)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="keep the generated files in this folder")
+    parser.add_argument("--reuse", action="store_true", help="with --keep: reuse a ledger generated before")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="guside-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     ledger = work / "ledger.db"
     started = time.perf_counter()
-    generate(args.rows, ledger)
+    if not (args.reuse and ledger.exists()):
+        generate(args.rows, ledger)
     print(
         f"generated {args.rows:,} petitions in {time.perf_counter() - started:.1f} s; "
         f"{ledger.stat().st_size / args.rows:.0f} bytes per petition",
@@ -149,7 +186,7 @@ def main() -> None:
         ),
     )
     bare_add = script("bare_add", BARE_ADD.format(db=str(work / "bare.db")))
-    env = {**os.environ, "GUSIDE_DB": str(ledger), "GUSIDE_TODAY": "2018-12-24"}
+    env = {**os.environ, "GUSIDE_DB": str(ledger), "GUSIDE_TODAY": "2019-01-10"}
     add_db = work / "add.db"
     env_add = {**env, "GUSIDE_DB": str(add_db)}
     subprocess.run([*GUSIDE, "village", "list"], env=env_add, check=True, capture_output=True)

@@ -104,7 +104,7 @@ def gather(ledger, spec: dict, *, new_only: bool, by: list[str]):
             for dim in by
         },
         monthly=(ledger.monthly(period.start, period.end, measure), ledger.monthly(prev.start, prev.end, measure)),
-        overdue_repeats=ledger.overdue_repeats(period.end),
+        overdue_repeats=ledger.overdue_repeats(period.start, period.end),
     )
 
 

@@ -8,6 +8,8 @@ import typer
 from guside_cli.commands._common import guarded, open_ledger, run_of
 from guside_cli.render.output import Format
 
+LISTED = 30  # cases named in the summary per list; the counts cover all of them
+
 
 def register(app: typer.Typer) -> None:
     app.command("summary")(guarded(summary))
@@ -47,10 +49,9 @@ def summary(
         counts = ledger.period_counts(span.start, end)
         spec = _spec(run, ledger, end.year, end.isoformat(), None, None, "items", None, None)
         ytd = build_report(gather(ledger, spec, new_only=False, by=[]), **spec)
-        late = deadline_view(ledger.overdue(CaseFilter(end=end), end), end, None)
-        coming = deadline_view(
-            ledger.due_within(CaseFilter(end=end), end + timedelta(days=1), 6), end + timedelta(days=1), 6
-        )
+        everything, after = CaseFilter(end=end), end + timedelta(days=1)
+        late = deadline_view(ledger.overdue(everything, end, limit=LISTED), end, None)
+        coming = deadline_view(ledger.due_within(everything, after, 6, limit=LISTED), after, 6)
         result = WeeklySummary(
             week=span,
             received=counts.total,
@@ -58,7 +59,9 @@ def summary(
             closed=ledger.closed_between(span.start, end),
             open_at_end=ledger.open_at(end),
             overdue=public_deadline_rows(late),
+            overdue_count=ledger.count_overdue(everything, end),
             due_next_week=public_deadline_rows(coming),
+            due_count=ledger.count_due_within(everything, after, 6),
             year_to_date=ytd,
         )
         town = _town(ledger)

@@ -190,11 +190,19 @@ def village_table(r: Report, lang: str) -> tuple[list[str], list[list[str]]]:
             pct(v.escalated.reduction_pct),
             met_mark(v.escalated, lang),
             _t(lang, "是", "yes") if v.veto else "",
-            "、".join(v.overdue_repeats),
+            _numbers(v.overdue_repeats, lang),
         ]
         for v in r.villages
     ]
     return headers, rows
+
+
+def _numbers(numbers: tuple[str, ...], lang: str, shown: int = 3) -> str:
+    """A count and the first few case numbers: the full list is in JSON."""
+    if not numbers:
+        return ""
+    head = "、".join(numbers[:shown]) + ("…" if len(numbers) > shown else "")
+    return _t(lang, f"{len(numbers)} 件：{head}", f"{len(numbers)}: {head}")
 
 
 def handling_table(r: Report, lang: str) -> tuple[list[str], list[list[str]]]:

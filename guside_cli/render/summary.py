@@ -15,7 +15,9 @@ def summary_json(s: WeeklySummary) -> dict[str, Any]:
         "received_escalated": s.received_escalated,
         "closed": s.closed,
         "open": s.open_at_end,
+        "overdue_count": s.overdue_count,
         "overdue": list(s.overdue),
+        "due_next_7_days_count": s.due_count,
         "due_next_7_days": list(s.due_next_week),
         "year_to_date": {
             "period": ytd.period.as_dict(),
@@ -88,13 +90,22 @@ def summary_lines(s: WeeklySummary, town: str, lang: str, *, markdown: bool = Fa
                 lang, f"越级上升（一票否决）：{'、'.join(ytd.vetoed)}", f"escalated up (veto): {', '.join(ytd.vetoed)}"
             )
         )
-    for title_zh, title_en, rows in (
-        ("超期案件", "Overdue", s.overdue),
-        ("未来 7 天到期", "Due in 7 days", s.due_next_week),
+    for title_zh, title_en, rows, count in (
+        ("超期案件（超期最久的在前）", "Overdue (longest first)", s.overdue, s.overdue_count),
+        ("未来 7 天到期", "Due in 7 days", s.due_next_week, s.due_count),
     ):
         if rows:
             lines += ["", head + _t(lang, title_zh, title_en)]
             lines += [item + _deadline_line(r, lang) for r in rows]
+            if count > len(rows):
+                lines.append(
+                    item
+                    + _t(
+                        lang,
+                        f"……另有 {count - len(rows)} 件（guside overdue 查看全部）",
+                        f"... and {count - len(rows)} more (guside overdue lists all)",
+                    )
+                )
     return lines
 
 

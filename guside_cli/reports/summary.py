@@ -14,13 +14,17 @@ class WeeklySummary:
     received_escalated: int
     closed: int
     open_at_end: int
-    overdue: tuple[dict[str, Any], ...]  # deadline views as of the week's end (no subject: this leaves the office)
-    due_next_week: tuple[dict[str, Any], ...]
+    overdue: tuple[
+        dict[str, Any], ...
+    ]  # the longest overdue, as of the week's end (no subject: this leaves the office)
+    overdue_count: int
+    due_next_week: tuple[dict[str, Any], ...]  # the soonest due in the 7 days after the week
+    due_count: int
     year_to_date: Report
 
     @property
     def has_overdue(self) -> bool:
-        return bool(self.overdue)
+        return self.overdue_count > 0
 
 
 def public_deadline_rows(views: list[dict[str, Any]]) -> tuple[dict[str, Any], ...]:

@@ -14,6 +14,8 @@ from guside_cli.storage.rows import SELECT_CASES, names_json, petition_from, pol
 # how the editable elements are held on a Petition (and named as columns)
 ATTRIBUTE = {"received": "received_at", "due_on": "due_given"}
 REPEAT_WINDOW_DAYS = 365
+# the first deadline still running on a case: the notice clock counts until acceptance is recorded
+EARLIEST_DUE = "min(p.due_on, coalesce(CASE WHEN p.accepted_on IS NULL THEN p.notice_due_on END, p.due_on))"
 
 
 class CasesMixin:
@@ -152,7 +154,7 @@ class CasesMixin:
         if extra_where:
             where += f" AND ({extra_where})"
             params += list(extra_params)
-        order_by = {"newest": "p.received_at DESC, p.id DESC", "due": "p.due_on, p.id"}[order]
+        order_by = {"newest": "p.received_at DESC, p.id DESC", "due": f"{EARLIEST_DUE}, p.id"}[order]
         sql = f"{SELECT_CASES} WHERE {where} ORDER BY {order_by}"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
@@ -160,8 +162,11 @@ class CasesMixin:
         for row in self.conn.execute(sql, params):
             yield petition_from(row)
 
-    def count(self, f: CaseFilter) -> int:
+    def count(self, f: CaseFilter, *, extra_where: str = "", extra_params: tuple = ()) -> int:
         where, params = case_where(f)
+        if extra_where:
+            where += f" AND ({extra_where})"
+            params += list(extra_params)
         return self.conn.execute(f"SELECT count(*) FROM petitions p WHERE {where}", params).fetchone()[0]
 
     def repeat_chain(self, petition_id: int) -> list[Petition]:

@@ -171,13 +171,24 @@ class LifecycleMixin:
         )
         return tuple(history_from(r) for r in rows)
 
-    def overdue(self, f: CaseFilter, today: date) -> list[Petition]:
+    def overdue(self, f: CaseFilter, today: date, *, limit: int | None = None) -> list[Petition]:
+        """Open cases past due on either clock, the longest overdue first."""
         day = today.isoformat()
-        return list(self.find(f, order="due", extra_where=_positional(OVERDUE), extra_params=(day, day)))
+        return list(self.find(f, order="due", extra_where=_positional(OVERDUE), extra_params=(day, day), limit=limit))
 
-    def due_within(self, f: CaseFilter, today: date, days: int) -> list[Petition]:
+    def count_overdue(self, f: CaseFilter, today: date) -> int:
+        day = today.isoformat()
+        return self.count(f, extra_where=_positional(OVERDUE), extra_params=(day, day))
+
+    def due_within(self, f: CaseFilter, today: date, days: int, *, limit: int | None = None) -> list[Petition]:
         day, until = today.isoformat(), (today + timedelta(days=days)).isoformat()
-        return list(self.find(f, order="due", extra_where=_positional(DUE_SOON), extra_params=(day, until) * 2))
+        return list(
+            self.find(f, order="due", extra_where=_positional(DUE_SOON), extra_params=(day, until) * 2, limit=limit)
+        )
+
+    def count_due_within(self, f: CaseFilter, today: date, days: int) -> int:
+        day, until = today.isoformat(), (today + timedelta(days=days)).isoformat()
+        return self.count(f, extra_where=_positional(DUE_SOON), extra_params=(day, until) * 2)
 
 
 def _positional(sql: str) -> str:

@@ -83,14 +83,17 @@ class ReportsMixin:
         )
         return {month: int(n) for month, n in rows}
 
-    def overdue_repeats(self, as_of: date) -> dict[str, list[str]]:
-        """Open repeat cases (重点重复信访: a first petition that came back, or a repeat) past due on `as_of`."""
+    def overdue_repeats(self, start: date, end: date) -> dict[str, list[str]]:
+        """Repeat cases received in the period (重点重复信访: a first petition that came back, or a repeat)
+        still open and past due at the period's end. The first petitions of chains are found once, through the
+        partial index on repeat_of, not by a lookup per open case."""
         rows = self.conn.execute(
-            """SELECT village, number FROM petitions p
-               WHERE status = 'open' AND due_on < ? AND received_on <= ?
-                 AND (repeat_of IS NOT NULL OR EXISTS (SELECT 1 FROM petitions x WHERE x.repeat_of = p.id))
-               ORDER BY village, received_on""",
-            (as_of.isoformat(), as_of.isoformat()),
+            """SELECT p.village, p.number FROM petitions p
+               WHERE p.received_on BETWEEN :start AND :end AND p.status = 'open' AND p.due_on < :end
+                 AND (p.repeat_of IS NOT NULL
+                      OR p.id IN (SELECT repeat_of FROM petitions WHERE repeat_of IS NOT NULL))
+               ORDER BY p.village, p.received_on, p.id""",
+            {"start": start.isoformat(), "end": end.isoformat()},
         )
         found: dict[str, list[str]] = {}
         for village, number in rows:
