@@ -7,7 +7,19 @@ from typing import Annotated
 import typer
 
 from guside_cli import __version__
-from guside_cli.commands import cases, config, deadlines, demo, info, leaders, lifecycle, report, summary, villages
+from guside_cli.commands import (
+    cases,
+    config,
+    data,
+    deadlines,
+    demo,
+    info,
+    leaders,
+    lifecycle,
+    report,
+    summary,
+    villages,
+)
 from guside_cli.commands._common import Run, current_user, default_db_path, guarded
 
 app = typer.Typer(
@@ -61,7 +73,7 @@ def root(
     )
 
 
-for module in (report, summary, cases, lifecycle, deadlines, leaders, villages, config, info, demo):
+for module in (report, summary, cases, lifecycle, deadlines, leaders, villages, data, config, info, demo):
     module.register(app)
 
 

@@ -395,7 +395,8 @@ def test_a_leader_named_by_an_import_gets_a_rank_later(cli, db_path):
     run = Run(db=db_path, lang="zh", today=NOW.date(), now=NOW, user="tester")
     raw = {"received": "2018-06-01", "village": "红豆", "level": "省", "subject": "s", "leader": "新领导"}
     with Ledger.open(db_path) as ledger:
-        assert register_rows(ledger, [(2, raw)], run) == (1, [])  # rank unknown: the rule cannot apply yet
+        loaded = register_rows(ledger, [(2, raw)], run)
+        assert (loaded.written, loaded.problems) == (1, [])  # rank unknown: the rule cannot apply yet
     assert cli.json("leader", "list")[0]["rank"] is None
     number = cli.json("list", "--level", "省")[0]["number"]
     later = cli.add(level="省")["number"]

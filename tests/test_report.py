@@ -56,8 +56,8 @@ def known(cli, db_path):
     ]
     run = Run(db=db_path, lang="zh", today=NOW.date(), now=NOW, user="tester")
     with Ledger.open(db_path) as ledger:
-        written, problems = register_rows(ledger, enumerate(raw, start=2), run)
-        assert problems == [] and written == 1727
+        loaded = register_rows(ledger, enumerate(raw, start=2), run)
+        assert loaded.problems == [] and loaded.written == 1727
         with ledger.write(actor="tester", at=NOW.isoformat()):
             first = ledger.get("2018-红豆-001")
             second = ledger.get("2018-红豆-002")

@@ -1,6 +1,7 @@
 """Turning raw values into registered cases: many rows at once (demo, import), and corrections (edit)."""
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from guside_cli.commands._common import Run, writing
@@ -10,44 +11,113 @@ from guside_cli.core.lifecycle import check_assignment
 from guside_cli.core.model import EDITABLE_FIELDS, NewPetition, Petition
 
 
+@dataclass
+class LoadResult:
+    written: int = 0
+    skipped: int = 0  # a number already in the ledger (re-import), left as it is
+    updated: int = 0  # ... or corrected from the file, with --update
+    villages_added: list[str] = field(default_factory=list)
+    problems: list[tuple[int, Problem]] = field(default_factory=list)
+
+
 def register_rows(
-    ledger, rows: Iterable[tuple[int, dict[str, Any]]], run: Run
-) -> tuple[int, list[tuple[int, Problem]]]:
-    """Returns (rows written, problems). With any problem, nothing is written."""
+    ledger,
+    rows: Iterable[tuple[int, dict[str, Any]]],
+    run: Run,
+    *,
+    update: bool = False,
+    new_villages: bool = False,
+    dry_run: bool = False,
+    progress=None,
+) -> LoadResult:
+    """Validate and register every row in one transaction. Any problem, or a dry run, and nothing is written;
+    every problem is collected, not only the first."""
+    result = LoadResult()
     villages = ledger.villages()
-    problems: list[tuple[int, Problem]] = []
-    written = 0
     try:
         with writing(ledger, run):
             for row_number, raw in rows:
+                if new_villages and raw.get("village"):
+                    villages = _ensure_village(ledger, str(raw["village"]), villages, result)
                 petition, row_problems = intake(raw, now=run.now, villages=villages)
-                problems.extend((row_number, p) for p in row_problems)
-                if petition is None or problems:
+                result.problems.extend((row_number, p) for p in row_problems)
+                if progress:
+                    progress(row_number)
+                if petition is None or result.problems:
                     continue  # keep validating, to report every problem at once
                 try:
-                    record_history(ledger, ledger.add_petition(petition), petition)
+                    _register(ledger, petition, result, update=update)
                 except GusideError as e:
-                    problems.append((row_number, Problem(getattr(e, "field", "row"), str(e))))
-                    continue
-                written += 1
-            if problems:
+                    result.problems.append((row_number, Problem("number" if "number" in str(e) else "row", str(e))))
+            if result.problems or dry_run:
                 raise _RollBack
     except _RollBack:
-        return 0, problems
-    return written, problems
+        if result.problems:
+            result.written = result.updated = 0
+    return result
+
+
+def _register(ledger, petition: NewPetition, result: LoadResult, *, update: bool) -> None:
+    existing = ledger.find_number(petition.number) if petition.number else None
+    if existing is None:
+        record_history(ledger, ledger.add_petition(petition), petition)
+        result.written += 1
+    elif update:
+        if ledger.update_elements(existing, petition):
+            result.updated += 1
+        else:
+            result.skipped += 1
+    else:
+        result.skipped += 1
+
+
+def _ensure_village(ledger, name: str, villages: list, result: LoadResult) -> list:
+    from guside_cli.core.villages import make_village, resolve_village
+
+    try:
+        resolve_village(name, villages)
+        return villages
+    except InputError:
+        village = make_village(name)
+        ledger.add_village(village)
+        result.villages_added.append(village.name)
+        return ledger.villages()
 
 
 def record_history(ledger, case: Petition, petition: NewPetition) -> None:
-    """A leader, closing date and outcome brought in from an older ledger, taken as recorded: a case closed
-    before the tool existed needs no steps. The 包案 rank rule applies where the leader's rank is known."""
+    """A leader, steps, closing and counters brought in from an older ledger or an export, taken as recorded:
+    a case closed before the tool existed needs no steps. The 包案 rank rule applies where the rank is known."""
+    from datetime import datetime, time
+
+    from guside_cli.core.dates import CHINA
+    from guside_cli.core.enums import StepKind
+    from guside_cli.core.model import Step
+
     if petition.leader:
         leader = ledger.leader_or_new(petition.leader)
         if leader.rank is not None:
             check_assignment(case, leader)
         ledger.assign(case, leader, unit=None, due=None)
+    if petition.first_contact_at:
+        ledger.add_step(case, Step(StepKind.CONTACT, petition.first_contact_at, None, "imported"))
+    if petition.accepted_on:
+        notice = datetime.combine(petition.accepted_on, time(0), CHINA)
+        ledger.add_step(ledger.get(str(case.id)), Step(StepKind.NOTIFY, notice, None, "imported"))
+    if petition.extension_days or petition.reopened:
+        ledger.carry_counters(
+            ledger.get(str(case.id)),
+            reopened=petition.reopened,
+            extension_days=petition.extension_days,
+            extension_reason=petition.extension_reason,
+        )
     if petition.closed:
         ledger.close_case(
-            case, petition.outcome, petition.closed_on, note="imported", verified=False, satisfaction=None
+            case,
+            petition.outcome,
+            petition.closed_on,
+            note="imported",
+            verified=petition.verified,
+            satisfaction=petition.satisfaction,
         )
 
 

@@ -49,9 +49,10 @@ def demo(
     with Ledger.open(path, create=True) as ledger:
         with writing(ledger, run):
             _load.register_leaders(ledger, read_canonical_csv(data / "leaders.csv"))
-        written, problems = _load.register_rows(ledger, read_canonical_csv(data / "petitions.csv"), run)
-        if problems:
-            row, problem = problems[0]
+        loaded = _load.register_rows(ledger, read_canonical_csv(data / "petitions.csv"), run)
+        written = loaded.written
+        if loaded.problems:
+            row, problem = loaded.problems[0]
             raise fail(f"sample_data/petitions.csv row {row}: {problem} (reinstall guside)")
         with writing(ledger, run):
             steps = _load.record_steps(ledger, read_canonical_csv(data / "steps.csv"), run)

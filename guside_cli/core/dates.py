@@ -60,6 +60,9 @@ def parse_datetime(text: str, now: datetime) -> datetime:
     """A date with an optional time, in China's time. Without a time, 00:00 of that day:
     the 24-hour clock then runs from the start of the day (a conservative reading, stated in the README).
     'today' without a time means now."""
+    stamped = _with_offset(text)
+    if stamped is not None:
+        return stamped
     day_text, time_text = _split(text)
     now = now.astimezone(CHINA)
     if time_text is None and day_text in ("today", "今天", "今日", "now", "现在"):
@@ -77,6 +80,20 @@ def parse_datetime(text: str, now: datetime) -> datetime:
     except ValueError as e:
         raise InputError(f"'{text}': '{time_text}' is not a time of day ({e})") from None
     return datetime.combine(day, clock, CHINA)
+
+
+_OFFSET = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?(\.\d+)?([+-]\d{2}:\d{2}|Z)$")
+
+
+def _with_offset(text: str) -> datetime | None:
+    """A full ISO timestamp with its offset (what guside stores and exports), read in China's time."""
+    text = text.strip()
+    if not _OFFSET.match(text):
+        return None
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(CHINA)
+    except ValueError as e:
+        raise InputError(f"'{text}' is not a real time ({e})") from None
 
 
 def iso_timestamp(moment: datetime) -> str:

@@ -79,3 +79,25 @@ def mask_phone(text: str) -> str:
 def mask_name(text: str) -> str:
     """王小明 -> 王**: the surname alone says little, and offices write names this way in circulated lists."""
     return text[0] + "*" * (len(text) - 1) if text else text
+
+
+# A run of 7 or more digits (ASCII or full-width), optionally split by spaces or hyphens, optionally ending in
+# the X of an ID number: any phone or ID number written into free text, and some other long numbers too.
+# Masking a few harmless numbers is the price of never publishing a real one.
+_NUMBER_IN_TEXT = re.compile(r"(?<![0-9０-９])[0-9０-９](?:[ \u3000\-－]?[0-9０-９]){6,}(?:[XxＸｘ])?(?![0-9０-９])")
+
+
+def _mask_number(match: re.Match) -> str:
+    digits = re.sub(r"[ \u3000\-－]", "", unicodedata.normalize("NFKC", match.group(0))).upper()
+    if len(digits) in (15, 18):
+        return mask_id_number(digits)
+    if len(digits) == 11 and digits.startswith("1"):
+        return mask_phone(digits)
+    return "*" * (len(digits) - 4) + digits[-4:]
+
+
+def mask_in_text(text: str | None) -> str | None:
+    """Free text (a subject, a note) with every phone and ID number in it masked: 138****5678."""
+    if not text:
+        return text
+    return _NUMBER_IN_TEXT.sub(_mask_number, text)

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from guside_cli.core.dates import parse_date, parse_datetime
-from guside_cli.core.enums import Form, Level, Outcome, Pollution, Source, Status
+from guside_cli.core.enums import Form, Level, Outcome, Pollution, Satisfaction, Source, Status
 from guside_cli.core.errors import InputError
 from guside_cli.core.identity import check_id_number, check_phone
 from guside_cli.core.model import NewPetition, Village
@@ -104,6 +104,7 @@ def intake(raw: dict[str, Any], *, now: datetime, villages: list[Village]) -> tu
     if "received_at" in values and "due_on" in values and values["due_on"] < values["received_at"].date():
         problems.append(Problem("due_on", f"due date {values['due_on']} is before the receipt date"))
     _closing(raw, values, problems, now)
+    _carried(raw, values, problems, now)
     if problems:
         return None, problems
     if values.get("subject") is None:
@@ -147,6 +148,42 @@ def _closing(raw: dict[str, Any], values: dict[str, Any], problems: list[Problem
             problems.append(Problem("closed_on", f"closed on {day}, before it was received"))
         elif day > now.date():
             problems.append(Problem("closed_on", f"closed on {day}, which is in the future"))
+
+
+def _carried(raw: dict[str, Any], values: dict[str, Any], problems: list[Problem], now: datetime) -> None:
+    """The extra columns of a guside export (uid, acceptance, first contact...), taken as recorded."""
+    import uuid
+
+    def parse(name: str, fn):
+        if raw.get(name) in (None, ""):
+            return
+        try:
+            values[name] = fn(str(raw[name]).strip())
+        except (InputError, ValueError) as e:
+            problems.append(Problem(name, str(e) if isinstance(e, InputError) else f"'{raw[name]}' is not valid"))
+
+    parse("uid", lambda t: str(uuid.UUID(t)))
+    parse("accepted_on", lambda t: parse_date(t, now.date()))
+    parse("first_contact_at", lambda t: parse_datetime(t, now))
+    parse("satisfaction", Satisfaction.parse)
+    parse("verified", _yes_no)
+    parse("reopened", lambda t: _count(t, 0, 1000))
+    parse("extension_days", lambda t: _count(t, 1, 30))
+    if raw.get("extension_reason") not in (None, ""):
+        values["extension_reason"] = clean(str(raw["extension_reason"]))
+
+
+def _yes_no(text: str) -> bool:
+    answers = {"true": True, "1": True, "是": True, "yes": True, "false": False, "0": False, "否": False, "no": False}
+    if text.lower() not in answers:
+        raise InputError(f"'{text}' is not true/false (是/否)")
+    return answers[text.lower()]
+
+
+def _count(text: str, low: int, high: int) -> int:
+    if not text.isascii() or not text.isdigit() or not low <= int(text) <= high:
+        raise InputError(f"'{text}' is not a whole number from {low} to {high}")
+    return int(text)
 
 
 def _opt(value: Any) -> str | None:

@@ -33,6 +33,18 @@ CANONICAL_FIELDS = (
     "repeat_of",
 )
 PERSONAL_FIELDS = ("petitioner", "phone", "id_number", "key_persons")
+# Columns an export adds after the canonical ones, so that export -> import gives the same ledger and report.
+CARRIED_FIELDS = (
+    "received_at",
+    "uid",
+    "accepted_on",
+    "first_contact_at",
+    "reopened",
+    "satisfaction",
+    "verified",
+    "extension_days",
+    "extension_reason",
+)
 # The registered elements `guside edit --set NAME=VALUE` may correct (raw names, as `add` and import take them).
 EDITABLE_FIELDS = (
     "received",
@@ -125,6 +137,15 @@ class NewPetition:
     leader: str | None = None
     closed_on: date | None = None
     outcome: Outcome | None = None
+    # what an export of a guside ledger carries beyond the canonical fields, so that it imports back whole
+    uid: str | None = None
+    accepted_on: date | None = None
+    first_contact_at: datetime | None = None
+    reopened: int = 0
+    satisfaction: Satisfaction | None = None
+    verified: bool = False
+    extension_days: int | None = None
+    extension_reason: str | None = None
 
     @property
     def closed(self) -> bool:

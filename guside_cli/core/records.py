@@ -3,7 +3,7 @@ stored codes. Personal fields are masked unless the caller reveals them."""
 
 from typing import Any
 
-from guside_cli.core.identity import mask_id_number, mask_phone
+from guside_cli.core.identity import mask_id_number, mask_in_text, mask_name, mask_phone
 from guside_cli.core.model import Petition
 
 # Column labels for people: canonical field -> (zh, en).
@@ -111,3 +111,53 @@ def to_record(p: Petition, *, reveal: bool = False) -> dict[str, Any]:
 
 def _iso(day) -> str | None:
     return day.isoformat() if day else None
+
+
+FREE_TEXT = ("subject", "cause", "forecast", "extension_reason")
+
+
+def export_record(p: Petition, first_contact_at: str | None, *, redact: bool = False) -> dict[str, Any]:
+    """A case as export writes it: every canonical field (a date with its time for receipt), and what the
+    ledger knows beyond them, so that import gives back the same ledger. `redact` masks personal data."""
+    record = to_record(p, reveal=True)
+    record["received_on"] = p.received_at.strftime("%Y-%m-%d %H:%M:%S")
+    record["first_contact_at"] = first_contact_at
+    if redact:
+        record["petitioner"] = mask_name(p.petitioner) if p.petitioner else None
+        record["phone"] = mask_phone(p.phone) if p.phone else None
+        record["id_number"] = mask_id_number(p.id_number) if p.id_number else None
+        record["key_persons"] = [mask_name(name) for name in p.key_persons]
+        for name in FREE_TEXT:
+            record[name] = mask_in_text(record[name])
+    return record
+
+
+PUBLIC_FIELDS = (
+    "number",
+    "received_on",
+    "village",
+    "enterprise",
+    "pollution",
+    "subject",
+    "unit",
+    "leader_title",
+    "status",
+    "closed_on",
+)
+
+
+def public_record(p: Petition) -> dict[str, Any]:
+    """What the plan's 定时公开曝光 may show: no petitioner, phone, ID number or key person, numbers inside the
+    subject masked, and the leader by title only."""
+    return {
+        "number": p.number,
+        "received_on": p.received_on.isoformat(),
+        "village": p.village,
+        "enterprise": p.enterprise,
+        "pollution": [x.code for x in p.pollution],
+        "subject": mask_in_text(p.subject),
+        "unit": p.unit,
+        "leader_title": p.leader.title if p.leader else None,
+        "status": p.status.code,
+        "closed_on": _iso(p.closed_on),
+    }

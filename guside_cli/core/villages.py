@@ -26,7 +26,12 @@ def resolve_village(text: str, known: list[Village]) -> Village:
     for village in known:
         if key in (fold(village.name), fold(village.short)):
             return village
-    names = [v.name for v in known]
-    close = difflib.get_close_matches(text.strip(), names, n=3, cutoff=0.3)
+    # compare short names (红豆 for 红豆村): the common 村/社区 ending would make every village look close
+    try:
+        typed = make_village(text).short
+    except InputError:
+        typed = text.strip()
+    by_short = {v.short: v.name for v in known}
+    close = [by_short[s] for s in difflib.get_close_matches(typed, list(by_short), n=3, cutoff=0.5)]
     hint = f"did you mean {' / '.join(close)}?" if close else "see `guside village list`"
     raise InputError(f"unknown village '{text}': {hint} (add a new one with `guside village add NAME`)")

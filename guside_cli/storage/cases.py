@@ -9,7 +9,7 @@ from guside_cli.core.errors import InputError, NotFound
 from guside_cli.core.filters import CaseFilter
 from guside_cli.core.model import EDITABLE_FIELDS, NewPetition, Petition
 from guside_cli.core.numbering import format_number, sequence_scope
-from guside_cli.storage.rows import SELECT_CASES, names_json, petition_from, pollution_json
+from guside_cli.storage.rows import SELECT_CASES, SELECT_EXPORT, names_json, petition_from, pollution_json
 
 # how the editable elements are held on a Petition (and named as columns)
 ATTRIBUTE = {"received": "received_at", "due_on": "due_given"}
@@ -47,6 +47,8 @@ class CasesMixin:
             scope = sequence_scope(p.level, self.village_short(p.village))
             number = self._allocate_number(p.received_on.year, scope)
         repeat_id = self._chain_root(self.resolve(p.repeat_of)) if p.repeat_of else None
+        if p.uid and self.conn.execute("SELECT 1 FROM petitions WHERE uid = ?", (p.uid,)).fetchone():
+            raise InputError(f"case uid {p.uid} is already in the ledger (the same case imported twice?)")
         rules = deadline_rules(self)
         cur = self.conn.execute(
             """INSERT INTO petitions (uid, number, received_at, received_on, village, form, level, source,
@@ -54,7 +56,7 @@ class CasesMixin:
                 forecast, ref_no, due_on, due_given, notice_due_on, status, repeat_of, created_at)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)""",
             (
-                str(uuid.uuid4()),
+                p.uid or str(uuid.uuid4()),
                 number,
                 p.received_at.isoformat(),
                 p.received_on.isoformat(),
@@ -126,6 +128,10 @@ class CasesMixin:
                 found.setdefault(number, "enterprise")
         return list(found.items())
 
+    def find_number(self, number: str) -> Petition | None:
+        row = self.conn.execute(SELECT_CASES + " WHERE p.number = ?", (number,)).fetchone()
+        return petition_from(row) if row else None
+
     def resolve(self, ref: str) -> int:
         """A case's id from its number or its integer id."""
         ref = ref.strip()
@@ -161,6 +167,12 @@ class CasesMixin:
             params += [limit, offset]
         for row in self.conn.execute(sql, params):
             yield petition_from(row)
+
+    def export(self, f: CaseFilter) -> Iterator[tuple[Petition, str | None]]:
+        """Every case the filter selects, in registration order, with its first contact time; streamed."""
+        where, params = case_where(f)
+        for row in self.conn.execute(f"{SELECT_EXPORT} WHERE {where} ORDER BY p.id", params):
+            yield petition_from(row), row["first_contact"]
 
     def count(self, f: CaseFilter, *, extra_where: str = "", extra_params: tuple = ()) -> int:
         where, params = case_where(f)

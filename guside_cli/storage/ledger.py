@@ -106,6 +106,63 @@ class Ledger(CasesMixin, LifecycleMixin, ReportsMixin, SummaryMixin):
             raise NotFound(f"unknown village '{name}': see `guside village list`")
         return row[0]
 
+    def backup_to(self, dest: Path) -> int:
+        """SQLite's online backup into a temp file beside `dest`, then renamed: consistent even while other desks
+        write, never a half-copied file under the final name, and private (0600)."""
+        import os
+        import tempfile
+
+        folder = dest.parent if str(dest.parent) else Path(".")
+        if not folder.is_dir():
+            raise InputError(f"cannot write {dest}: the folder {folder} does not exist")
+        fd, temp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=folder)
+        os.fchmod(fd, 0o600)
+        os.close(fd)
+        try:
+            target = sqlite3.connect(temp)
+            try:
+                self.conn.backup(target)
+                pages = target.execute("PRAGMA page_count").fetchone()[0]
+            finally:
+                target.close()
+            os.replace(temp, dest)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+        return pages
+
+    def check(self) -> list[dict]:
+        """Integrity, foreign keys, schema version and the history's append-only guards."""
+        from guside_cli.storage.tables import APPLICATION_ID
+
+        one = self.conn.execute
+        integrity = [r[0] for r in one("PRAGMA integrity_check")]
+        foreign = one("PRAGMA foreign_key_check").fetchall()
+        version = one("PRAGMA user_version").fetchone()[0]
+        app_id = one("PRAGMA application_id").fetchone()[0]
+        triggers = {r[0] for r in one("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        guards = {"history_no_update", "history_no_delete"}
+        return [
+            {"check": "integrity", "ok": integrity == ["ok"], "detail": "; ".join(integrity[:5])},
+            {
+                "check": "foreign_keys",
+                "ok": not foreign,
+                "detail": "ok"
+                if not foreign
+                else f"{len(foreign)} rows point nowhere (first: table {foreign[0][0]}, row {foreign[0][1]})",
+            },
+            {
+                "check": "schema",
+                "ok": version == LATEST_VERSION and app_id == APPLICATION_ID,
+                "detail": f"version {version} of {LATEST_VERSION}",
+            },
+            {
+                "check": "history_guards",
+                "ok": guards <= triggers,
+                "detail": "append-only" if guards <= triggers else f"missing: {', '.join(sorted(guards - triggers))}",
+            },
+        ]
+
     def info(self) -> dict:
         one = self.conn.execute
         return {

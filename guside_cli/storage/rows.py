@@ -16,6 +16,13 @@ LEFT JOIN leaders l ON l.id = p.leader_id
 """
 
 
+SELECT_EXPORT = SELECT_CASES.replace(
+    "SELECT p.*,",
+    "SELECT p.*, (SELECT min(s.at) FROM steps s WHERE s.petition_id = p.id AND s.kind = 'contact') AS first_contact,",
+    1,
+)
+
+
 def _date(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 

@@ -1,0 +1,60 @@
+"""The public list (定时公开曝光) as markdown, CSV, a self-contained HTML page, or JSON."""
+
+import csv
+import html
+import io
+import json
+from typing import Any
+
+from guside_cli.core.records import PUBLIC_FIELDS, field_label
+from guside_cli.render.cases import display_value
+
+PUBLIC_LABELS = {"leader_title": ("包案领导职务", "leader's title")}
+
+
+def _label(name: str, lang: str) -> str:
+    if name in PUBLIC_LABELS:
+        return PUBLIC_LABELS[name][0 if lang == "zh" else 1]
+    return field_label(name, lang)
+
+
+def _rows(records: list[dict[str, Any]], lang: str) -> list[list[str]]:
+    return [[display_value(name, r.get(name), lang) for name in PUBLIC_FIELDS] for r in records]
+
+
+def _title(town: str, year: int | None, lang: str) -> str:
+    span = f"{year}年" if year and lang == "zh" else (f"{year} " if year else "")
+    return (
+        f"{town}{span}环境信访问题公开清单" if lang == "zh" else f"{town}: environmental petitions, {span}public list"
+    )
+
+
+def render(records: list[dict[str, Any]], fmt: str, *, town: str, year: int | None, lang: str) -> str:
+    headers = [_label(name, lang) for name in PUBLIC_FIELDS]
+    if fmt == "json":
+        return json.dumps({"title": _title(town, year, lang), "cases": records}, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        from guside_cli.interchange.writers import cell
+
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(headers)
+        writer.writerows([[cell(v) for v in row] for row in _rows(records, lang)])
+        return "\ufeff" + buffer.getvalue()  # UTF-8 with BOM: Excel opens it right
+    if fmt == "markdown":
+        from tabulate import tabulate
+
+        table = tabulate(_rows(records, lang), headers=headers, tablefmt="github", disable_numparse=True)
+        return f"# {_title(town, year, lang)}\n\n{table}\n"
+    cells = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in row) + "</tr>\n" for row in _rows(records, lang)
+    )
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
+    title = html.escape(_title(town, year, lang))
+    return (
+        f'<!doctype html>\n<html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>\n'
+        "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
+        "th,td{border:1px solid #999;padding:.3em .6em;text-align:left}th{background:#eee}</style></head>\n"
+        f"<body><h1>{title}</h1>\n<table><thead><tr>{head}</tr></thead><tbody>\n{cells}</tbody></table>"
+        "</body></html>\n"
+    )

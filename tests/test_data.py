@@ -1,0 +1,425 @@
+"""Data in and out: import (CSV in UTF-8, UTF-8 with BOM and GB18030, Excel, JSON), export, publish, backup, check."""
+
+import csv
+import json
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from tests.conftest import snapshot
+
+ZH_HEADER = [
+    "编号",
+    "受理日期",
+    "属地",
+    "信访形式",
+    "信访层级",
+    "来源",
+    "污染类型",
+    "反映问题",
+    "诱因",
+    "涉及人数",
+    "责任单位",
+    "涉事企业",
+    "信访人",
+    "联系电话",
+    "身份证号",
+    "重点人员",
+    "事态发展预测",
+    "交办编号",
+    "包案领导",
+    "办结时限",
+    "状态",
+    "销号日期",
+    "办理结果",
+    "原件编号",
+    "备注",
+]
+ROWS = [
+    [
+        "XF2017-01",
+        "2017/3/5",
+        "红豆村",
+        "来访",
+        "省",
+        "中央环保督察交办",
+        "大气;噪声",
+        "化工厂夜间异味",
+        "设施停运",
+        "6",
+        "镇综合执法局",
+        "虚构锦程化工",
+        "张某",
+        "13900001234",
+        "32028119900508953X",
+        "王某某、李某某",
+        "可能越级上访",
+        "D3JS201703050001",
+        "王镇长",
+        "2017-03-15",
+        "已销号",
+        "2017-03-12",
+        "停诉息访",
+        "",
+        "老台账",
+    ],
+    [
+        "XF2017-02",
+        "2017年4月1日",
+        "顾山",
+        "电话",
+        "镇",
+        "12345",
+        "噪声",
+        "工地夜间施工",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "XF2017-01",
+        "",
+    ],
+]
+
+
+def write_csv(path: Path, header, rows, encoding: str) -> Path:
+    with open(path, "w", encoding=encoding, newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def check_imported(cli):
+    first = cli.json("show", "XF2017-01", "--reveal")
+    assert (first["received_on"], first["village"], first["level"], first["source"]) == (
+        "2017-03-05",
+        "红豆村",
+        "province",
+        "central_inspection",
+    )
+    assert first["pollution"] == ["air", "noise"] and first["key_persons"] == ["王某某", "李某某"]
+    assert (first["persons"], first["phone"], first["id_number"]) == (6, "13900001234", "32028119900508953X")
+    assert (first["status"], first["closed_on"], first["outcome"], first["leader"]) == (
+        "closed",
+        "2017-03-12",
+        "stopped",
+        "王镇长",
+    )
+    assert first["came_back"] == 1
+    second = cli.json("show", "XF2017-02")
+    assert (second["village"], second["persons"], second["source"], second["repeat_of"]) == (
+        "顾山社区",
+        1,
+        "hotline_12345",
+        "XF2017-01",
+    )
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-8-sig", "utf-8"])
+def test_import_csv_with_chinese_headers_in_each_encoding(cli, isolated, encoding):
+    path = write_csv(isolated / f"台账-{encoding}.csv", ZH_HEADER, ROWS, encoding)
+    result = cli("import", path)
+    assert result.stdout.strip() == f"{path.name}：已导入 2 件，更正 0 件，跳过已有编号 0 件"
+    assert result.stderr.strip() == "Note: columns not used: 备注"
+    check_imported(cli)
+
+
+def test_forced_encoding_that_is_wrong_is_a_clear_error(cli, isolated):
+    path = write_csv(isolated / "gbk.csv", ZH_HEADER, ROWS, "gb18030")
+    result = cli("import", path, "--encoding", "utf-8", ok=False)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "Error: gbk.csv: not readable as utf-8; try --encoding gb18030"
+
+
+def test_import_xlsx_with_real_and_text_dates(cli, isolated):
+    from datetime import datetime
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(ZH_HEADER)
+    first = list(ROWS[0])
+    first[1] = datetime(2017, 3, 5, 9, 30)  # a real Excel date
+    first[9] = 6  # a number cell
+    sheet.append(first)
+    sheet.append(ROWS[1])
+    path = isolated / "台账.xlsx"
+    book.save(path)
+    cli("import", path)
+    check_imported(cli)
+    assert cli.json("show", "XF2017-01")["received_at"] == "2017-03-05T09:30:00+08:00"
+
+
+def test_every_bad_row_is_reported_and_nothing_is_written(cli, db_path, isolated):
+    cli.add()  # an existing ledger with one case
+    before = snapshot(db_path)
+    rows = [list(ROWS[0]), list(ROWS[1]), list(ROWS[1]), list(ROWS[1])]
+    rows[1][0], rows[2][0], rows[3][0] = "B-1", "B-2", "B-3"
+    rows[1][1] = "2017-02-30"
+    rows[2][4] = "区"
+    rows[3][2] = "无此村"
+    rows[3][13] = "12345"
+    path = write_csv(isolated / "bad.csv", ZH_HEADER, rows, "utf-8")
+    result = cli("import", path, ok=False)
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert lines[1:] == [
+        "Error: bad.csv row 3, column 受理日期: '2017-02-30' is not a real date (day is out of range for month)",
+        "Error: bad.csv row 4, column 信访层级: unknown level '区': use one of town (镇级), county (县级), "
+        "prefecture (市级), province (省级), national (国家级)",
+        "Error: bad.csv row 5, column 属地: unknown village '无此村': see `guside village list` "
+        "(add a new one with `guside village add NAME`)",
+        "Error: bad.csv row 5, column 联系电话: phone number is not valid: a mobile has 11 digits starting 13-19, "
+        "a landline its area code first (0510-86001234)",
+        "Error: 4 problem(s) in bad.csv: nothing was imported; correct the rows above and import again",
+    ]
+    assert "12345" not in result.stderr.replace("12345热线", "")  # a bad phone number is not echoed
+    assert snapshot(db_path) == before
+
+
+def test_dry_run_checks_and_writes_nothing(cli, db_path, isolated):
+    cli.add()
+    before = snapshot(db_path)
+    path = write_csv(isolated / "ok.csv", ZH_HEADER, ROWS, "utf-8")
+    out = cli("import", path, "--dry-run").stdout
+    assert out.strip() == "ok.csv：检查通过（未写入） 2 件，更正 0 件，跳过已有编号 0 件"
+    assert snapshot(db_path) == before
+
+
+def test_reimport_skips_or_updates_by_number(cli, isolated):
+    path = write_csv(isolated / "a.csv", ZH_HEADER, ROWS, "utf-8")
+    cli("import", path)
+    assert "跳过已有编号 2 件" in cli("import", path).stdout
+    changed = [list(r) for r in ROWS]
+    changed[1][7] = "工地夜间施工噪声（更正）"
+    write_csv(path, ZH_HEADER, changed, "utf-8")
+    assert "更正 1 件，跳过已有编号 1 件" in cli("import", path, "--update").stdout
+    assert cli.json("show", "XF2017-02")["subject"] == "工地夜间施工噪声（更正）"
+    assert [h["field"] for h in cli.json("history", "XF2017-02") if h["action"] == "edit"] == ["subject"]
+
+
+def test_new_villages_only_when_asked(cli, isolated):
+    rows = [list(ROWS[1])]
+    rows[0][2], rows[0][23] = "新桥村", ""
+    path = write_csv(isolated / "v.csv", ZH_HEADER, rows, "utf-8")
+    assert "unknown village '新桥村'" in cli("import", path, ok=False).stderr
+    assert "新增属地 新桥村" in cli("import", path, "--new-villages").stdout
+    assert cli.json("show", "XF2017-02")["village"] == "新桥村"
+
+
+def test_missing_required_column(cli, isolated):
+    path = write_csv(isolated / "m.csv", ["编号", "属地", "反映问题"], [["X-1", "红豆", "s"]], "utf-8")
+    result = cli("import", path, ok=False)
+    assert result.stderr.strip() == (
+        "Error: m.csv row 1: no column for received_on (受理日期), level (信访层级); the header row names the columns"
+    )
+
+
+@pytest.fixture
+def demo(cli, isolated):
+    path = isolated / "demo.db"
+    cli("demo", "--out", path)
+    return path
+
+
+REPORT = ("--today", "2018-12-31", "report", "--year", "2018", "--format", "json")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "json", "jsonl"])
+def test_export_then_import_gives_the_same_report(cli, demo, isolated, fmt):
+    out = isolated / f"export.{fmt}"
+    cli("--db", demo, "export", "--format", fmt, "--out", out)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    fresh = isolated / "fresh.db"
+    cli("--db", fresh, "--today", "2018-12-31", "import", out)
+    assert json.loads(cli("--db", fresh, *REPORT).stdout) == json.loads(cli("--db", demo, *REPORT).stdout)
+    original = {r["uid"]: r for r in cli.json("--db", demo, "list", "--reveal")}
+    copied = {r["uid"]: r for r in cli.json("--db", fresh, "list", "--reveal")}
+    keep = (
+        "number",
+        "received_at",
+        "village",
+        "level",
+        "pollution",
+        "subject",
+        "phone",
+        "id_number",
+        "status",
+        "closed_on",
+        "outcome",
+        "leader",
+        "due_on",
+        "repeat_of",
+    )
+    assert {u: {k: r[k] for k in keep} for u, r in copied.items()} == {
+        u: {k: r[k] for k in keep} for u, r in original.items()
+    }
+
+
+def test_csv_export_is_excel_friendly_with_chinese_headers(cli, demo, isolated):
+    out = isolated / "zh.csv"
+    cli("--db", demo, "export", "--headers", "zh", "--out", out, "--year", "2018")
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM: Excel opens it right
+    header = raw.decode("utf-8-sig").splitlines()[0].split(",")
+    assert header[:4] == ["编号", "受理日期", "属地", "信访形式"]
+    gb = isolated / "gb.csv"
+    cli("--db", demo, "export", "--encoding", "gb18030", "--out", gb)
+    assert gb.read_bytes().decode("gb18030").startswith("number,received_on")
+
+
+def test_formula_injection_is_neutralised_and_reads_back_unchanged(cli, isolated):
+    evil = '=HYPERLINK("http://x","点击")'
+    cli.add(subject=evil, enterprise="+86企业", cause="-减号开头", forecast="@at")
+    out = isolated / "f.csv"
+    cli("export", "--out", out)
+    text = out.read_text(encoding="utf-8-sig")
+    assert "'=HYPERLINK" in text and "'+86企业" in text and "'-减号开头" in text and "'@at" in text
+    xlsx = isolated / "f.xlsx"
+    cli("export", "--format", "xlsx", "--out", xlsx)
+    cells = [c.value for c in next(load_workbook(xlsx).worksheets[0].iter_rows(min_row=2, max_row=2))]
+    assert "'" + evil in cells and not any(isinstance(v, str) and v.startswith("=") for v in cells)
+    for source in (out, xlsx):
+        fresh = isolated / f"fresh-{source.suffix}.db"
+        cli("--db", fresh, "import", source)
+        shown = cli.json("--db", fresh, "show", "1")
+        assert (shown["subject"], shown["enterprise"], shown["cause"], shown["forecast"]) == (
+            evil,
+            "+86企业",
+            "-减号开头",
+            "@at",
+        )
+
+
+def test_redacted_export_masks_personal_data_and_says_so(cli, isolated):
+    cli.add(
+        petitioner="张小明",
+        phone="13900001234",
+        id_number="32028119900508953X",
+        subject="电话13900001234反映",
+        **{"key_person": "王某某"},
+    )
+    out = isolated / "r.csv"
+    cli("export", "--redact", "--out", out)
+    text = out.read_text(encoding="utf-8-sig")
+    assert text.startswith("# 已脱敏副本")
+    for secret in ("张小明", "13900001234", "32028119900508953X", "王某某"):
+        assert secret not in text
+    assert "139****1234" in text and "张**" in text
+    jsonl = isolated / "r.jsonl"
+    cli("export", "--redact", "--format", "jsonl", "--out", jsonl)
+    assert json.loads(jsonl.read_text(encoding="utf-8").splitlines()[0])["_meta"]["notice"].startswith("已脱敏")
+
+
+def test_publish_never_shows_personal_data(cli, leaders_and_case):
+    for fmt in ("markdown", "csv", "html", "json"):
+        out = cli("publish", "--year", "2018", "--format", fmt).stdout
+        for secret in ("张小明", "13900001234", "32028119900508953X", "王某某", "0510-86001234", "王镇长"):
+            assert secret not in out, (fmt, secret)
+        assert "2018-0001" in out and "副镇长" in out
+    html = cli("publish", "--format", "html").stdout
+    assert html.startswith("<!doctype html>") and "&lt;script&gt;" in html
+    data = json.loads(cli("publish", "--format", "json").stdout)
+    assert data["cases"][0]["subject"] == "电话139****1234、身份证320281********953X、座机********1234<script>"
+    assert set(data["cases"][0]) == {
+        "number",
+        "received_on",
+        "village",
+        "enterprise",
+        "pollution",
+        "subject",
+        "unit",
+        "leader_title",
+        "status",
+        "closed_on",
+    }
+
+
+@pytest.fixture
+def leaders_and_case(cli):
+    cli("leader", "add", "王镇长", "--title", "副镇长", "--rank", "town")
+    number = cli.add(
+        level="省",
+        petitioner="张小明",
+        phone="13900001234",
+        id_number="32028119900508953X",
+        subject="电话13900001234、身份证32028119900508953X、座机0510-86001234<script>",
+        **{"key_person": "王某某"},
+    )["number"]
+    cli("assign", number, "--leader", "王镇长")
+
+
+def test_backup_is_consistent_private_and_checks_clean(cli, db_path, isolated):
+    cli.add()
+    dest = isolated / "backup.db"
+    assert "已备份到" in cli("backup", dest).stdout
+    assert stat.S_IMODE(dest.stat().st_mode) == 0o600
+    assert cli.json("--db", dest, "show", "1")["subject"] == "化工厂异味"
+    assert all(f["ok"] for f in cli.json("--db", dest, "check"))
+    again = cli("backup", dest, ok=False)
+    assert again.exit_code == 2 and "pass --force" in again.stderr
+
+
+def test_check_finds_a_broken_ledger(cli, db_path):
+    cli.add()
+    assert cli("check").exit_code == 0
+    with sqlite3.connect(db_path) as conn:  # a row pointing nowhere, written around the tool
+        conn.execute("PRAGMA foreign_keys = OFF")
+        conn.execute("INSERT INTO steps (petition_id, kind, at, created_at) VALUES (999, 'contact', 'x', 'x')")
+    result = cli("check", "--format", "json", ok=False)
+    assert result.exit_code == 1
+    findings = {f["check"]: f for f in json.loads(result.stdout)}
+    assert findings["foreign_keys"]["ok"] is False and findings["integrity"]["ok"] is True
+
+
+def test_json_import_of_plain_objects(cli, isolated):
+    path = isolated / "cases.json"
+    path.write_text(
+        json.dumps(
+            [
+                {
+                    "受理日期": "2018-06-01",
+                    "属地": "红豆",
+                    "信访层级": "京",
+                    "反映问题": "异味",
+                    "污染类型": ["大气", "水"],
+                    "涉及人数": 3,
+                }
+            ],
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    cli("import", path)
+    shown = cli.json("show", "1")
+    assert (shown["level"], shown["pollution"], shown["persons"]) == ("national", ["air", "water"], 3)
+
+
+def test_xls_is_refused_with_advice(cli, isolated):
+    path = isolated / "old.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0")
+    assert cli("import", path, ok=False).stderr.strip() == (
+        "Error: old.xls: old .xls files cannot be read; save it as .xlsx (Excel: 另存为 .xlsx)"
+    )
+
+
+def test_csv_written_by_export_reads_back_row_numbers_after_the_notice(cli, isolated):
+    text = "# 已脱敏副本\nreceived_on,village,level,subject\n2018-06-01,红豆,镇,s\n2018-02-30,红豆,镇,s\n"
+    path = isolated / "n.csv"
+    path.write_text(text, encoding="utf-8")
+    result = cli("import", path, ok=False)
+    assert "Error: n.csv row 4, column received_on:" in result.stderr
