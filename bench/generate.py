@@ -30,6 +30,7 @@ SOURCES = (
 POLLUTION = ["air", "air", "air", "noise", "noise", "water", "solid_waste", "ecology", "soil", "other"]
 OUTCOMES = ["resolved", "resolved", "resolved", "stopped", "unfounded", "not_accepted", "transferred"]
 FIRST_YEAR, YEARS = 2009, 10
+LAST_DAY = date(FIRST_YEAR + YEARS - 1, 12, 31)
 
 
 def rows(n: int, villages: list[tuple[str, str]], seed: int):
@@ -47,9 +48,10 @@ def rows(n: int, villages: list[tuple[str, str]], seed: int):
         sequences[key] = sequences.get(key, 0) + 1
         seq = sequences[key]
         number = f"{received.year}-{seq:04d}" if scope == "镇" else f"{received.year}-{scope}-{seq:05d}"
-        closed = rng.random() < 0.9
         received_on = received.date()
-        closed_on = (received_on + timedelta(days=rng.randrange(1, 70))).isoformat() if closed else None
+        closed_day = received_on + timedelta(days=rng.randrange(1, 70))
+        closed = rng.random() < 0.9 and closed_day <= LAST_DAY  # nothing is closed after the ledger's last day
+        closed_on = closed_day.isoformat() if closed else None
         repeat_of = rng.randrange(max(1, i - 5000), i) if i > 1 and rng.random() < 0.08 else None
         yield (
             i,

@@ -41,7 +41,8 @@ def test_demo_builds_a_ledger_from_the_sample_data(cli, isolated):
     assert sum(r["status"] == "closed" for r in everything) > 250
     assert all(r["leader"] for r in everything)
     first = cli.json("--db", out, "show", everything[-1]["number"])
-    assert first["steps"] and first["history"][0]["action"] == "add"
+    assert first["steps"] and first["history"][0]["action"] == "import"
+    assert first["history"][0]["note"] == "sample_data row 2"
     assert first["history"][0]["actor"] == "demo"
     again = cli("demo", "--out", out, ok=False)
     assert again.exit_code == 2 and "pass --force" in again.stderr

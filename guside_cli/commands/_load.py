@@ -7,7 +7,7 @@ from typing import Any
 from guside_cli.commands._common import Run, writing
 from guside_cli.core.errors import GusideError, InputError
 from guside_cli.core.intake import Problem, intake
-from guside_cli.core.lifecycle import check_assignment
+from guside_cli.core.lifecycle import check_rank
 from guside_cli.core.model import EDITABLE_FIELDS, NewPetition, Petition
 
 
@@ -29,16 +29,21 @@ def register_rows(
     new_villages: bool = False,
     dry_run: bool = False,
     progress=None,
+    origin: str = "file",
 ) -> LoadResult:
     """Validate and register every row in one transaction. Any problem, or a dry run, and nothing is written;
     every problem is collected, not only the first."""
+    from guside_cli.storage.settings import deadline_rules
+
     result = LoadResult()
     villages = ledger.villages()
+    context = {"rules": deadline_rules(ledger), "leaders": {}, "shorts": {v.name: v.short for v in villages}}
     try:
         with writing(ledger, run):
             for row_number, raw in rows:
                 if new_villages and raw.get("village"):
                     villages = _ensure_village(ledger, str(raw["village"]), villages, result)
+                    context["shorts"] = {v.name: v.short for v in villages}
                 petition, row_problems = intake(raw, now=run.now, villages=villages)
                 result.problems.extend((row_number, p) for p in row_problems)
                 if progress:
@@ -46,9 +51,9 @@ def register_rows(
                 if petition is None or result.problems:
                     continue  # keep validating, to report every problem at once
                 try:
-                    _register(ledger, petition, result, update=update)
+                    _register(ledger, petition, result, update=update, note=f"{origin} row {row_number}", **context)
                 except GusideError as e:
-                    result.problems.append((row_number, Problem("number" if "number" in str(e) else "row", str(e))))
+                    result.problems.append((row_number, Problem(e.field or "row", str(e))))
             if result.problems or dry_run:
                 raise _RollBack
     except _RollBack:
@@ -57,10 +62,19 @@ def register_rows(
     return result
 
 
-def _register(ledger, petition: NewPetition, result: LoadResult, *, update: bool) -> None:
-    existing = ledger.find_number(petition.number) if petition.number else None
+def _register(
+    ledger, petition: NewPetition, result: LoadResult, *, update: bool, note: str, rules, leaders: dict, shorts: dict
+) -> None:
+    existing = ledger.find_number(petition.number) if petition.number and ledger.number_taken(petition.number) else None
     if existing is None:
-        record_history(ledger, ledger.add_petition(petition), petition)
+        leader_id = None
+        if petition.leader:
+            if petition.leader not in leaders:
+                leaders[petition.leader] = ledger.leader_or_new(petition.leader)
+            leader = leaders[petition.leader]
+            check_rank(petition, leader, strict=False)
+            leader_id = leader.id
+        ledger.import_petition(petition, leader_id=leader_id, rules=rules, shorts=shorts, note=note)
         result.written += 1
     elif update:
         if ledger.update_elements(existing, petition):
@@ -82,43 +96,6 @@ def _ensure_village(ledger, name: str, villages: list, result: LoadResult) -> li
         ledger.add_village(village)
         result.villages_added.append(village.name)
         return ledger.villages()
-
-
-def record_history(ledger, case: Petition, petition: NewPetition) -> None:
-    """A leader, steps, closing and counters brought in from an older ledger or an export, taken as recorded:
-    a case closed before the tool existed needs no steps. The 包案 rank rule applies where the rank is known."""
-    from datetime import datetime, time
-
-    from guside_cli.core.dates import CHINA
-    from guside_cli.core.enums import StepKind
-    from guside_cli.core.model import Step
-
-    if petition.leader:
-        leader = ledger.leader_or_new(petition.leader)
-        if leader.rank is not None:
-            check_assignment(case, leader)
-        ledger.assign(case, leader, unit=None, due=None)
-    if petition.first_contact_at:
-        ledger.add_step(case, Step(StepKind.CONTACT, petition.first_contact_at, None, "imported"))
-    if petition.accepted_on:
-        notice = datetime.combine(petition.accepted_on, time(0), CHINA)
-        ledger.add_step(ledger.get(str(case.id)), Step(StepKind.NOTIFY, notice, None, "imported"))
-    if petition.extension_days or petition.reopened:
-        ledger.carry_counters(
-            ledger.get(str(case.id)),
-            reopened=petition.reopened,
-            extension_days=petition.extension_days,
-            extension_reason=petition.extension_reason,
-        )
-    if petition.closed:
-        ledger.close_case(
-            case,
-            petition.outcome,
-            petition.closed_on,
-            note="imported",
-            verified=petition.verified,
-            satisfaction=petition.satisfaction,
-        )
 
 
 def register_leaders(ledger, rows: Iterable[tuple[int, dict[str, Any]]]) -> None:

@@ -49,7 +49,7 @@ def demo(
     with Ledger.open(path, create=True) as ledger:
         with writing(ledger, run):
             _load.register_leaders(ledger, read_canonical_csv(data / "leaders.csv"))
-        loaded = _load.register_rows(ledger, read_canonical_csv(data / "petitions.csv"), run)
+        loaded = _load.register_rows(ledger, read_canonical_csv(data / "petitions.csv"), run, origin="sample_data")
         written = loaded.written
         if loaded.problems:
             row, problem = loaded.problems[0]

@@ -5,6 +5,7 @@ Accepted: `2018-06-07`, `2018/6/7`, `2018.6.7`, `2018年6月7日`, `20180607`, `
 Full-width digits are folded first. Everything else is the tool's own one-line error, never a traceback.
 """
 
+import functools
 import re
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -39,13 +40,19 @@ def _date_part(text: str, today: date, original: str) -> date:
     year = int(m["y"])
     month = int(m["m"] or m["m2"])
     day = int(m["d"] or m["d2"])
-    # dateutil's isoparse is strict and says exactly what is wrong (month 13, 30 February...)
-    from dateutil.parser import isoparse
-
     try:
-        return isoparse(f"{year:04d}-{month:02d}-{day:02d}").date()
+        return _real_date(year, month, day)
     except ValueError as e:
         raise InputError(f"'{original}' is not a real date ({e})") from None
+
+
+@functools.lru_cache(maxsize=8192)
+def _real_date(year: int, month: int, day: int) -> date:
+    """dateutil's isoparse is strict and says exactly what is wrong (month 13, 30 February...); cached,
+    because an imported ledger repeats the same few thousand dates."""
+    from dateutil.parser import isoparse
+
+    return isoparse(f"{year:04d}-{month:02d}-{day:02d}").date()
 
 
 def parse_date(text: str, today: date) -> date:

@@ -38,13 +38,25 @@ class Coded(Enum):
     def parse(cls, text: "str | Coded") -> "Coded":
         if isinstance(text, cls):
             return text
-        key = fold(str(text))
-        for member in cls:
-            names = (member.value, member.zh, member.en, *member.aliases)
-            if key in (fold(n) for n in names):
-                return member
+        member = _lookup(cls).get(fold(str(text)))
+        if member is not None:
+            return member
         choices = ", ".join(f"{m.value} ({m.zh})" for m in cls)
         raise InputError(f"unknown {cls.what()} '{text}': use one of {choices}")
+
+
+_LOOKUPS: dict[type, dict[str, Coded]] = {}
+
+
+def _lookup(kind: type[Coded]) -> dict[str, Coded]:
+    """Every accepted spelling of every member, folded, built once per enum (import parses millions)."""
+    if kind not in _LOOKUPS:
+        table: dict[str, Coded] = {}
+        for member in kind:
+            for name in (member.value, member.zh, member.en, *member.aliases):
+                table.setdefault(fold(name), member)
+        _LOOKUPS[kind] = table
+    return _LOOKUPS[kind]
 
 
 class Form(Coded):

@@ -2,9 +2,14 @@
 
 
 class GusideError(Exception):
-    """Base of every error the user should see as one line (never as a traceback)."""
+    """Base of every error the user should see as one line (never as a traceback). `field` names the input
+    field it is about, when there is one (import reports it as the file's column)."""
 
     exit_code = 1
+
+    def __init__(self, message: str, *, field: str | None = None):
+        super().__init__(message)
+        self.field = field
 
 
 class InputError(GusideError):

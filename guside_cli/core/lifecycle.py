@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from guside_cli.core.deadlines import MAX_EXTENSION_DAYS
 from guside_cli.core.enums import FIRST_THREE, Outcome, Rank, Status, StepKind
 from guside_cli.core.errors import RuleViolation
-from guside_cli.core.model import Leader, Petition, Step
+from guside_cli.core.model import Leader, NewPetition, Petition, Step
 
 # 顾山镇 plan, 四(三): who must hold province/Beijing and handed-down cases.
 TOWN_LEADER_RULE = "对于到部去省和上级交办重点环境信访问题，要全面实行镇领导牵头包案"
@@ -17,7 +17,7 @@ FIRST_HOURS = 24
 CLOCK_SLACK = timedelta(minutes=10)
 
 
-def needs_town_leader(p: Petition) -> bool:
+def needs_town_leader(p: "Petition | NewPetition") -> bool:
     """Lodged at province or Beijing level, or handed down from above (inspection, 263, superior)."""
     return p.level.escalated or p.source.handed_down
 
@@ -29,17 +29,25 @@ def check_open(p: Petition, action: str) -> None:
 
 def check_assignment(p: Petition, leader: Leader) -> None:
     check_open(p, "assign it")
+    check_rank(p, leader)
+
+
+def check_rank(p: "Petition | NewPetition", leader: Leader, *, strict: bool = True) -> None:
+    """The plan's 镇领导包案 rule. `strict=False` (import) lets a leader whose rank is not yet known pass."""
     if not needs_town_leader(p):
         return
+    name = p.number or "the case"
     why = "was lodged at province/Beijing level" if p.level.escalated else f"was handed down ({p.source.zh})"
     if leader.rank is None:
+        if not strict:
+            return
         raise RuleViolation(
-            f"{p.number} {why} and must be held by a town leader, but {leader.name}'s rank is not known: "
+            f"{name} {why} and must be held by a town leader, but {leader.name}'s rank is not known: "
             f"set it with `guside leader add {leader.name} --rank town|village|department`"
         )
     if leader.rank is not Rank.TOWN:
         raise RuleViolation(
-            f"{p.number} {why}: the plan says “{TOWN_LEADER_RULE}” — assign a town leader (镇领导), "
+            f"{name} {why}: the plan says “{TOWN_LEADER_RULE}” — assign a town leader (镇领导), "
             f"not {leader.name} ({leader.rank.zh})"
         )
 

@@ -32,6 +32,9 @@ class CasesMixin:
             if not self._number_taken(number):
                 return number
 
+    def number_taken(self, number: str) -> bool:
+        return self._number_taken(number)
+
     def _number_taken(self, number: str) -> bool:
         return self.conn.execute("SELECT 1 FROM petitions WHERE number = ?", (number,)).fetchone() is not None
 
@@ -41,14 +44,19 @@ class CasesMixin:
 
         if p.number is not None:
             if self._number_taken(p.number):
-                raise InputError(f"case number {p.number} is already in the ledger: numbers never repeat")
+                raise InputError(
+                    f"case number {p.number} is already in the ledger: numbers never repeat", field="number"
+                )
             number = p.number
         else:
             scope = sequence_scope(p.level, self.village_short(p.village))
             number = self._allocate_number(p.received_on.year, scope)
-        repeat_id = self._chain_root(self.resolve(p.repeat_of)) if p.repeat_of else None
+        try:
+            repeat_id = self._chain_root(self.resolve(p.repeat_of)) if p.repeat_of else None
+        except NotFound as e:
+            raise NotFound(f"repeat of {e}", field="repeat_of") from None
         if p.uid and self.conn.execute("SELECT 1 FROM petitions WHERE uid = ?", (p.uid,)).fetchone():
-            raise InputError(f"case uid {p.uid} is already in the ledger (the same case imported twice?)")
+            raise InputError(f"case uid {p.uid} is already in the ledger (the same case imported twice?)", field="uid")
         rules = deadline_rules(self)
         cur = self.conn.execute(
             """INSERT INTO petitions (uid, number, received_at, received_on, village, form, level, source,

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from guside_cli.core.errors import InputError, LedgerError, NotFound
 from guside_cli.core.model import Village
+from guside_cli.storage.bulk import BulkMixin
 from guside_cli.storage.cases import CasesMixin
 from guside_cli.storage.connection import connect
 from guside_cli.storage.lifecycle import LifecycleMixin
@@ -14,7 +15,7 @@ from guside_cli.storage.migrations import LATEST_VERSION
 from guside_cli.storage.reports import ReportsMixin, SummaryMixin
 
 
-class Ledger(CasesMixin, LifecycleMixin, ReportsMixin, SummaryMixin):
+class Ledger(CasesMixin, BulkMixin, LifecycleMixin, ReportsMixin, SummaryMixin):
     def __init__(self, conn: sqlite3.Connection, path: Path):
         self.conn = conn
         self.path = path
