@@ -118,6 +118,22 @@ SUMMARY_SQL = [
         (WEEK[1],) * 3,
     ),
 ]
+BARE_IMPORT = """
+import csv, sqlite3, sys
+conn = sqlite3.connect({db!r})
+conn.execute("CREATE TABLE t ({columns})")
+with open({csv!r}, encoding="utf-8-sig", newline="") as f:
+    rows = csv.reader(f)
+    next(rows)
+    with conn:
+        conn.executemany("INSERT INTO t VALUES ({marks})", rows)
+"""
+BARE_EXPORT = """
+import csv, sqlite3, sys
+conn = sqlite3.connect({db!r})
+with open({out!r}, "w", encoding="utf-8-sig", newline="") as f:
+    csv.writer(f).writerows(conn.execute("SELECT * FROM petitions"))
+"""
 LIST_SQL = [
     (
         "SELECT * FROM petitions WHERE village = ? AND received_on BETWEEN ? AND ? ORDER BY received_at DESC LIMIT 20",
@@ -140,8 +156,12 @@ def timed(cmd: list[str], env: dict | None = None) -> tuple[float, int]:
     return elapsed, usage.ru_maxrss
 
 
-def median_of(cmd: list[str], repeat: int, env: dict | None = None) -> tuple[float, int]:
-    runs = [timed(cmd, env) for _ in range(repeat)]
+def median_of(cmd: list[str], repeat: int, env: dict | None = None, reset=None) -> tuple[float, int]:
+    runs = []
+    for _ in range(repeat):
+        if reset:
+            reset()  # e.g. an import starts from an empty ledger every time
+        runs.append(timed(cmd, env))
     return statistics.median(t for t, _ in runs), max(m for _, m in runs)
 
 
@@ -158,6 +178,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="guside benchmark")
     parser.add_argument("--rows", type=int, default=2000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--slow-repeat", type=int, help="runs of import and export [--repeat]")
     parser.add_argument("--keep", type=Path, help="keep the generated files in this folder")
     parser.add_argument("--reuse", action="store_true", help="with --keep: reuse a ledger generated before")
     args = parser.parse_args()
@@ -217,10 +238,51 @@ def main() -> None:
             env,
         ),
     ]
+    # import of the whole ledger as a CSV (exported by guside) into a fresh ledger, and the export itself
+    exported = work / "ledger.csv"
+    subprocess.run([*GUSIDE, "export", "--out", str(exported)], env=env, check=True, capture_output=True)
+    with open(exported, encoding="utf-8-sig") as f:
+        width = len(f.readline().split(","))
+    fresh = work / "import.db"
+    fresh_env = {**env, "GUSIDE_DB": str(fresh)}
+    bare_db = work / "bare_import.db"
+
+    def clean(*paths: Path) -> None:
+        for path in paths:
+            for suffix in ("", "-journal"):
+                Path(str(path) + suffix).unlink(missing_ok=True)
+
+    slow = [
+        (
+            "guside import (whole ledger, CSV)",
+            [*GUSIDE, "import", str(exported)],
+            [
+                *script(
+                    "bare_import",
+                    BARE_IMPORT.format(
+                        db=str(bare_db),
+                        csv=str(exported),
+                        columns=", ".join(f"c{i}" for i in range(width)),
+                        marks=", ".join("?" * width),
+                    ),
+                )
+            ],
+            fresh_env,
+            lambda: clean(fresh, bare_db),
+        ),
+        (
+            "guside export --format csv",
+            [*GUSIDE, "export", "--out", str(work / "out.csv")],
+            [*script("bare_export", BARE_EXPORT.format(db=str(ledger), out=str(work / "bare_out.csv")))],
+            env,
+            None,
+        ),
+    ]
     rows = []
-    for name, mine, base, environment in operations:
-        mine_t, mine_mem = median_of(mine, args.repeat, environment)
-        base_t, _ = median_of(base, args.repeat, environment)
+    for name, mine, base, environment, reset in [*[(*op, None) for op in operations], *slow]:
+        repeat = (args.slow_repeat or args.repeat) if (reset is not None or "export" in name) else args.repeat
+        mine_t, mine_mem = median_of(mine, repeat, environment, reset)
+        base_t, _ = median_of(base, repeat, environment, reset)
         rows.append((name, mine_t, base_t, mine_t / base_t, mine_mem / 1024))
         print(f"  {name}: {mine_t:.3f} s vs {base_t:.3f} s", file=sys.stderr)
     print(
@@ -231,6 +293,11 @@ def main() -> None:
     print("|---|---:|---:|---:|---:|")
     for name, mine_t, base_t, ratio, mem in rows:
         print(f"| `{name}` | {mine_t:.3f} s | {base_t:.3f} s | {ratio:.2f} | {mem:.0f} MiB |")
+    imported = next(r for r in rows if r[0].startswith("guside import"))
+    print(
+        f"\nimport: {args.rows / imported[1]:,.0f} rows/s validated ({args.rows / imported[2]:,.0f} rows/s bare "
+        f"executemany); the CSV is {exported.stat().st_size / 2**20:.0f} MiB"
+    )
 
 
 if __name__ == "__main__":

@@ -27,6 +27,8 @@ def test_bench_runs_end_to_end_on_a_small_ledger(tmp_path):
         "guside report --year 2018",
         "guside summary --week",
         "guside list --village --year (first page)",
+        "guside import (whole ledger, CSV)",
+        "guside export --format csv",
     ]
     assert all(float(line.split("|")[4]) > 0 for line in table)  # a ratio for each
 
