@@ -8,15 +8,19 @@ import typer
 
 from guside_cli import __version__
 from guside_cli.commands import (
+    bulletin,
     cases,
     config,
     data,
     deadlines,
     demo,
+    enterprises,
     info,
     leaders,
     lifecycle,
+    persons,
     report,
+    rewards,
     summary,
     villages,
 )
@@ -73,7 +77,23 @@ def root(
     )
 
 
-for module in (report, summary, cases, lifecycle, deadlines, leaders, villages, data, config, info, demo):
+for module in (
+    report,
+    summary,
+    bulletin,
+    cases,
+    lifecycle,
+    deadlines,
+    leaders,
+    enterprises,
+    persons,
+    rewards,
+    villages,
+    data,
+    config,
+    info,
+    demo,
+):
     module.register(app)
 
 

@@ -159,6 +159,7 @@ def build_filter(run: Run, ledger, filters: dict) -> CaseFilter:
         text=filters.get("search") or None,
         leader=filters.get("leader") or None,
         repeats=bool(filters.get("repeats")),
+        enterprise=filters.get("enterprise"),
         **coded,
     )
 

@@ -174,11 +174,16 @@ def publish(
 ) -> None:
     """The public list (定时公开曝光): number, village, enterprise, pollution, subject, responsible unit, the
     leader's title, status and date closed. No petitioner, phone, ID number or key person, ever; phone and
-    ID numbers written inside the subject are masked.
+    ID numbers written inside the subject are masked. It ends with the count and total of rewards paid for
+    reports that proved true (有奖举报), never who received them.
 
     Example: guside publish --year 2018 --format html --out 2018公示.html
     """
+    from datetime import date
+    from decimal import Decimal
+
     from guside_cli.commands.cases import build_filter
+    from guside_cli.core.dates import year_bounds
     from guside_cli.core.records import public_record
     from guside_cli.render import public
     from guside_cli.storage.settings import get_setting
@@ -189,7 +194,9 @@ def publish(
     with open_ledger(run) as ledger:
         records = [public_record(p) for p, _ in ledger.export(build_filter(run, ledger, {"year": year}))]
         town = get_setting(ledger, "town.name")
-    text = public.render(records, fmt, town=town, year=year, lang=run.lang)
+        paid = ledger.rewards(*year_bounds(year)) if year else ledger.rewards(date(1900, 1, 1), date(9999, 12, 31))
+    rewards = {"count": len(paid), "total": str(sum((Decimal(r["amount"]) for r in paid), Decimal(0)))}
+    text = public.render(records, fmt, town=town, year=year, lang=run.lang, rewards=rewards)
     if out is None:
         typer.echo(text, nl=False)
         return
@@ -216,9 +223,14 @@ def backup(
     say(run, f"已备份到 {dest}（{pages} 页）", f"Backed up to {dest} ({pages} pages)")
 
 
-def check(ctx: typer.Context, fmt: opt.OutputFormat = Format.auto) -> None:
-    """Check the ledger: SQLite integrity, foreign keys, schema version, the history's guards.
-    Exits 1 when anything is wrong (for cron and monitoring).
+def check(
+    ctx: typer.Context,
+    elements: Annotated[bool, typer.Option("--elements", help="List cases missing the plan's 建档 elements")] = False,
+    fmt: opt.OutputFormat = Format.auto,
+) -> None:
+    """Check the ledger: SQLite integrity, foreign keys, schema version, the history's guards. With --elements,
+    the cases missing any registration element (cause, responsible unit, forecast; key persons for groups of 5+),
+    so the 排查 stage ends with an empty list. Exits 1 when anything is wrong or missing (cron, monitoring).
 
     Example: guside check || mail -s "guside ledger check failed" office@example
     """
@@ -226,6 +238,9 @@ def check(ctx: typer.Context, fmt: opt.OutputFormat = Format.auto) -> None:
 
     run = run_of(ctx)
     with open_ledger(run) as ledger:
+        if elements:
+            _missing_elements(ledger.missing_elements(), run, fmt)
+            return
         findings = ledger.check()
     fmt = output.resolve(fmt)
     if fmt is Format.json:
@@ -234,4 +249,21 @@ def check(ctx: typer.Context, fmt: opt.OutputFormat = Format.auto) -> None:
         headers = ["检查项", "结果", "说明"] if run.lang == "zh" else ["check", "result", "detail"]
         output.print_table(headers, [[f["check"], "ok" if f["ok"] else "FAILED", f["detail"]] for f in findings], fmt)
     if not all(f["ok"] for f in findings):
+        raise typer.Exit(code=1)
+
+
+def _missing_elements(missing: list[dict], run, fmt: Format) -> None:
+    from guside_cli.core.records import field_label
+    from guside_cli.render import output
+
+    fmt = output.resolve(fmt)
+    if fmt is Format.json:
+        output.write_json(missing)
+    elif missing:
+        headers = ["编号", "属地", "缺少要素"] if run.lang == "zh" else ["number", "village", "missing"]
+        rows = [[m["number"], m["village"], "、".join(field_label(f, run.lang) for f in m["missing"])] for m in missing]
+        output.print_table(headers, rows, fmt)
+    else:
+        say(run, "所有案件要素齐全", "every case has all its elements")
+    if missing:
         raise typer.Exit(code=1)

@@ -142,6 +142,7 @@ def close(
     satisfaction: Annotated[
         str | None, typer.Option("--satisfaction", help="satisfied|basic|unsatisfied, 满意/基本满意/不满意")
     ] = None,
+    reward: Annotated[str | None, typer.Option("--reward", help="With --verified: a reward paid, in yuan")] = None,
     by: opt.By = None,
 ) -> None:
     """Close a case (销号). Resolved or stopped needs a leader and at least one recorded step.
@@ -156,6 +157,13 @@ def close(
         rating = Satisfaction.parse(satisfaction) if satisfaction else None
         rules.check_close(p, result, day, ledger.steps(p.id), run.today)
         ledger.close_case(p, result, day, note=_note(note), verified=verified, satisfaction=rating)
+        if reward is not None:
+            from guside_cli.core.plan import check_reward, parse_amount
+
+            money = parse_amount(reward)
+            closed = ledger.get(case)
+            check_reward(closed, day, run.today)
+            ledger.add_reward(closed.id, money, day, None)
     say(run, f"{p.number} 已销号（{result.zh}，{day}）", f"{p.number} closed ({result.en}, {day})")
 
 

@@ -176,3 +176,18 @@ class Satisfaction(Coded):
     SATISFIED = ("satisfied", "满意", "satisfied")
     BASIC = ("basic", "基本满意", "basically satisfied")
     UNSATISFIED = ("unsatisfied", "不满意", "unsatisfied")
+
+
+class Rating(Coded):
+    """Jiangsu's five-colour environmental credit rating of enterprises, best to worst."""
+
+    GREEN = ("green", "绿色", "green", "绿")
+    BLUE = ("blue", "蓝色", "blue", "蓝")
+    YELLOW = ("yellow", "黄色", "yellow", "黄")
+    RED = ("red", "红色", "red", "红")
+    BLACK = ("black", "黑色", "black", "黑")
+
+    @property
+    def good(self) -> bool:
+        """Green and blue: the ratings the plan reserves for 三有三无-compliant firms with no open top cases."""
+        return self in (Rating.GREEN, Rating.BLUE)

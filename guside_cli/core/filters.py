@@ -19,3 +19,4 @@ class CaseFilter:
     escalated: bool | None = None
     leader: str | None = None  # leader's name
     repeats: bool = False  # only cases in a repeat chain
+    enterprise: str | None = None  # exact name

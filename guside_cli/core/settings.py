@@ -16,6 +16,16 @@ class Setting:
     kind: str = "bool"
 
     def parse(self, text: str) -> str:
+        if self.kind == "percent":
+            from decimal import Decimal, InvalidOperation
+
+            try:
+                value = Decimal(text.strip().rstrip("%"))
+            except InvalidOperation:
+                raise InputError(f"{self.key} takes a percentage such as 80, not '{text}'") from None
+            if not Decimal(0) <= value <= Decimal(100):
+                raise InputError(f"{self.key} must be between 0 and 100, not {text}")
+            return str(value)
         if self.kind == "text":
             value = " ".join(text.split())
             if not value or len(value) > 50:
@@ -38,6 +48,12 @@ SETTINGS = {
             "A deadline that falls on Saturday or Sunday moves to the next Monday (practice varies; off by default)",
         ),
         Setting("town.name", "顾山镇", "The town's name, as reports and bulletins print it", kind="text"),
+        Setting(
+            "bulletin.closure_threshold",
+            "80",
+            "The bulletin names villages whose closure rate is under this %",
+            kind="percent",
+        ),
     )
 }
 

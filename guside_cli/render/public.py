@@ -29,10 +29,25 @@ def _title(town: str, year: int | None, lang: str) -> str:
     )
 
 
-def render(records: list[dict[str, Any]], fmt: str, *, town: str, year: int | None, lang: str) -> str:
+def _rewards_line(rewards: dict[str, Any], lang: str) -> str:
+    return (
+        f"有奖举报：举报属实并兑现奖励 {rewards['count']} 件，共 {rewards['total']} 元。"
+        if lang == "zh"
+        else f"Rewards for reports that proved true: {rewards['count']}, {rewards['total']} yuan in all."
+    )
+
+
+def render(
+    records: list[dict[str, Any]], fmt: str, *, town: str, year: int | None, lang: str, rewards: dict[str, Any]
+) -> str:
     headers = [_label(name, lang) for name in PUBLIC_FIELDS]
     if fmt == "json":
-        return json.dumps({"title": _title(town, year, lang), "cases": records}, ensure_ascii=False, indent=2) + "\n"
+        return (
+            json.dumps(
+                {"title": _title(town, year, lang), "cases": records, "rewards": rewards}, ensure_ascii=False, indent=2
+            )
+            + "\n"
+        )
     if fmt == "csv":
         from guside_cli.interchange.writers import cell
 
@@ -40,12 +55,13 @@ def render(records: list[dict[str, Any]], fmt: str, *, town: str, year: int | No
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(headers)
         writer.writerows([[cell(v) for v in row] for row in _rows(records, lang)])
+        writer.writerow([_rewards_line(rewards, lang)])
         return "\ufeff" + buffer.getvalue()  # UTF-8 with BOM: Excel opens it right
     if fmt == "markdown":
         from tabulate import tabulate
 
         table = tabulate(_rows(records, lang), headers=headers, tablefmt="github", disable_numparse=True)
-        return f"# {_title(town, year, lang)}\n\n{table}\n"
+        return f"# {_title(town, year, lang)}\n\n{table}\n\n{_rewards_line(rewards, lang)}\n"
     cells = "".join(
         "<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in row) + "</tr>\n" for row in _rows(records, lang)
     )
@@ -56,5 +72,5 @@ def render(records: list[dict[str, Any]], fmt: str, *, town: str, year: int | No
         "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
         "th,td{border:1px solid #999;padding:.3em .6em;text-align:left}th{background:#eee}</style></head>\n"
         f"<body><h1>{title}</h1>\n<table><thead><tr>{head}</tr></thead><tbody>\n{cells}</tbody></table>"
-        "</body></html>\n"
+        f"<p>{html.escape(_rewards_line(rewards, lang))}</p></body></html>\n"
     )

@@ -93,5 +93,7 @@ class BulkMixin:
             self.conn.executemany(
                 "INSERT INTO steps (petition_id, kind, at, by, note, created_at) VALUES (?, ?, ?, ?, ?, ?)", carried
             )
+        self.note_enterprise(p.enterprise, p.village)
+        self.note_key_persons(p.key_persons, p.village)
         self.log(case_id, "import", new=number, note=note)
         return case_id

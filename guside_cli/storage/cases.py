@@ -91,6 +91,8 @@ class CasesMixin:
                 self.at,
             ),
         )
+        self.note_enterprise(p.enterprise, p.village)
+        self.note_key_persons(p.key_persons, p.village)
         self.log(cur.lastrowid, "add", new=number)
         if repeat_id:
             root = self.get(str(repeat_id)).number
@@ -219,6 +221,8 @@ class CasesMixin:
                 self.conn.execute(f"UPDATE petitions SET {name} = ? WHERE id = ?", (value, p.id))
             self.log(p.id, "edit", field=name, old=_column_value(name, before), new=value)
         if changed:
+            self.note_enterprise(new.enterprise, new.village)
+            self.note_key_persons(new.key_persons, new.village)
             self.refresh_due(p.id)
         return changed
 
@@ -276,6 +280,9 @@ def case_where(f: CaseFilter) -> tuple[str, list]:
     if f.leader is not None:
         clauses.append("p.leader_id = (SELECT id FROM leaders WHERE name = ?)")
         params.append(f.leader)
+    if f.enterprise is not None:
+        clauses.append("p.enterprise = ?")
+        params.append(f.enterprise)
     if f.repeats:
         clauses.append("(p.repeat_of IS NOT NULL OR EXISTS (SELECT 1 FROM petitions x WHERE x.repeat_of = p.id))")
     if f.text:

@@ -12,10 +12,11 @@ from guside_cli.storage.cases import CasesMixin
 from guside_cli.storage.connection import connect
 from guside_cli.storage.lifecycle import LifecycleMixin
 from guside_cli.storage.migrations import LATEST_VERSION
+from guside_cli.storage.plan import PlanMixin
 from guside_cli.storage.reports import ReportsMixin, SummaryMixin
 
 
-class Ledger(CasesMixin, BulkMixin, LifecycleMixin, ReportsMixin, SummaryMixin):
+class Ledger(CasesMixin, BulkMixin, LifecycleMixin, ReportsMixin, SummaryMixin, PlanMixin):
     def __init__(self, conn: sqlite3.Connection, path: Path):
         self.conn = conn
         self.path = path

@@ -181,6 +181,52 @@ def m003_targets(db: "Database") -> None:
     )
 
 
+@migration
+def m004_plan_mechanisms(db: "Database") -> None:
+    """Enterprises and their credit rating, key persons and groups (一人一策), rewards for verified reports."""
+    run_script(
+        db,
+        """
+        CREATE TABLE enterprises (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE CHECK (length(name) > 0),
+            village TEXT REFERENCES villages(name) ON UPDATE CASCADE,
+            rating TEXT CHECK (rating IN ('green', 'blue', 'yellow', 'red', 'black')),
+            compliant INTEGER CHECK (compliant IN (0, 1)),
+            created_at TEXT NOT NULL
+        );
+        INSERT INTO enterprises (name, village, created_at)
+            SELECT enterprise, min(village), min(created_at) FROM petitions WHERE enterprise IS NOT NULL
+            GROUP BY enterprise;
+        CREATE INDEX petitions_enterprise ON petitions (enterprise) WHERE enterprise IS NOT NULL;
+        CREATE TABLE persons (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE CHECK (length(name) > 0),
+            village TEXT REFERENCES villages(name) ON UPDATE CASCADE,
+            is_group INTEGER NOT NULL DEFAULT 0 CHECK (is_group IN (0, 1)),
+            members INTEGER CHECK (members IS NULL OR members >= 1),
+            plan TEXT,
+            leader_id INTEGER REFERENCES leaders(id),
+            phone TEXT,
+            id_number TEXT,
+            created_at TEXT NOT NULL
+        );
+        INSERT INTO persons (name, village, created_at)
+            SELECT j.value, min(p.village), min(p.created_at) FROM petitions p, json_each(p.key_persons) j
+            GROUP BY j.value;
+        CREATE TABLE rewards (
+            id INTEGER PRIMARY KEY,
+            petition_id INTEGER NOT NULL REFERENCES petitions(id),
+            amount TEXT NOT NULL CHECK (CAST(amount AS REAL) > 0),
+            paid_on TEXT NOT NULL CHECK (paid_on IS date(paid_on, '+0 days')),
+            note TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX rewards_paid ON rewards (paid_on);
+        """,
+    )
+
+
 LATEST_VERSION = len(MIGRATIONS)
 
 

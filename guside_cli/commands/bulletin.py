@@ -1,0 +1,70 @@
+"""`bulletin`: the leadership group's supervision bulletin (督查通报)."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from guside_cli.commands import _options as opt
+from guside_cli.commands._common import guarded, open_ledger, run_of, say
+
+
+def register(app: typer.Typer) -> None:
+    app.command("bulletin")(guarded(bulletin))
+
+
+def bulletin(
+    ctx: typer.Context,
+    year: opt.Year = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="The year to this date")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="markdown|text|json|html")] = "markdown",
+    out: Annotated[Path | None, typer.Option("--out", help="File to write (atomically) [stdout]")] = None,
+) -> None:
+    """The supervision bulletin: the town against both targets, villages ranked, the villages to name for
+    supervision or a talk (petitions up, escalated up, escalated cases 久拖不决, closure under the threshold,
+    each with its cases), and the enterprises to downgrade.
+
+    Example: guside bulletin --year 2018 --format html --out 督查通报.html
+    """
+    from decimal import Decimal
+
+    from guside_cli.commands.enterprises import downgrades
+    from guside_cli.commands.report import _spec, _town, gather
+    from guside_cli.core.errors import InputError
+    from guside_cli.render import bulletin as render
+    from guside_cli.render.output import write_json
+    from guside_cli.reports.bulletin import build_bulletin
+    from guside_cli.reports.report import build_report
+    from guside_cli.storage.settings import get_setting
+
+    run = run_of(ctx)
+    if fmt not in ("markdown", "text", "json", "html"):
+        raise InputError("--format takes markdown, text, json or html")
+    with open_ledger(run) as ledger:
+        spec = _spec(run, ledger, year, as_of, None, None, "items", None, None)
+        report = build_report(gather(ledger, spec, new_only=False, by=[]), **spec)
+        period = spec["period"]
+        result = build_bulletin(
+            report,
+            ledger.village_case_lists(period.start, period.end),
+            downgrades(ledger),
+            Decimal(get_setting(ledger, "bulletin.closure_threshold")),
+        )
+        town = _town(ledger)
+    if fmt == "json":
+        import io
+
+        buffer = io.StringIO()
+        write_json(render.bulletin_json(result), buffer)
+        text = buffer.getvalue()
+    elif fmt == "html":
+        text = render.as_html(result, town, run.lang)
+    else:
+        text = render.as_text(result, town, run.lang, markdown=fmt == "markdown")
+    if out is None:
+        typer.echo(text, nl=False)
+        return
+    from guside_cli.interchange.files import atomic_write_text
+
+    atomic_write_text(out, text)
+    say(run, f"督查通报已写入 {out}", f"Bulletin written to {out}")

@@ -1,0 +1,126 @@
+"""Key persons and groups (重点人员 / 重点群体, 一人一策): `person add|list|show|plan`."""
+
+from typing import Annotated
+
+import typer
+
+from guside_cli.commands import _options as opt
+from guside_cli.commands._common import guarded, open_ledger, run_of, say, writing
+from guside_cli.render.output import Format
+
+person_app = typer.Typer(help="Key persons and groups, each with its plan (一人一策)", no_args_is_help=True)
+Name = Annotated[str, typer.Argument(help="The key person's (or group's) name")]
+Plan = Annotated[str | None, typer.Option("--plan", help="The plan: education, guidance, help (教育、疏导、帮扶)")]
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(person_app, name="person")
+
+
+@person_app.command("add")
+@guarded
+def add(
+    ctx: typer.Context,
+    name: Name,
+    village: Annotated[str, typer.Option("--village", "-v", help="The village that holds them stable (属地)")],
+    plan: Plan = None,
+    leader: Annotated[str | None, typer.Option("--leader", help="The responsible leader")] = None,
+    phone: Annotated[str | None, typer.Option("--phone")] = None,
+    id_number: Annotated[str | None, typer.Option("--id-number")] = None,
+    group: Annotated[bool, typer.Option("--group", help="A key group (重点群体) rather than one person")] = False,
+    members: Annotated[int | None, typer.Option("--members", min=1, help="How many people the group counts")] = None,
+    by: opt.By = None,
+) -> None:
+    """Register a key person, or with --group a key group, with a plan and a responsible leader.
+
+    Example: guside person add 王某某 --village 红豆村 --plan "每月走访，帮助解决就业" --leader 王镇长
+    """
+    from guside_cli.core.errors import InputError
+    from guside_cli.core.identity import check_id_number, check_phone
+    from guside_cli.core.text import clean
+    from guside_cli.core.villages import resolve_village
+
+    run = run_of(ctx)
+    cleaned = clean(name)
+    if not cleaned or len(cleaned) > 100:
+        raise InputError(f"name '{name}' must be 1 to 100 characters")
+    if members is not None and not group:
+        raise InputError("--members goes with --group")
+    with open_ledger(run, create=True) as ledger, writing(ledger, run, by):
+        ledger.add_person(
+            cleaned,
+            village=resolve_village(village, ledger.villages()).name,
+            plan=clean(plan),
+            leader_id=ledger.leader(leader).id if leader else None,
+            phone=check_phone(phone),
+            id_number=check_id_number(id_number),
+            group=group,
+            members=members,
+        )
+    say(
+        run,
+        f"已登记{'重点群体' if group else '重点人员'} {cleaned}",
+        f"Registered key {'group' if group else 'person'} {cleaned}",
+    )
+
+
+@person_app.command("plan")
+@guarded
+def plan(
+    ctx: typer.Context, name: Name, text: Annotated[str, typer.Option("--plan", help="The new plan")], by: opt.By = None
+) -> None:
+    """Change a key person's plan; every version stays in the history.
+
+    Example: guside person plan 王某某 --plan "已安排公益岗位，每季度回访"
+    """
+    from guside_cli.core.errors import InputError
+    from guside_cli.core.text import clean
+
+    run = run_of(ctx)
+    if not clean(text):
+        raise InputError("--plan cannot be empty")
+    with open_ledger(run) as ledger, writing(ledger, run, by):
+        ledger.set_plan(ledger.person(name)["name"], clean(text))
+    say(run, f"{name} 的一人一策已更新", f"{name}'s plan updated")
+
+
+@person_app.command("list")
+@guarded
+def list_persons(ctx: typer.Context, fmt: opt.OutputFormat = Format.auto, reveal: opt.Reveal = False) -> None:
+    """Key persons and groups: village, leader, petitions in the last 12 months (of which escalated), the last
+    petition, open cases, and the plan. Personal data: internal only, never in `publish`."""
+    _show(ctx, None, fmt, reveal)
+
+
+@person_app.command("show")
+@guarded
+def show(ctx: typer.Context, name: Name, fmt: opt.OutputFormat = Format.auto, reveal: opt.Reveal = False) -> None:
+    """One key person or group, with the plan's history."""
+    _show(ctx, name, fmt, reveal)
+
+
+def _show(ctx: typer.Context, name: str | None, fmt: Format, reveal: bool) -> None:
+    from guside_cli.render import output
+    from guside_cli.render.plan import person_records, person_rows
+
+    run = run_of(ctx)
+    with open_ledger(run) as ledger:
+        if name:
+            ledger.person(name)  # a clear error when unknown
+        records = person_records(ledger.person_table(run.today, name), reveal=reveal)
+        plans = (
+            [h for h in ledger.history() if h.action in ("person.add", "person.plan") and h.field == name]
+            if name
+            else []
+        )
+    fmt = output.resolve(fmt)
+    if fmt is Format.json:
+        output.write_json(
+            records[0] | {"plans": [{"at": h.at, "by": h.actor, "plan": h.new} for h in plans]} if name else records
+        )
+    elif fmt is Format.csv:
+        output.write_csv_records(records, list(records[0]) if records else ["name"])
+    else:
+        output.print_table(*person_rows(records, run.lang), fmt)
+        for h in plans:
+            say(run, f"  {h.at[:10]} {h.actor}：{h.new or ''}", f"  {h.at[:10]} {h.actor}: {h.new or ''}")
