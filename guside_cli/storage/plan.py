@@ -72,9 +72,7 @@ class PlanMixin:
                 (name,),
             )
         ]
-        return Blockers(
-            compliant=compliant, inspection_cases=tuple(inspection), escalated_repeats=tuple(repeats)
-        )
+        return Blockers(compliant=compliant, inspection_cases=tuple(inspection), escalated_repeats=tuple(repeats))
 
     def enterprise_table(self) -> list[dict]:
         rows = self.conn.execute(
