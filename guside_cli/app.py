@@ -98,4 +98,9 @@ for module in (
 
 
 def main() -> None:
+    import signal
+
+    from guside_cli.commands._common import on_sigterm
+
+    signal.signal(signal.SIGTERM, on_sigterm)  # roll back and exit 143, like Ctrl-C (130)
     app()

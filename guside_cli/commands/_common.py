@@ -1,5 +1,6 @@
 """What every command shares: the error boundary, the run context (ledger path, language, today)."""
 
+import errno
 import functools
 import os
 import re
@@ -28,6 +29,14 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code=code)
 
 
+class Terminated(BaseException):
+    """SIGTERM, raised like Ctrl-C so that the open transaction rolls back before the process ends."""
+
+
+def on_sigterm(signum, frame) -> None:
+    raise Terminated
+
+
 def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
     """The one error boundary: a GusideError becomes `Error: ...` on stderr and its exit code, never a
     traceback. Every command is wrapped, so CliRunner tests exercise it too."""
@@ -41,9 +50,22 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
         except sqlite3.OperationalError as e:
             if "locked" in str(e) or "busy" in str(e):
                 raise fail("ledger busy: another desk is writing; try again in a moment") from None
+            if "full" in str(e):
+                raise fail(
+                    "the disk holding the ledger is full: nothing was written; free some space and try again"
+                ) from None
+            raise
+        except OSError as e:
+            if e.errno == errno.ENOSPC:
+                raise fail(
+                    f"the disk is full writing {e.filename or 'a file'}: nothing was kept; free some space "
+                    "and try again"
+                ) from None
             raise
         except KeyboardInterrupt:
             raise fail("interrupted: the command's changes were rolled back", 130) from None
+        except Terminated:
+            raise fail("terminated: the command's changes were rolled back", 143) from None
 
     return wrapper
 

@@ -19,6 +19,17 @@ WAL_MIN_SQLITE = (3, 51, 3)
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
+def refuse_network_filesystem(path: Path) -> None:
+    from guside_cli.storage.filesystems import network_filesystem
+
+    kind = network_filesystem(path)
+    if kind:
+        raise LedgerError(
+            f"{path} is on a network file system ({kind}): SQLite's locking is not reliable there and two desks "
+            "could corrupt the ledger; keep the ledger on a local disk of one machine (see README, several desks)"
+        )
+
+
 def create_file(path: Path) -> None:
     """Create an empty ledger file readable by its owner only (it holds personal data), whatever the umask."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -37,6 +48,7 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
                 f"no ledger at {path}: register a first petition with `guside add`, "
                 "or point --db / GUSIDE_DB at an existing ledger"
             )
+        refuse_network_filesystem(path)
         create_file(path)
     elif path.is_dir():
         raise LedgerError(f"{path} is a folder, not a ledger file: give --db a file name such as ledger.db")

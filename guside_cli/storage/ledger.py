@@ -9,7 +9,7 @@ from guside_cli.core.errors import InputError, LedgerError, NotFound
 from guside_cli.core.model import Village
 from guside_cli.storage.bulk import BulkMixin
 from guside_cli.storage.cases import CasesMixin
-from guside_cli.storage.connection import connect
+from guside_cli.storage.connection import connect, refuse_network_filesystem
 from guside_cli.storage.lifecycle import LifecycleMixin
 from guside_cli.storage.migrations import LATEST_VERSION
 from guside_cli.storage.plan import PlanMixin
@@ -44,6 +44,7 @@ class Ledger(CasesMixin, BulkMixin, LifecycleMixin, ReportsMixin, SummaryMixin, 
     def write(self, *, actor: str, at: str) -> Iterator["Ledger"]:
         """One command's writes as one transaction, its history rows included. BEGIN IMMEDIATE takes the write
         lock up front, so two desks queue on the busy timeout instead of failing mid-transaction."""
+        refuse_network_filesystem(self.path)
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as e:

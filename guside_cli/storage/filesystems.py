@@ -1,0 +1,65 @@
+"""Where a ledger may live: SQLite's file locking is not reliable on network file systems (NFS, SMB/CIFS…),
+so two desks writing through one could corrupt the ledger. guside refuses to write there."""
+
+import os
+from pathlib import Path
+
+NETWORK_FILESYSTEMS = frozenset(
+    {
+        "nfs",
+        "nfs4",
+        "cifs",
+        "smb",
+        "smb3",
+        "smbfs",
+        "afs",
+        "9p",
+        "ncpfs",
+        "glusterfs",
+        "ceph",
+        "lustre",
+        "gpfs",
+        "fuse.sshfs",
+        "fuse.davfs",
+        "davfs",
+        "fuse.glusterfs",
+        "fuse.cephfs",
+        "fuse.s3fs",
+        "fuse.rclone",
+    }
+)
+MOUNTS = Path("/proc/self/mounts")
+
+
+def _unescape(field: str) -> str:
+    # /proc/mounts writes spaces and other odd characters as octal escapes, e.g. \040
+    return field.encode().decode("unicode_escape") if "\\" in field else field
+
+
+def filesystem_type(path: Path, mounts: str | None = None) -> str | None:
+    """The type of the file system holding `path` (Linux), or None where it cannot be told."""
+    if mounts is None:
+        try:
+            mounts = MOUNTS.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return None
+    target = os.path.realpath(path if path.exists() else path.parent)
+    best, kind = "", None
+    for line in mounts.splitlines():
+        fields = line.split()
+        if len(fields) < 3:
+            continue
+        point = _unescape(fields[1])
+        inside = target == point or target.startswith(point.rstrip("/") + "/")
+        if inside and len(point) >= len(best):
+            best, kind = point, fields[2]
+    return kind
+
+
+def network_filesystem(path: Path) -> str | None:
+    """The network file system type holding `path`, or None. GUSIDE_ALLOW_NETWORK_FS=1 skips the check
+    (at your own risk: one desk only)."""
+    if os.environ.get("GUSIDE_ALLOW_NETWORK_FS") == "1":
+        return None
+    kind = filesystem_type(path)
+    return kind if kind in NETWORK_FILESYSTEMS else None
