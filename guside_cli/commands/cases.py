@@ -131,6 +131,16 @@ def _print_added(case, similar: list[tuple[str, str]], run: Run, fmt: Format) ->
         typer.echo(f"Registered {case.number} (id {case.id}), due {case.due_on}")
 
 
+def record_reveal(ledger, run: Run, petition_id: int | None, what: str) -> None:
+    """Who saw personal data in full, and what: `--reveal` leaves a row in the history."""
+    with writing(ledger, run):
+        ledger.log(petition_id, "reveal", note=what)
+
+
+def describe(filters: dict) -> str:
+    return ", ".join(f"{k}={v}" for k, v in filters.items() if v not in (None, False, "")) or "all cases"
+
+
 def build_filter(run: Run, ledger, filters: dict) -> CaseFilter:
     """Turn list-style options into a CaseFilter (shared by every command that filters cases like `list`)."""
     begin = finish = None
@@ -215,6 +225,8 @@ def print_cases(
         if limit is None and fmt is Format.table:
             limit = max(5, shutil.get_terminal_size().lines - 8)  # a screenful
         records = [to_record(p, reveal=reveal) for p in ledger.find(f, limit=limit)]
+        if reveal:
+            record_reveal(ledger, run, None, f"list: {len(records)} case(s); {describe(filters)}")
     if fmt is Format.json:
         output.write_json(records)
     elif fmt is Format.csv:
@@ -255,6 +267,8 @@ def show(
     fmt = output.resolve(fmt)
     with open_ledger(run) as ledger:
         p = ledger.get(case)
+        if reveal:
+            record_reveal(ledger, run, p.id, "show")
         bundle = CaseFile(p, ledger.steps(p.id), ledger.history(p.id), tuple(ledger.repeat_chain(p.id)))
     view = case_file(bundle, run.today, reveal=reveal)
     if fmt is Format.json:

@@ -108,6 +108,10 @@ def _show(ctx: typer.Context, name: str | None, fmt: Format, reveal: bool) -> No
         if name:
             ledger.person(name)  # a clear error when unknown
         records = person_records(ledger.person_table(run.today, name), reveal=reveal)
+        if reveal:
+            from guside_cli.commands.cases import record_reveal
+
+            record_reveal(ledger, run, None, f"person {name or 'list'}")
         plans = (
             [h for h in ledger.history() if h.action in ("person.add", "person.plan") and h.field == name]
             if name

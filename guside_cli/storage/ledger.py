@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from guside_cli.core.chain import GENESIS, HASHED, first_break, row_hash
 from guside_cli.core.errors import InputError, LedgerError, NotFound
 from guside_cli.core.model import Village
 from guside_cli.storage.bulk import BulkMixin
@@ -54,6 +55,7 @@ class Ledger(CasesMixin, BulkMixin, LifecycleMixin, ReportsMixin, SummaryMixin, 
                 ) from None
             raise
         self.actor, self.at = actor, at
+        self._chain_end = None  # (id, hash) of the history's last row, read once per transaction
         try:
             yield self
         except BaseException:
@@ -75,11 +77,18 @@ class Ledger(CasesMixin, BulkMixin, LifecycleMixin, ReportsMixin, SummaryMixin, 
         """Append to the history (its triggers forbid UPDATE and DELETE). Call inside `write()`."""
         if not self.conn.in_transaction:
             raise RuntimeError("history is written only inside Ledger.write()")
+        if self._chain_end is None:
+            last = self.conn.execute("SELECT id, hash FROM history ORDER BY id DESC LIMIT 1").fetchone()
+            self._chain_end = (last[0], last[1]) if last else (0, GENESIS)
+        # the write lock is ours (BEGIN IMMEDIATE): nobody else can append between our reads and writes
+        row = (self._chain_end[0] + 1, petition_id, self.at, self.actor, action, field, _text(old), _text(new), note)
+        digest = row_hash(self._chain_end[1], row)
         self.conn.execute(
-            "INSERT INTO history (petition_id, at, actor, action, field, old, new, note) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (petition_id, self.at, self.actor, action, field, _text(old), _text(new), note),
+            "INSERT INTO history (id, petition_id, at, actor, action, field, old, new, note, prev_hash, hash) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (*row, self._chain_end[1], digest),
         )
+        self._chain_end = (row[0], digest)
 
     # --- villages -------------------------------------------------------------------------------------
 
@@ -145,6 +154,7 @@ class Ledger(CasesMixin, BulkMixin, LifecycleMixin, ReportsMixin, SummaryMixin, 
         app_id = one("PRAGMA application_id").fetchone()[0]
         triggers = {r[0] for r in one("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
         guards = {"history_no_update", "history_no_delete"}
+        broken = first_break(one(f"SELECT {', '.join(HASHED)}, prev_hash, hash FROM history ORDER BY id"))
         return [
             {"check": "integrity", "ok": integrity == ["ok"], "detail": "; ".join(integrity[:5])},
             {
@@ -163,6 +173,11 @@ class Ledger(CasesMixin, BulkMixin, LifecycleMixin, ReportsMixin, SummaryMixin, 
                 "check": "history_guards",
                 "ok": guards <= triggers,
                 "detail": "append-only" if guards <= triggers else f"missing: {', '.join(sorted(guards - triggers))}",
+            },
+            {
+                "check": "history_chain",
+                "ok": broken is None,
+                "detail": "whole" if broken is None else f"broken at history row {broken[0]}: {broken[1]}",
             },
         ]
 

@@ -227,6 +227,34 @@ def m004_plan_mechanisms(db: "Database") -> None:
     )
 
 
+@migration
+def m005_history_chain(db: "Database") -> None:
+    """A hash chain over the history, so `guside check` can tell a row changed or removed outside the tool."""
+    from guside_cli.core.chain import GENESIS, HASHED, row_hash
+
+    run_script(
+        db,
+        """
+        DROP TRIGGER history_no_update;
+        ALTER TABLE history ADD COLUMN prev_hash TEXT;
+        ALTER TABLE history ADD COLUMN hash TEXT;
+        """,
+    )
+    previous = GENESIS
+    rows = db.conn.execute(f"SELECT {', '.join(HASHED)} FROM history ORDER BY id").fetchall()
+    for row in rows:
+        digest = row_hash(previous, row)
+        db.conn.execute("UPDATE history SET prev_hash = ?, hash = ? WHERE id = ?", (previous, digest, row[0]))
+        previous = digest
+    run_script(
+        db,
+        """
+        CREATE TRIGGER history_no_update BEFORE UPDATE ON history
+        BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+        """,
+    )
+
+
 LATEST_VERSION = len(MIGRATIONS)
 
 
