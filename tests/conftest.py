@@ -2,6 +2,7 @@
 
 import json
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -59,7 +60,7 @@ def cli() -> Cli:
 
 
 def rows(db: Path, sql: str = "SELECT * FROM petitions ORDER BY id") -> list[tuple]:
-    with sqlite3.connect(db) as conn:
+    with closing(sqlite3.connect(db)) as conn:
         return conn.execute(sql).fetchall()
 
 
@@ -67,6 +68,16 @@ def snapshot(db: Path) -> dict[str, list[tuple]]:
     """Every table's content: a refused command must leave it unchanged."""
     if not db.exists():
         return {}
-    with sqlite3.connect(db) as conn:
+    with closing(sqlite3.connect(db)) as conn:
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
         return {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall() for t in tables}
+
+
+def pytest_addoption(parser):
+    parser.addoption("--runslow", action="store_true", help="run the long trust tests at their full count")
+
+
+@pytest.fixture
+def slow(request) -> bool:
+    """True with --runslow: crash loops over 100,000 rows, 4 × 100 concurrent adds."""
+    return request.config.getoption("--runslow")

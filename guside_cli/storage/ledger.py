@@ -59,7 +59,9 @@ class Ledger(CasesMixin, BulkMixin, LifecycleMixin, ReportsMixin, SummaryMixin, 
         try:
             yield self
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            # SQLite rolls back by itself after some errors (a full disk): a second ROLLBACK would hide the first
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
             raise
         else:
             self.conn.execute("COMMIT")

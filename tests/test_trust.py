@@ -1,0 +1,376 @@
+"""Trust: concurrent desks, crashes, signals, a full disk, network file systems, schema safety, the history's
+hash chain, and personal data. Real processes on real files. The long ones run a smaller count by default;
+`pytest --runslow` runs the full count (4 × 100 adds, kills during a 100,000-row import)."""
+
+import csv
+import json
+import os
+import random
+import signal
+import sqlite3
+import stat
+import subprocess
+import time
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import snapshot
+from tests.test_cli import guside_executable
+
+
+def run(args, env, **kw):
+    return subprocess.run(
+        [guside_executable(), *map(str, args)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        stdin=subprocess.DEVNULL,
+        **kw,
+    )
+
+
+@pytest.fixture
+def env(isolated):
+    return {**os.environ, "GUSIDE_DB": str(isolated / "ledger.db")}
+
+
+def count(db: Path, sql: str = "SELECT count(*) FROM petitions") -> int:
+    with closing(sqlite3.connect(db)) as conn:
+        return conn.execute(sql).fetchone()[0]
+
+
+# --- several desks ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("desks", [2, 4])
+def test_desks_adding_at_once_never_collide(env, isolated, slow, desks):
+    each = 100 if slow else 15
+    run(["village", "list"], env)  # one ledger, created before the desks start
+    loop = (
+        f"for i in $(seq {each}); do {guside_executable()} add --village 红豆 --level 省 --subject s "
+        f">/dev/null || exit 1; done"
+    )
+    procs = [subprocess.Popen(["bash", "-c", loop], env=env, stderr=subprocess.PIPE, text=True) for _ in range(desks)]
+    for proc in procs:
+        _, err = proc.communicate(timeout=900)
+        assert proc.returncode == 0, err
+        assert "locked" not in err and "busy" not in err
+    with sqlite3.connect(isolated / "ledger.db") as conn:
+        numbers = sorted(n for (n,) in conn.execute("SELECT number FROM petitions"))
+        histories = conn.execute("SELECT count(*) FROM history WHERE action = 'add'").fetchone()[0]
+    year = numbers[0][:4]
+    assert numbers == [f"{year}-{i:04d}" for i in range(1, desks * each + 1)]  # unique and gap-free
+    assert histories == desks * each
+
+
+def test_a_desk_that_waits_too_long_gets_a_clear_error_and_writes_nothing(env, isolated):
+    run(["village", "list"], env)
+    db = isolated / "ledger.db"
+    before = snapshot(db)
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another desk in the middle of a long write
+    try:
+        done = run(
+            ["add", "--village", "红豆", "--level", "镇", "--subject", "s"], {**env, "GUSIDE_BUSY_TIMEOUT": "0.3"}
+        )
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert done.returncode == 1
+    assert done.stderr.strip() == (
+        f"Error: ledger busy: another desk has been writing to {db} too long; try again in a moment"
+    )
+    assert snapshot(db) == before
+
+
+def test_a_ledger_on_a_network_file_system_is_refused_for_writing(cli, db_path, monkeypatch):
+    cli.add()
+    monkeypatch.setattr("guside_cli.storage.filesystems.filesystem_type", lambda path: "nfs4")
+    before = snapshot(db_path)
+    result = cli("add", "--village", "红豆", "--level", "镇", "--subject", "s", ok=False)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        f"Error: {db_path} is on a network file system (nfs4): SQLite's locking is not reliable there"
+    )
+    assert snapshot(db_path) == before
+    assert len(cli.json("list")) == 1  # reading is fine
+
+
+def test_filesystem_type_reads_the_mount_table():
+    from guside_cli.storage.filesystems import filesystem_type
+
+    mounts = (
+        "/dev/sda1 / ext4 rw 0 0\nserver:/export /srv/share nfs4 rw 0 0\n"
+        "//nas/office /mnt/office\\040files cifs rw 0 0\n"
+    )
+    assert filesystem_type(Path("/srv/share/guside/ledger.db"), mounts) == "nfs4"
+    assert filesystem_type(Path("/mnt/office files/ledger.db"), mounts) == "cifs"
+    assert filesystem_type(Path("/srv/shared.db"), mounts) == "ext4"
+
+
+# --- crashes and signals ---------------------------------------------------------------------------------
+
+
+def big_csv(path: Path, rows: int) -> Path:
+    villages = ["红豆村", "顾山社区", "李家桥村", "漍东村"]
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["number", "received_on", "village", "level", "subject", "phone"])
+        for i in range(rows):
+            writer.writerow(
+                [
+                    f"IMP-{i:06d}",
+                    f"2017-{i % 12 + 1:02d}-{i % 28 + 1:02d} 09:00",
+                    villages[i % 4],
+                    "省" if i % 10 == 0 else "镇",
+                    f"第{i}件",
+                    f"1390000{i % 10000:04d}",
+                ]
+            )
+    return path
+
+
+def import_rows(db: Path) -> tuple[int, int]:
+    return count(db, "SELECT count(*) FROM petitions WHERE number LIKE 'IMP-%'"), count(
+        db, "SELECT count(*) FROM history WHERE action = 'import'"
+    )
+
+
+def test_kill_9_during_an_import_leaves_none_or_all(env, isolated, slow):
+    rows = 100_000 if slow else 8_000
+    source = big_csv(isolated / "big.csv", rows)
+    db = isolated / "ledger.db"
+    run(["add", "--village", "红豆", "--level", "镇", "--subject", "已有"], env)
+    rng = random.Random(9)
+    full_time = 30.0 if slow else 3.0
+    for _ in range(10):
+        proc = subprocess.Popen(
+            [guside_executable(), "import", str(source)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        time.sleep(rng.uniform(0.2, full_time))
+        proc.kill()
+        proc.wait()
+        imported, logged = import_rows(db)
+        assert (imported, logged) in ((0, 0), (rows, rows))
+        assert count(db) in (1, rows + 1)
+        checked = run(["check"], env)
+        assert checked.returncode == 0, checked.stdout
+        if imported:
+            break
+    if import_rows(db)[0] == 0:
+        assert run(["import", source], env).returncode == 0
+    assert import_rows(db) == (rows, rows)
+    assert run(["check"], env).returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("sig", "code", "word"), [(signal.SIGINT, 130, "interrupted"), (signal.SIGTERM, 143, "terminated")]
+)
+def test_sigint_and_sigterm_roll_back_and_exit_non_zero(env, isolated, sig, code, word):
+    source = big_csv(isolated / "big.csv", 30_000)
+    db = isolated / "ledger.db"
+    run(["add", "--village", "红豆", "--level", "镇", "--subject", "已有"], env)
+    before = snapshot(db)
+    proc = subprocess.Popen(
+        [guside_executable(), "import", str(source)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    time.sleep(1.5)
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == code, err
+    assert err.strip() == f"Error: {word}: the command's changes were rolled back"
+    assert snapshot(db) == before
+
+
+def test_export_killed_mid_write_leaves_no_partial_file(env, isolated):
+    source = big_csv(isolated / "big.csv", 20_000)
+    assert run(["import", source], env).returncode == 0
+    out = isolated / "export.csv"
+    proc = subprocess.Popen([guside_executable(), "export", "--out", str(out)], env=env)
+    time.sleep(0.8)
+    proc.kill()
+    proc.wait()
+    assert not out.exists()  # a temp file may remain beside it, never a partial one under the final name
+    assert run(["export", "--out", out], env).returncode == 0
+    assert len(out.read_text(encoding="utf-8-sig").splitlines()) == 20_001
+
+
+def test_atomic_write_failing_midway_keeps_the_old_file(isolated):
+    from guside_cli.interchange.writers import atomic_file
+
+    target = isolated / "weekly.txt"
+    target.write_text("last week", encoding="utf-8")
+    with pytest.raises(RuntimeError), atomic_file(target) as f:
+        f.write("half of this wee")
+        raise RuntimeError("killed")
+    assert target.read_text(encoding="utf-8") == "last week"
+    assert [p.name for p in isolated.iterdir() if p.name.startswith(".weekly")] == []
+
+
+def test_a_full_disk_during_an_import_is_a_clear_error_and_changes_nothing(isolated):
+    mount = isolated / "small"
+    mount.mkdir()
+    if (
+        subprocess.run(["mount", "-t", "tmpfs", "-o", "size=600k", "tmpfs", str(mount)], capture_output=True).returncode
+        != 0
+    ):
+        pytest.skip("cannot mount a small tmpfs here (needs root)")
+    try:
+        env = {**os.environ, "GUSIDE_DB": str(mount / "ledger.db")}
+        assert run(["add", "--village", "红豆", "--level", "镇", "--subject", "已有"], env).returncode == 0
+        before = snapshot(mount / "ledger.db")
+        done = run(["import", big_csv(isolated / "big.csv", 5_000)], env)
+        assert done.returncode == 1
+        assert done.stderr.strip() == (
+            "Error: the disk holding the ledger is full: nothing was written; free some space and try again"
+        )
+        assert snapshot(mount / "ledger.db") == before
+        assert run(["check"], env).returncode == 0
+    finally:
+        if subprocess.run(["umount", str(mount)], capture_output=True).returncode != 0:
+            subprocess.run(["umount", "-l", str(mount)], check=False)  # lazily, should a file still be open
+
+
+# --- files and schema ------------------------------------------------------------------------------------
+
+
+def test_ledger_backup_and_exports_are_private_whatever_the_umask(cli, isolated):
+    old = os.umask(0)
+    try:
+        cli.add()
+        cli("backup", isolated / "b.db")
+        cli("export", "--out", isolated / "e.csv")
+        cli("export", "--format", "xlsx", "--out", isolated / "e.xlsx")
+        cli("summary", "--out", isolated / "s.txt")
+    finally:
+        os.umask(old)
+    for name in ("ledger.db", "b.db", "e.csv", "e.xlsx", "s.txt"):
+        assert stat.S_IMODE((isolated / name).stat().st_mode) == 0o600, name
+
+
+def test_a_failed_migration_leaves_the_previous_version_intact(cli, db_path, monkeypatch):
+    from guside_cli.storage import migrations
+
+    cli.add()
+    before = snapshot(db_path)
+    with sqlite3.connect(db_path) as conn:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def m999_broken(db):
+        db.conn.execute("CREATE TABLE half_done (x)")
+        raise RuntimeError("disk trouble")
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, m999_broken])
+    monkeypatch.setattr("guside_cli.storage.connection.LATEST_VERSION", version + 1)
+    result = cli("list", ok=False)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f"Error: upgrading {db_path} from schema {version} to {version + 1} failed "
+        "(RuntimeError: disk trouble); the ledger is unchanged"
+    )
+    assert snapshot(db_path) == before
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == version
+
+
+# --- the history's hash chain ----------------------------------------------------------------------------
+
+
+def tamper(db: Path, sql: str) -> None:
+    with sqlite3.connect(db) as conn:
+        conn.execute("DROP TRIGGER history_no_update")
+        conn.execute("DROP TRIGGER history_no_delete")
+        conn.execute(sql)
+        conn.execute(
+            "CREATE TRIGGER history_no_update BEFORE UPDATE ON history "
+            "BEGIN SELECT RAISE(ABORT, 'history is append-only'); END"
+        )
+        conn.execute(
+            "CREATE TRIGGER history_no_delete BEFORE DELETE ON history "
+            "BEGIN SELECT RAISE(ABORT, 'history is append-only'); END"
+        )
+
+
+@pytest.mark.parametrize(
+    ("sql", "row", "why"),
+    [
+        ("UPDATE history SET actor = 'someone else' WHERE id = 2", 2, "its content does not match its hash"),
+        ("DELETE FROM history WHERE id = 2", 3, "its link to the row before does not match"),
+    ],
+)
+def test_check_names_the_first_history_row_changed_or_removed(cli, db_path, sql, row, why):
+    for _ in range(4):
+        cli.add()
+    assert all(f["ok"] for f in cli.json("check"))
+    tamper(db_path, sql)
+    result = cli("check", "--format", "json", ok=False)
+    assert result.exit_code == 1
+    chain = next(f for f in json.loads(result.stdout) if f["check"] == "history_chain")
+    assert chain["ok"] is False and chain["detail"].startswith(f"broken at history row {row}: {why}")
+
+
+def test_history_chain_survives_a_long_session_of_commands(cli, db_path):
+    cli("leader", "add", "王镇长", "--rank", "town")
+    number = cli.add(level="省")["number"]
+    cli("assign", number, "--leader", "王镇长")
+    cli("step", number, "--kind", "notify", "--note", "告知")
+    cli("close", number, "--outcome", "unfounded")
+    cli("reopen", number, "--reason", "反弹")
+    assert all(f["ok"] for f in cli.json("check"))
+
+
+# --- personal data ---------------------------------------------------------------------------------------
+
+
+def test_reveal_is_recorded_with_who_asked(cli):
+    number = cli.add(phone="13900001234")["number"]
+    cli("show", number, "--reveal")
+    cli("list", "--reveal", "--village", "红豆")
+    reveals = [h for h in cli.json("history", number) if h["action"] == "reveal"]
+    assert [(h["actor"], h["note"]) for h in reveals] == [("tester", "show")]
+    with sqlite3.connect(os.environ["GUSIDE_DB"]) as conn:
+        notes = [n for (n,) in conn.execute("SELECT note FROM history WHERE action = 'reveal' ORDER BY id")]
+    assert notes == ["show", "list: 1 case(s); village=红豆"]
+
+
+CANARIES = {
+    "petitioner": "卡纳里甲",
+    "phone": "13912345678",
+    "id_number": "11010519491231002X",
+    "key_person": "卡纳里乙",
+}
+
+
+def test_canaries_never_reach_public_or_summary_output(cli, isolated):
+    cli("leader", "add", "王镇长", "--title", "副镇长", "--rank", "town")
+    number = cli.add(
+        level="省",
+        received="2018-06-11",
+        subject="电话13912345678、身份证11010519491231002X反映",
+        **{k.replace("_", "-"): v for k, v in CANARIES.items()},
+    )["number"]
+    cli("person", "add", "卡纳里丙", "--village", "红豆", "--phone", "13912345679", "--id-number", "110105194912310038")
+    cli("assign", number, "--leader", "王镇长")
+    cli.add(level="镇", received="2017-06-11", petitioner="卡纳里丁", phone="13912345670")
+    outputs = []
+    for fmt in ("markdown", "csv", "html", "json"):
+        outputs.append(cli("publish", "--format", fmt).stdout)
+        outputs.append(
+            cli(
+                "--today", "2018-12-31", "bulletin", "--year", "2018", "--format", fmt if fmt != "csv" else "text"
+            ).stdout
+        )
+    for fmt in ("text", "markdown", "json", "csv"):
+        outputs.append(
+            cli("--today", "2018-12-31", "report", "--year", "2018", "--format", fmt, "--by", "leader").stdout
+        )
+    for fmt in ("text", "markdown", "json"):
+        outputs.append(cli("--today", "2018-06-20", "summary", "--on", "2018-06-12", "--format", fmt).stdout)
+    outputs.append(cli("export", "--redact").stdout)
+    text = "\n".join(outputs)
+    for canary in (*CANARIES.values(), "卡纳里丙", "卡纳里丁", "13912345679", "110105194912310038", "13912345670"):
+        assert canary not in text, canary
+    assert number in text  # the outputs did cover the case
