@@ -374,3 +374,44 @@ def test_canaries_never_reach_public_or_summary_output(cli, isolated):
     for canary in (*CANARIES.values(), "卡纳里丙", "卡纳里丁", "13912345679", "110105194912310038", "13912345670"):
         assert canary not in text, canary
     assert number in text  # the outputs did cover the case
+
+
+# --- hostile and messy input -----------------------------------------------------------------------------
+
+
+def test_text_fields_are_bounded(cli, db_path):
+    result = cli("add", "--village", "红豆", "--level", "镇", "--subject", "长" * 2001, ok=False)
+    assert result.stderr.strip() == "Error: subject: subject is 2001 characters long; at most 2000 are kept, shorten it"
+    number = cli.add()["number"]
+    note = cli("step", number, "--kind", "contact", "--note", "x" * 10_001, ok=False)
+    assert note.stderr.strip() == "Error: the note is 10001 characters long; at most 10000 are kept"
+
+
+def test_terminal_escapes_are_never_echoed(cli):
+    result = cli("add", "--village", "红豆\x1b[2J村", "--level", "镇", "--subject", "s", ok=False)
+    assert "\x1b" not in result.stderr and result.exit_code == 2
+
+
+def test_full_width_digits_are_folded_and_other_digits_refused(cli):
+    added = cli.add(phone="１３９００００１２３４", id_number="３２０２８１１９９００５０８９５３Ｘ")
+    shown = cli.json("show", added["number"], "--reveal")
+    assert (shown["phone"], shown["id_number"]) == ("13900001234", "32028119900508953X")
+    arabic = "١٣٩٠٠٠٠١٢٣٤"  # Arabic-Indic digits: str.isdigit() says yes, a phone number they are not
+    result = cli("add", "--village", "红豆", "--level", "镇", "--subject", "s", "--phone", arabic, ok=False)
+    assert result.exit_code == 2 and arabic not in result.stderr
+
+
+def test_invalid_personal_values_are_never_echoed_in_errors(cli, isolated):
+    result = cli(
+        "add", "--village", "红豆", "--level", "镇", "--subject", "s", "--id-number", "320281199005089531", ok=False
+    )
+    assert "320281199005089531" not in result.stderr
+
+
+def test_importing_another_desks_ledger_with_the_same_numbers_is_refused(cli, isolated):
+    cli.add()
+    other = isolated / "other.db"
+    cli("--db", other, "add", "--village", "红豆", "--level", "镇", "--subject", "另一台电脑登记")
+    cli("--db", other, "export", "--out", isolated / "other.csv")
+    result = cli("import", isolated / "other.csv", ok=False)
+    assert "case number 2018-红豆-001 is already used by another case in this ledger" in result.stderr
