@@ -415,3 +415,24 @@ def test_importing_another_desks_ledger_with_the_same_numbers_is_refused(cli, is
     cli("--db", other, "export", "--out", isolated / "other.csv")
     result = cli("import", isolated / "other.csv", ok=False)
     assert "case number 2018-红豆-001 is already used by another case in this ledger" in result.stderr
+
+
+def test_a_report_during_an_import_sees_before_or_after_never_half(env, isolated):
+    rows = 15_000
+    source = big_csv(isolated / "big.csv", rows)
+    run(["add", "--village", "红豆", "--level", "镇", "--subject", "已有", "--received", "2017-05-01"], env)
+    readers_env = {**env, "GUSIDE_BUSY_TIMEOUT": "60", "GUSIDE_TODAY": "2018-01-10"}
+    proc = subprocess.Popen(
+        [guside_executable(), "import", str(source)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    seen = []
+    while proc.poll() is None:
+        done = run(["report", "--year", "2017", "--format", "json"], readers_env)
+        assert done.returncode == 0, done.stderr
+        seen.append(json.loads(done.stdout)["total"]["current"])
+    assert proc.returncode == 0, proc.stderr.read()
+    assert seen and set(seen) <= {1, rows + 1}
