@@ -78,8 +78,11 @@ def _register(
         result.written += 1
     elif petition.uid and petition.uid != existing.uid:
         # the same number on a different case: two desks numbered independently; skipping would lose a case
-        raise InputError(f"case number {petition.number} is already used by another case in this ledger (its uid "
-                         "differs): a ledger from another desk; give the file's cases new numbers", field="number")
+        raise InputError(
+            f"case number {petition.number} is already used by another case in this ledger (its uid "
+            "differs): a ledger from another desk; give the file's cases new numbers",
+            field="number",
+        )
     elif update:
         if ledger.update_elements(existing, petition):
             result.updated += 1
