@@ -4,7 +4,6 @@ import errno
 import functools
 import os
 import re
-import sqlite3
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -37,6 +36,17 @@ def on_sigterm(signum, frame) -> None:
     raise Terminated
 
 
+def _sqlite_operational() -> type[BaseException]:
+    """sqlite3.OperationalError when sqlite3 is loaded (it is, wherever a ledger was opened); never imported
+    just for the error boundary: `guside --help` has no use for it."""
+    module = sys.modules.get("sqlite3")
+    return module.OperationalError if module else _NeverRaised
+
+
+class _NeverRaised(Exception):
+    pass
+
+
 def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
     """The one error boundary: a GusideError becomes `Error: ...` on stderr and its exit code, never a
     traceback. Every command is wrapped, so CliRunner tests exercise it too."""
@@ -47,7 +57,7 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
             return fn(*args, **kwargs)
         except GusideError as e:
             raise fail(str(e), e.exit_code) from None
-        except sqlite3.OperationalError as e:
+        except _sqlite_operational() as e:
             if "locked" in str(e) or "busy" in str(e):
                 raise fail("ledger busy: another desk is writing; try again in a moment") from None
             if "full" in str(e):

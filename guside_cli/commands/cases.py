@@ -7,11 +7,6 @@ import typer
 
 from guside_cli.commands import _options as opt
 from guside_cli.commands._common import Run, fail, guarded, open_ledger, run_of, stdin_is_terminal, writing
-from guside_cli.core import dates, enums
-from guside_cli.core.errors import InputError
-from guside_cli.core.filters import CaseFilter
-from guside_cli.core.intake import intake, missing_required
-from guside_cli.core.villages import resolve_village
 from guside_cli.render.output import Format
 
 PROMPTS = {
@@ -65,6 +60,9 @@ def add(
 
     Example: guside add --village 红豆村 --level 省 --form 来访 -p 大气 --subject "化工厂夜间异味"
     """
+    from guside_cli.core.errors import InputError
+    from guside_cli.core.intake import intake, missing_required
+
     run = run_of(ctx)
     raw = {
         "received": received or "today",
@@ -141,8 +139,13 @@ def describe(filters: dict) -> str:
     return ", ".join(f"{k}={v}" for k, v in filters.items() if v not in (None, False, "")) or "all cases"
 
 
-def build_filter(run: Run, ledger, filters: dict) -> CaseFilter:
+def build_filter(run: Run, ledger, filters: dict):
     """Turn list-style options into a CaseFilter (shared by every command that filters cases like `list`)."""
+    from guside_cli.core import dates, enums
+    from guside_cli.core.errors import InputError
+    from guside_cli.core.filters import CaseFilter
+    from guside_cli.core.villages import resolve_village
+
     begin = finish = None
     if filters.get("year") is not None:
         begin, finish = dates.year_bounds(filters["year"])

@@ -6,11 +6,6 @@ import typer
 
 from guside_cli.commands import _options as opt
 from guside_cli.commands._common import guarded, open_ledger, run_of, say, writing
-from guside_cli.core import lifecycle as rules
-from guside_cli.core.dates import parse_date, parse_datetime
-from guside_cli.core.enums import Outcome, Satisfaction, StepKind
-from guside_cli.core.errors import InputError
-from guside_cli.core.text import clean
 from guside_cli.render.output import Format
 
 NOTE_LIMIT = 10_000
@@ -30,6 +25,9 @@ def register(app: typer.Typer) -> None:
 
 
 def _note(text: str | None, *, required: str | None = None) -> str | None:
+    from guside_cli.core.errors import InputError
+    from guside_cli.core.text import clean
+
     cleaned = clean(text)
     if cleaned is None and required:
         raise InputError(f"{required} is required and cannot be empty")
@@ -51,6 +49,9 @@ def assign(
     Province/Beijing cases and cases handed down from above must go to a town leader (镇领导包案).
     Example: guside assign 2018-0042 --leader 王镇长 --unit 镇综合执法局 --due 2018-06-25
     """
+    from guside_cli.core import lifecycle as rules
+    from guside_cli.core.dates import parse_date
+
     run = run_of(ctx)
     with open_ledger(run) as ledger, writing(ledger, run, by):
         p, chosen = ledger.get(case), ledger.leader(leader)
@@ -87,8 +88,13 @@ def step(
 
     Example: guside step 2018-0042 --kind 到达现场 --at "2018-06-07 10:30" --by 李四 --note "现场有异味"
     """
-    run = run_of(ctx)
+    from guside_cli.core import lifecycle as rules
+    from guside_cli.core.dates import parse_datetime
+    from guside_cli.core.enums import StepKind
     from guside_cli.core.model import Step
+    from guside_cli.core.text import clean
+
+    run = run_of(ctx)
 
     with open_ledger(run) as ledger, writing(ledger, run, by):
         p = ledger.get(case)
@@ -115,6 +121,8 @@ def extend(
 
     Example: guside extend 2018-0042 --days 30 --reason "需第三方监测，经主要负责人批准"
     """
+    from guside_cli.core import lifecycle as rules
+
     run = run_of(ctx)
     with open_ledger(run) as ledger, writing(ledger, run, by):
         p = ledger.get(case)
@@ -149,6 +157,10 @@ def close(
 
     Example: guside close 2018-0042 --outcome 停诉息访 --on 2018-07-01 --satisfaction 满意
     """
+    from guside_cli.core import lifecycle as rules
+    from guside_cli.core.dates import parse_date
+    from guside_cli.core.enums import Outcome, Satisfaction
+
     run = run_of(ctx)
     with open_ledger(run) as ledger, writing(ledger, run, by):
         p = ledger.get(case)
@@ -177,6 +189,8 @@ def reopen(
 
     Example: guside reopen 2018-0042 --reason "信访人再次来访，问题反弹"
     """
+    from guside_cli.core import lifecycle as rules
+
     run = run_of(ctx)
     with open_ledger(run) as ledger, writing(ledger, run, by):
         p = ledger.get(case)

@@ -1,7 +1,5 @@
 """Villages and communities (村/社区), the 属地 of each petition."""
 
-import difflib
-
 from guside_cli.core.errors import InputError
 from guside_cli.core.model import Village
 from guside_cli.core.text import clean, fold
@@ -32,6 +30,8 @@ def resolve_village(text: str, known: list[Village]) -> Village:
     except InputError:
         typed = text.strip()
     by_short = {v.short: v.name for v in known}
+    import difflib
+
     close = [by_short[s] for s in difflib.get_close_matches(typed, list(by_short), n=3, cutoff=0.5)]
     hint = f"did you mean {' / '.join(close)}?" if close else "see `guside village list`"
     raise InputError(f"unknown village '{text}': {hint} (add a new one with `guside village add NAME`)")

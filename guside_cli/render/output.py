@@ -1,7 +1,5 @@
 """Output formats and the writers behind them. Rich and tabulate are imported only when used."""
 
-import csv
-import json
 import sys
 from enum import StrEnum
 from typing import IO, Any
@@ -60,6 +58,8 @@ def print_table(
             + "\n"
         )
     elif fmt is Format.csv:
+        import csv
+
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(headers)
         writer.writerows(rows)
@@ -68,6 +68,8 @@ def print_table(
 
 
 def write_json(data: Any, out: IO[str] | None = None) -> None:
+    import json
+
     out = out or sys.stdout
     json.dump(data, out, ensure_ascii=False, indent=2, default=str)
     out.write("\n")
@@ -75,6 +77,8 @@ def write_json(data: Any, out: IO[str] | None = None) -> None:
 
 def write_csv_records(records: list[dict[str, Any]], fields: list[str], out: IO[str] | None = None) -> None:
     """Machine CSV: canonical headers, stored codes; lists joined with ';'."""
+    import csv
+
     out = out or sys.stdout
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(fields)

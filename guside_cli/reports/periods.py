@@ -24,11 +24,11 @@ class Period:
 
 
 def year_earlier(day: date) -> date:
-    """The same date one year earlier; 29 February maps to 28 February."""
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:
-        return day.replace(year=day.year - 1, day=28)
+    """The same date one year earlier; 29 February maps to 28 February (dateutil's relativedelta does exactly
+    that: it clips to the month's last day)."""
+    from dateutil.relativedelta import relativedelta
+
+    return day - relativedelta(years=1)
 
 
 def previous(period: Period) -> Period:
@@ -47,8 +47,9 @@ def year_period(year: int, as_of: date | None = None) -> Period:
 
 def week_of(day: date) -> Period:
     """The Monday-to-Sunday week that contains `day`."""
-    monday = day - timedelta(days=day.weekday())
-    return Period(monday, monday + timedelta(days=6))
+    from dateutil.relativedelta import MO, SU, relativedelta
+
+    return Period(day + relativedelta(weekday=MO(-1)), day + relativedelta(weekday=SU(+1)))
 
 
 def last_full_week(today: date) -> Period:

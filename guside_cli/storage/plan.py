@@ -1,11 +1,9 @@
 """Enterprises, key persons, rewards, and the bulletin's and element check's queries."""
 
 from datetime import date, timedelta
-from decimal import Decimal
 
 from guside_cli.core.enums import Rating
 from guside_cli.core.errors import InputError, NotFound
-from guside_cli.core.plan import Blockers, Enterprise
 
 INSPECTION = "('central_inspection', 'provincial_inspection')"
 ESCALATED = "('province', 'national')"
@@ -30,13 +28,13 @@ class PlanMixin:
                 (name, village, self.at),
             )
 
-    def enterprise(self, name: str) -> Enterprise:
+    def enterprise(self, name: str):
         row = self.conn.execute("SELECT * FROM enterprises WHERE name = ?", (name.strip(),)).fetchone()
         if row is None:
             raise NotFound(f"no enterprise '{name}': add it with `guside enterprise add {name}`")
         return _enterprise(row)
 
-    def add_enterprise(self, e: Enterprise) -> None:
+    def add_enterprise(self, e) -> None:
         if self.conn.execute("SELECT 1 FROM enterprises WHERE name = ?", (e.name,)).fetchone():
             raise InputError(f"enterprise '{e.name}' is already in the ledger (change it with `enterprise rate`)")
         self.conn.execute(
@@ -45,7 +43,7 @@ class PlanMixin:
         )
         self.log(None, "enterprise.add", field=e.name, new=e.rating.code if e.rating else None)
 
-    def rate_enterprise(self, e: Enterprise, rating: Rating | None, compliant: bool | None, reason: str | None) -> None:
+    def rate_enterprise(self, e, rating: Rating | None, compliant: bool | None, reason: str | None) -> None:
         if rating is not None and rating != e.rating:
             self.conn.execute("UPDATE enterprises SET rating = ? WHERE name = ?", (rating.code, e.name))
             self.log(None, "enterprise.rate", field=e.name, old=e.rating, new=rating, note=reason)
@@ -55,7 +53,9 @@ class PlanMixin:
                 None, "enterprise.compliant", field=e.name, old=_flag(e.compliant), new=_flag(compliant), note=reason
             )
 
-    def blockers(self, name: str, compliant: bool | None) -> Blockers:
+    def blockers(self, name: str, compliant: bool | None):
+        from guside_cli.core.plan import Blockers
+
         inspection = [
             n
             for (n,) in self.conn.execute(
@@ -84,7 +84,7 @@ class PlanMixin:
         )
         return [dict(r) for r in rows]
 
-    def all_enterprises(self) -> list[Enterprise]:
+    def all_enterprises(self) -> list:
         return [_enterprise(r) for r in self.conn.execute("SELECT * FROM enterprises ORDER BY name")]
 
     # --- key persons (重点人员, 一人一策) ---------------------------------------------------------------
@@ -148,7 +148,7 @@ class PlanMixin:
 
     # --- rewards (有奖举报) ----------------------------------------------------------------------------
 
-    def add_reward(self, petition_id: int, amount: Decimal, paid_on: date, note: str | None) -> None:
+    def add_reward(self, petition_id: int, amount, paid_on: date, note: str | None) -> None:
         self.conn.execute(
             "INSERT INTO rewards (petition_id, amount, paid_on, note, created_at) VALUES (?, ?, ?, ?, ?)",
             (petition_id, str(amount), paid_on.isoformat(), note, self.at),
@@ -210,7 +210,9 @@ def _flag(value: bool | None) -> int | None:
     return None if value is None else int(value)
 
 
-def _enterprise(row) -> Enterprise:
+def _enterprise(row):
+    from guside_cli.core.plan import Enterprise
+
     return Enterprise(
         name=row["name"],
         village=row["village"],

@@ -3,7 +3,6 @@ over cases. Every query takes a receipt-date range; `measure` is items (件次) 
 
 from datetime import date
 
-from guside_cli.core.counts import Handling, PeriodCounts
 from guside_cli.core.errors import InputError
 
 ESCALATED = "p.level IN ('province', 'national')"
@@ -26,7 +25,9 @@ def _amount(measure: str) -> str:
 
 
 class ReportsMixin:
-    def period_counts(self, start: date, end: date, measure: str = "items", *, new_only: bool = False) -> PeriodCounts:
+    def period_counts(self, start: date, end: date, measure: str = "items", *, new_only: bool = False):
+        from guside_cli.core.counts import PeriodCounts
+
         amount = _amount(measure)
         only_new = "AND p.repeat_of IS NULL" if new_only else ""
         rows = self.conn.execute(
@@ -42,7 +43,9 @@ class ReportsMixin:
         ).fetchone()
         return PeriodCounts(by_village, int(not_accepted))
 
-    def handling(self, start: date, end: date, as_of: date) -> Handling:
+    def handling(self, start: date, end: date, as_of: date):
+        from guside_cli.core.counts import Handling
+
         span, day = (start.isoformat(), end.isoformat()), as_of.isoformat()
         row = self.conn.execute(
             """SELECT count(*),
