@@ -128,7 +128,7 @@ def export(
     Example: guside export --format xlsx --out 台账2018.xlsx --year 2018 --headers zh
     """
     from guside_cli.commands.cases import build_filter
-    from guside_cli.core.records import export_record
+    from guside_cli.core.records import export_values
     from guside_cli.interchange import writers
     from guside_cli.interchange.headers import EXPORT_FIELDS, header_for
 
@@ -144,10 +144,7 @@ def export(
         f = build_filter(
             run, ledger, dict(year=year, start=start, end=end, village=village, level=level, status=status)
         )
-        rows = (
-            [record[name] for name in fields]
-            for record in (export_record(p, contact, redact=redact) for p, contact in ledger.export(f))
-        )
+        rows = (export_values(EXPORT_FIELDS, row, redact=redact) for row in ledger.export_rows(f))
         if fmt == "xlsx":
             count = writers.write_xlsx(out, names, rows, notice=notice)
         else:

@@ -116,20 +116,26 @@ def _iso(day) -> str | None:
 FREE_TEXT = ("subject", "cause", "forecast", "extension_reason")
 
 
-def export_record(p: Petition, first_contact_at: str | None, *, redact: bool = False) -> dict[str, Any]:
-    """A case as export writes it: every canonical field (a date with its time for receipt), and what the
-    ledger knows beyond them, so that import gives back the same ledger. `redact` masks personal data."""
-    record = to_record(p, reveal=True)
-    record["received_on"] = p.received_at.strftime("%Y-%m-%d %H:%M:%S")
-    record["first_contact_at"] = first_contact_at
+LIST_COLUMNS = ("pollution", "key_persons")
+
+
+def export_values(fields: tuple[str, ...], row: tuple, *, redact: bool = False) -> list[Any]:
+    """One exported case from the row storage computed: lists from their JSON text, `verified` as a bool, and
+    with `redact` personal data masked (names 张**, phone and ID numbers, numbers written in free text)."""
+    import json
+
+    values = dict(zip(fields, row, strict=True))
+    for name in LIST_COLUMNS:
+        values[name] = json.loads(values[name]) if values[name] != "[]" else []
+    values["verified"] = bool(values["verified"])
     if redact:
-        record["petitioner"] = mask_name(p.petitioner) if p.petitioner else None
-        record["phone"] = mask_phone(p.phone) if p.phone else None
-        record["id_number"] = mask_id_number(p.id_number) if p.id_number else None
-        record["key_persons"] = [mask_name(name) for name in p.key_persons]
+        values["petitioner"] = mask_name(values["petitioner"]) if values["petitioner"] else None
+        values["phone"] = mask_phone(values["phone"]) if values["phone"] else None
+        values["id_number"] = mask_id_number(values["id_number"]) if values["id_number"] else None
+        values["key_persons"] = [mask_name(name) for name in values["key_persons"]]
         for name in FREE_TEXT:
-            record[name] = mask_in_text(record[name])
-    return record
+            values[name] = mask_in_text(values[name])
+    return list(values.values())
 
 
 PUBLIC_FIELDS = (

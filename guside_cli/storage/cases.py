@@ -9,7 +9,14 @@ from guside_cli.core.errors import InputError, NotFound
 from guside_cli.core.filters import CaseFilter
 from guside_cli.core.model import EDITABLE_FIELDS, NewPetition, Petition
 from guside_cli.core.numbering import format_number, sequence_scope
-from guside_cli.storage.rows import SELECT_CASES, SELECT_EXPORT, names_json, petition_from, pollution_json
+from guside_cli.storage.rows import (
+    SELECT_CASES,
+    SELECT_EXPORT,
+    SELECT_EXPORT_ROWS,
+    names_json,
+    petition_from,
+    pollution_json,
+)
 
 # how the editable elements are held on a Petition (and named as columns)
 ATTRIBUTE = {"received": "received_at", "due_on": "due_given"}
@@ -177,6 +184,12 @@ class CasesMixin:
             params += [limit, offset]
         for row in self.conn.execute(sql, params):
             yield petition_from(row)
+
+    def export_rows(self, f: CaseFilter) -> Iterator[tuple]:
+        """Every case the filter selects, in registration order, as the export's columns (EXPORT_FIELDS), computed
+        by SQL so that a million cases stream without building a model of each. Lists stay JSON text."""
+        where, params = case_where(f)
+        yield from self.conn.execute(f"{SELECT_EXPORT_ROWS} WHERE {where} ORDER BY p.id", params)
 
     def export(self, f: CaseFilter) -> Iterator[tuple[Petition, str | None]]:
         """Every case the filter selects, in registration order, with its first contact time; streamed."""

@@ -23,6 +23,20 @@ SELECT_EXPORT = SELECT_CASES.replace(
 )
 
 
+# the export's columns, in EXPORT_FIELDS order (interchange/headers.py; tests/test_data.py checks they agree)
+SELECT_EXPORT_ROWS = """
+SELECT p.number, substr(p.received_at, 1, 10) || ' ' || substr(p.received_at, 12, 8), p.village, p.form, p.level,
+    p.source, p.pollution, p.subject, p.cause, p.persons, p.unit, p.enterprise, p.petitioner, p.phone, p.id_number,
+    p.key_persons, p.forecast, p.ref_no, l.name, p.due_on, p.status, p.closed_on, p.outcome, r.number,
+    p.received_at, p.uid, p.accepted_on,
+    (SELECT min(s.at) FROM steps s WHERE s.petition_id = p.id AND s.kind = 'contact'),
+    p.reopened, p.satisfaction, p.verified, p.extension_days, p.extension_reason
+FROM petitions p
+LEFT JOIN petitions r ON r.id = p.repeat_of
+LEFT JOIN leaders l ON l.id = p.leader_id
+"""
+
+
 def _date(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
