@@ -53,6 +53,25 @@ def atomic_file(path: Path, *, binary: bool = False, encoding: str = "utf-8") ->
         raise
 
 
+def cells(row: list[Any]) -> list[Any]:
+    """`cell` over a whole row, written out for speed: an export calls it a million times."""
+    out = []
+    append = out.append
+    for value in row:
+        kind = value.__class__
+        if value is None:
+            append("")
+        elif kind is str:
+            append("'" + value if value and value[0] in "=+-@\t\r" else value)
+        elif kind is list:
+            append(";".join(value))
+        elif kind is bool:
+            append("true" if value else "false")
+        else:
+            append(value)
+    return out
+
+
 def write_csv(out: IO[str], headers: list[str], rows: Iterable[list[Any]], *, notice: str | None = None) -> int:
     if notice:
         out.write(f"# {notice}\n")
@@ -60,7 +79,7 @@ def write_csv(out: IO[str], headers: list[str], rows: Iterable[list[Any]], *, no
     writer.writerow(headers)
     count = 0
     for row in rows:
-        writer.writerow([cell(v) for v in row])
+        writer.writerow(cells(row))
         count += 1
     return count
 
@@ -101,7 +120,7 @@ def write_xlsx(
     data.append(headers)
     count = 0
     for row in rows:
-        data.append([cell(v) for v in row])
+        data.append(cells(row))
         count += 1
     if notice:
         book.create_sheet("说明").append([notice])
