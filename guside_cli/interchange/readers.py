@@ -12,10 +12,11 @@ from typing import IO, Any
 
 from guside_cli.core.errors import InputError
 from guside_cli.interchange import headers as cols
+from guside_cli.interchange.cells import FORMULA_STARTS
 
 FORMATS = ("csv", "xlsx", "json", "jsonl")
 DATE_FIELDS = ("received_on", "received_at", "closed_on", "due_on", "accepted_on", "first_contact_at")
-NEUTRALISED = ("'=", "'+", "'-", "'@", "'\t", "'\r")  # what export wrote to stop spreadsheet formulas
+NEUTRALISED = tuple("'" + start for start in FORMULA_STARTS)  # what export wrote to stop spreadsheet formulas
 
 
 @dataclass

@@ -11,26 +11,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from guside_cli.core.errors import GusideError, InputError
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value: Any) -> Any:
-    """'=SUM(A1)' -> "'=SUM(A1)": Excel shows it as text instead of running it (CSV/formula injection).
-    The reader strips the apostrophe again, so what import reads back is what was stored."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, list | tuple):
-        return ";".join(str(v) for v in value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return neutralise(value) if isinstance(value, str) else value
+from guside_cli.interchange.cells import cells
 
 
 @contextmanager
@@ -51,25 +32,6 @@ def atomic_file(path: Path, *, binary: bool = False, encoding: str = "utf-8") ->
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
-
-
-def cells(row: list[Any]) -> list[Any]:
-    """`cell` over a whole row, written out for speed: an export calls it a million times."""
-    out = []
-    append = out.append
-    for value in row:
-        kind = value.__class__
-        if value is None:
-            append("")
-        elif kind is str:
-            append("'" + value if value and value[0] in "=+-@\t\r" else value)
-        elif kind is list:
-            append(";".join(value))
-        elif kind is bool:
-            append("true" if value else "false")
-        else:
-            append(value)
-    return out
 
 
 def write_csv(out: IO[str], headers: list[str], rows: Iterable[list[Any]], *, notice: str | None = None) -> int:

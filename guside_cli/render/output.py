@@ -79,18 +79,10 @@ def write_csv_records(records: list[dict[str, Any]], fields: list[str], out: IO[
     """Machine CSV: canonical headers, stored codes; lists joined with ';'."""
     import csv
 
+    from guside_cli.interchange.cells import cells
+
     out = out or sys.stdout
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(fields)
     for record in records:
-        writer.writerow([_cell(record.get(name)) for name in fields])
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list | tuple):
-        return ";".join(str(v) for v in value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
+        writer.writerow(cells([record.get(name) for name in fields]))

@@ -49,12 +49,12 @@ def render(
             + "\n"
         )
     if fmt == "csv":
-        from guside_cli.interchange.writers import cell
+        from guside_cli.interchange.cells import cells
 
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(headers)
-        writer.writerows([[cell(v) for v in row] for row in _rows(records, lang)])
+        writer.writerows(cells(row) for row in _rows(records, lang))
         writer.writerow([_rewards_line(rewards, lang)])
         return "\ufeff" + buffer.getvalue()  # UTF-8 with BOM: Excel opens it right
     if fmt == "markdown":

@@ -18,6 +18,15 @@ class BulkMixin:
     ) -> int:
         """Register one case as recorded elsewhere (history taken as recorded: a case closed before the tool
         existed needs no steps). Returns its id. Call inside `write()`."""
+        case_id, number, _ = self.insert_petition(p, leader_id=leader_id, rules=rules, shorts=shorts)
+        self.log(case_id, "import", new=number, note=note)
+        return case_id
+
+    def insert_petition(
+        self, p: NewPetition, *, leader_id: int | None, rules: DeadlineRules, shorts: dict[str, str]
+    ) -> tuple[int, str, int | None]:
+        """The one INSERT of a case, shared by `add` and import: number (kept or drawn), repeat link, uid, due
+        dates, carried closing and steps. Returns (id, number, id of the first petition it repeats)."""
         if p.number is not None:
             if self._number_taken(p.number):
                 raise InputError(
@@ -95,5 +104,4 @@ class BulkMixin:
             )
         self.note_enterprise(p.enterprise, p.village)
         self.note_key_persons(p.key_persons, p.village)
-        self.log(case_id, "import", new=number, note=note)
-        return case_id
+        return case_id, number, repeat_id

@@ -1,14 +1,13 @@
 """Registering, finding and correcting cases."""
 
-import uuid
 from collections.abc import Iterator
 from datetime import date, timedelta
 
 from guside_cli.core.deadlines import effective_due, notice_due
-from guside_cli.core.errors import InputError, NotFound
+from guside_cli.core.errors import NotFound
 from guside_cli.core.filters import CaseFilter
 from guside_cli.core.model import EDITABLE_FIELDS, NewPetition, Petition
-from guside_cli.core.numbering import format_number, sequence_scope
+from guside_cli.core.numbering import format_number
 from guside_cli.storage.rows import (
     SELECT_CASES,
     SELECT_EXPORT,
@@ -49,68 +48,20 @@ class CasesMixin:
         """Register one petition; call inside `write()`."""
         from guside_cli.storage.settings import deadline_rules
 
-        if p.number is not None:
-            if self._number_taken(p.number):
-                raise InputError(
-                    f"case number {p.number} is already in the ledger: numbers never repeat", field="number"
-                )
-            number = p.number
-        else:
-            scope = sequence_scope(p.level, self.village_short(p.village))
-            number = self._allocate_number(p.received_on.year, scope)
-        try:
-            repeat_id = self._chain_root(self.resolve(p.repeat_of)) if p.repeat_of else None
-        except NotFound as e:
-            raise NotFound(f"repeat of {e}", field="repeat_of") from None
-        if p.uid and self.conn.execute("SELECT 1 FROM petitions WHERE uid = ?", (p.uid,)).fetchone():
-            raise InputError(f"case uid {p.uid} is already in the ledger (the same case imported twice?)", field="uid")
-        rules = deadline_rules(self)
-        cur = self.conn.execute(
-            """INSERT INTO petitions (uid, number, received_at, received_on, village, form, level, source,
-                pollution, subject, cause, persons, unit, enterprise, petitioner, phone, id_number, key_persons,
-                forecast, ref_no, due_on, due_given, notice_due_on, status, repeat_of, created_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)""",
-            (
-                p.uid or str(uuid.uuid4()),
-                number,
-                p.received_at.isoformat(),
-                p.received_on.isoformat(),
-                p.village,
-                p.form.code if p.form else None,
-                p.level.code,
-                p.source.code,
-                pollution_json(p.pollution),
-                p.subject,
-                p.cause,
-                p.persons,
-                p.unit,
-                p.enterprise,
-                p.petitioner,
-                p.phone,
-                p.id_number,
-                names_json(p.key_persons),
-                p.forecast,
-                p.ref_no,
-                effective_due(p.received_on, rules, given=p.due_on).isoformat(),
-                p.due_on.isoformat() if p.due_on else None,
-                notice_due(p.received_on, rules).isoformat(),
-                repeat_id,
-                self.at,
-            ),
+        case_id, number, repeat_id = self.insert_petition(
+            p, leader_id=None, rules=deadline_rules(self), shorts={p.village: self.village_short(p.village)}
         )
-        self.note_enterprise(p.enterprise, p.village)
-        self.note_key_persons(p.key_persons, p.village)
-        self.log(cur.lastrowid, "add", new=number)
+        self.log(case_id, "add", new=number)
         if repeat_id:
             root = self.get(str(repeat_id)).number
             self.log(
-                cur.lastrowid,
+                case_id,
                 "repeat",
                 field="repeat_of",
                 new=root,
                 note=None if root == p.repeat_of else f"given {p.repeat_of}; linked to the first petition",
             )
-        return self.get(str(cur.lastrowid))
+        return self.get(str(case_id))
 
     def _chain_root(self, petition_id: int) -> int:
         """Repeats link to the first petition on the matter, so a chain is one level deep and each first
