@@ -423,3 +423,14 @@ def test_csv_written_by_export_reads_back_row_numbers_after_the_notice(cli, isol
     path.write_text(text, encoding="utf-8")
     result = cli("import", path, ok=False)
     assert "Error: n.csv row 4, column received_on:" in result.stderr
+
+
+def test_the_same_case_under_another_number_is_refused_by_its_uid(cli, isolated):
+    cli.add()
+    out = isolated / "one.csv"
+    cli("export", "--out", out)
+    text = out.read_text(encoding="utf-8-sig").replace("2018-红豆-001", "XF-renumbered")
+    out.write_text(text, encoding="utf-8")
+    result = cli("import", out, ok=False)
+    assert "is already in the ledger (the same case imported twice?)" in result.stderr
+    assert len(cli.json("list")) == 1

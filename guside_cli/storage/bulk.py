@@ -1,6 +1,7 @@
 """Registering a whole file's cases: one INSERT per case with everything it brings (leader, acceptance,
 closing, counters), its carried steps, and one history row — instead of replaying each step as a command."""
 
+import sqlite3
 import uuid
 from datetime import datetime, time, timedelta
 
@@ -18,17 +19,26 @@ class BulkMixin:
     ) -> int:
         """Register one case as recorded elsewhere (history taken as recorded: a case closed before the tool
         existed needs no steps). Returns its id. Call inside `write()`."""
-        case_id, number, _ = self.insert_petition(p, leader_id=leader_id, rules=rules, shorts=shorts)
+        # import checked the number already (to tell a re-import from a new case)
+        case_id, number, _ = self.insert_petition(
+            p, leader_id=leader_id, rules=rules, shorts=shorts, number_checked=True
+        )
         self.log(case_id, "import", new=number, note=note)
         return case_id
 
     def insert_petition(
-        self, p: NewPetition, *, leader_id: int | None, rules: DeadlineRules, shorts: dict[str, str]
+        self,
+        p: NewPetition,
+        *,
+        leader_id: int | None,
+        rules: DeadlineRules,
+        shorts: dict[str, str],
+        number_checked: bool = False,
     ) -> tuple[int, str, int | None]:
         """The one INSERT of a case, shared by `add` and import: number (kept or drawn), repeat link, uid, due
         dates, carried closing and steps. Returns (id, number, id of the first petition it repeats)."""
         if p.number is not None:
-            if self._number_taken(p.number):
+            if not number_checked and self._number_taken(p.number):
                 raise InputError(
                     f"case number {p.number} is already in the ledger: numbers never repeat", field="number"
                 )
@@ -41,12 +51,34 @@ class BulkMixin:
                 repeat_id = self._chain_root(self.resolve(p.repeat_of))
             except NotFound as e:
                 raise NotFound(f"repeat of {e}", field="repeat_of") from None
-        if p.uid and self.conn.execute("SELECT 1 FROM petitions WHERE uid = ?", (p.uid,)).fetchone():
-            raise InputError(f"case uid {p.uid} is already in the ledger (the same case imported twice?)", field="uid")
+        try:
+            cur = self._insert(p, number, repeat_id, leader_id, rules)
+        except sqlite3.IntegrityError as e:
+            if "petitions.uid" in str(e):  # the UNIQUE constraint answers without a look-up per case
+                raise InputError(
+                    f"case uid {p.uid} is already in the ledger (the same case imported twice?)", field="uid"
+                ) from None
+            raise
+        case_id = cur.lastrowid
+        carried = []
+        if p.first_contact_at:
+            carried.append((case_id, "contact", p.first_contact_at.isoformat(), None, "imported", self.at))
+        if p.accepted_on:
+            notice = datetime.combine(p.accepted_on, time(0), CHINA).isoformat()
+            carried.append((case_id, "notify", notice, None, "imported", self.at))
+        if carried:
+            self.conn.executemany(
+                "INSERT INTO steps (petition_id, kind, at, by, note, created_at) VALUES (?, ?, ?, ?, ?, ?)", carried
+            )
+        self.note_enterprise(p.enterprise, p.village)
+        self.note_key_persons(p.key_persons, p.village)
+        return case_id, number, repeat_id
+
+    def _insert(self, p: NewPetition, number: str, repeat_id: int | None, leader_id: int | None, rules: DeadlineRules):
         extension = p.extension_days
         given = p.due_on - timedelta(days=extension) if (p.due_on and extension) else p.due_on
         due = effective_due(p.received_on, rules, accepted_on=p.accepted_on, given=given, extension_days=extension)
-        cur = self.conn.execute(
+        return self.conn.execute(
             """INSERT INTO petitions (uid, number, received_at, received_on, village, form, level, source, pollution,
                 subject, cause, persons, unit, enterprise, petitioner, phone, id_number, key_persons, forecast, ref_no,
                 due_on, due_given, notice_due_on, accepted_on, extension_days, extension_reason, status, closed_on,
@@ -91,17 +123,3 @@ class BulkMixin:
                 self.at,
             ),
         )
-        case_id = cur.lastrowid
-        carried = []
-        if p.first_contact_at:
-            carried.append((case_id, "contact", p.first_contact_at.isoformat(), None, "imported", self.at))
-        if p.accepted_on:
-            notice = datetime.combine(p.accepted_on, time(0), CHINA).isoformat()
-            carried.append((case_id, "notify", notice, None, "imported", self.at))
-        if carried:
-            self.conn.executemany(
-                "INSERT INTO steps (petition_id, kind, at, by, note, created_at) VALUES (?, ?, ?, ?, ?, ?)", carried
-            )
-        self.note_enterprise(p.enterprise, p.village)
-        self.note_key_persons(p.key_persons, p.village)
-        return case_id, number, repeat_id

@@ -56,6 +56,7 @@ class Ledger(CasesMixin, BulkMixin, LifecycleMixin, ReportsMixin, SummaryMixin, 
             raise
         self.actor, self.at = actor, at
         self._chain_end = None  # (id, hash) of the history's last row, read once per transaction
+        self.noted: set[tuple[str, str]] = set()  # enterprises and key persons known to exist, this transaction
         try:
             yield self
         except BaseException:

@@ -15,18 +15,21 @@ class PlanMixin:
 
     def note_enterprise(self, name: str | None, village: str) -> None:
         """Cases name their enterprise; an unknown one is created on first use."""
-        if name:
+        if name and ("enterprise", name) not in self.noted:
             self.conn.execute(
                 "INSERT INTO enterprises (name, village, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING",
                 (name, village, self.at),
             )
+            self.noted.add(("enterprise", name))
 
     def note_key_persons(self, names, village: str) -> None:
         for name in names:
-            self.conn.execute(
-                "INSERT INTO persons (name, village, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING",
-                (name, village, self.at),
-            )
+            if ("person", name) not in self.noted:
+                self.conn.execute(
+                    "INSERT INTO persons (name, village, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING",
+                    (name, village, self.at),
+                )
+                self.noted.add(("person", name))
 
     def enterprise(self, name: str):
         row = self.conn.execute("SELECT * FROM enterprises WHERE name = ?", (name.strip(),)).fetchone()
