@@ -96,6 +96,30 @@ for module in (
 ):
     module.register(app)
 
+# `guside --help` groups its thirty commands by what a desk does with them
+PANELS = {
+    "登记与办理 Cases": (
+        "add",
+        "list",
+        "show",
+        "edit",
+        "history",
+        "assign",
+        "step",
+        "extend",
+        "close",
+        "reopen",
+        "overdue",
+        "due",
+    ),
+    "报表 Reports": ("report", "summary", "bulletin", "publish"),
+    "资料 Reference": ("leader", "enterprise", "person", "reward", "rewards", "village", "target", "config"),
+    "数据 Data": ("import", "export", "backup", "check", "info", "demo"),
+}
+_PANEL_OF = {name: panel for panel, names in PANELS.items() for name in names}
+for registered in (*app.registered_commands, *app.registered_groups):
+    registered.rich_help_panel = _PANEL_OF.get(registered.name or "", "其他 Other")
+
 
 def main() -> None:
     import signal

@@ -20,9 +20,11 @@ def bulletin(
     fmt: Annotated[str, typer.Option("--format", "-f", help="markdown|text|json|html")] = "markdown",
     out: Annotated[Path | None, typer.Option("--out", help="File to write (atomically) [stdout]")] = None,
 ) -> None:
-    """The supervision bulletin: the town against both targets, villages ranked, the villages to name for
-    supervision or a talk (petitions up, escalated up, escalated cases 久拖不决, closure under the threshold,
-    each with its cases), and the enterprises to downgrade.
+    """The supervision bulletin (督查通报): villages ranked, named for supervision, enterprises to downgrade.
+
+    The town against both targets; the villages to name for supervision or a talk (petitions up, escalated
+    up, escalated cases 久拖不决, closure under the threshold, each with its cases); the enterprises whose
+    rating must fall.
 
     Example: guside bulletin --year 2018 --format html --out 督查通报.html
     """

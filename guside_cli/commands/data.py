@@ -122,8 +122,9 @@ def export(
     level: opt.Level = None,
     status: opt.Status = None,
 ) -> None:
-    """Export cases with the canonical headers: the office's complete record (it imports back whole), or with
-    --redact a copy for outside the office. Cells that would run as spreadsheet formulas are neutralised.
+    """Export cases: the office's complete record (it imports back whole), or a --redact copy.
+
+    Canonical headers (or --headers zh). Cells that would run as spreadsheet formulas are neutralised.
 
     Example: guside export --format xlsx --out 台账2018.xlsx --year 2018 --headers zh
     """
@@ -169,8 +170,10 @@ def publish(
     fmt: Annotated[str, typer.Option("--format", "-f", help="markdown|csv|html|json")] = "markdown",
     out: Annotated[Path | None, typer.Option("--out", help="File to write (atomically) [stdout]")] = None,
 ) -> None:
-    """The public list (定时公开曝光): number, village, enterprise, pollution, subject, responsible unit, the
-    leader's title, status and date closed. No petitioner, phone, ID number or key person, ever; phone and
+    """The public list (定时公开曝光), without any personal data.
+
+    Number, village, enterprise, pollution, subject, responsible unit, the leader's title, status and date
+    closed. No petitioner, phone, ID number or key person, ever; phone and
     ID numbers written inside the subject are masked. It ends with the count and total of rewards paid for
     reports that proved true (有奖举报), never who received them.
 
@@ -225,9 +228,11 @@ def check(
     elements: Annotated[bool, typer.Option("--elements", help="List cases missing the plan's 建档 elements")] = False,
     fmt: opt.OutputFormat = Format.auto,
 ) -> None:
-    """Check the ledger: SQLite integrity, foreign keys, schema version, the history's guards. With --elements,
-    the cases missing any registration element (cause, responsible unit, forecast; key persons for groups of 5+),
-    so the 排查 stage ends with an empty list. Exits 1 when anything is wrong or missing (cron, monitoring).
+    """Check the ledger (integrity, foreign keys, schema, history chain), or with --elements the 建档 to-do.
+
+    With --elements, the cases missing any registration element (cause, responsible unit, forecast; key
+    persons for groups of 5+), so the 排查 stage ends with an empty list. Exits 1 when anything is wrong or
+    missing (cron, monitoring).
 
     Example: guside check || mail -s "guside ledger check failed" office@example
     """

@@ -25,8 +25,9 @@ def overdue(
     leader: opt.LeaderName = None,
     fmt: opt.OutputFormat = Format.auto,
 ) -> None:
-    """List open cases past due — on the 60-day handling clock or the 15-day acceptance-notice clock —
-    longest overdue first, with the leader and days overdue.
+    """List open cases past due, longest overdue first, with the leader and days overdue.
+
+    Either clock counts: the 60-day handling limit, or the 15-day acceptance notice (受理告知).
 
     Example: guside overdue --village 红豆村 --format csv
     """

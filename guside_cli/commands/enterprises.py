@@ -29,7 +29,7 @@ def add(
     compliant: Compliant = None,
     by: opt.By = None,
 ) -> None:
-    """Add an enterprise. A green or blue rating is refused where the plan forbids it.
+    """Add an enterprise; a green or blue rating is refused where the plan forbids it.
 
     Example: guside enterprise add 某化工有限公司 --village 红豆村 --rating blue --compliant
     """
@@ -138,8 +138,9 @@ def show(ctx: typer.Context, name: Name, fmt: opt.OutputFormat = Format.auto) ->
 @enterprise_app.command("check")
 @guarded
 def check(ctx: typer.Context, fmt: opt.OutputFormat = Format.auto) -> None:
-    """List enterprises whose green or blue rating the rule now forbids (e.g. a new inspection case arrived), with
-    the rating they should fall to. Exits 1 when any is listed, so cron can alert.
+    """List enterprises whose green or blue rating the rule now forbids, with the rating to fall to.
+
+    For instance a new inspection case arrived after the rating. Exits 1 when any is listed, so cron can alert.
 
     Example: guside enterprise check || mail -s "降级提醒" office@example
     """

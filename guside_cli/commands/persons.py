@@ -87,8 +87,10 @@ def plan(
 @person_app.command("list")
 @guarded
 def list_persons(ctx: typer.Context, fmt: opt.OutputFormat = Format.auto, reveal: opt.Reveal = False) -> None:
-    """Key persons and groups: village, leader, petitions in the last 12 months (of which escalated), the last
-    petition, open cases, and the plan. Personal data: internal only, never in `publish`."""
+    """Key persons and groups with their petitions of the last 12 months and their plan.
+
+    Village, leader, petitions in the last 12 months (of which escalated), the last petition, open cases,
+    and the plan. Personal data: internal only, never in `publish`."""
     _show(ctx, None, fmt, reveal)
 
 

@@ -34,8 +34,9 @@ def report(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="auto|table|text|markdown|csv|json")] = Format.auto,
     out: Annotated[Path | None, typer.Option("--out", help="Write to this file (atomically) instead of stdout")] = None,
 ) -> None:
-    """Year-over-year reduction against the targets (total ≥ 30 %, province/Beijing ≥ 25 %), per village,
-    with the 一票否决, case handling and, for a year still running, the allowance left.
+    """The leadership report: year-over-year reduction against the 30 % / 25 % targets, per village.
+
+    With the 一票否决, case handling and, for a year still running, the allowance left and a projection.
 
     Example: guside report --year 2018 ; guside report --from 2018-06-01 --to 2018-09-15 --by level
     """

@@ -25,8 +25,10 @@ def summary(
     ] = None,
     fail_on_overdue: Annotated[bool, typer.Option("--fail-on-overdue", help="Exit 1 when any case is overdue")] = False,
 ) -> None:
-    """The weekly summary: received, closed, open, overdue (with leaders), due next, and the year-to-date
-    standing against both targets. Made for cron: never prompts, no colour.
+    """The weekly summary for cron: the week's movement and the year-to-date standing.
+
+    Received, closed, open, overdue (with leaders), due next, and the year to date against both targets.
+    Never prompts, no colour; --out is written atomically.
 
     Example (crontab, Mondays 07:30): 30 7 * * 1 guside summary --week --out /srv/guside/weekly.txt
     """
