@@ -35,7 +35,7 @@ import sqlite3, sys, typer
 app = typer.Typer()
 @app.command()
 def add(village: str = typer.Option(...), level: str = typer.Option(...), subject: str = typer.Option(...)):
-    with sqlite3.connect(sys.argv[-1] if False else {db!r}) as conn:
+    with sqlite3.connect({db!r}) as conn:
         conn.execute("CREATE TABLE IF NOT EXISTS t (village TEXT, level TEXT, subject TEXT)")
         conn.execute("INSERT INTO t VALUES (?, ?, ?)", (village, level, subject))
     print("ok")
