@@ -434,3 +434,23 @@ def test_the_same_case_under_another_number_is_refused_by_its_uid(cli, isolated)
     result = cli("import", out, ok=False)
     assert "is already in the ledger (the same case imported twice?)" in result.stderr
     assert len(cli.json("list")) == 1
+
+
+def index_names(db: Path) -> set[str]:
+    import sqlite3
+    from contextlib import closing
+
+    with closing(sqlite3.connect(db)) as conn:
+        return {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")}
+
+
+def test_a_bulk_load_into_an_empty_ledger_rebuilds_every_index(cli, isolated):
+    cli("village", "list")
+    fresh = index_names(isolated / "ledger.db")
+    assert {"petitions_received", "petitions_village", "steps_petition", "history_petition"} <= fresh
+    bad = write_csv(isolated / "bad.csv", ZH_HEADER, [ROWS[0], [*ROWS[1][:4], "区", *ROWS[1][5:]]], "utf-8")
+    cli("import", bad, ok=False)  # refused: the indexes dropped for the load come back with the rollback
+    assert index_names(isolated / "ledger.db") == fresh
+    cli("import", write_csv(isolated / "ok.csv", ZH_HEADER, ROWS, "utf-8"))
+    assert index_names(isolated / "ledger.db") == fresh
+    assert all(f["ok"] for f in cli.json("check"))

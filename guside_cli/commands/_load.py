@@ -40,6 +40,8 @@ def register_rows(
     context = {"rules": deadline_rules(ledger), "leaders": {}, "shorts": {v.name: v.short for v in villages}}
     try:
         with writing(ledger, run):
+            # into an empty ledger, secondary indexes are built once at the end (same transaction)
+            dropped = ledger.drop_secondary_indexes() if not dry_run and ledger.is_empty() else []
             for row_number, raw in rows:
                 if new_villages and raw.get("village"):
                     villages = _ensure_village(ledger, str(raw["village"]), villages, result)
@@ -56,6 +58,7 @@ def register_rows(
                     result.problems.append((row_number, Problem(e.field or "row", str(e))))
             if result.problems or dry_run:
                 raise _RollBack
+            ledger.restore_indexes(dropped)
     except _RollBack:
         if result.problems:
             result.written = result.updated = 0

@@ -12,8 +12,30 @@ from guside_cli.core.model import NewPetition
 from guside_cli.core.numbering import sequence_scope
 from guside_cli.storage.rows import names_json, pollution_json
 
+BULK_TABLES = ("petitions", "steps", "history")
+
 
 class BulkMixin:
+    def is_empty(self) -> bool:
+        return self.conn.execute("SELECT NOT EXISTS (SELECT 1 FROM petitions)").fetchone()[0] == 1
+
+    def drop_secondary_indexes(self) -> list[str]:
+        """Inside a write transaction, before a bulk load into an empty ledger: building the secondary indexes
+        once at the end is cheaper than keeping them up to date row by row. Returns their DDL, for
+        `restore_indexes` in the same transaction (a rollback brings them back by itself)."""
+        rows = self.conn.execute(
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+            f"AND tbl_name IN ({', '.join('?' * len(BULK_TABLES))})",
+            BULK_TABLES,
+        ).fetchall()
+        for name, _ in rows:
+            self.conn.execute(f'DROP INDEX "{name}"')
+        return [sql for _, sql in rows]
+
+    def restore_indexes(self, ddl: list[str]) -> None:
+        for sql in ddl:
+            self.conn.execute(sql)
+
     def import_petition(
         self, p: NewPetition, *, leader_id: int | None, rules: DeadlineRules, shorts: dict[str, str], note: str
     ) -> int:
