@@ -59,6 +59,8 @@ def register_rows(
             if result.problems or dry_run:
                 raise _RollBack
             ledger.restore_indexes(dropped)
+            if dropped:
+                ledger.conn.execute("ANALYZE")  # statistics for the planner, as the indexes were built
     except _RollBack:
         if result.problems:
             result.written = result.updated = 0

@@ -265,6 +265,8 @@ def m006_deadline_indexes(db: "Database") -> None:
         CREATE INDEX petitions_open_clocks ON petitions (due_on, notice_due_on, accepted_on, received_on)
             WHERE status = 'open';
         CREATE INDEX petitions_closed_on ON petitions (closed_on) WHERE closed_on IS NOT NULL;
+        -- fresh statistics: without them the planner keeps choosing the receipt index for these queries
+        ANALYZE petitions;
         """,
     )
 
