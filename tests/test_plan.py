@@ -48,8 +48,6 @@ def test_open_escalated_repeat_forbids_blue(cli):
     first = cli.add(level="省", enterprise="虚构印染", received="2018-01-10")["number"]
     again = cli.add("--repeat-of", first, level="京", enterprise="虚构印染", received="2018-03-10")["number"]
     cli("close", first, "--outcome", "unfounded", "--on", "2018-02-01")
-    result = cli("enterprise", "add", "虚构印染2", ok=True)  # unrelated enterprise: fine
-    assert result.exit_code == 0
     refused = cli("enterprise", "rate", "虚构印染", "--rating", "blue", "--compliant", ok=False)
     assert f"open province/Beijing repeat petition(s) {again}" in refused.stderr
 
@@ -147,7 +145,8 @@ def test_rewards_are_for_verified_reports_and_listed_with_totals(cli, town_leade
     assert refused.stderr.strip() == (
         f"Error: {second}: a reward is for a report that proved true; close it with --verified first"
     )
-    cli("close", second, "--outcome", "resolved", "--on", "2018-05-12", "--verified", ok=False)  # needs a leader
+    unled = cli("close", second, "--outcome", "resolved", "--on", "2018-05-12", "--verified", ok=False)
+    assert "without a leader (guside assign)" in unled.stderr
     cli("close", second, "--outcome", "unfounded", "--on", "2018-05-12", "--verified")
     cli("reward", second, "--amount", "200.50", "--on", "2018-06-01", "--note", "现金")
     listed = cli.json("rewards", "--year", "2018")

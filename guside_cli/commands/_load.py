@@ -159,26 +159,14 @@ EDIT_ALIASES = {
 
 def raw_of(p: Petition) -> dict[str, Any]:
     """A registered case as the raw values `intake` reads, so a correction is validated like a new entry."""
-    return {
-        "received": p.received_at.strftime("%Y-%m-%d %H:%M:%S"),
-        "village": p.village,
-        "form": p.form.code if p.form else None,
-        "level": p.level.code,
-        "source": p.source.code,
-        "pollution": [x.code for x in p.pollution],
-        "subject": p.subject,
-        "cause": p.cause,
-        "persons": str(p.persons),
-        "unit": p.unit,
-        "enterprise": p.enterprise,
-        "petitioner": p.petitioner,
-        "phone": p.phone,
-        "id_number": p.id_number,
-        "key_persons": list(p.key_persons),
-        "forecast": p.forecast,
-        "ref_no": p.ref_no,
-        "due_on": p.due_given.isoformat() if p.due_given else None,
-    }
+    from guside_cli.core.records import to_record
+
+    record = to_record(p, reveal=True)
+    raw = {name: record[name] for name in EDITABLE_FIELDS if name in record}
+    raw["received"] = p.received_at.strftime("%Y-%m-%d %H:%M:%S")
+    raw["persons"] = str(p.persons)
+    raw["due_on"] = p.due_given.isoformat() if p.due_given else None  # the given date, not the computed one
+    return raw
 
 
 def edit_raw(ledger, p: Petition, assignments: list[str], run: Run) -> NewPetition:

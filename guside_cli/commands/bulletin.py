@@ -30,8 +30,7 @@ def bulletin(
     """
     from decimal import Decimal
 
-    from guside_cli.commands.enterprises import downgrades
-    from guside_cli.commands.report import _spec, _town, gather
+    from guside_cli.commands.report import gather, report_spec, town_name
     from guside_cli.core.errors import InputError
     from guside_cli.render import bulletin as render
     from guside_cli.render.output import write_json
@@ -43,16 +42,16 @@ def bulletin(
     if fmt not in ("markdown", "text", "json", "html"):
         raise InputError("--format takes markdown, text, json or html")
     with open_ledger(run) as ledger:
-        spec = _spec(run, ledger, year, as_of, None, None, "items", None, None)
+        spec = report_spec(run, ledger, year, as_of, None, None, "items", None, None)
         report = build_report(gather(ledger, spec, new_only=False, by=[]), **spec)
         period = spec["period"]
         result = build_bulletin(
             report,
             ledger.village_case_lists(period.start, period.end),
-            downgrades(ledger),
+            ledger.stale_ratings(),
             Decimal(get_setting(ledger, "bulletin.closure_threshold")),
         )
-        town = _town(ledger)
+        town = town_name(ledger)
     if fmt == "json":
         import io
 

@@ -87,9 +87,9 @@ class _progress:
             return None
         from rich.progress import Progress
 
-        self.bar = Progress(
-            transient=True, console=__import__("guside_cli.render.output", fromlist=["x"]).console(stderr=True)
-        )
+        from guside_cli.render.output import console
+
+        self.bar = Progress(transient=True, console=console(stderr=True))
         self.bar.start()
         task = self.bar.add_task(self.source.path.name, total=self.source.size)
 

@@ -32,6 +32,7 @@ def demo(
     from guside_cli.commands._common import default_db_path, writing
     from guside_cli.core.dates import CHINA, parse_datetime
     from guside_cli.interchange.canonical import read_canonical_csv
+    from guside_cli.interchange.readers import open_source
     from guside_cli.resources import sample_data_dir
     from guside_cli.storage.ledger import Ledger
 
@@ -49,7 +50,8 @@ def demo(
     with Ledger.open(path, create=True) as ledger:
         with writing(ledger, run):
             _load.register_leaders(ledger, read_canonical_csv(data / "leaders.csv"))
-        loaded = _load.register_rows(ledger, read_canonical_csv(data / "petitions.csv"), run, origin="sample_data")
+        _, rows = open_source(data / "petitions.csv")
+        loaded = _load.register_rows(ledger, rows, run, origin="sample_data")
         written = loaded.written
         if loaded.problems:
             row, problem = loaded.problems[0]
@@ -57,7 +59,6 @@ def demo(
         with writing(ledger, run):
             steps = _load.record_steps(ledger, read_canonical_csv(data / "steps.csv"), run)
     typer.echo(f"Demo ledger: {path} ({written} petitions, {steps} steps), seen from {run.today}", err=True)
-    from guside_cli.commands.report import report
+    from guside_cli.commands.report import print_report
 
-    ctx.find_root().obj = run  # the report reads the demo ledger, seen from the demo's day
-    report(ctx, year=2018)
+    print_report(run, year=2018)  # the demo ledger, seen from the demo's day

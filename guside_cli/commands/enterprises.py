@@ -149,7 +149,7 @@ def check(ctx: typer.Context, fmt: opt.OutputFormat = Format.auto) -> None:
 
     run = run_of(ctx)
     with open_ledger(run) as ledger:
-        stale = downgrades(ledger)
+        stale = ledger.stale_ratings()
     fmt = output.resolve(fmt)
     if fmt is Format.json:
         output.write_json(stale)
@@ -159,26 +159,3 @@ def check(ctx: typer.Context, fmt: opt.OutputFormat = Format.auto) -> None:
         say(run, "无需降级的企业", "no enterprise needs a downgrade")
     if stale:
         raise typer.Exit(code=1)
-
-
-def downgrades(ledger) -> list[dict]:
-    """Enterprises rated green or blue that the rule now forbids (shared with the bulletin)."""
-    from guside_cli.core.plan import should_be
-
-    out = []
-    for e in ledger.all_enterprises():
-        if e.rating is None or not e.rating.good:
-            continue
-        blockers = ledger.blockers(e.name, e.compliant)
-        target = should_be(e.rating, blockers)
-        if target:
-            out.append(
-                {
-                    "enterprise": e.name,
-                    "rating": e.rating.code,
-                    "should_be": target.code,
-                    "reasons": blockers.reasons(),
-                    "cases": list(blockers.cases),
-                }
-            )
-    return out

@@ -40,19 +40,48 @@ def report(
 
     Example: guside report --year 2018 ; guside report --from 2018-06-01 --to 2018-09-15 --by level
     """
+    print_report(
+        run_of(ctx),
+        year=year,
+        as_of=as_of,
+        start=start,
+        end=end,
+        measure=measure,
+        new_only=new_only,
+        by=by or [],
+        target_total=target_total,
+        target_escalated=target_escalated,
+        fmt=fmt,
+        out=out,
+    )
+
+
+def print_report(
+    run: Run,
+    *,
+    year=None,
+    as_of=None,
+    start=None,
+    end=None,
+    measure="items",
+    new_only=False,
+    by=(),
+    target_total=None,
+    target_escalated=None,
+    fmt: Format = Format.auto,
+    out=None,
+) -> None:
     from guside_cli.render import report as render
     from guside_cli.reports.report import build_report
 
-    run = run_of(ctx)
     with open_ledger(run) as ledger:
-        spec = _spec(run, ledger, year, as_of, start, end, measure, target_total, target_escalated)
-        counts = gather(ledger, spec, new_only=new_only, by=by or [])
-        town = _town(ledger)
-    result = build_report(counts, **spec)
-    emit(render, result, town, run, fmt, out)
+        spec = report_spec(run, ledger, year, as_of, start, end, measure, target_total, target_escalated)
+        counts = gather(ledger, spec, new_only=new_only, by=list(by))
+        town = town_name(ledger)
+    emit(render, build_report(counts, **spec), town, run, fmt, out)
 
 
-def _spec(run: Run, ledger, year, as_of, start, end, measure, target_total, target_escalated) -> dict:
+def report_spec(run: Run, ledger, year, as_of, start, end, measure, target_total, target_escalated) -> dict:
     from guside_cli.core.dates import parse_date
     from guside_cli.reports.periods import previous, report_period
     from guside_cli.reports.report import DEFAULT_TARGETS
@@ -109,7 +138,7 @@ def gather(ledger, spec: dict, *, new_only: bool, by: list[str]):
     )
 
 
-def _town(ledger) -> str:
+def town_name(ledger) -> str:
     from guside_cli.storage.settings import get_setting
 
     return get_setting(ledger, "town.name")

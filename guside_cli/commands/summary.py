@@ -34,7 +34,7 @@ def summary(
     """
     from datetime import timedelta
 
-    from guside_cli.commands.report import _spec, _town, gather
+    from guside_cli.commands.report import gather, report_spec, town_name
     from guside_cli.core.casefile import deadline_view
     from guside_cli.core.dates import parse_date
     from guside_cli.core.filters import CaseFilter
@@ -49,7 +49,7 @@ def summary(
     end = span.end
     with open_ledger(run) as ledger:
         counts = ledger.period_counts(span.start, end)
-        spec = _spec(run, ledger, end.year, end.isoformat(), None, None, "items", None, None)
+        spec = report_spec(run, ledger, end.year, end.isoformat(), None, None, "items", None, None)
         ytd = build_report(gather(ledger, spec, new_only=False, by=[]), **spec)
         everything, after = CaseFilter(end=end), end + timedelta(days=1)
         late = deadline_view(ledger.overdue(everything, end, limit=LISTED), end, None)
@@ -66,7 +66,7 @@ def summary(
             due_count=ledger.count_due_within(everything, after, 6),
             year_to_date=ytd,
         )
-        town = _town(ledger)
+        town = town_name(ledger)
     text = render.as_text(result, town, run.lang, fmt)
     if out is not None:
         atomic_write_text(out, text)

@@ -1,12 +1,10 @@
-"""Files with the canonical English headers (what `export` writes and the sample ledger uses)."""
+"""Plain CSV tables of the sample ledger that are not case files (leaders.csv, steps.csv); case files go
+through `readers.open_source`, like any import."""
 
 import csv
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-
-# canonical header -> the key `core.intake` reads
-INTAKE_KEYS = {"received_on": "received"}
 
 
 def read_canonical_csv(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -14,4 +12,4 @@ def read_canonical_csv(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     with open(path, encoding="utf-8-sig", newline="") as f:
         reader = csv.DictReader(f)
         for row_number, row in enumerate(reader, start=2):
-            yield row_number, {INTAKE_KEYS.get(k, k): (v if v != "" else None) for k, v in row.items() if k}
+            yield row_number, {k: (v if v != "" else None) for k, v in row.items() if k}

@@ -87,6 +87,29 @@ class PlanMixin:
         )
         return [dict(r) for r in rows]
 
+    def stale_ratings(self) -> list[dict]:
+        """Enterprises rated green or blue that the plan's rule now forbids, with the rating to fall to
+        (`enterprise check` and the bulletin)."""
+        from guside_cli.core.plan import should_be
+
+        out = []
+        for e in self.all_enterprises():
+            if e.rating is None or not e.rating.good:
+                continue
+            blockers = self.blockers(e.name, e.compliant)
+            target = should_be(e.rating, blockers)
+            if target:
+                out.append(
+                    {
+                        "enterprise": e.name,
+                        "rating": e.rating.code,
+                        "should_be": target.code,
+                        "reasons": blockers.reasons(),
+                        "cases": list(blockers.cases),
+                    }
+                )
+        return out
+
     def all_enterprises(self) -> list:
         return [_enterprise(r) for r in self.conn.execute("SELECT * FROM enterprises ORDER BY name")]
 
