@@ -149,3 +149,38 @@ def test_report_totals_equal_plain_counts(tmp_path_factory, rows):
             assert village["total"]["current"] == one(
                 "SELECT sum(persons) FROM petitions WHERE received_on LIKE '2018%' AND village = ?", village["village"]
             )
+
+
+# good and bad spellings of each element, so that rows repeat values the memo has seen, both ways
+POOLS = {
+    "received": ["2018-06-07 09:30", "2018-02-30", "2018/6/7", "昨天", "2018-06-07T09:30:00+08:00", ""],
+    "village": ["红豆村", "红豆", "火星村", "", "顾山社区"],
+    "level": ["town", "省", "省级", "planet", ""],
+    "form": ["visit", "来访", "pigeon", ""],
+    "source": ["12345", "hotline_12369", "rumour", ""],
+    "pollution": ["大气;噪声", "噪音、大气", "smell", ";", ""],
+    "persons": ["3", "３人", "0", "many", ""],
+    "subject": ["化工厂异味", "x" * 2001, " ", ""],
+    "phone": ["13900001234", "12345", ""],
+    "number": ["2018-0042", "42", "two words", ""],
+    "due_on": ["2018-08-01", "2018-01-01", "soon", ""],
+    "status": ["closed", "open", "pending", ""],
+    "closed_on": ["2018-06-10", "2018-01-01", "2030-01-01", "2018-13-01", ""],
+    "outcome": ["resolved", "停访息诉", "won", ""],
+    "uid": ["6F1C2A52-7D2E-4D4C-9A53-3C2B8F1E0A11", "6f1c2a52-7d2e-4d4c-9a53-3c2b8f1e0a11", "nope", ""],
+    "reopened": ["0", "2", "-1", ""],
+    "verified": ["是", "false", "maybe", ""],
+}
+
+
+@given(st.lists(st.fixed_dictionaries({k: st.sampled_from(v) for k, v in POOLS.items()}), max_size=25))
+@QUICK
+def test_a_memo_changes_nothing_but_the_speed(raws):
+    """`intake` with the memo a bulk load shares across rows gives exactly what it gives without one."""
+    from guside_cli.core.intake import Memo, intake
+    from guside_cli.core.model import Village
+
+    villages = [Village("红豆村", "红豆", "村"), Village("顾山社区", "顾山", "社区")]
+    memo = Memo()
+    for raw in raws:
+        assert intake(raw, now=NOW, villages=villages, memo=memo) == intake(raw, now=NOW, villages=villages)

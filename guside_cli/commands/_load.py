@@ -6,7 +6,7 @@ from typing import Any
 
 from guside_cli.commands._common import Run, writing
 from guside_cli.core.errors import GusideError, InputError
-from guside_cli.core.intake import Problem, intake
+from guside_cli.core.intake import Memo, Problem, intake
 from guside_cli.core.lifecycle import check_rank
 from guside_cli.core.model import EDITABLE_FIELDS, NewPetition, Petition
 
@@ -33,29 +33,39 @@ def register_rows(
 ) -> LoadResult:
     """Validate and register every row in one transaction. Any problem, or a dry run, and nothing is written;
     every problem is collected, not only the first."""
+    from guside_cli.storage.bulk import BulkLoad
     from guside_cli.storage.settings import deadline_rules
 
     result = LoadResult()
     villages = ledger.villages()
-    context = {"rules": deadline_rules(ledger), "leaders": {}, "shorts": {v.name: v.short for v in villages}}
+    memo = Memo()
     try:
         with writing(ledger, run):
             # into an empty ledger, secondary indexes are built once at the end (same transaction)
             dropped = ledger.drop_secondary_indexes() if not dry_run and ledger.is_empty() else []
+            load = BulkLoad(ledger, rules=deadline_rules(ledger), shorts={v.name: v.short for v in villages})
+            leaders: dict[str, Any] = {}
             for row_number, raw in rows:
                 if new_villages and raw.get("village"):
+                    known = len(villages)
                     villages = _ensure_village(ledger, str(raw["village"]), villages, result)
-                    context["shorts"] = {v.name: v.short for v in villages}
-                petition, row_problems = intake(raw, now=run.now, villages=villages)
+                    if len(villages) != known:
+                        load.shorts = {v.name: v.short for v in villages}
+                        memo.fields["village"].clear()
+                petition, row_problems = intake(raw, now=run.now, villages=villages, memo=memo)
                 result.problems.extend((row_number, p) for p in row_problems)
                 if progress:
                     progress(row_number)
-                if petition is None or result.problems:
+                if petition is None or result.problems or load.problems:
                     continue  # keep validating, to report every problem at once
                 try:
-                    _register(ledger, petition, result, update=update, note=f"{origin} row {row_number}", **context)
+                    _register(ledger, load, row_number, petition, result, update=update, leaders=leaders, origin=origin)
                 except GusideError as e:
                     result.problems.append((row_number, Problem(e.field or "row", str(e))))
+            if not result.problems:
+                load.flush()
+            result.problems.extend((row, Problem(e.field or "row", str(e))) for row, e in load.problems)
+            result.problems.sort(key=lambda found: found[0])
             if result.problems or dry_run:
                 raise _RollBack
             ledger.restore_indexes(dropped)
@@ -68,8 +78,10 @@ def register_rows(
 
 
 def _register(
-    ledger, petition: NewPetition, result: LoadResult, *, update: bool, note: str, rules, leaders: dict, shorts: dict
+    ledger, load, row: int, petition: NewPetition, result: LoadResult, *, update: bool, leaders: dict, origin: str
 ) -> None:
+    if load.holds(petition.number):  # the same number twice in the file: compare with the first, written
+        load.flush()
     existing = ledger.find_number(petition.number) if petition.number and ledger.number_taken(petition.number) else None
     if existing is None:
         leader_id = None
@@ -79,7 +91,7 @@ def _register(
             leader = leaders[petition.leader]
             check_rank(petition, leader, strict=False)
             leader_id = leader.id
-        ledger.import_petition(petition, leader_id=leader_id, rules=rules, shorts=shorts, note=note)
+        load.add(row, petition, leader_id=leader_id, note=f"{origin} row {row}")
         result.written += 1
     elif petition.uid and petition.uid != existing.uid:
         # the same number on a different case: two desks numbered independently; skipping would lose a case
@@ -89,6 +101,7 @@ def _register(
             field="number",
         )
     elif update:
+        load.flush()  # a correction reads and writes the ledger directly
         if ledger.update_elements(existing, petition):
             result.updated += 1
         else:

@@ -7,13 +7,14 @@ from collections.abc import Iterable, Sequence
 
 GENESIS = "0" * 64
 HASHED = ("id", "petition_id", "at", "actor", "action", "field", "old", "new", "note")
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # json.dumps with options builds one per call
 
 
 def row_hash(previous: str, row: Sequence) -> str:
     """sha256 of the previous hash and the row's fields in HASHED order."""
     import hashlib  # OpenSSL's loader costs 5 ms: only commands that write or check pay it
 
-    payload = json.dumps([previous, *row], ensure_ascii=False, separators=(",", ":"))
+    payload = _ENCODER.encode([previous, *row])
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 

@@ -10,6 +10,7 @@ from guside_cli.core.text import fold
 class Coded(Enum):
     """An enum whose value is the stored code, with zh/en labels and accepted aliases."""
 
+    code: str  # the stored code (the value), a plain attribute: import reads it millions of times
     zh: str
     en: str
     aliases: tuple[str, ...]
@@ -17,14 +18,11 @@ class Coded(Enum):
     def __new__(cls, code: str, zh: str, en: str, *aliases: str):
         member = object.__new__(cls)
         member._value_ = code
+        member.code = code
         member.zh = zh
         member.en = en
         member.aliases = aliases
         return member
-
-    @property
-    def code(self) -> str:
-        return self.value
 
     def label(self, lang: str = "zh") -> str:
         return self.zh if lang == "zh" else self.en

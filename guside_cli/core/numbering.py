@@ -5,11 +5,16 @@ Beijing level takes the town's own sequence (镇级编号, `2018-0042`); every o
 (属地编号, `2018-红豆-007`). Each sequence runs per year of receipt.
 """
 
+import re
+
 from guside_cli.core.enums import Level
 from guside_cli.core.errors import InputError
 from guside_cli.core.text import clean
 
 TOWN_SCOPE = "镇"
+
+
+_SPACE = re.compile(r"\s")
 
 
 def sequence_scope(level: Level, village_short: str) -> str:
@@ -26,7 +31,7 @@ def format_number(year: int, scope: str, seq: int) -> str:
 def check_given_number(number: str) -> str:
     """A number typed by hand or imported is kept as given, once it is a plain single token."""
     text = clean(number)
-    if not text or any(ch.isspace() for ch in text) or len(text) > 64:
+    if not text or len(text) > 64 or _SPACE.search(text):
         raise InputError(f"case number '{number}' must be one word of at most 64 characters, e.g. 2018-0042")
     if text.isdigit():
         # a bare integer would be read back as a case id by every command that takes a case

@@ -68,8 +68,8 @@ def open_source(path: Path, fmt: str | None = None, encoding: str | None = None)
 
 
 def for_intake(cells: dict[str, Any]) -> dict[str, Any]:
-    """File fields as `core.intake` names them: the receipt is `received`, its full timestamp winning."""
-    cells = dict(cells)
+    """File fields as `core.intake` names them (in place): the receipt is `received`, its full timestamp
+    winning."""
     received_at = cells.pop("received_at", None)
     received_on = cells.pop("received_on", None)
     cells["received"] = received_at or received_on
@@ -85,6 +85,25 @@ def _with_header(source: Source, header: list[Any], first_row: int) -> dict[int,
         names = ", ".join(f"{f} ({cols.ALIASES[f][0]})" for f in missing)
         raise InputError(f"{source.path.name} row {first_row}: no column for {names}; the header row names the columns")
     return mapping
+
+
+def _text_cells(mapping: dict[int, str]):
+    """`_cells` for rows that are all text (CSV), as one tight loop: a million rows pass through it."""
+    pairs = list(mapping.items())
+    width = max(mapping, default=-1) + 1
+
+    def cells(row: list[str]) -> dict[str, Any]:
+        if len(row) < width:
+            row = row + [""] * (width - len(row))
+        out = {}
+        for index, name in pairs:
+            value = row[index].strip()
+            if value[:1] == "'" and value.startswith(NEUTRALISED):
+                value = value[1:]
+            out[name] = value or None
+        return for_intake(out)
+
+    return cells
 
 
 def _cells(mapping: dict[int, str], row: list[Any]) -> dict[str, Any]:
@@ -111,7 +130,7 @@ def _csv_rows(source: Source, encoding: str | None) -> Iterator[tuple[int, dict[
             raise InputError(f"{source.path.name}: the file is empty") from None
         except UnicodeDecodeError:
             raise InputError(f"{source.path.name}: not readable as {source.encoding}; try --encoding gb18030") from None
-        mapping = _with_header(source, header, reader.line_num)
+        cells = _text_cells(_with_header(source, header, reader.line_num))
         while True:
             try:
                 row = next(reader)
@@ -123,7 +142,7 @@ def _csv_rows(source: Source, encoding: str | None) -> Iterator[tuple[int, dict[
                     "give --encoding gb18030 or utf-8"
                 ) from None
             if any(cell.strip() for cell in row):
-                yield reader.line_num + source_offset(lines), for_intake(_cells(mapping, row))
+                yield reader.line_num + source_offset(lines), cells(row)
     finally:
         raw.close()
 

@@ -1,6 +1,6 @@
 """Registering, finding and correcting cases."""
 
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from datetime import date, timedelta
 
 from guside_cli.core.deadlines import effective_due, notice_due
@@ -25,9 +25,10 @@ EARLIEST_DUE = "min(p.due_on, coalesce(CASE WHEN p.accepted_on IS NULL THEN p.no
 
 
 class CasesMixin:
-    def _allocate_number(self, year: int, scope: str) -> str:
+    def _allocate_number(self, year: int, scope: str, pending: Container[str] = ()) -> str:
         """Next number in a sequence. Runs inside the write transaction, so two desks never draw the same
-        one and a rolled-back command leaves no gap; numbers given by hand are stepped over."""
+        one and a rolled-back command leaves no gap; numbers given by hand are stepped over, and so are the
+        `pending` ones a bulk load holds but has not written yet."""
         while True:
             (seq,) = self.conn.execute(
                 "INSERT INTO sequences (scope, year, last) VALUES (?, ?, 1) "
@@ -35,7 +36,7 @@ class CasesMixin:
                 (scope, year),
             ).fetchone()
             number = format_number(year, scope, seq)
-            if not self._number_taken(number):
+            if number not in pending and not self._number_taken(number):
                 return number
 
     def number_taken(self, number: str) -> bool:

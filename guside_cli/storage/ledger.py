@@ -15,6 +15,7 @@ from guside_cli.storage.lifecycle import LifecycleMixin
 from guside_cli.storage.migrations import LATEST_VERSION
 from guside_cli.storage.plan import PlanMixin
 from guside_cli.storage.reports import ReportsMixin, SummaryMixin
+from guside_cli.storage.rows import INSERT_HISTORY
 
 
 class Ledger(CasesMixin, BulkMixin, LifecycleMixin, ReportsMixin, SummaryMixin, PlanMixin):
@@ -67,7 +68,12 @@ class Ledger(CasesMixin, BulkMixin, LifecycleMixin, ReportsMixin, SummaryMixin, 
         else:
             self.conn.execute("COMMIT")
 
-    def log(
+    def log(self, petition_id: int | None, action: str, **details) -> None:
+        """Append to the history (its triggers forbid UPDATE and DELETE); `details` are chain_row's field, old,
+        new and note. Call inside `write()`."""
+        self.conn.execute(INSERT_HISTORY, self.chain_row(petition_id, action, **details))
+
+    def chain_row(
         self,
         petition_id: int | None,
         action: str,
@@ -76,22 +82,21 @@ class Ledger(CasesMixin, BulkMixin, LifecycleMixin, ReportsMixin, SummaryMixin, 
         old=None,
         new=None,
         note: str | None = None,
-    ) -> None:
-        """Append to the history (its triggers forbid UPDATE and DELETE). Call inside `write()`."""
+    ) -> tuple:
+        """The next history row with its id and its link in the hash chain, for the caller to INSERT (a bulk
+        load writes many at once). Rows may reach the table out of order within the transaction: the chain
+        runs by id."""
         if not self.conn.in_transaction:
             raise RuntimeError("history is written only inside Ledger.write()")
         if self._chain_end is None:
             last = self.conn.execute("SELECT id, hash FROM history ORDER BY id DESC LIMIT 1").fetchone()
             self._chain_end = (last[0], last[1]) if last else (0, GENESIS)
         # the write lock is ours (BEGIN IMMEDIATE): nobody else can append between our reads and writes
-        row = (self._chain_end[0] + 1, petition_id, self.at, self.actor, action, field, _text(old), _text(new), note)
-        digest = row_hash(self._chain_end[1], row)
-        self.conn.execute(
-            "INSERT INTO history (id, petition_id, at, actor, action, field, old, new, note, prev_hash, hash) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (*row, self._chain_end[1], digest),
-        )
+        previous_id, previous_hash = self._chain_end
+        row = (previous_id + 1, petition_id, self.at, self.actor, action, field, _text(old), _text(new), note)
+        digest = row_hash(previous_hash, row)
         self._chain_end = (row[0], digest)
+        return (*row, previous_hash, digest)
 
     # --- villages -------------------------------------------------------------------------------------
 

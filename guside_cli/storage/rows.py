@@ -1,5 +1,6 @@
 """Rows <-> models. The only place that knows how a case is laid out in SQLite."""
 
+import functools
 import json
 import sqlite3
 from datetime import date, datetime
@@ -110,9 +111,25 @@ def history_from(row: sqlite3.Row) -> HistoryEntry:
     )
 
 
+INSERT_HISTORY = (
+    "INSERT INTO history (id, petition_id, at, actor, action, field, old, new, note, prev_hash, hash) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
 def pollution_json(items) -> str:
-    return json.dumps([x.code for x in items])
+    return _pollution_json(tuple(items))
 
 
 def names_json(items) -> str:
+    return _names_json(tuple(items))
+
+
+@functools.lru_cache(maxsize=4096)  # a ledger repeats the same few combinations: import calls these per case
+def _pollution_json(items: tuple) -> str:
+    return json.dumps([x.code for x in items])
+
+
+@functools.lru_cache(maxsize=4096)
+def _names_json(items: tuple[str, ...]) -> str:
     return json.dumps(list(items), ensure_ascii=False)

@@ -1,0 +1,89 @@
+"""The bulk load behind `import`: cases written in batches, with ids, numbers, repeats and the history chain
+exactly as one-by-one registration gives them. BATCH is made small so a few rows cross several batches."""
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from guside_cli.storage.bulk import BulkLoad
+from tests.conftest import rows
+
+HEADER = ["number", "received_on", "village", "level", "subject", "repeat_of", "uid"]
+
+
+@pytest.fixture(autouse=True)
+def small_batches(monkeypatch):
+    monkeypatch.setattr(BulkLoad, "BATCH", 3)
+
+
+def write(path: Path, lines: list[list[str]]) -> Path:
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([HEADER, *lines])
+    return path
+
+
+def case(number="", day="2018-03-01", village="红豆村", level="town", repeat_of="", uid=""):
+    return [number, day, village, level, "化工厂异味", repeat_of, uid]
+
+
+def test_batches_keep_numbers_repeats_and_the_history_chain(cli, db_path, isolated):
+    first = cli.add(received="2018-01-05")  # already in the ledger: 2018-红豆-001
+    lines = [
+        case(),  # drawn: 002
+        case(number="2018-红豆-003"),  # given: the drawn sequence steps over it
+        case(),  # drawn: 004 (003 is still waiting in the batch when it is drawn)
+        case(repeat_of="2018-红豆-002"),  # repeats a case written by an earlier batch -> 005
+        case(repeat_of="2018-红豆-005"),  # repeats a repeat still in this batch: linked to its first -> 006
+        case(repeat_of=first["number"]),  # repeats a case that was in the ledger before -> 007
+        case(level="province"),  # the town's sequence
+    ]
+    result = cli("import", write(isolated / "t.csv", lines))
+    assert "7" in result.stdout
+    got = rows(
+        db_path,
+        "SELECT p.number, r.number FROM petitions p LEFT JOIN petitions r ON r.id = p.repeat_of ORDER BY p.id",
+    )
+    assert got == [
+        ("2018-红豆-001", None),
+        ("2018-红豆-002", None),
+        ("2018-红豆-003", None),
+        ("2018-红豆-004", None),
+        ("2018-红豆-005", "2018-红豆-002"),
+        ("2018-红豆-006", "2018-红豆-002"),
+        ("2018-红豆-007", "2018-红豆-001"),
+        ("2018-0001", None),
+    ]
+    notes = rows(db_path, "SELECT petition_id, action, note FROM history WHERE action = 'import' ORDER BY id")
+    assert notes == [(i + 2, "import", f"file row {i + 2}") for i in range(7)]
+    assert all(f["ok"] for f in cli.json("check")), "the hash chain holds across batches"
+
+
+def test_the_same_case_twice_in_a_file_is_written_once(cli, isolated):
+    uid = "6f1c2a52-7d2e-4d4c-9a53-3c2b8f1e0a11"
+    lines = [case(number="A-1", uid=uid), case(), case(), case(), case(), case(number="A-1", uid=uid)]
+    result = cli("--lang", "en", "import", write(isolated / "t.csv", lines))
+    assert "imported 5" in result.stdout and "skipped (number already there) 1" in result.stdout
+
+
+def test_a_number_reused_by_another_case_names_its_row(cli, db_path, isolated):
+    lines = [
+        case(number="A-1", uid="6f1c2a52-7d2e-4d4c-9a53-3c2b8f1e0a11"),
+        case(),
+        case(),
+        case(),
+        case(number="A-1", uid="0d9d7f3e-52a4-4f4e-8f7b-1c2d3e4f5a6b"),
+    ]
+    result = cli("import", write(isolated / "t.csv", lines), ok=False)
+    assert result.exit_code == 2
+    assert "row 6, column number: case number A-1 is already used by another case" in result.stderr
+    assert rows(db_path, "SELECT count(*) FROM petitions") == [(0,)]
+
+
+def test_a_uid_given_twice_is_found_in_its_batch_and_names_its_row(cli, db_path, isolated):
+    uid = "6f1c2a52-7d2e-4d4c-9a53-3c2b8f1e0a11"
+    lines = [case(number="A-1", uid=uid), case(), case(), case(), case(number="A-2", uid=uid), case()]
+    result = cli("import", write(isolated / "t.csv", lines), ok=False)
+    assert f"row 6, column uid: case uid {uid} is already in the ledger" in result.stderr
+    assert rows(db_path, "SELECT count(*) FROM petitions") == [(0,)]
+    assert rows(db_path, "SELECT count(*) FROM history WHERE action = 'import'") == [(0,)]
