@@ -166,12 +166,15 @@ def median_of(cmd: list[str], repeat: int, env: dict | None = None, reset=None) 
 
 
 def count_commands() -> int:
+    import click
     import typer.main
 
     from guside_cli.app import app
 
     group = typer.main.get_command(app)
-    return sum(1 + len(getattr(c, "commands", {})) for c in group.commands.values())
+    context = click.Context(group)
+    commands = [group.get_command(context, name) for name in group.list_commands(context)]
+    return sum(1 + len(getattr(c, "commands", {})) for c in commands)
 
 
 def main() -> None:

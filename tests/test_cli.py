@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import typer.main
 
 from guside_cli.app import app
@@ -14,10 +15,29 @@ from guside_cli.app import app
 
 def all_commands(group=None, prefix=()):
     group = group or typer.main.get_command(app)
-    for name, command in group.commands.items():
+    context = click.Context(group)
+    for name in group.list_commands(context):
+        command = group.get_command(context, name)
         yield (*prefix, name), command
-        if hasattr(command, "commands"):
+        if hasattr(command, "list_commands"):
             yield from all_commands(command, (*prefix, name))
+
+
+def test_the_lazy_root_knows_which_module_registers_each_command():
+    """The root loads a command's module only when it runs: its map must match what the modules register,
+    and every command must be listed in a --help panel."""
+    import importlib
+
+    from guside_cli.app import COMMANDS, PANELS
+
+    for module, names in COMMANDS.items():
+        sub = typer.Typer()
+        importlib.import_module(f"guside_cli.commands.{module}").register(sub)
+        registered = [c.name for c in sub.registered_commands] + [g.name for g in sub.registered_groups]
+        assert sorted(registered) == sorted(names), module
+    listed = [name for names in PANELS.values() for name in names]
+    assert sorted(listed) == sorted(name for names in COMMANDS.values() for name in names)
+    assert len(set(listed)) == len(listed)
 
 
 def test_every_command_has_help(cli):
