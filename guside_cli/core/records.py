@@ -1,6 +1,7 @@
 """A case as a flat record with the canonical field names (`--format json`, export, import), values as
 stored codes. Personal fields are masked unless the caller reveals them."""
 
+import functools
 from typing import Any
 
 from guside_cli.core.identity import mask_id_number, mask_in_text, mask_name, mask_phone
@@ -122,20 +123,33 @@ LIST_COLUMNS = ("pollution", "key_persons")
 def export_values(fields: tuple[str, ...], row: tuple, *, redact: bool = False) -> list[Any]:
     """One exported case from the row storage computed: lists from their JSON text, `verified` as a bool, and
     with `redact` personal data masked (names 张**, phone and ID numbers, numbers written in free text)."""
+    lists, verified = _positions(fields)
+    values = list(row)
+    for i in lists:
+        values[i] = _json_list(values[i])
+    values[verified] = bool(values[verified])
+    if not redact:
+        return values
+    masked = dict(zip(fields, values, strict=True))
+    masked["petitioner"] = mask_name(masked["petitioner"]) if masked["petitioner"] else None
+    masked["phone"] = mask_phone(masked["phone"]) if masked["phone"] else None
+    masked["id_number"] = mask_id_number(masked["id_number"]) if masked["id_number"] else None
+    masked["key_persons"] = tuple(mask_name(name) for name in masked["key_persons"])
+    for name in FREE_TEXT:
+        masked[name] = mask_in_text(masked[name])
+    return list(masked.values())
+
+
+@functools.lru_cache(maxsize=8)
+def _positions(fields: tuple[str, ...]) -> tuple[tuple[int, ...], int]:
+    return tuple(fields.index(name) for name in LIST_COLUMNS), fields.index("verified")
+
+
+@functools.lru_cache(maxsize=4096)  # a ledger repeats the same few lists (most key-person lists are empty)
+def _json_list(text: str) -> tuple:
     import json
 
-    values = dict(zip(fields, row, strict=True))
-    for name in LIST_COLUMNS:
-        values[name] = json.loads(values[name]) if values[name] != "[]" else []
-    values["verified"] = bool(values["verified"])
-    if redact:
-        values["petitioner"] = mask_name(values["petitioner"]) if values["petitioner"] else None
-        values["phone"] = mask_phone(values["phone"]) if values["phone"] else None
-        values["id_number"] = mask_id_number(values["id_number"]) if values["id_number"] else None
-        values["key_persons"] = [mask_name(name) for name in values["key_persons"]]
-        for name in FREE_TEXT:
-            values[name] = mask_in_text(values[name])
-    return list(values.values())
+    return tuple(json.loads(text))
 
 
 PUBLIC_FIELDS = (
