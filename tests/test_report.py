@@ -236,6 +236,18 @@ def test_summary_for_a_fixed_week(cli, known):
     assert s["overdue"][0]["clocks"][0]["days_overdue"] > 0
 
 
+def test_summary_headline_counts_every_late_case_not_only_those_named(cli, known, monkeypatch):
+    """The text names at most LISTED cases per list; its headline counts all of them, as the JSON does."""
+    from guside_cli.commands import summary
+
+    monkeypatch.setattr(summary, "LISTED", 2)
+    s = cli.json("--today", "2019-01-15", "summary", "--week", "--on", "2018-09-12")
+    assert s["overdue_count"] > 2 and len(s["overdue"]) == 2
+    text = cli("--today", "2019-01-15", "summary", "--week", "--on", "2018-09-12").stdout
+    assert f"超期 {s['overdue_count']} 件；未来 7 天到期 {s['due_next_7_days_count']} 件" in text
+    assert f"……另有 {s['overdue_count'] - 2} 件（guside overdue 查看全部）" in text
+
+
 def test_summary_defaults_to_the_last_full_week(cli, known):
     s = cli.json("--today", "2018-09-19", "summary")  # a Wednesday: the week before is 09-10..09-16
     assert s["week"] == {"start": "2018-09-10", "end": "2018-09-16"}

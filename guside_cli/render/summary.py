@@ -60,8 +60,8 @@ def summary_lines(s: WeeklySummary, town: str, lang: str, *, markdown: bool = Fa
         item
         + _t(
             lang,
-            f"超期 {len(s.overdue)} 件；未来 7 天到期 {len(s.due_next_week)} 件",
-            f"overdue {len(s.overdue)}; due in the next 7 days {len(s.due_next_week)}",
+            f"超期 {s.overdue_count} 件；未来 7 天到期 {s.due_count} 件",
+            f"overdue {s.overdue_count}; due in the next 7 days {s.due_count}",
         ),
         "",
         head
