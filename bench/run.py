@@ -20,6 +20,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
+from bench.floor import writes  # noqa: E402
 from bench.generate import generate  # noqa: E402
 
 GUSIDE = [sys.executable, "-m", "guside_cli"]
@@ -276,7 +277,7 @@ def main() -> None:
                 )
             ],
             fresh_env,
-            lambda: clean(fresh, bare_db),
+            {"mine": lambda: clean(fresh), "base": lambda: clean(bare_db)},
         ),
         (
             "guside export --format csv",
@@ -289,8 +290,8 @@ def main() -> None:
     rows = []
     for name, mine, base, environment, reset in [*[(*op, None) for op in operations], *slow]:
         repeat = (args.slow_repeat or args.repeat) if (reset is not None or "export" in name) else args.repeat
-        mine_t, mine_mem = median_of(mine, repeat, environment, reset)
-        base_t, _ = median_of(base, repeat, environment, reset)
+        mine_t, mine_mem = median_of(mine, repeat, environment, reset and reset["mine"])
+        base_t, _ = median_of(base, repeat, environment, reset and reset["base"])
         rows.append((name, mine_t, base_t, mine_t / base_t, mine_mem / 1024))
         print(f"  {name}: {mine_t:.3f} s vs {base_t:.3f} s", file=sys.stderr)
     print(
@@ -305,6 +306,14 @@ def main() -> None:
     print(
         f"\nimport: {args.rows / imported[1]:,.0f} rows/s validated ({args.rows / imported[2]:,.0f} rows/s bare "
         f"executemany); the CSV is {exported.stat().st_size / 2**20:.0f} MiB"
+    )
+    # the same rows written again with no reading or validating: the best any import into this schema can do
+    floor = writes(fresh, work / "floor.db")
+    clean(work / "floor.db")
+    parts = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in floor.items() if name != "total")
+    print(
+        f"import write floor (bench/floor.py): {floor['total']:.3f} s for SQLite to store what the import stored "
+        f"({parts}), ratio {floor['total'] / imported[2]:.2f} to the same baseline"
     )
 
 

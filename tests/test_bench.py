@@ -32,6 +32,8 @@ def test_bench_runs_end_to_end_on_a_small_ledger(tmp_path):
     ]
     assert all(float(line.split("|")[4]) > 0 for line in table)  # a ratio for each
 
+    assert "import write floor (bench/floor.py):" in done.stdout
+
 
 @pytest.fixture(scope="module")
 def bench_ledger(tmp_path_factory):
