@@ -6,10 +6,12 @@ from guside_cli.core.enums import Outcome, Rank, Satisfaction, StepKind
 from guside_cli.core.errors import InputError, NotFound
 from guside_cli.core.filters import CaseFilter
 from guside_cli.core.model import HistoryEntry, Leader, Petition, Step
+from guside_cli.storage.cases import EARLIEST_DUE, case_where
 from guside_cli.storage.rows import history_from, step_from
 
 # open and past due on either clock: handling (due_on), or acceptance notice while no notice is recorded
 OVERDUE = "p.status = 'open' AND (p.due_on < :today OR (p.accepted_on IS NULL AND p.notice_due_on < :today))"
+OPEN_BY_CLOCKS = "petitions p INDEXED BY petitions_open_clocks"  # see LifecycleMixin._count_by_clock
 DUE_SOON = (
     "p.status = 'open' AND (p.due_on BETWEEN :today AND :until"
     " OR (p.accepted_on IS NULL AND p.notice_due_on BETWEEN :today AND :until))"
@@ -190,21 +192,41 @@ class LifecycleMixin:
     def overdue(self, f: CaseFilter, today: date, *, limit: int | None = None) -> list[Petition]:
         """Open cases past due on either clock, the longest overdue first."""
         day = today.isoformat()
-        return list(self.find(f, order="due", extra_where=_positional(OVERDUE), extra_params=(day, day), limit=limit))
+        return self._by_clock(f, OVERDUE, (day, day), limit)
 
     def count_overdue(self, f: CaseFilter, today: date) -> int:
         day = today.isoformat()
-        return self.count(f, extra_where=_positional(OVERDUE), extra_params=(day, day))
+        return self._count_by_clock(f, OVERDUE, (day, day))
 
     def due_within(self, f: CaseFilter, today: date, days: int, *, limit: int | None = None) -> list[Petition]:
         day, until = today.isoformat(), (today + timedelta(days=days)).isoformat()
-        return list(
-            self.find(f, order="due", extra_where=_positional(DUE_SOON), extra_params=(day, until) * 2, limit=limit)
-        )
+        return self._by_clock(f, DUE_SOON, (day, until) * 2, limit)
 
     def count_due_within(self, f: CaseFilter, today: date, days: int) -> int:
         day, until = today.isoformat(), (today + timedelta(days=days)).isoformat()
-        return self.count(f, extra_where=_positional(DUE_SOON), extra_params=(day, until) * 2)
+        return self._count_by_clock(f, DUE_SOON, (day, until) * 2)
+
+    # Open cases by their clocks are read through the partial index of open cases (m006), named: without
+    # SQLite's STAT4 statistics the planner cannot know that open cases are few, and with a receipt-date bound
+    # in the filter it chose the receipt index, reading every case. Measured on 1,000,000 petitions (109,259
+    # open): the overdue count 0.63 s -> 0.02 s. The cases listed are found in the index first and only those
+    # are read whole.
+
+    def _count_by_clock(self, f: CaseFilter, clock: str, clock_params: tuple) -> int:
+        where, params = case_where(f)
+        sql = f"SELECT count(*) FROM {OPEN_BY_CLOCKS} WHERE {where} AND ({_positional(clock)})"
+        return self.conn.execute(sql, (*params, *clock_params)).fetchone()[0]
+
+    def _by_clock(self, f: CaseFilter, clock: str, clock_params: tuple, limit: int | None) -> list[Petition]:
+        where, params = case_where(f)
+        ids = (
+            f"SELECT p.id FROM {OPEN_BY_CLOCKS} WHERE {where} AND ({_positional(clock)}) ORDER BY {EARLIEST_DUE}, p.id"
+        )
+        if limit is not None:
+            ids += f" LIMIT {int(limit)}"
+        return list(
+            self.find(CaseFilter(), order="due", extra_where=f"p.id IN ({ids})", extra_params=(*params, *clock_params))
+        )
 
 
 def _positional(sql: str) -> str:

@@ -134,7 +134,8 @@ class SummaryMixin:
         """Cases open at the end of `day`: received by then and not closed by then."""
         # two indexed counts rather than one OR over the whole table: open now, or closed only after that day
         return self.conn.execute(
-            "SELECT (SELECT count(*) FROM petitions WHERE status = 'open' AND received_on <= :day)"
+            "SELECT (SELECT count(*) FROM petitions INDEXED BY petitions_open_clocks"
+            " WHERE status = 'open' AND received_on <= :day)"
             " + (SELECT count(*) FROM petitions WHERE closed_on > :day AND received_on <= :day)",
             {"day": day.isoformat()},
         ).fetchone()[0]
