@@ -1,5 +1,6 @@
-"""Registering a whole file's cases: one INSERT per case with everything it brings (leader, acceptance,
-closing, counters), its carried steps, and one history row — instead of replaying each step as a command."""
+"""Writing cases: the one INSERT of a case (shared by `add` and import) with everything it brings (leader,
+acceptance, closing, counters) and its carried steps; and `BulkLoad`, which writes a file's cases in batches
+with their history rows — instead of replaying each step as a command."""
 
 import sqlite3
 import uuid
