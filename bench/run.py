@@ -236,7 +236,7 @@ def main() -> None:
         ),
         (
             "guside summary --week",
-            [*GUSIDE, "summary", "--week"],
+            [*GUSIDE, "summary", "--week", "--on", WEEK[0]],  # the week the baseline's queries count
             [*script("bare_summary", BARE_SQL.format(db=str(ledger), queries=SUMMARY_SQL)), "run"],
             env,
         ),
