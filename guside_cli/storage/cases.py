@@ -149,12 +149,15 @@ class CasesMixin:
         for row in self.conn.execute(f"{SELECT_EXPORT} WHERE {where} ORDER BY p.id", params):
             yield petition_from(row), row["first_contact"]
 
-    def count(self, f: CaseFilter, *, extra_where: str = "", extra_params: tuple = ()) -> int:
+    def count(
+        self, f: CaseFilter, *, extra_where: str = "", extra_params: tuple = (), source: str = "petitions p"
+    ) -> int:
+        """How many cases the filter selects; `source` may name the index to read (see LifecycleMixin)."""
         where, params = case_where(f)
         if extra_where:
             where += f" AND ({extra_where})"
             params += list(extra_params)
-        return self.conn.execute(f"SELECT count(*) FROM petitions p WHERE {where}", params).fetchone()[0]
+        return self.conn.execute(f"SELECT count(*) FROM {source} WHERE {where}", params).fetchone()[0]
 
     def repeat_chain(self, petition_id: int) -> list[Petition]:
         """The chain a case belongs to: the first petition on the matter and every repeat linked to it."""

@@ -213,9 +213,7 @@ class LifecycleMixin:
     # are read whole.
 
     def _count_by_clock(self, f: CaseFilter, clock: str, clock_params: tuple) -> int:
-        where, params = case_where(f)
-        sql = f"SELECT count(*) FROM {OPEN_BY_CLOCKS} WHERE {where} AND ({_positional(clock)})"
-        return self.conn.execute(sql, (*params, *clock_params)).fetchone()[0]
+        return self.count(f, extra_where=_positional(clock), extra_params=clock_params, source=OPEN_BY_CLOCKS)
 
     def _by_clock(self, f: CaseFilter, clock: str, clock_params: tuple, limit: int | None) -> list[Petition]:
         where, params = case_where(f)
