@@ -124,6 +124,9 @@ def root(
     from datetime import datetime
 
     from guside_cli.core.dates import CHINA, parse_date
+    from guside_cli.messages import set_language
+
+    set_language(lang.value)
 
     now = datetime.now(CHINA).replace(microsecond=0)
     if today:

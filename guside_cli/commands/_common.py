@@ -9,11 +9,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from guside_cli.core.errors import GusideError
+
+if TYPE_CHECKING:
+    from guside_cli.messages import M
 
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
 
@@ -23,8 +26,13 @@ def one_line(message: str) -> str:
     return _UNPRINTABLE.sub(" ", message).strip()
 
 
-def fail(message: str, code: int = 1) -> typer.Exit:
-    typer.echo(f"Error: {one_line(message)}", err=True)
+def fail(message: "str | M", code: int = 1) -> typer.Exit:
+    """One line on stderr. A catalogue message is prefixed in the run's language; a plain English string (not
+    yet moved into the catalogue) keeps the English prefix, so a line never mixes the two."""
+    from guside_cli.messages import M, text
+
+    prefix = text("error.prefix") if isinstance(message, M) else "Error: "
+    typer.echo(f"{prefix}{one_line(str(message))}", err=True)
     return typer.Exit(code=code)
 
 
@@ -56,7 +64,7 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return fn(*args, **kwargs)
         except GusideError as e:
-            raise fail(str(e), e.exit_code) from None
+            raise fail(e.message, e.exit_code) from None
         except _sqlite_operational() as e:
             if "locked" in str(e) or "busy" in str(e):
                 raise fail("ledger busy: another desk is writing; try again in a moment") from None

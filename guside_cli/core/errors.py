@@ -1,4 +1,10 @@
-"""The tool's own errors. Each message is one line: what is wrong, where, and how to fix it."""
+"""The tool's own errors. Each message is one line: what is wrong, where, and how to fix it. New messages are
+catalogue messages (`guside_cli.messages.M`), so the user reads them in their language."""
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from guside_cli.messages import M
 
 
 class GusideError(Exception):
@@ -7,9 +13,13 @@ class GusideError(Exception):
 
     exit_code = 1
 
-    def __init__(self, message: str, *, field: str | None = None):
+    def __init__(self, message: "str | M", *, field: str | None = None):
         super().__init__(message)
+        self.message = message  # a catalogue message (rendered in the run's language) or, not yet moved, English
         self.field = field
+
+    def __str__(self) -> str:
+        return str(self.message)
 
 
 class InputError(GusideError):
