@@ -310,6 +310,14 @@ def or_chains(sql: str) -> str:
     return _IN_CHECK.sub(chain, sql)
 
 
+# later migrations live in modules of their own, one per area; this order is the order they apply in and,
+# once shipped, never changes (a new area's module goes last)
+from guside_cli.storage import migrations_casepath  # noqa: E402, F401, I001
+from guside_cli.storage import migrations_trust  # noqa: E402, F401
+from guside_cli.storage import migrations_files  # noqa: E402, F401
+from guside_cli.storage import migrations_campaign  # noqa: E402, F401
+from guside_cli.storage import migrations_merge  # noqa: E402, F401
+
 LATEST_VERSION = len(MIGRATIONS)
 
 
