@@ -119,6 +119,13 @@ def generate(n: int, out: Path, seed: int = 7) -> Path:
             rows(n, villages, seed),
         )
         conn.execute("UPDATE petitions SET accepted_on = date(received_on, '+3 days')")
+        # the stage the case path gives them: closed ones were concluded and struck off on their closing day
+        conn.execute(
+            "UPDATE petitions SET stage = CASE WHEN status = 'open' THEN 'accepted' WHEN outcome = 'not_accepted' "
+            "THEN 'not_accepted' ELSE 'struck_off' END, closed_from = CASE WHEN status = 'closed' THEN 'accepted' END, "
+            "concluded_on = CASE WHEN status = 'closed' AND outcome != 'not_accepted' THEN closed_on END, "
+            "conclusion = CASE WHEN status = 'closed' AND outcome != 'not_accepted' THEN outcome END"
+        )
         conn.executemany(
             "INSERT INTO steps (petition_id, kind, at, by, note, created_at) VALUES (?, ?, ?, ?, ?, ?)",
             steps(n, seed),

@@ -320,7 +320,8 @@ def test_history_chain_survives_a_long_session_of_commands(cli, db_path):
     number = cli.add(level="省")["number"]
     cli("assign", number, "--leader", "王镇长")
     cli("step", number, "--kind", "notify", "--note", "告知")
-    cli("close", number, "--outcome", "unfounded")
+    cli("step", number, "--kind", "inspect", "--note", "检查")
+    cli("close", number, "--outcome", "resolved")
     cli("reopen", number, "--reason", "反弹")
     assert all(f["ok"] for f in cli.json("check"))
 

@@ -5,9 +5,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from guside_cli.commands._common import Run, writing
+from guside_cli.core.casepath import check_rank
 from guside_cli.core.errors import GusideError, InputError
 from guside_cli.core.intake import Memo, Problem, intake
-from guside_cli.core.lifecycle import check_rank
 from guside_cli.core.model import EDITABLE_FIELDS, NewPetition, Petition
 
 

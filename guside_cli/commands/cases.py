@@ -53,6 +53,7 @@ def add(
     repeat_of: Annotated[
         str | None, typer.Option("--repeat-of", help="Link to an earlier case on the same matter")
     ] = None,
+    key: Annotated[bool, typer.Option("--key", help="重点: a key case (a key 交办 case needs a town leader)")] = False,
     by: opt.By = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="text or json")] = Format.text,
 ) -> None:
@@ -85,6 +86,7 @@ def add(
         "number": number,
         "due_on": due,
         "repeat_of": repeat_of,
+        "is_key": key,
     }
     missing = missing_required(raw)
     if missing and stdin_is_terminal():
@@ -119,6 +121,10 @@ def _print_added(case, similar: list[tuple[str, str]], run: Run, fmt: Format) ->
             else f"Note: this may repeat {number} ({en}); link it with --repeat-of {number}",
             err=True,
         )
+    if case.stage.code == "not_accepted_again":
+        from guside_cli.messages import M
+
+        typer.echo(str(M("done.not_accepted_again", number=case.number, root=case.repeat_of)), err=True)
     if fmt is Format.json:
         from guside_cli.render.output import write_json
 

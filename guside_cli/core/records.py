@@ -53,6 +53,21 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "at": ("时间", "when"),
     "by": ("经办人", "by"),
     "note": ("说明", "note"),
+    "stage": ("办理阶段", "stage"),
+    "is_key": ("重点", "key case"),
+    "not_accepted_reason": ("不予受理理由", "reason not accepted"),
+    "concluded_on": ("办结日期", "concluded"),
+    "conclusion": ("办结结果", "conclusion"),
+    "review_requested_on": ("复查申请日期", "review requested"),
+    "review_due_on": ("复查决定时限", "review decision due"),
+    "review_decided_on": ("复查决定日期", "review decided"),
+    "review_outcome": ("复查结果", "review outcome"),
+    "re_review_requested_on": ("复核申请日期", "re-review requested"),
+    "re_review_due_on": ("复核决定时限", "re-review decision due"),
+    "re_review_decided_on": ("复核决定日期", "re-review decided"),
+    "re_review_outcome": ("复核结果", "re-review outcome"),
+    "extension_approved_by": ("延期批准人", "extension approved by"),
+    "former_numbers": ("原编号", "former numbers"),
 }
 
 
@@ -107,6 +122,21 @@ def to_record(p: Petition, *, reveal: bool = False) -> dict[str, Any]:
         "satisfaction": p.satisfaction.code if p.satisfaction else None,
         "verified": p.verified,
         "created_at": p.created_at,
+        "stage": p.stage.code,
+        "is_key": p.is_key,
+        "not_accepted_reason": p.not_accepted_reason,
+        "concluded_on": _iso(p.concluded_on),
+        "conclusion": p.conclusion.code if p.conclusion else None,
+        "review_requested_on": _iso(p.review_requested_on),
+        "review_due_on": _iso(p.review_due_on),
+        "review_decided_on": _iso(p.review_decided_on),
+        "review_outcome": p.review_outcome.code if p.review_outcome else None,
+        "re_review_requested_on": _iso(p.re_review_requested_on),
+        "re_review_due_on": _iso(p.re_review_due_on),
+        "re_review_decided_on": _iso(p.re_review_decided_on),
+        "re_review_outcome": p.re_review_outcome.code if p.re_review_outcome else None,
+        "extension_approved_by": p.extension_approved_by,
+        "former_numbers": list(p.former_numbers),
     }
 
 

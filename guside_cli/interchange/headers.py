@@ -40,6 +40,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "verified": ("举报属实",),
     "extension_days": ("延期天数",),
     "extension_reason": ("延期理由",),
+    "stage": ("办理阶段", "阶段"),
+    "is_key": ("是否重点", "重点"),
+    "concluded_on": ("处理意见书日期", "出具处理意见日期"),
 }
 EXPORT_FIELDS = (*CANONICAL_FIELDS, *CARRIED_FIELDS)
 REQUIRED = ("received_on", "village", "level", "subject")

@@ -18,9 +18,9 @@ PETITION_COLUMNS = (
     "id, uid, number, received_at, received_on, village, form, level, source, pollution, subject, cause, persons, "
     "unit, enterprise, petitioner, phone, id_number, key_persons, forecast, ref_no, due_on, due_given, "
     "notice_due_on, accepted_on, extension_days, extension_reason, status, closed_on, outcome, verified, "
-    "satisfaction, reopened, leader_id, repeat_of, created_at"
+    "satisfaction, reopened, leader_id, repeat_of, created_at, stage, is_key, concluded_on, conclusion, closed_from"
 )
-INSERT_PETITION = f"INSERT INTO petitions ({PETITION_COLUMNS}) VALUES ({', '.join('?' * 36)})"
+INSERT_PETITION = f"INSERT INTO petitions ({PETITION_COLUMNS}) VALUES ({', '.join('?' * 41)})"
 INSERT_STEP = "INSERT INTO steps (petition_id, kind, at, by, note, created_at) VALUES (?, ?, ?, ?, ?, ?)"
 
 
@@ -97,6 +97,9 @@ class BulkMixin:
         rules: DeadlineRules,
     ) -> tuple:
         """The row INSERT_PETITION writes (its id None for SQLite to choose)."""
+        from guside_cli.core.casepath import arrival
+
+        stage, concluded_on, conclusion, closed_from = arrival(p)
         extension = p.extension_days
         given = p.due_on - timedelta(days=extension) if (p.due_on and extension) else p.due_on
         due = effective_due(p.received_on, rules, accepted_on=p.accepted_on, given=given, extension_days=extension)
@@ -137,6 +140,11 @@ class BulkMixin:
             leader_id,
             repeat_id,
             self.at,
+            stage.code,
+            int(p.is_key),
+            concluded_on.isoformat() if concluded_on else None,
+            conclusion.code if conclusion else None,
+            closed_from.code if closed_from else None,
         )
 
 
