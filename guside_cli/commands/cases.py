@@ -279,7 +279,10 @@ def show(
         if reveal:
             record_reveal(ledger, run, p.id, "show")
         bundle = CaseFile(p, ledger.steps(p.id), ledger.history(p.id), tuple(ledger.repeat_chain(p.id)))
-    view = case_file(bundle, run.today, reveal=reveal)
+        from guside_cli.storage.settings import deadline_rules
+
+        rules = deadline_rules(ledger)
+    view = case_file(bundle, run.today, reveal=reveal, rules=rules)
     if fmt is Format.json:
         output.write_json(view)
         return

@@ -41,9 +41,33 @@ def _date_part(text: str, today: date, original: str) -> date:
     month = int(m["m"] or m["m2"])
     day = int(m["d"] or m["d2"])
     try:
-        return _real_date(year, month, day)
+        found = _real_date(year, month, day)
     except ValueError as e:
         raise InputError(f"'{original}' is not a real date ({e})") from None
+    return check_plausible(found, today)
+
+
+EARLIEST_YEAR = 1949  # no ledger holds a petition from before the People's Republic
+FUTURE_YEARS = 10  # a date further ahead than this is a typing error (2081 for 2018), not a plan
+
+
+def check_plausible(day: date, today: date) -> date:
+    """Refuse a date before 1949 or more than ten years after today: a typing error, never a petition's date."""
+    from guside_cli.messages import M
+
+    if day.year < EARLIEST_YEAR:
+        raise InputError(M("date.before_1949", day=day))
+    limit = _years_later(today, FUTURE_YEARS)
+    if day > limit:
+        raise InputError(M("date.far_future", day=day, limit=limit, years=FUTURE_YEARS))
+    return day
+
+
+def _years_later(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -71,12 +95,16 @@ def parse_datetime(text: str, now: datetime) -> datetime:
     if plain:  # the common case of files: 2018-06-07 or 2018-06-07 09:30[:15], no parsing by stages needed
         y, mo, d, h, mi, sec = (int(g) if g else 0 for g in plain.groups())
         try:
-            return datetime(y, mo, d, h, mi, sec, tzinfo=CHINA)
+            moment = datetime(y, mo, d, h, mi, sec, tzinfo=CHINA)
+            if not EARLIEST_YEAR <= y <= now.year + FUTURE_YEARS - 1:
+                check_plausible(moment.date(), now.date())
+            return moment
         except ValueError as e:
             what = "date" if "day" in str(e) or "month" in str(e) or "year" in str(e) else "time"
             raise InputError(f"'{text}' is not a real {what} ({e})") from None
     stamped = _with_offset(text)
     if stamped is not None:
+        check_plausible(stamped.date(), now.date())
         return stamped
     day_text, time_text = _split(text)
     now = now.astimezone(CHINA)

@@ -2,7 +2,18 @@
 
 from typing import Any
 
-from guside_cli.core.enums import Form, Level, Outcome, Pollution, Satisfaction, Source, Status, StepKind
+from guside_cli.core.enums import (
+    Form,
+    Level,
+    Outcome,
+    Pollution,
+    ReviewOutcome,
+    Satisfaction,
+    Source,
+    Stage,
+    Status,
+    StepKind,
+)
 from guside_cli.core.records import field_label
 
 LIST_COLUMNS = ("id", "number", "received_on", "village", "level", "form", "pollution", "subject", "status", "due_on")
@@ -87,16 +98,44 @@ CASE_FILE_FIELDS = (
     "reopened",
     "repeat_of",
     "came_back",
+    "stage",
+    "is_key",
+    "not_accepted_reason",
+    "concluded_on",
+    "conclusion",
+    "review_requested_on",
+    "review_decided_on",
+    "review_outcome",
+    "re_review_requested_on",
+    "re_review_decided_on",
+    "re_review_outcome",
+    "extension_approved_by",
+    "former_numbers",
     "uid",
     "created_at",
 )
-_CODED.update({"outcome": Outcome, "satisfaction": Satisfaction, "kind": StepKind})
+_CODED.update(
+    {
+        "outcome": Outcome,
+        "conclusion": Outcome,
+        "satisfaction": Satisfaction,
+        "kind": StepKind,
+        "stage": Stage,
+        "review_outcome": ReviewOutcome,
+        "re_review_outcome": ReviewOutcome,
+    }
+)
 REPEAT_REASONS = {
     "phone": ("联系电话相同", "same phone number"),
     "id_number": ("身份证号相同", "same ID number"),
     "enterprise": ("属地和涉事企业相同", "same village and enterprise"),
 }
-CLOCK_LABELS = {"handling": ("办理时限", "handling"), "notice": ("受理告知时限", "acceptance notice")}
+CLOCK_LABELS = {
+    "handling": ("办理时限", "handling"),
+    "notice": ("受理告知时限", "acceptance notice"),
+    "review": ("复查决定时限", "review decision"),
+    "re_review": ("复核决定时限", "re-review decision"),
+}
 
 
 def _t(lang: str, zh: str, en: str) -> str:
@@ -112,6 +151,9 @@ def clock_text(clock: dict, lang: str) -> str:
         state = _t(lang, "今日到期", "due today")
     else:
         state = _t(lang, f"还剩 {-days} 天", f"{-days} days left")
+    if clock.get("calendar_gap"):
+        gap = clock["calendar_gap"]
+        state += _t(lang, f"；节假日日历无 {gap} 年数据，按自然日", f"; no holiday calendar for {gap}, calendar days")
     return f"{label} {clock['due_on']}（{state}）" if lang == "zh" else f"{label} {clock['due_on']} ({state})"
 
 
@@ -220,7 +262,7 @@ def deadline_rows(views: list[dict], lang: str) -> tuple[list[str], list[list[st
                     shorten(view["subject"].replace("\n", " "), SUBJECT_WIDTH),
                     view["leader"] or "",
                     CLOCK_LABELS[clock["clock"]][0 if lang == "zh" else 1],
-                    clock["due_on"],
+                    clock["due_on"] + ("*" if clock.get("calendar_gap") else ""),
                     str(clock["days_overdue"]),
                 ]
             )
