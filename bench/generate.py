@@ -119,6 +119,14 @@ def generate(n: int, out: Path, seed: int = 7) -> Path:
             rows(n, villages, seed),
         )
         conn.execute("UPDATE petitions SET accepted_on = date(received_on, '+3 days')")
+        # the plan's 包案: province/Beijing cases are held by a town leader (import refuses a closed one without)
+        conn.execute(
+            "INSERT INTO leaders (name, title, rank, created_at) VALUES ('王镇长', '副镇长', 'town', '2009-01-01')"
+        )
+        conn.execute(
+            "UPDATE petitions SET leader_id = (SELECT id FROM leaders WHERE name = '王镇长') "
+            "WHERE level IN ('province', 'national')"
+        )
         # the stage the case path gives them: closed ones were concluded and struck off on their closing day
         conn.execute(
             "UPDATE petitions SET stage = CASE WHEN status = 'open' THEN 'accepted' WHEN outcome = 'not_accepted' "

@@ -43,6 +43,8 @@ def known(cli, db_path):
     for row, days in zip(hongdou_2018[:3], (5, 10, 20), strict=True):
         received = datetime.fromisoformat(row["received"])
         row.update(status="closed", outcome="resolved", closed_on=(received + timedelta(days=days)).date().isoformat())
+        # a closed province case keeps its recorded closing, but names the town leader who held it
+        row["leader"] = "王镇长"
     hongdou_2018[3].update(status="closed", outcome="不予受理", closed_on="2018-04-11")
     hongdou_2018[0]["persons"] = "5"
     raw = [
@@ -135,11 +137,16 @@ def test_case_handling_figures(cli, known):
     cases = report(cli, "--year", "2018")["cases"]
     assert cases == {
         "registered": 714,
-        "closed": 4,
+        # the case path: 3 resolved cases were concluded and struck off, 1 was not accepted (不予受理 is not 销号)
+        "accepted": 3,
+        "not_accepted": 1,
+        "not_accepted_again": 0,
+        "concluded": 3,
+        "closed": 3,
         "open": 710,
         "overdue": 710,
         "reopened": 0,
-        "closure_rate_pct": 0.6,
+        "closure_rate_pct": 0.4,
         "median_days_to_close": 7.5,
         "contacted_within_24h_pct": 0.1,
     }
@@ -199,7 +206,10 @@ def test_new_only_and_breakdowns(cli, known):
     assert r["total"]["new_only"]["current"] == 713
     levels = {row["key"]: row for row in r["breakdown"]["level"]}
     assert (levels["province"]["current"], levels["province"]["previous"]) == (5, 3)
-    assert r["breakdown"]["leader"] == [{"key": "", "current": 714, "previous": 1014, "reduction_pct": 29.6}]
+    assert r["breakdown"]["leader"] == [
+        {"key": "", "current": 711, "previous": 1014, "reduction_pct": 29.9},
+        {"key": "王镇长", "current": 3, "previous": 0, "reduction_pct": None},
+    ]
     bad = cli("report", "--by", "colour", ok=False)
     assert bad.stderr.strip() == "Error: unknown breakdown 'colour': use one of level, form, source, pollution, leader"
 

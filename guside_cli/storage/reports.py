@@ -4,6 +4,7 @@ over cases. Every query takes a receipt-date range; `measure` is items (件次) 
 from datetime import date
 
 from guside_cli.core.errors import InputError
+from guside_cli.storage.casepath import OVERDUE
 
 ESCALATED = "p.level IN ('province', 'national')"
 MEASURES = {"items": "1", "persons": "p.persons"}  # every query names the table p
@@ -48,14 +49,17 @@ class ReportsMixin:
 
         span, day = (start.isoformat(), end.isoformat()), as_of.isoformat()
         row = self.conn.execute(
-            """SELECT count(*),
-                   coalesce(sum(status = 'closed'), 0),
+            f"""SELECT count(*),
+                   coalesce(sum(stage = 'struck_off'), 0),
                    coalesce(sum(status = 'open'), 0),
-                   coalesce(sum(status = 'open' AND (due_on < :day
-                       OR (accepted_on IS NULL AND notice_due_on < :day))), 0),
+                   coalesce(sum({OVERDUE.replace(":today", ":day")}), 0),
                    coalesce(sum(reopened > 0), 0),
                    coalesce(sum(EXISTS (SELECT 1 FROM steps s WHERE s.petition_id = p.id AND s.kind = 'contact'
-                       AND strftime('%s', s.at) - strftime('%s', p.received_at) <= 86400)), 0)
+                       AND strftime('%s', s.at) - strftime('%s', p.received_at) <= 86400)), 0),
+                   coalesce(sum(accepted_on IS NOT NULL OR concluded_on IS NOT NULL), 0),
+                   coalesce(sum(stage = 'not_accepted'), 0),
+                   coalesce(sum(stage = 'not_accepted_again'), 0),
+                   coalesce(sum(concluded_on IS NOT NULL), 0)
                FROM petitions p WHERE received_on BETWEEN :start AND :end""",
             {"start": span[0], "end": span[1], "day": day},
         ).fetchone()
@@ -66,7 +70,12 @@ class ReportsMixin:
                LIMIT 2 - (SELECT count(*) FROM d) % 2 OFFSET ((SELECT count(*) FROM d) - 1) / 2""",
             span,
         ).fetchall()
-        return Handling(*(int(x) for x in row), median_days_middle=tuple(float(m[0]) for m in middle))
+        counts = [int(x) for x in row]
+        return Handling(
+            *counts[:6],
+            median_days_middle=tuple(float(m[0]) for m in middle),
+            **dict(zip(("accepted", "not_accepted", "not_accepted_again", "concluded"), counts[6:], strict=True)),
+        )
 
     def breakdown(self, dimension: str, start: date, end: date, measure: str = "items") -> dict[str, int]:
         if dimension not in DIMENSIONS:
