@@ -226,6 +226,12 @@ REFUSALS = [
     ("close an interim conclusion", "镇", "interim", ("close", "{n}", "-o", "unfounded", "--on", "2018-06-20"), 1,
      "{n} cannot be closed as 'report not true': 阶段性办结 (2018-06-10) means remediation continues, not 销号: "
      "close it as resolved or stopped when done"),
+    ("close as interim", "镇", "conclude", ("close", "{n}", "-o", "阶段性办结", "--on", "2018-06-20"), 1,
+     "{n} cannot be closed as 'concluded for now': 阶段性办结 means remediation continues: it is not an outcome of "
+     "销号; record it with guside conclude"),
+    ("conclude a handed-down case without work", "镇", "handed-down", ("conclude", "{n}", "-o", "resolved"), 1,
+     "{n} was handed down (handed down from above): concluding or closing it needs its leader (a town leader or "
+     "a village head) and at least one recorded step; missing: a leader (guside assign), a step (guside step)"),
     ("review before 办结", "镇", None, ("review", "{n}", "--requested", "2018-06-10"), 1,
      "{n} is at the stage 'received' and cannot be put to review (复查 needs 办结 first): a 复查 is requested "
      "within 30 days of 办结 and decided within 30 days"),
@@ -274,6 +280,7 @@ def test_every_refusal_is_one_line_names_the_dates_and_writes_nothing(
 ):
     extra = ("--key",) if setup == "assign-key" else ()
     fields = {"source": "中央环保督察交办"} if setup == "assign-key" else {}
+    fields = {"source": "上级交办"} if setup == "handed-down" else fields
     number = cli.add(*extra, level=level, received="2018-06-07", **fields)["number"]
     _setup(cli, number, setup)
     before = snapshot(db_path)

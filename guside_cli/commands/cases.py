@@ -105,6 +105,9 @@ def add(
         with writing(ledger, run, by):
             similar = [] if petition.repeat_of else ledger.possible_repeats(petition)
             case = ledger.add_petition(petition)
+            from guside_cli.commands.casepath import calendar_note
+
+            calendar_note(ledger, case.due_on, case.notice_due_on)
     _print_added(case, similar, run, fmt)
 
 

@@ -76,6 +76,10 @@ def _deadline_list(ctx: typer.Context, filters: dict, within: int | None, fmt: F
         )
     elif views:
         output.print_table(*deadline_rows(views, run.lang), fmt)
+        if any(c.get("calendar_gap") for v in views for c in v["clocks"]):
+            from guside_cli.messages import M
+
+            typer.echo(str(M("calendar.legend")))
     else:
         say(
             run,

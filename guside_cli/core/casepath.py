@@ -120,7 +120,8 @@ def check_closing(p: Petition, outcome: Outcome, steps: tuple[Step, ...]) -> Non
             missing.append(M("rule.missing_town_leader" if Rank.VILLAGE not in ranks else "rule.missing_leader"))
         if not work:
             missing.append(M("rule.missing_step"))
-        raise RuleViolation(M("rule.closing_needs", number=p.number, why=_why(p), missing=_join(missing)))
+        message = "rule.closing_needs" if Rank.VILLAGE not in ranks else "rule.closing_needs_local"
+        raise RuleViolation(M(message, number=p.number, why=_why(p), missing=_join(missing)))
     if outcome.needs_work and (p.leader is None or not work):
         missing = [M("rule.missing_leader")] if p.leader is None else []
         missing += [M("rule.missing_step")] if not work else []
@@ -217,6 +218,8 @@ def check_close(
         ("word.last_step", _last_step_day(steps)),
     )
     check_closing(p, outcome, steps)
+    if outcome is Outcome.INTERIM:
+        _not_yet(p, outcome, M("stage.close_reason_interim_outcome"))
     if p.stage in HANDLING_STAGES:
         if outcome not in SETTLING:
             _not_yet(p, outcome, M("stage.close_reason_unconcluded"))

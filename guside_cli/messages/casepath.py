@@ -70,6 +70,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{what}正在进行（申请 {requested}，{due} 前决定）：决定后才能销号",
         "the {what} is running (requested {requested}, decision due {due}): strike it off after the decision",
     ),
+    "stage.close_reason_interim_outcome": (
+        "阶段性办结表示整改仍在继续，不是销号的结果：用 guside conclude 记录阶段性办结",
+        "阶段性办结 means remediation continues: it is not an outcome of 销号; record it with guside conclude",
+    ),
     "stage.close_reason_interim": (
         "阶段性办结（{concluded}）表示整改仍在继续，不能销号：整改完成后以问题解决或停诉息访销号",
         "阶段性办结 ({concluded}) means remediation continues, not 销号: close it as resolved or stopped when done",
@@ -117,6 +121,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{number} {why}: concluding or closing it needs a town leader holding it and at least one recorded step; "
         "missing: {missing}",
     ),
+    "rule.closing_needs_local": (
+        "{number} {why}，办结或销号须有包案领导（镇领导或村（社区）班子成员）并至少记录一次调处：缺少{missing}",
+        "{number} {why}: concluding or closing it needs its leader (a town leader or a village head) and at least "
+        "one recorded step; missing: {missing}",
+    ),
     "rule.closing_plain_needs": (
         "{number} 以“{outcome}”办结须有包案领导和至少一次调处记录：缺少{missing}",
         "{number} cannot be concluded as '{outcome}' without a leader and a step; missing: {missing}",
@@ -143,6 +152,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "注意：法定节假日日历无 {year} 年数据，{due} 按自然日计算，未顺延节假日",
         "Note: the official holiday calendar has no data for {year}; {due} is counted in calendar days, "
         "not moved past holidays",
+    ),
+    "calendar.legend": (
+        "* 法定节假日日历无该年数据：按自然日计算，未顺延节假日",
+        "* no official holiday calendar for that year: counted in calendar days, not moved past holidays",
     ),
     "calendar.choice": ("{key} 取值为 {choices}，不是“{value}”", "{key} takes {choices}, not '{value}'"),
     # --- what the commands say ----------------------------------------------------------------------------
