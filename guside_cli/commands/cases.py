@@ -132,6 +132,13 @@ def _print_added(case, similar: list[tuple[str, str]], run: Run, fmt: Format) ->
         from guside_cli.render.output import write_json
 
         write_json({**to_record(case), "possible_repeats": [{"number": n, "why": w} for n, w in similar]})
+    elif case.status.code == "closed":  # 不再受理 at once: no deadline runs
+        stage = case.stage.label(run.lang)
+        typer.echo(
+            f"已登记 {case.number}（序号 {case.id}），{stage}"
+            if run.lang == "zh"
+            else f"Registered {case.number} (id {case.id}), {stage}"
+        )
     elif run.lang == "zh":
         typer.echo(f"已登记 {case.number}（序号 {case.id}），办结时限 {case.due_on}")
     else:
