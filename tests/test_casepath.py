@@ -389,6 +389,29 @@ def test_import_keeps_a_recorded_closing_but_wants_the_town_leader_and_carries_t
     assert all(f["ok"] for f in cli.json("check"))
 
 
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "json"])
+def test_export_then_import_keeps_every_stage_and_its_dates(cli, tmp_path, leaders, monkeypatch, fmt):
+    kept = ("stage", "status", "is_key", "concluded_on", "conclusion", "review_requested_on", "review_due_on")
+    kept += ("review_decided_on", "review_outcome", "not_accepted_reason", "extension_approved_by", "outcome")
+    review = cli.add("--key", level="省", received="2018-05-01")["number"]
+    handled(cli, review, "2018-05-02")
+    cli("extend", review, "--days", "5", "--reason", "监测", "--on", "2018-05-03")
+    cli("conclude", review, "-o", "unfounded", "--on", "2018-05-10")
+    cli("review", review, "--requested", "2018-05-20")
+    cli("review", review, "--decided", "2018-06-01", "-o", "变更")
+    refused = cli.add(received="2018-05-02")["number"]
+    cli("reject", refused, "--reason", "不属本机关职责", "--on", "2018-05-03")
+    concluded = cli.add(received="2018-05-03")["number"]
+    cli("conclude", concluded, "-o", "transferred", "--on", "2018-06-19")
+    before = {r["number"]: [r[k] for k in kept] for r in cli.json("list")}
+    out = tmp_path / f"all.{fmt}"
+    cli("export", "--format", fmt, "--out", str(out))
+    monkeypatch.setenv("GUSIDE_DB", str(tmp_path / "copy.db"))
+    cli("leader", "add", "王镇长", "--rank", "town")
+    cli("import", str(out))
+    assert {r["number"]: [r[k] for k in kept] for r in cli.json("list")} == before
+
+
 # --- numbering across the line ------------------------------------------------------------------------------
 
 

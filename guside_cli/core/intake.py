@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from guside_cli.core.dates import parse_date, parse_datetime
-from guside_cli.core.enums import Form, Level, Outcome, Pollution, Satisfaction, Source, Stage, Status
+from guside_cli.core.enums import Form, Level, Outcome, Pollution, ReviewOutcome, Satisfaction, Source, Stage, Status
 from guside_cli.core.errors import InputError
 from guside_cli.core.identity import check_id_number, check_phone
 from guside_cli.core.model import NewPetition, Village
@@ -175,6 +175,14 @@ def _converters(now: datetime, villages: list[Village], memo: Memo | None) -> li
         ("is_key", "is_key", lambda value: value if isinstance(value, bool) else _yes_no(str(value).strip())),
         ("stage", "stage", stripped(Stage.parse)),
         ("concluded_on", "concluded_on", day),
+        ("not_accepted_reason", "not_accepted_reason", lambda value: clean(str(value))),
+        ("review_requested_on", "review_requested_on", day),
+        ("review_decided_on", "review_decided_on", day),
+        ("review_outcome", "review_outcome", stripped(ReviewOutcome.parse)),
+        ("re_review_requested_on", "re_review_requested_on", day),
+        ("re_review_decided_on", "re_review_decided_on", day),
+        ("re_review_outcome", "re_review_outcome", stripped(ReviewOutcome.parse)),
+        ("extension_approved_by", "extension_approved_by", text("leader")),
     ]
     remembered = memo.fields if memo is not None else {}
     table = [(name, key, convert, remembered.get(name)) for name, key, convert in table]

@@ -59,6 +59,14 @@ CARRIED_FIELDS = (
     "stage",
     "is_key",
     "concluded_on",
+    "not_accepted_reason",
+    "review_requested_on",
+    "review_decided_on",
+    "review_outcome",
+    "re_review_requested_on",
+    "re_review_decided_on",
+    "re_review_outcome",
+    "extension_approved_by",
 )
 # The registered elements `guside edit --set NAME=VALUE` may correct (raw names, as `add` and import take them).
 EDITABLE_FIELDS = (
@@ -165,6 +173,14 @@ class NewPetition:
     is_key: bool = False  # 重点: the office's mark (a key 交办 case needs a town leader)
     stage: Stage | None = None  # as recorded by an older ledger or office file; else derived
     concluded_on: date | None = None
+    not_accepted_reason: str | None = None
+    review_requested_on: date | None = None
+    review_decided_on: date | None = None
+    review_outcome: ReviewOutcome | None = None
+    re_review_requested_on: date | None = None
+    re_review_decided_on: date | None = None
+    re_review_outcome: ReviewOutcome | None = None
+    extension_approved_by: str | None = None
 
     @property
     def closed(self) -> bool:

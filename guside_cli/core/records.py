@@ -153,11 +153,12 @@ LIST_COLUMNS = ("pollution", "key_persons")
 def export_values(fields: tuple[str, ...], row: tuple, *, redact: bool = False) -> list[Any]:
     """One exported case from the row storage computed: lists from their JSON text, `verified` as a bool, and
     with `redact` personal data masked (names 张**, phone and ID numbers, numbers written in free text)."""
-    lists, verified = _positions(fields)
+    lists, flags = _positions(fields)
     values = list(row)
     for i in lists:
         values[i] = _json_list(values[i])
-    values[verified] = bool(values[verified])
+    for i in flags:
+        values[i] = bool(values[i])
     if not redact:
         return values
     masked = dict(zip(fields, values, strict=True))
@@ -171,8 +172,9 @@ def export_values(fields: tuple[str, ...], row: tuple, *, redact: bool = False) 
 
 
 @functools.lru_cache(maxsize=8)
-def _positions(fields: tuple[str, ...]) -> tuple[tuple[int, ...], int]:
-    return tuple(fields.index(name) for name in LIST_COLUMNS), fields.index("verified")
+def _positions(fields: tuple[str, ...]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    flags = tuple(fields.index(name) for name in ("verified", "is_key") if name in fields)
+    return tuple(fields.index(name) for name in LIST_COLUMNS), flags
 
 
 @functools.lru_cache(maxsize=4096)  # a ledger repeats the same few lists (most key-person lists are empty)
