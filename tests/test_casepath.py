@@ -104,6 +104,7 @@ TRANSITIONS = [
     ("accept", None, ("accept", "{n}", "--on", "2018-06-09"), "accepted", "open"),
     ("notify step accepts", None, ("step", "{n}", "--kind", "notify", "--note", "告知"), "accepted", "open"),
     ("reject", None, ("reject", "{n}", "--reason", "属诉讼事项"), "not_accepted", "closed"),
+    ("reject after the notice", "accept", ("reject", "{n}", "--reason", "告知不予受理"), "not_accepted", "closed"),
     ("conclude", handled, ("conclude", "{n}", "-o", "unfounded", "--on", "2018-06-10"), "concluded", "open"),
     ("close settles", handled, ("close", "{n}", "-o", "resolved", "--on", "2018-06-10"), "struck_off", "closed"),
     ("close after 办结", _concluded, ("close", "{n}", "-o", "stopped"), "struck_off", "closed"),
@@ -123,7 +124,9 @@ TRANSITIONS = [
 @pytest.mark.parametrize(("name", "setup", "command", "stage", "status"), TRANSITIONS, ids=[t[0] for t in TRANSITIONS])
 def test_every_transition(cli, leaders, name, setup, command, stage, status):
     number = cli.add(level="省")["number"]
-    if setup:
+    if setup == "accept":
+        cli("step", number, "--kind", "notify", "--note", "告知")
+    elif setup:
         setup(cli, number)
     cli(*(part.format(n=number) for part in command))
     shown = cli.json("show", number)
@@ -169,6 +172,14 @@ def test_the_whole_path_with_its_clocks(cli, leaders, monkeypatch):
     assert (report["accepted"], report["concluded"], report["closed"], report["not_accepted_again"]) == (1, 1, 1, 2)
 
 
+def test_a_refusal_after_the_notice_is_not_counted_as_accepted(cli):
+    number = cli.add()["number"]
+    cli("step", number, "--kind", "notify", "--at", "2018-06-08", "--note", "不予受理告知")
+    cli("reject", number, "--reason", "属诉讼事项", "--on", "2018-06-08")
+    cases = cli.json("report", "--year", "2018")["cases"]
+    assert (cases["registered"], cases["accepted"], cases["not_accepted"], cases["closed"]) == (1, 0, 1, 0)
+
+
 def test_reopen_corrects_a_mistaken_closing_and_keeps_the_clocks(cli, leaders):
     number = cli.add(level="省", received="2018-06-01")["number"]
     cli("accept", number, "--on", "2018-06-02")
@@ -199,6 +210,9 @@ REFUSALS = [
     # (name, level, setup, command, exit code, English message ({n}: the number))
     ("accept twice", "镇", "accept", ("accept", "{n}"), 1,
      "{n} is at the stage 'accepted' and cannot be accepted: only a registered case can be accepted or refused"),
+    ("reject a concluded case", "镇", "conclude", ("reject", "{n}", "--reason", "x"), 1,
+     "{n} is at the stage 'concluded' and cannot be refused acceptance: only a registered or accepted case not yet "
+     "concluded can be refused"),
     ("accept before receipt", "镇", None, ("accept", "{n}", "--on", "2018-06-01"), 1,
      "{n}: the acceptance date 2018-06-01 is before receipt (2018-06-07); check the date"),
     ("accept in the future", "镇", None, ("accept", "{n}", "--on", "2018-06-21"), 1,

@@ -176,7 +176,8 @@ def check_accept(p: Petition, on: date, today: date) -> None:
 
 
 def check_reject(p: Petition, on: date, reason: str | None, today: date) -> None:
-    _stage_is(p, {Stage.RECEIVED}, "action.reject", "rule.accept")
+    # an accepted case too: the notice recorded by a `notify` step may have been the refusal (不予受理告知)
+    _stage_is(p, HANDLING_STAGES, "action.reject", "rule.reject")
     if not reason:
         raise InputError(M("stage.reject_reason"))
     check_event_day(p, "word.acceptance", on, today)

@@ -206,6 +206,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "action.re_review_request": ("申请复核（须已作复查决定）", "put to re-review (复核 needs a 复查 decision)"),
     "action.re_review_decide": ("作复核决定（须已申请复核）", "given a re-review decision (needs a 复核 request)"),
     "rule.accept": ("只有已登记的案件可受理或不予受理", "only a registered case can be accepted or refused"),
+    "rule.reject": (
+        "只有未办结的已登记或已受理案件可作不予受理",
+        "only a registered or accepted case not yet concluded can be refused",
+    ),
     "rule.conclude": ("只有已登记或已受理的案件可办结", "only a registered or accepted case can be concluded"),
     "rule.review": (
         "复查在办结后 30 日内申请、申请后 30 日内决定",

@@ -56,7 +56,8 @@ class ReportsMixin:
                    coalesce(sum(reopened > 0), 0),
                    coalesce(sum(EXISTS (SELECT 1 FROM steps s WHERE s.petition_id = p.id AND s.kind = 'contact'
                        AND strftime('%s', s.at) - strftime('%s', p.received_at) <= 86400)), 0),
-                   coalesce(sum(accepted_on IS NOT NULL OR concluded_on IS NOT NULL), 0),
+                   coalesce(sum((accepted_on IS NOT NULL OR concluded_on IS NOT NULL)
+                       AND stage NOT IN ('not_accepted', 'not_accepted_again')), 0),
                    coalesce(sum(stage = 'not_accepted'), 0),
                    coalesce(sum(stage = 'not_accepted_again'), 0),
                    coalesce(sum(concluded_on IS NOT NULL), 0)
