@@ -496,3 +496,26 @@ def test_an_existing_ledger_migrates_to_stages_and_stays_green(cli, db_path):
         "2018-X-002",
         "2018-X-003",
     ]
+
+
+def test_the_schema_admits_every_stage_and_decision_and_refuses_others(cli, db_path):
+    from guside_cli.core.enums import CONCLUSIONS, ReviewOutcome, Stage
+
+    cli.add()
+    with sqlite3.connect(db_path) as conn:
+        conn.isolation_level = None
+        for column, codes in (
+            ("stage", [m.code for m in Stage]),
+            ("closed_from", [m.code for m in Stage]),
+            ("conclusion", [m.code for m in CONCLUSIONS]),
+            ("review_outcome", [m.code for m in ReviewOutcome]),
+            ("re_review_outcome", [m.code for m in ReviewOutcome]),
+        ):
+            for code in codes:
+                conn.execute("SAVEPOINT s")
+                conn.execute(f"UPDATE petitions SET {column} = ?", (code,))
+                conn.execute("ROLLBACK TO s")
+            with pytest.raises(sqlite3.IntegrityError):
+                conn.execute(f"UPDATE petitions SET {column} = 'closed_ish'")
+        with pytest.raises(sqlite3.IntegrityError):
+            conn.execute("UPDATE petitions SET review_due_on = '2018-02-30'")
