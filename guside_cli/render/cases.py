@@ -16,7 +16,7 @@ from guside_cli.core.enums import (
 )
 from guside_cli.core.records import field_label
 
-LIST_COLUMNS = ("id", "number", "received_on", "village", "level", "form", "pollution", "subject", "status", "due_on")
+LIST_COLUMNS = ("id", "number", "received_on", "village", "level", "form", "pollution", "subject", "stage", "due_on")
 SUBJECT_WIDTH = 24
 _CODED = {"form": Form, "level": Level, "source": Source, "status": Status}
 
