@@ -6,15 +6,8 @@ from typing import Annotated
 import typer
 
 from guside_cli.commands import _options as opt
-from guside_cli.commands._common import Run, fail, guarded, open_ledger, run_of, stdin_is_terminal, writing
+from guside_cli.commands._common import Run, guarded, one_line, open_ledger, run_of, stdin_is_terminal, writing
 from guside_cli.render.output import Format
-
-PROMPTS = {
-    "received": "受理日期 received (today)",
-    "village": "属地 village",
-    "level": "信访层级 level (镇/县/市/省/京)",
-    "subject": "反映问题 subject",
-}
 
 
 def register(app: typer.Typer) -> None:
@@ -30,14 +23,12 @@ def add(
     subject: Annotated[str | None, typer.Option("--subject", help="反映问题: what the petition is about")] = None,
     received: Annotated[str | None, typer.Option("--received", "--on", help="Date and time of receipt [now]")] = None,
     form: opt.Form = None,
-    source: Annotated[
-        str, typer.Option("--source", help="direct, 12345, 12369, 中央环保督察交办, 省环保督察交办, 263, 上级")
-    ] = "direct",
+    source: Annotated[str | None, typer.Option("--source", help="help.add.source")] = None,
     pollution: Annotated[
         list[str] | None, typer.Option("--pollution", "-p", help="Repeatable; the first is the main")
     ] = None,
     cause: Annotated[str | None, typer.Option("--cause", help="诱因")] = None,
-    persons: Annotated[str, typer.Option("--persons", help="涉及人数: persons involved")] = "1",
+    persons: Annotated[str | None, typer.Option("--persons", help="help.add.persons")] = None,
     unit: Annotated[str | None, typer.Option("--unit", help="责任单位: responsible unit")] = None,
     enterprise: Annotated[str | None, typer.Option("--enterprise", help="涉事企业: related enterprise")] = None,
     petitioner: Annotated[str | None, typer.Option("--petitioner", help="信访人 (optional: anonymous exists)")] = None,
@@ -53,8 +44,9 @@ def add(
     repeat_of: Annotated[
         str | None, typer.Option("--repeat-of", help="Link to an earlier case on the same matter")
     ] = None,
+    leader: Annotated[str | None, typer.Option("--leader", help="help.add.leader")] = None,
     by: opt.By = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="text or json")] = Format.text,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="help.add.format")] = Format.text,
 ) -> None:
     """Register a petition (登记建档) and print its number and id.
 
@@ -62,10 +54,11 @@ def add(
     """
     from guside_cli.core.errors import InputError
     from guside_cli.core.intake import intake, missing_required
+    from guside_cli.messages import M, text
 
     run = run_of(ctx)
     raw = {
-        "received": received or "today",
+        "received": received,
         "village": village,
         "level": level,
         "subject": subject,
@@ -86,23 +79,41 @@ def add(
         "due_on": due,
         "repeat_of": repeat_of,
     }
+    given = {name for name, value in raw.items() if value not in (None, "", [])}
+    raw["received"] = raw["received"] or "today"
     missing = missing_required(raw)
-    if missing and stdin_is_terminal():
-        for name in missing:
-            raw[name] = typer.prompt(PROMPTS[name])
-    elif missing:
+    if missing and not stdin_is_terminal():
         flags = ", ".join(f"--{name}" for name in missing)
-        raise fail(f"missing required field(s) {flags}: give them as options (no terminal to ask on)", 2)
-
+        raise InputError(M("add.missing", flags=flags))
     with open_ledger(run, create=True) as ledger:
+        if missing:
+            from guside_cli.commands.guided import guided_add
+
+            raw, leader = guided_add(ledger, run, raw, given, leader)  # Ctrl-C: 已取消，未保存, exit 130
+        raw["source"] = raw["source"] or "direct"
+        raw["persons"] = raw["persons"] or "1"
         petition, problems = intake(raw, now=run.now, villages=ledger.villages())
         if problems:
-            for problem in problems[:-1]:
-                typer.echo(f"Error: {problem}", err=True)
-            raise InputError(str(problems[-1]))
+            from guside_cli.core.records import field_label
+
+            for problem in problems:  # a catalogue message names its element in the run's language
+                if isinstance(problem.message, M) and run.lang == "zh":
+                    where = field_label({"received": "received_at"}.get(problem.field, problem.field), "zh")
+                    line = f"{text('error.prefix')}{where}：{problem.message}"
+                else:  # English not yet in the catalogue: an English line, never a mixed one
+                    line = f"Error: {problem.field}: {problem.message}"
+                typer.echo(one_line(line), err=True)
+            raise typer.Exit(2)
         with writing(ledger, run, by):
             similar = [] if petition.repeat_of else ledger.possible_repeats(petition)
             case = ledger.add_petition(petition)
+            if leader:
+                from guside_cli.core.lifecycle import check_assignment
+
+                chosen = ledger.leader(leader)
+                check_assignment(case, chosen)
+                ledger.assign(case, chosen, unit=None, due=None)
+                case = ledger.get(case.number)
     _print_added(case, similar, run, fmt)
 
 
