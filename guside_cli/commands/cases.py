@@ -248,8 +248,9 @@ def print_cases(
 
         output.write_csv_records(records, ["id", *CANONICAL_FIELDS])
     else:
-        headers, rows = list_rows(records, run.lang)
-        output.print_table(headers, rows, fmt)
+        width = shutil.get_terminal_size().columns if fmt is Format.table else None
+        headers, rows, short, squeeze = list_rows(records, run.lang, width)
+        output.print_table(headers, rows, fmt, short_headers=short, squeeze=squeeze)
         more = total - len(records)
         if more > 0:
             note = (
@@ -267,6 +268,7 @@ def show(
     case: opt.Case,
     fmt: opt.OutputFormat = Format.auto,
     reveal: opt.Reveal = False,
+    no_pager: opt.NoPager = False,
 ) -> None:
     """Show one case file (卷宗): elements, leader, deadlines, the 三个第一, steps, repeats and history.
 
@@ -288,5 +290,12 @@ def show(
     if fmt is Format.json:
         output.write_json(view)
         return
-    for title, headers, rows in case_file_sections(view, run.lang):
-        output.print_table(headers, rows, fmt, title=title)
+    sections = case_file_sections(view, run.lang)
+    if fmt is not Format.table:
+        for title, headers, rows in sections:
+            output.print_table(headers, rows, fmt, title=title)
+        return
+    target = output.console()
+    with output.pager(target, not no_pager):  # a case file runs longer than a screen
+        for title, headers, rows in sections:
+            target.print(output.fitted_table(headers, rows, target.width, title=title, wrap_free=True))

@@ -56,7 +56,7 @@ def _date_part(text: str, today: date, original: str) -> date:
     try:
         return _real_date(year, month, day)
     except ValueError as e:
-        raise InputError(M("date.not_real", text=original, why=e)) from None
+        raise InputError(M("date.not_real", text=original, why=str(e))) from None
 
 
 @functools.lru_cache(maxsize=8192)
@@ -87,7 +87,7 @@ def parse_datetime(text: str, now: datetime) -> datetime:
             return datetime(y, mo, d, h, mi, sec, tzinfo=CHINA)
         except ValueError as e:
             what = "date.not_real" if "day" in str(e) or "month" in str(e) or "year" in str(e) else "date.not_real_time"
-            raise InputError(M(what, text=text, why=e)) from None
+            raise InputError(M(what, text=text, why=str(e))) from None
     stamped = _with_offset(text)
     if stamped is not None:
         return stamped
@@ -111,7 +111,7 @@ def parse_datetime(text: str, now: datetime) -> datetime:
     try:
         clock = time(hour, 30 if m["half"] else int(m["mi"] or 0), int(m["s"] or 0))
     except ValueError as e:
-        raise InputError(M("date.not_real_time_of_day", text=text, time=time_text, why=e)) from None
+        raise InputError(M("date.not_real_time_of_day", text=text, time=time_text, why=str(e))) from None
     return datetime.combine(day, clock, CHINA)
 
 
@@ -127,7 +127,7 @@ def _with_offset(text: str) -> datetime | None:
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(CHINA)
     except ValueError as e:
-        raise InputError(M("date.not_real_time", text=text, why=e)) from None
+        raise InputError(M("date.not_real_time", text=text, why=str(e))) from None
 
 
 def iso_timestamp(moment: datetime) -> str:

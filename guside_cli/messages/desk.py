@@ -81,4 +81,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "ask.confirm": ("确认保存？", "Save this case? "),
     "ask.cancelled": ("已取消，未保存", "cancelled: nothing was saved"),
+    # tables and output (render/output.py, render/cases.py)
+    "output.format_unavailable": (
+        "这里不能用 {format} 格式：请用 table、text 或 csv",
+        "format {format} is not available here: use table, text or csv",
+    ),
 }

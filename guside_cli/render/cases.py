@@ -1,5 +1,6 @@
 """How cases look to people: list rows and the case file, with labels in the chosen language."""
 
+import re
 from typing import Any
 
 from guside_cli.core.enums import Form, Level, Outcome, Pollution, Satisfaction, Source, Status, StepKind
@@ -41,16 +42,44 @@ def shorten(text: str, width: int) -> str:
     return out + "…"
 
 
-def list_rows(records: list[dict], lang: str) -> tuple[list[str], list[list[str]]]:
-    headers = [field_label(c, lang) for c in LIST_COLUMNS]
+# on a narrow screen: the level as the office says it (省, 京), the form in two characters, no id column
+SHORT_LEVEL = {"town": "镇", "county": "县", "prefecture": "市", "province": "省", "national": "京"}
+SHORT_FORM = {"letter": "来信", "visit": "来访", "online": "网上", "phone": "电话"}
+SHORT_POLLUTION = {"solid_waste": "固废", "radiation": "辐射", "ecology": "生态"}
+NARROW = 100  # columns below which the list is abbreviated
+LIST_SHORT_HEADERS = {"received_on": "受理", "level": "层级", "form": "形式", "pollution": "污染", "due_on": "时限"}
+
+
+def list_rows(
+    records: list[dict], lang: str, width: int | None = None
+) -> tuple[list[str], list[list[str]], list[str], tuple[int, ...]]:
+    """(headers, rows, short headers, columns that may be cut) of `list`; narrower than NARROW columns the id
+    column is left out (`show` takes the number) and levels and forms are abbreviated."""
+    narrow = width is not None and width < NARROW
+    columns = [c for c in LIST_COLUMNS if not (narrow and c == "id")]
+    headers = [field_label(c, lang) for c in columns]
+    short = [LIST_SHORT_HEADERS.get(c, h) if lang == "zh" else h for c, h in zip(columns, headers, strict=True)]
     rows = []
     for record in records:
-        row = [display_value(c, record.get(c), lang) for c in LIST_COLUMNS]
-        row[LIST_COLUMNS.index("subject")] = shorten(
-            row[LIST_COLUMNS.index("subject")].replace("\n", " "), SUBJECT_WIDTH
-        )
+        row = []
+        for c in columns:
+            value = display_value(c, record.get(c), lang)
+            if narrow and lang == "zh" and c == "level":
+                value = SHORT_LEVEL.get(record.get(c), value)
+            elif narrow and lang == "zh" and c == "form":
+                value = SHORT_FORM.get(record.get(c), value)
+            elif narrow and lang == "zh" and c == "village":
+                value = value.removesuffix("社区").removesuffix("村") or value
+            elif narrow and c == "pollution" and record.get(c):
+                codes = record[c]  # the main one, and + when there are more
+                main = SHORT_POLLUTION.get(codes[0]) if lang == "zh" else None
+                value = (main or Pollution(codes[0]).label(lang)) + ("+" if len(codes) > 1 else "")
+            elif c == "subject":
+                value = shorten(value.replace("\n", " "), SUBJECT_WIDTH if width is None else 2 * SUBJECT_WIDTH)
+            row.append(value)
         rows.append(row)
-    return headers, rows
+    squeeze = tuple(columns.index(c) for c in (("subject",) if narrow else ("subject", "pollution")))
+    return headers, rows, short, squeeze
 
 
 CASE_FILE_FIELDS = (
@@ -178,6 +207,14 @@ def case_file_sections(view: dict, lang: str) -> list[tuple[str, list[str], list
     return sections
 
 
+_ISO_STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?([+-]\d\d:\d\d)?")
+
+
+def _stamp(value: str) -> str:
+    """A stored timestamp as a person reads it (2018-11-19 01:17): it then fits a narrow column whole."""
+    return value[:16].replace("T", " ") if _ISO_STAMP.fullmatch(value) else value
+
+
 def history_section(history: list[dict], lang: str) -> tuple[str, list[str], list[list[str]]]:
     headers = [
         _t(lang, h[0], h[1])
@@ -193,12 +230,12 @@ def history_section(history: list[dict], lang: str) -> tuple[str, list[str], lis
     ]
     rows = [
         [
-            h["at"][:19].replace("T", " "),
+            h["at"][:16].replace("T", " "),
             h["actor"],
             h["action"],
             h["field"] or "",
-            h["old"] or "",
-            h["new"] or "",
+            _stamp(h["old"] or ""),
+            _stamp(h["new"] or ""),
             h["note"] or "",
         ]
         for h in history
