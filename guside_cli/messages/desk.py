@@ -86,4 +86,113 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "这里不能用 {format} 格式：请用 table、text 或 csv",
         "format {format} is not available here: use table, text or csv",
     ),
+    # the weekly summary (commands/summary.py)
+    "summary.overdue": ("超期 {count} 件", "{count} overdue"),
+    # help: the root, add/list/show/summary and the shared options (app.py translates ids written as help)
+    "help.cmd.root": (
+        "环境信访台账：一个镇的环境信访登记、办理、统计，存于一个 SQLite 文件。日期时间均按北京时间。\n\n"
+        "退出码（供 cron 和脚本判断）：0 无事可报；1 发现问题（--fail-on-overdue 时有超期件、check 未通过、"
+        "企业评级过期），或被规则拒绝；2 无法运行（用法错误、输入有误、台账不存在或不可用、文件无法读取）；"
+        "130 Ctrl-C 取消。",
+        "The environmental-petition ledger of a town office, in one SQLite file. Dates and times are China's.\n\n"
+        "Exit codes (for cron and scripts): 0 nothing to report; 1 found something (overdue cases with "
+        "--fail-on-overdue, a failed check, stale ratings) or refused by a rule; 2 could not run (usage, bad "
+        "input, no or unusable ledger, unreadable file); 130 cancelled with Ctrl-C.",
+    ),
+    "help.cmd.add": (
+        "登记一件信访（登记建档），输出编号和序号。\n\n在终端上缺少必填项时逐项询问，每项当场检查，保存前确认。\n\n"
+        '示例：guside add --village 红豆村 --level 省 --form 来访 -p 大气 --subject "化工厂夜间异味"',
+        "Register a petition (登记建档) and print its number and id.\n\nOn a terminal, every element the options "
+        "lack is asked for, each answer checked as given, and the case is shown before it is saved.\n\n"
+        'Example: guside add --village 红豆村 --level 省 --form 来访 -p 大气 --subject "化工厂夜间异味"',
+    ),
+    "help.cmd.list": (
+        "列出信访件，新的在前，可筛选。\n\n终端上一屏显示，并提示如何看其余的。\n\n"
+        "示例：guside list --year 2018 --village 红豆村 --level 省 --format csv",
+        "List cases, newest first, with filters.\n\nOn a terminal one screenful, saying how to see the rest.\n\n"
+        "Example: guside list --year 2018 --village 红豆村 --level 省 --format csv",
+    ),
+    "help.cmd.show": (
+        "显示一件卷宗（要素、时限、三个第一、调处、变更记录）。\n\n终端上用分页器。\n\n示例：guside show 2018-红豆-007",
+        "Show one case file (卷宗): elements, leader, deadlines, the 三个第一, steps, repeats and history.\n\n"
+        "Through a pager on a terminal.\n\nExample: guside show 2018-红豆-007",
+    ),
+    "help.cmd.summary": (
+        "供 cron 使用的周报：本周收结情况和年度累计对比目标。\n\n不询问、无颜色，--out 原子写入。"
+        "--fail-on-overdue：有超期件时仍写出周报，在标准错误输出“超期 N 件”，退出码 1。\n\n"
+        "示例（crontab，每周一 07:30）：30 7 * * 1 guside summary --week --out /srv/guside/weekly.txt",
+        "The weekly summary for cron: the week's movement and the year to date against the targets.\n\nNever "
+        "prompts, no colour; --out is written atomically. With --fail-on-overdue the summary is still written, "
+        "'N overdue' goes to stderr and the exit code is 1.\n\n"
+        "Example (crontab, Mondays 07:30): 30 7 * * 1 guside summary --week --out /srv/guside/weekly.txt",
+    ),
+    "help.opt.db": ("台账文件 [每个用户的默认位置]", "Ledger file [per-user default]"),
+    "help.opt.lang": ("输出和提示的语言：zh 中文（默认）或 en", "Language of messages and labels: zh (default) or en"),
+    "help.opt.today": ("固定“今天”的日期（重算、测试）", "Pin today's date (re-runs, tests)"),
+    "help.opt.version": ("显示版本", "Show the version"),
+    "help.opt.format": ("auto：终端上显示表格，管道中输出文本", "auto: a table on a terminal, text when piped"),
+    "help.opt.reveal": ("完整显示电话和身份证号（默认打码）", "Show phone and ID numbers in full (masked by default)"),
+    "help.opt.year": ("受理年份，四位数，如 2018", "Calendar year of receipt, four digits, e.g. 2018"),
+    "help.opt.from": ("受理日期不早于此日", "Received on or after this date"),
+    "help.opt.to": ("受理日期不晚于此日", "Received on or before this date"),
+    "help.opt.village": ("属地村（社区）：红豆村或红豆", "Village or community: 红豆村 or 红豆"),
+    "help.opt.level": (
+        "信访层级：镇/县/市/省/京，或 town|county|prefecture|province|national",
+        "town|county|prefecture|province|national, or 镇/县/市/省/京",
+    ),
+    "help.opt.form": ("信访形式：来信/来访/网上/电话", "letter|visit|online|phone, or 来信/来访/网上/电话"),
+    "help.opt.source": ("来源：直接、12345、12369、中央环保督察交办……", "direct, 12345, 12369, 中央环保督察交办, …"),
+    "help.opt.status": ("状态：在办/已销号（open|closed）", "open|closed, or 在办/已销号"),
+    "help.opt.search": (
+        "在编号、反映问题、诱因、责任单位、涉事企业中查找",
+        "Text in number, subject, cause, unit, enterprise",
+    ),
+    "help.opt.limit": ("最多显示这么多行", "At most this many rows"),
+    "help.opt.by": (
+        "操作人（记入变更记录）[GUSIDE_USER，否则登录名]",
+        "Who does this (history) [GUSIDE_USER, else your login]",
+    ),
+    "help.opt.case": ("信访件编号（2018-0042）或序号", "Case number (2018-0042) or id"),
+    "help.opt.leader": ("只看此领导包案的件", "Cases held by this leader (包案领导)"),
+    "help.opt.no_pager": ("不用分页器，直接输出", "Print straight out, without a pager"),
+    "help.add.subject": ("反映问题", "反映问题: what the petition is about"),
+    "help.add.received": (
+        "受理日期和时间（默认现在）：6月7日、今天 9:30、2018年6月7日上午9时……",
+        "Date and time of receipt (default: now): 6月7日, 今天 9:30, 2018-06-07 09:30…",
+    ),
+    "help.add.source": (
+        "来源（默认直接受理）：12345、12369、中央环保督察交办、省环保督察交办、263、上级",
+        "Source (default: direct): 12345, 12369, 中央环保督察交办, 省环保督察交办, 263, 上级",
+    ),
+    "help.add.pollution": ("污染类型，可重复；第一个为主要类型", "Pollution; repeatable, the first is the main"),
+    "help.add.cause": ("诱因", "Cause (诱因)"),
+    "help.add.persons": ("涉及人数（默认 1）", "Persons involved (default: 1)"),
+    "help.add.unit": ("责任单位", "Responsible unit (责任单位)"),
+    "help.add.enterprise": ("涉事企业", "Related enterprise (涉事企业)"),
+    "help.add.petitioner": ("信访人（可不填：匿名信访）", "Petitioner (optional: anonymous petitions exist)"),
+    "help.add.phone": ("联系电话", "Phone (联系电话)"),
+    "help.add.id_number": ("身份证号", "ID number (身份证号)"),
+    "help.add.key_person": ("重点人员，可重复", "Key person (重点人员); repeatable"),
+    "help.add.forecast": ("事态发展预测", "Forecast (事态发展预测)"),
+    "help.add.ref": ("外部编号：督察组、12345 工单……", "External number: inspection team, 12345 order…"),
+    "help.add.number": ("沿用这个编号，不自动编号", "Keep this case number instead of assigning one"),
+    "help.add.due": ("办结时限，短于法定 60 天时", "Due date, when shorter than the statutory 60 days"),
+    "help.add.repeat_of": ("关联同一事项的前一件（重复信访）", "Link to an earlier case on the same matter"),
+    "help.add.leader": ("包案领导（登记时即交办）", "The leader in charge (包案), assigned as it is registered"),
+    "help.add.format": ("text 或 json", "text or json"),
+    "help.list.repeats": ("只看重复信访链中的件", "Only cases in a repeat chain (重复信访)"),
+    "help.summary.week": (
+        "按周（周一至周日）汇总（目前唯一的时段）",
+        "Summarise a Monday–Sunday week (the only span so far)",
+    ),
+    "help.summary.on": ("周内任一日期（默认上一个完整周）", "A date in the week (default: the last full week)"),
+    "help.summary.format": ("格式：text|markdown|json", "text|markdown|json"),
+    "help.summary.out": (
+        "写入此文件，原子写入（临时文件 + 改名）",
+        "Write to this file, atomically (temp file + rename)",
+    ),
+    "help.summary.fail_on_overdue": (
+        "有超期件时退出码为 1（周报照常写出，标准错误输出“超期 N 件”）",
+        "Exit 1 when any case is overdue (the summary is still written; 'N overdue' on stderr)",
+    ),
 }
