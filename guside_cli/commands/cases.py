@@ -113,25 +113,18 @@ def add(
 
 def _print_added(case, similar: list[tuple[str, str]], run: Run, fmt: Format) -> None:
     from guside_cli.core.records import to_record
+    from guside_cli.messages import text
+    from guside_cli.render.cases import REPEAT_REASONS
 
     for number, why in similar:
-        from guside_cli.render.cases import REPEAT_REASONS
-
-        zh, en = REPEAT_REASONS[why]
-        typer.echo(
-            f"注意：可能是重复信访，与 {number} {zh}；确认后用 --repeat-of {number} 关联"
-            if run.lang == "zh"
-            else f"Note: this may repeat {number} ({en}); link it with --repeat-of {number}",
-            err=True,
-        )
+        reason = REPEAT_REASONS[why][0 if run.lang == "zh" else 1]
+        typer.echo(text("case.maybe_repeat", run.lang, number=number, why=reason), err=True)
     if fmt is Format.json:
         from guside_cli.render.output import write_json
 
         write_json({**to_record(case), "possible_repeats": [{"number": n, "why": w} for n, w in similar]})
-    elif run.lang == "zh":
-        typer.echo(f"已登记 {case.number}（序号 {case.id}），办结时限 {case.due_on}")
     else:
-        typer.echo(f"Registered {case.number} (id {case.id}), due {case.due_on}")
+        typer.echo(text("case.added", run.lang, number=case.number, id=case.id, due=case.due_on))
 
 
 def record_reveal(ledger, run: Run, petition_id: int | None, what: str) -> None:
@@ -159,7 +152,9 @@ def build_filter(run: Run, ledger, filters: dict):
     if filters.get("end"):
         finish = min(filter(None, (finish, dates.parse_date(filters["end"], run.today))))
     if begin and finish and begin > finish:
-        raise InputError(f"the period {begin}..{finish} is empty: --from must not be after --to")
+        from guside_cli.messages import M
+
+        raise InputError(M("date.period_empty", begin=begin, end=finish))
     coded = {
         name: kind.parse(filters[name]) if filters.get(name) else None
         for name, kind in (
@@ -223,6 +218,7 @@ def print_cases(
     run: Run, filters: dict, *, limit: int | None = None, fmt: Format = Format.auto, reveal: bool = False
 ) -> None:
     from guside_cli.core.records import to_record
+    from guside_cli.messages import text
     from guside_cli.render import output
     from guside_cli.render.cases import list_rows
 
@@ -247,14 +243,9 @@ def print_cases(
         output.print_table(headers, rows, fmt, short_headers=short, squeeze=squeeze)
         more = total - len(records)
         if more > 0:
-            note = (
-                f"……另有 {more} 件未显示（共 {total} 件；用 --limit 或 --format csv 查看全部）"
-                if run.lang == "zh"
-                else f"... {more} more not shown ({total} in all; use --limit or --format csv for all)"
-            )
-            typer.echo(note, err=fmt is not Format.table)
+            typer.echo(text("case.more", run.lang, more=more, total=total), err=fmt is not Format.table)
         elif fmt is Format.table:
-            typer.echo(f"共 {total} 件" if run.lang == "zh" else f"{total} in all")
+            typer.echo(text("case.total", run.lang, total=total))
 
 
 def show(

@@ -5,6 +5,7 @@ from typing import Any
 
 from guside_cli.core.enums import Form, Level, Outcome, Pollution, Satisfaction, Source, Status, StepKind
 from guside_cli.core.records import field_label
+from guside_cli.messages import catalogue, text
 
 LIST_COLUMNS = ("id", "number", "received_on", "village", "level", "form", "pollution", "subject", "status", "due_on")
 SUBJECT_WIDTH = 24
@@ -25,7 +26,7 @@ def display_value(name: str, value: Any, lang: str) -> str:
     if isinstance(value, list):
         return "、".join(value)
     if isinstance(value, bool):
-        return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
+        return text("case.yes" if value else "case.no", lang)
     return str(value)
 
 
@@ -120,54 +121,51 @@ CASE_FILE_FIELDS = (
     "created_at",
 )
 _CODED.update({"outcome": Outcome, "satisfaction": Satisfaction, "kind": StepKind})
-REPEAT_REASONS = {
-    "phone": ("联系电话相同", "same phone number"),
-    "id_number": ("身份证号相同", "same ID number"),
-    "enterprise": ("属地和涉事企业相同", "same village and enterprise"),
-}
-CLOCK_LABELS = {"handling": ("办理时限", "handling"), "notice": ("受理告知时限", "acceptance notice")}
+# (zh, en) from the catalogue, kept as tables because other renderers index them by language
+REPEAT_REASONS = {why: catalogue()[f"case.repeat_reason.{why}"] for why in ("phone", "id_number", "enterprise")}
+CLOCK_LABELS = {clock: catalogue()[f"case.clock.{clock}"] for clock in ("handling", "notice")}
 
 
-def _t(lang: str, zh: str, en: str) -> str:
-    return zh if lang == "zh" else en
+def _t(lang: str, message_id: str, **params: Any) -> str:
+    return text(message_id, lang, **params)
 
 
 def clock_text(clock: dict, lang: str) -> str:
     days = clock["days_overdue"]
     label = CLOCK_LABELS[clock["clock"]][0 if lang == "zh" else 1]
     if days > 0:
-        state = _t(lang, f"超期 {days} 天", f"{days} days overdue")
+        state = _t(lang, "case.days_overdue", days=days)
     elif days == 0:
-        state = _t(lang, "今日到期", "due today")
+        state = _t(lang, "case.due_today")
     else:
-        state = _t(lang, f"还剩 {-days} 天", f"{-days} days left")
-    return f"{label} {clock['due_on']}（{state}）" if lang == "zh" else f"{label} {clock['due_on']} ({state})"
+        state = _t(lang, "case.days_left", days=-days)
+    return _t(lang, "case.clock_state", clock=label, due=clock["due_on"], state=state)
 
 
 def case_file_sections(view: dict, lang: str) -> list[tuple[str, list[str], list[list[str]]]]:
     """(title, headers, rows) for each part of the case file."""
     elements = [[field_label(name, lang), display_value(name, view.get(name), lang)] for name in CASE_FILE_FIELDS]
     for clock in view["clocks"]:
-        elements.append([_t(lang, "时限", "deadline"), clock_text(clock, lang)])
-    sections = [(f"{view['number']}", [_t(lang, "项目", "field"), _t(lang, "内容", "value")], elements)]
+        elements.append([_t(lang, "case.deadline"), clock_text(clock, lang)])
+    sections = [(f"{view['number']}", [_t(lang, "case.field"), _t(lang, "case.value")], elements)]
     limit = view["first_hours_limit"]
     firsts = [
         [
             display_value("kind", m["kind"], lang),
             (m["at"] or "")[:16].replace("T", " "),
             "" if m["hours"] is None else f"{m['hours']:.1f}",
-            _t(lang, "是", "yes") if m["within_24h"] else ("" if m["at"] is None else _t(lang, "否", "no")),
+            _t(lang, "case.yes") if m["within_24h"] else ("" if m["at"] is None else _t(lang, "case.no")),
         ]
         for m in view["first_three"]
     ]
     sections.append(
         (
-            _t(lang, "三个第一", "the three firsts"),
+            _t(lang, "case.firsts"),
             [
-                _t(lang, "环节", "step"),
-                _t(lang, "首次时间", "first at"),
-                _t(lang, "距受理小时", "hours"),
-                _t(lang, f"{limit}小时内", f"within {limit}h"),
+                _t(lang, "case.firsts.step"),
+                _t(lang, "case.firsts.at"),
+                _t(lang, "case.firsts.hours"),
+                _t(lang, "case.firsts.within", hours=limit),
             ],
             firsts,
         )
@@ -175,7 +173,7 @@ def case_file_sections(view: dict, lang: str) -> list[tuple[str, list[str], list
     if view["steps"]:
         sections.append(
             (
-                _t(lang, "调处记录", "steps"),
+                _t(lang, "case.steps"),
                 [field_label(c, lang) for c in ("at", "kind", "by", "note")],
                 [
                     [
@@ -191,7 +189,7 @@ def case_file_sections(view: dict, lang: str) -> list[tuple[str, list[str], list
     if view["chain"]:
         sections.append(
             (
-                _t(lang, "重复信访", "repeats"),
+                _t(lang, "case.repeats"),
                 [field_label(c, lang) for c in ("number", "received_on", "status")],
                 [
                     [
@@ -216,18 +214,7 @@ def _stamp(value: str) -> str:
 
 
 def history_section(history: list[dict], lang: str) -> tuple[str, list[str], list[list[str]]]:
-    headers = [
-        _t(lang, h[0], h[1])
-        for h in (
-            ("时间", "when"),
-            ("操作人", "who"),
-            ("操作", "action"),
-            ("字段", "field"),
-            ("原值", "old"),
-            ("新值", "new"),
-            ("说明", "note"),
-        )
-    ]
+    headers = [_t(lang, f"case.history.{h}") for h in ("when", "who", "action", "field", "old", "new", "note")]
     rows = [
         [
             h["at"][:16].replace("T", " "),
@@ -240,7 +227,7 @@ def history_section(history: list[dict], lang: str) -> tuple[str, list[str], lis
         ]
         for h in history
     ]
-    return _t(lang, "变更记录", "history"), headers, rows
+    return _t(lang, "case.history"), headers, rows
 
 
 def deadline_rows(views: list[dict], lang: str) -> tuple[list[str], list[list[str]]]:
