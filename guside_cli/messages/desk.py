@@ -88,6 +88,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # the weekly summary (commands/summary.py)
     "summary.overdue": ("超期 {count} 件", "{count} overdue"),
+    "summary.title": ("{town}环境信访周报（{start} 至 {end}）", "{town} environmental petitions, week {start}..{end}"),
+    "summary.received": (
+        "本周受理 {received} 件，其中越级赴京到省 {escalated} 件",
+        "received {received}, of which escalated (province/Beijing) {escalated}",
+    ),
+    "summary.closed": ("本周销号 {closed} 件；周末在办 {open} 件", "closed {closed}; open at the week's end {open}"),
+    "summary.overdue_and_due": (
+        "超期 {overdue} 件；未来 7 天到期 {due} 件",
+        "overdue {overdue}; due in the next 7 days {due}",
+    ),
+    "summary.year_to_date": (
+        "年初至今（{start} 至 {end}，同比）",
+        "Year to date ({start}..{end}, against the same dates last year)",
+    ),
+    "summary.measure.total": ("信访总量", "total"),
+    "summary.measure.escalated": ("越级赴京到省", "escalated"),
+    "summary.met": ("达标", "met"),
+    "summary.not_met": ("未达标", "NOT met"),
+    "summary.comparison": (
+        "{name} {current}（去年同期 {previous}），降幅 {reduction}，目标 {target}：{state}",
+        "{name} {current} (last year {previous}), reduction {reduction}, target {target}: {state}",
+    ),
+    "summary.veto": ("越级上升（一票否决）：{villages}", "escalated up (veto): {villages}"),
+    "summary.overdue_title": ("超期案件（超期最久的在前）", "Overdue (longest first)"),
+    "summary.due_title": ("未来 7 天到期", "Due in 7 days"),
+    "summary.more": ("……另有 {more} 件（guside overdue 查看全部）", "... and {more} more (guside overdue lists all)"),
+    "summary.days_overdue": (" 超期{days}天", " {days} days overdue"),
+    "summary.no_leader": ("未包案", "no leader"),
+    "summary.format": (
+        "周报只能写成 text、markdown 或 json，不能是 {format}",
+        "summary is written as text, markdown or json, not {format}",
+    ),
     # help: the root, add/list/show/summary and the shared options (app.py translates ids written as help)
     "help.cmd.root": (
         "环境信访台账：一个镇的环境信访登记、办理、统计，存于一个 SQLite 文件。日期时间均按北京时间。\n\n"
