@@ -90,3 +90,27 @@ def test_the_readme_crontab_line_works_under_crons_bare_environment(cli, late, i
     assert out.startswith("顾山镇环境信访周报（2018-09-10 至 2018-09-16）")
     assert "超期 1 件" in out
     assert err == "超期 1 件\n"
+
+
+def _complete(db, words: str) -> list[str]:
+    import os
+
+    env = {**os.environ, "GUSIDE_DB": str(db), "_GUSIDE_COMPLETE": "complete_bash", "COMP_WORDS": words}
+    env["COMP_CWORD"] = str(len(words.split()) - (0 if words.endswith(" ") else 1))
+    done = subprocess.run([guside_executable()], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split()
+
+
+def test_shell_completion_offers_villages_leaders_and_case_numbers(cli, late):
+    cli("leader", "add", "王镇长", "--title", "副镇长", "--rank", "town")
+    assert _complete(late, "guside list --village 红") == ["红豆村", "红豆"]
+    assert _complete(late, "guside list --leader 王") == ["王镇长"]
+    assert _complete(late, "guside show 2018") == ["2018-红豆-001"]
+    assert "--village" in _complete(late, "guside list --vil")
+
+
+def test_completion_never_creates_a_ledger(isolated):
+    missing = isolated / "none.db"
+    assert _complete(missing, "guside list --village 红") == []
+    assert not missing.exists()

@@ -9,6 +9,7 @@ import uuid
 
 import pytest
 
+from guside_cli.core.enums import Outcome
 from tests.conftest import rows
 from tests.test_cli import guside_executable
 
@@ -153,3 +154,22 @@ def test_ctrl_c_at_the_confirmation_saves_nothing(terminal, db_path):
     terminal.type("C-c")
     assert terminal.exit_code() == 130
     assert not db_path.exists() or rows(db_path) == []
+
+
+def test_the_question_machinery_asks_for_a_missing_outcome_with_its_choices(terminal, isolated):
+    """What `close` and `step` attach: ask_if_missing shows the outcome's choices and takes a number."""
+    import sys
+
+    script = isolated / "ask.py"
+    script.write_text(
+        "from guside_cli.commands.prompts import ask_if_missing\n"
+        "from guside_cli.core.enums import Outcome\n"
+        "print('chosen=' + ask_if_missing(None, 'outcome', Outcome, 'zh'))\n",
+        encoding="utf-8",
+    )
+    terminal.run(f"{sys.executable} {script}")
+    terminal.answer("办理结果：", "9")  # not a choice: asked again
+    terminal.wait_for("“9”不是可选项")
+    terminal.type("C-u", "2", "Enter")
+    assert terminal.exit_code() == 0
+    terminal.wait_for("chosen=" + list(Outcome)[1].code)

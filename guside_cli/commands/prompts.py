@@ -6,10 +6,15 @@ numbered choices, names completed with Tab. `Desk.ask` asks until the answer is 
 `Cancelled`. Line editing is Python's readline (arrows, Home/End, Ctrl-U, history of earlier answers, Tab); the
 prompt is handed to readline whole, so it knows the width of its Chinese characters when it redraws the line.
 
-Used by `add`; `close` and `step` can ask for what they lack with the same few lines:
+Used by `add`; `close` and `step` ask for what they lack with one line each (their option made optional,
+`str | None = None`):
 
-    desk = Desk(run.lang)
-    outcome = desk.ask(choice_question("outcome", Outcome, default=None))
+    outcome = ask_if_missing(outcome, "outcome", Outcome, run.lang)     # close: the outcome with its choices
+    kind = ask_if_missing(kind, "kind", StepKind, run.lang)             # step: the kind of step
+    note = ask_if_missing(note, "note", None, run.lang)                 # step: free text
+
+Without a terminal nothing is asked: a missing value is the one-line error of a missing option (exit 2); Ctrl-C
+at the question prints 已取消，未保存 and exits 130.
 """
 
 from __future__ import annotations
@@ -231,3 +236,27 @@ def _load_history(path: Path | None) -> dict[str, list[str]]:
 
 def _one_line(message: str) -> str:
     return " ".join(message.split())
+
+
+def ask_if_missing(value: str | None, name: str, kind, lang: str) -> str:
+    """`value` if the option gave it; else, on a terminal, the answer to its question (`kind`: a coded enum
+    whose choices are shown, or None for free text); else the missing-option error."""
+    if value not in (None, ""):
+        return str(value)
+    if not sys.stdin.isatty():
+        raise InputError(M("add.missing", flags=f"--{name.replace('_', '-')}"))
+    import typer
+
+    label = text(f"ask.{name}", lang)
+    question = (
+        choice_question(name, label, kind, lang=lang)
+        if kind is not None
+        else Question(name, label, lambda answer: " ".join(answer.split()))
+    )
+    desk = Desk(lang)
+    try:
+        answer = desk.ask(question)
+    except Cancelled:
+        typer.echo(text("ask.cancelled", lang), err=True)
+        raise typer.Exit(130) from None
+    return answer or ""
