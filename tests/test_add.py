@@ -245,3 +245,26 @@ def test_plain_output_names_the_number_and_id(cli):
     assert result.stdout.strip() == "已登记 2018-红豆-001（序号 1），办结时限 2018-08-06"
     result = cli("--lang", "en", "add", "--village", "红豆", "--level", "镇", "--subject", "s")
     assert result.stdout.strip() == "Registered 2018-红豆-002 (id 2), due 2018-08-19"
+
+
+def test_a_given_option_that_fails_is_asked_again_with_its_reason(cli, db_path, monkeypatch):
+    monkeypatch.setattr("guside_cli.commands.cases.stdin_is_terminal", lambda: True)
+    answers = "\n红豆\n来信\n\n水\n排污\n\n\n\n\n"  # now; the village again; form; source; pollution; subject…
+    result = cli("add", "--village", "红豆庄", "--level", "镇", input=answers)  # guided: the subject is missing
+    assert "没有“红豆庄”这个村（社区）：可能是 红豆村" in result.stderr  # questions go to stderr when piped
+    assert rows(db_path, "SELECT village, form, pollution FROM petitions") == [("红豆村", "letter", '["water"]')]
+
+
+def test_no_at_the_confirmation_saves_nothing(cli, db_path, monkeypatch):
+    monkeypatch.setattr("guside_cli.commands.cases.stdin_is_terminal", lambda: True)
+    answers = "\n红豆\n来信\n镇\n\n水\n排污\n\n\n\nn\n"
+    result = cli("add", input=answers, ok=False)
+    assert result.exit_code == 1 and result.stderr.rstrip().endswith("已取消，未保存")
+    assert not db_path.exists() or rows(db_path) == []
+
+
+def test_end_of_input_at_a_question_cancels_with_130(cli, db_path, monkeypatch):
+    monkeypatch.setattr("guside_cli.commands.cases.stdin_is_terminal", lambda: True)
+    result = cli("add", input="\n红豆\n", ok=False)
+    assert result.exit_code == 130 and result.stderr.rstrip().endswith("已取消，未保存")
+    assert not db_path.exists() or rows(db_path) == []
