@@ -87,6 +87,23 @@ def _overhead(frame: tuple[str, bool, int], n: int) -> int:
     return (n - 1) + 2 * pad * n + (2 if edge else -2 * pad)  # dividers, padding, edges (no edge: no outer pad)
 
 
+def _two_lines(header: str) -> int:
+    """The narrowest width at which a header folds onto two lines at most (a CJK character is never halved)."""
+    from wcwidth import wcwidth
+
+    widths = [max(wcwidth(ch), 0) for ch in header]
+    total = sum(widths)
+    for width in range((total + 1) // 2, total + 1):
+        lines, used = 1, 0
+        for w in widths:
+            if used + w > width:
+                lines, used = lines + 1, 0
+            used += w
+        if lines <= 2:
+            return width
+    return total
+
+
 def cell_style(value: str) -> str | None:
     """Verdicts in colour on a terminal (rich drops colour for pipes and NO_COLOR): 未达标/超期 red, 达标 green,
     预警 yellow."""
@@ -123,41 +140,71 @@ def fitted_table(
         return max(wcswidth(text), 0)
 
     content = [max([measure(r[i]) for r in cells] or [0]) for i in range(n)]
-    free = [i in squeeze or any(measure(r[i]) > 10 and not _ATOMIC.fullmatch(r[i]) for r in cells) for i in range(n)]
+
+    def texty(i: int, longer_than: int) -> bool:
+        return i in squeeze or any(measure(r[i]) > longer_than and not _ATOMIC.fullmatch(r[i]) for r in cells)
+
     # a free column that folds still keeps its numbers and dates whole
     atomic = [max([measure(r[i]) for r in cells if _ATOMIC.fullmatch(r[i])] or [0]) for i in range(n)]
     least_free = [max(_FREE_TEXT_MIN, min(atomic[i], 16)) if wrap_free else _FREE_TEXT_MIN for i in range(n)]
-    names = list(headers)
 
-    def base(names: list[str], fold: bool) -> list[int]:
+    def base(names: list[str], fold: bool, free: list[bool]) -> list[int]:
         """Each column's least width: atomic cells whole, free text at least _FREE_TEXT_MIN, the header whole
         or (fold) on two lines."""
         return [
             max(
                 min(content[i], least_free[i]) if free[i] else content[i],
-                (measure(names[i]) + 1) // 2 if fold else measure(names[i]),
+                _two_lines(names[i]) if fold else measure(names[i]),
             )
             for i in range(n)
         ]
 
-    # the lightest change that fits: the full frame before a lighter one, whole headers before short or folded
-    tries = [(frame, names, fold) for fold in (False, True) for frame in _FRAMES for names in (headers, short_headers)]
-    frame, names, widths = _FRAMES[-1], list(short_headers or headers), base(short_headers or headers, True)
-    for try_frame, try_names, fold in tries:
-        if try_names is None:
-            continue
-        least = base(try_names, fold)
-        if sum(least) + _overhead(try_frame, n) <= width:
-            frame, names, widths = try_frame, list(try_names), least
+    # the lightest change that fits: long text cut before short labels; the full frame before a lighter one;
+    # whole headers before short ones, folded ones last — and folded ones whenever that leaves text more room
+    choices = [[texty(i, 14) for i in range(n)], [texty(i, 10) for i in range(n)]]
+    free = choices[-1]
+    frame, names, widths = _FRAMES[-1], list(short_headers or headers), base(short_headers or headers, True, free)
+    for try_free in choices:
+        best = []  # per frame that fits: (good enough, room, frame, names, widths)
+        for try_frame in _FRAMES:
+            # whole headers, short headers, then folded ones: the first that leaves the text uncut, else the one
+            # that leaves it the most room
+            fitting = []
+            for fold, try_names in ((False, headers), (False, short_headers), (True, short_headers), (True, headers)):
+                if try_names is not None:
+                    least = base(try_names, fold, try_free)
+                    room = width - _overhead(try_frame, n) - sum(least)
+                    if room >= 0:
+                        fitting.append((room, list(try_names), least))
+            if not fitting:
+                continue
+            cut = [sum(max(content[i] - f[2][i], 0) for i in range(n) if try_free[i]) for f in fitting]
+            uncut = [f for f, c in zip(fitting, cut, strict=True) if f[0] >= c]
+            room, try_names, least = uncut[0] if uncut else max(fitting, key=lambda f: f[0])
+            # a lighter frame is worth it when the text would otherwise be cut to a stub
+            good = bool(uncut) or room >= 2 * _FREE_TEXT_MIN or not any(try_free)
+            best.append((good, room, try_frame, try_names, least))
+            if good:
+                break
+        if best:
+            chosen = next((b for b in best if b[0]), None) or max(best, key=lambda b: b[1])
+            _, _, frame, names, widths = chosen
+            free = try_free
             break
     room = width - _overhead(frame, n)
-    # what is left widens folded headers back to one line, then free text up to its length, widest first
-    for i in range(n):
-        grow = min(measure(names[i]) - widths[i], room - sum(widths))
-        widths[i] += max(grow, 0)
+
+    # what is left unfolds headers one or two columns short of one line, then goes to the cut text up to its
+    # length, widest first, then unfolds the other headers (whole, or not at all: no ragged fold)
+    def unfold(most: int) -> None:
+        for i in range(n):
+            short_by = measure(names[i]) - widths[i]
+            if 0 < short_by <= min(most, room - sum(widths)):
+                widths[i] += short_by
+
+    unfold(2)
     for i in sorted((i for i in range(n) if free[i]), key=lambda i: content[i], reverse=True):
-        grow = min(content[i] - widths[i], room - sum(widths))
-        widths[i] += max(grow, 0)
+        widths[i] += max(min(content[i] - widths[i], room - sum(widths)), 0)
+    unfold(width)
     box_name, edge, pad = frame
     table = Table(
         title=title,
