@@ -6,15 +6,8 @@ from typing import Annotated
 import typer
 
 from guside_cli.commands import _options as opt
-from guside_cli.commands._common import Run, fail, guarded, open_ledger, run_of, stdin_is_terminal, writing
+from guside_cli.commands._common import Run, guarded, one_line, open_ledger, run_of, stdin_is_terminal, writing
 from guside_cli.render.output import Format
-
-PROMPTS = {
-    "received": "受理日期 received (today)",
-    "village": "属地 village",
-    "level": "信访层级 level (镇/县/市/省/京)",
-    "subject": "反映问题 subject",
-}
 
 
 def register(app: typer.Typer) -> None:
@@ -27,35 +20,28 @@ def add(
     ctx: typer.Context,
     village: opt.Village = None,
     level: opt.Level = None,
-    subject: Annotated[str | None, typer.Option("--subject", help="反映问题: what the petition is about")] = None,
-    received: Annotated[str | None, typer.Option("--received", "--on", help="Date and time of receipt [now]")] = None,
+    subject: Annotated[str | None, typer.Option("--subject", help="help.add.subject")] = None,
+    received: Annotated[str | None, typer.Option("--received", "--on", help="help.add.received")] = None,
     form: opt.Form = None,
-    source: Annotated[
-        str, typer.Option("--source", help="direct, 12345, 12369, 中央环保督察交办, 省环保督察交办, 263, 上级")
-    ] = "direct",
-    pollution: Annotated[
-        list[str] | None, typer.Option("--pollution", "-p", help="Repeatable; the first is the main")
-    ] = None,
-    cause: Annotated[str | None, typer.Option("--cause", help="诱因")] = None,
-    persons: Annotated[str, typer.Option("--persons", help="涉及人数: persons involved")] = "1",
-    unit: Annotated[str | None, typer.Option("--unit", help="责任单位: responsible unit")] = None,
-    enterprise: Annotated[str | None, typer.Option("--enterprise", help="涉事企业: related enterprise")] = None,
-    petitioner: Annotated[str | None, typer.Option("--petitioner", help="信访人 (optional: anonymous exists)")] = None,
-    phone: Annotated[str | None, typer.Option("--phone", help="联系电话")] = None,
-    id_number: Annotated[str | None, typer.Option("--id-number", help="身份证号")] = None,
-    key_person: Annotated[list[str] | None, typer.Option("--key-person", help="重点人员; repeatable")] = None,
-    forecast: Annotated[str | None, typer.Option("--forecast", help="事态发展预测")] = None,
-    ref_no: Annotated[str | None, typer.Option("--ref", help="External number: inspection team, 12345 order…")] = None,
-    number: Annotated[
-        str | None, typer.Option("--number", help="Keep this case number instead of assigning one")
-    ] = None,
-    due: Annotated[str | None, typer.Option("--due", help="Due date, when shorter than the statutory 60 days")] = None,
-    repeat_of: Annotated[
-        str | None, typer.Option("--repeat-of", help="Link to an earlier case on the same matter")
-    ] = None,
-    key: Annotated[bool, typer.Option("--key", help="重点: a key case (a key 交办 case needs a town leader)")] = False,
+    source: Annotated[str | None, typer.Option("--source", help="help.add.source")] = None,
+    pollution: Annotated[list[str] | None, typer.Option("--pollution", "-p", help="help.add.pollution")] = None,
+    cause: Annotated[str | None, typer.Option("--cause", help="help.add.cause")] = None,
+    persons: Annotated[str | None, typer.Option("--persons", help="help.add.persons")] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="help.add.unit")] = None,
+    enterprise: Annotated[str | None, typer.Option("--enterprise", help="help.add.enterprise")] = None,
+    petitioner: Annotated[str | None, typer.Option("--petitioner", help="help.add.petitioner")] = None,
+    phone: Annotated[str | None, typer.Option("--phone", help="help.add.phone")] = None,
+    id_number: Annotated[str | None, typer.Option("--id-number", help="help.add.id_number")] = None,
+    key_person: Annotated[list[str] | None, typer.Option("--key-person", help="help.add.key_person")] = None,
+    forecast: Annotated[str | None, typer.Option("--forecast", help="help.add.forecast")] = None,
+    ref_no: Annotated[str | None, typer.Option("--ref", help="help.add.ref")] = None,
+    number: Annotated[str | None, typer.Option("--number", help="help.add.number")] = None,
+    due: Annotated[str | None, typer.Option("--due", help="help.add.due")] = None,
+    repeat_of: Annotated[str | None, typer.Option("--repeat-of", help="help.add.repeat_of")] = None,
+    leader: Annotated[str | None, typer.Option("--leader", help="help.add.leader")] = None,
+    key: Annotated[bool, typer.Option("--key", help="help.add.key")] = False,
     by: opt.By = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="text or json")] = Format.text,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="help.add.format")] = Format.text,
 ) -> None:
     """Register a petition (登记建档) and print its number and id.
 
@@ -63,10 +49,11 @@ def add(
     """
     from guside_cli.core.errors import InputError
     from guside_cli.core.intake import intake, missing_required
+    from guside_cli.messages import M, text
 
     run = run_of(ctx)
     raw = {
-        "received": received or "today",
+        "received": received,
         "village": village,
         "level": level,
         "subject": subject,
@@ -88,23 +75,41 @@ def add(
         "repeat_of": repeat_of,
         "is_key": key,
     }
+    given = {name for name, value in raw.items() if value not in (None, "", [])}
+    raw["received"] = raw["received"] or "today"
     missing = missing_required(raw)
-    if missing and stdin_is_terminal():
-        for name in missing:
-            raw[name] = typer.prompt(PROMPTS[name])
-    elif missing:
+    if missing and not stdin_is_terminal():
         flags = ", ".join(f"--{name}" for name in missing)
-        raise fail(f"missing required field(s) {flags}: give them as options (no terminal to ask on)", 2)
-
+        raise InputError(M("add.missing", flags=flags))
     with open_ledger(run, create=True) as ledger:
+        if missing:
+            from guside_cli.commands.guided import guided_add
+
+            raw, leader = guided_add(ledger, run, raw, given, leader)  # Ctrl-C: 已取消，未保存, exit 130
+        raw["source"] = raw["source"] or "direct"
+        raw["persons"] = raw["persons"] or "1"
         petition, problems = intake(raw, now=run.now, villages=ledger.villages())
         if problems:
-            for problem in problems[:-1]:
-                typer.echo(f"Error: {problem}", err=True)
-            raise InputError(str(problems[-1]))
+            from guside_cli.core.records import field_label
+
+            for problem in problems:  # a catalogue message names its element in the run's language
+                if isinstance(problem.message, M) and run.lang == "zh":
+                    where = field_label({"received": "received_at"}.get(problem.field, problem.field), "zh")
+                    line = f"{text('error.prefix')}{where}：{problem.message}"
+                else:  # English not yet in the catalogue: an English line, never a mixed one
+                    line = f"Error: {problem.field}: {problem.message}"
+                typer.echo(one_line(line), err=True)
+            raise typer.Exit(2)
         with writing(ledger, run, by):
             similar = [] if petition.repeat_of else ledger.possible_repeats(petition)
             case = ledger.add_petition(petition)
+            if leader:
+                from guside_cli.core.lifecycle import check_assignment
+
+                chosen = ledger.leader(leader)
+                check_assignment(case, chosen)
+                ledger.assign(case, chosen, unit=None, due=None)
+                case = ledger.get(case.number)
             from guside_cli.commands.casepath import calendar_note
 
             calendar_note(ledger, case.due_on, case.notice_due_on)
@@ -113,36 +118,24 @@ def add(
 
 def _print_added(case, similar: list[tuple[str, str]], run: Run, fmt: Format) -> None:
     from guside_cli.core.records import to_record
+    from guside_cli.messages import M, text
+    from guside_cli.render.cases import REPEAT_REASONS
 
     for number, why in similar:
-        from guside_cli.render.cases import REPEAT_REASONS
-
-        zh, en = REPEAT_REASONS[why]
-        typer.echo(
-            f"注意：可能是重复信访，与 {number} {zh}；确认后用 --repeat-of {number} 关联"
-            if run.lang == "zh"
-            else f"Note: this may repeat {number} ({en}); link it with --repeat-of {number}",
-            err=True,
-        )
+        reason = REPEAT_REASONS[why][0 if run.lang == "zh" else 1]
+        typer.echo(text("case.maybe_repeat", run.lang, number=number, why=reason), err=True)
     if case.stage.code == "not_accepted_again":
-        from guside_cli.messages import M
-
         typer.echo(str(M("done.not_accepted_again", number=case.number, root=case.repeat_of)), err=True)
     if fmt is Format.json:
         from guside_cli.render.output import write_json
 
         write_json({**to_record(case), "possible_repeats": [{"number": n, "why": w} for n, w in similar]})
     elif case.status.code == "closed":  # 不再受理 at once: no deadline runs
-        stage = case.stage.label(run.lang)
         typer.echo(
-            f"已登记 {case.number}（序号 {case.id}），{stage}"
-            if run.lang == "zh"
-            else f"Registered {case.number} (id {case.id}), {stage}"
+            text("case.added_closed", run.lang, number=case.number, id=case.id, stage=case.stage.label(run.lang))
         )
-    elif run.lang == "zh":
-        typer.echo(f"已登记 {case.number}（序号 {case.id}），办结时限 {case.due_on}")
     else:
-        typer.echo(f"Registered {case.number} (id {case.id}), due {case.due_on}")
+        typer.echo(text("case.added", run.lang, number=case.number, id=case.id, due=case.due_on))
 
 
 def record_reveal(ledger, run: Run, petition_id: int | None, what: str) -> None:
@@ -170,7 +163,9 @@ def build_filter(run: Run, ledger, filters: dict):
     if filters.get("end"):
         finish = min(filter(None, (finish, dates.parse_date(filters["end"], run.today))))
     if begin and finish and begin > finish:
-        raise InputError(f"the period {begin}..{finish} is empty: --from must not be after --to")
+        from guside_cli.messages import M
+
+        raise InputError(M("date.period_empty", begin=begin, end=finish))
     coded = {
         name: kind.parse(filters[name]) if filters.get(name) else None
         for name, kind in (
@@ -205,7 +200,7 @@ def list_cases(
     status: opt.Status = None,
     search: opt.Search = None,
     leader: opt.LeaderName = None,
-    repeats: Annotated[bool, typer.Option("--repeats", help="Only cases in a repeat chain (重复信访)")] = False,
+    repeats: Annotated[bool, typer.Option("--repeats", help="help.list.repeats")] = False,
     limit: opt.Limit = None,
     fmt: opt.OutputFormat = Format.auto,
     reveal: opt.Reveal = False,
@@ -234,6 +229,7 @@ def print_cases(
     run: Run, filters: dict, *, limit: int | None = None, fmt: Format = Format.auto, reveal: bool = False
 ) -> None:
     from guside_cli.core.records import to_record
+    from guside_cli.messages import text
     from guside_cli.render import output
     from guside_cli.render.cases import list_rows
 
@@ -253,18 +249,14 @@ def print_cases(
 
         output.write_csv_records(records, ["id", *CANONICAL_FIELDS])
     else:
-        headers, rows = list_rows(records, run.lang)
-        output.print_table(headers, rows, fmt)
+        width = shutil.get_terminal_size().columns if fmt is Format.table else None
+        headers, rows, short, squeeze = list_rows(records, run.lang, width)
+        output.print_table(headers, rows, fmt, short_headers=short, squeeze=squeeze)
         more = total - len(records)
         if more > 0:
-            note = (
-                f"……另有 {more} 件未显示（共 {total} 件；用 --limit 或 --format csv 查看全部）"
-                if run.lang == "zh"
-                else f"... {more} more not shown ({total} in all; use --limit or --format csv for all)"
-            )
-            typer.echo(note, err=fmt is not Format.table)
+            typer.echo(text("case.more", run.lang, more=more, total=total), err=fmt is not Format.table)
         elif fmt is Format.table:
-            typer.echo(f"共 {total} 件" if run.lang == "zh" else f"{total} in all")
+            typer.echo(text("case.total", run.lang, total=total))
 
 
 def show(
@@ -272,6 +264,7 @@ def show(
     case: opt.Case,
     fmt: opt.OutputFormat = Format.auto,
     reveal: opt.Reveal = False,
+    no_pager: opt.NoPager = False,
 ) -> None:
     """Show one case file (卷宗): elements, leader, deadlines, the 三个第一, steps, repeats and history.
 
@@ -296,5 +289,12 @@ def show(
     if fmt is Format.json:
         output.write_json(view)
         return
-    for title, headers, rows in case_file_sections(view, run.lang):
-        output.print_table(headers, rows, fmt, title=title)
+    sections = case_file_sections(view, run.lang)
+    if fmt is not Format.table:
+        for title, headers, rows in sections:
+            output.print_table(headers, rows, fmt, title=title)
+        return
+    target = output.console()
+    with output.pager(target, not no_pager):  # a case file runs longer than a screen
+        for title, headers, rows in sections:
+            target.print(output.fitted_table(headers, rows, target.width, title=title, wrap_free=True))

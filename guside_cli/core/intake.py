@@ -16,6 +16,7 @@ from guside_cli.core.model import NewPetition, Village
 from guside_cli.core.numbering import check_given_number
 from guside_cli.core.text import clean
 from guside_cli.core.villages import resolve_village
+from guside_cli.messages import M
 
 REQUIRED = ("received", "village", "level", "subject")
 TEXT_LIMITS = {
@@ -35,7 +36,7 @@ LIST_SEPARATORS = (";", "；", "、", ",", "，")
 @dataclass(frozen=True)
 class Problem:
     field: str
-    message: str
+    message: "str | M"  # a catalogue message, or English not yet moved to the catalogue
 
     def __str__(self) -> str:
         return f"{self.field}: {self.message}"
@@ -122,7 +123,7 @@ def _convert(name: str, convert, value: Any) -> Any:
     try:
         return convert(value)
     except InputError as e:
-        return Problem(name, str(e))
+        return Problem(name, e.message)  # a catalogue message stays one, rendered in the run's language
 
 
 def _converters(now: datetime, villages: list[Village], memo: Memo | None) -> list[tuple[str, str, Any, Any]]:

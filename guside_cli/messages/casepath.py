@@ -219,4 +219,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "复核在复查决定后 30 日内申请、申请后 30 日内决定",
         "a 复核 is requested within 30 days of the 复查 decision and decided within 30 days",
     ),
+    "help.add.key": (
+        "重点案件（重点交办案件须由镇领导包案）",
+        "a key case (重点: a key handed-down case needs a town leader)",
+    ),
+    "case.clock.review": ("复查决定时限", "review decision"),
+    "case.clock.re_review": ("复核决定时限", "re-review decision"),
+    "case.calendar_gap": ("；节假日日历无 {year} 年数据，按自然日", "; no holiday calendar for {year}, calendar days"),
+    "case.added_closed": ("已登记 {number}（序号 {id}），{stage}", "Registered {number} (id {id}), {stage}"),
 }
