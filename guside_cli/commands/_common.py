@@ -57,7 +57,8 @@ class _NeverRaised(Exception):
 
 def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
     """The one error boundary: a GusideError becomes `Error: ...` on stderr and its exit code, never a
-    traceback. Every command is wrapped, so CliRunner tests exercise it too."""
+    traceback; so does anything unexpected (exit 2, with a hint to report it). Every command is wrapped, so
+    CliRunner tests exercise it too."""
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -65,6 +66,8 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
             return fn(*args, **kwargs)
         except GusideError as e:
             raise fail(e.message, e.exit_code) from None
+        except (typer.Exit, typer.Abort, click_exceptions()):
+            raise
         except _sqlite_operational() as e:
             if "locked" in str(e) or "busy" in str(e):
                 raise fail("ledger busy: another desk is writing; try again in a moment") from None
@@ -72,20 +75,61 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
                 raise fail(
                     "the disk holding the ledger is full: nothing was written; free some space and try again"
                 ) from None
-            raise
+            if "readonly" in str(e) or "read-only" in str(e):
+                raise fail(_message("trust.error.read_only_ledger", path=_ledger_shown(args, kwargs)), 2) from None
+            raise fail(_unexpected(e), 2) from None
+        except _sqlite_database() as e:
+            raise fail(_message("trust.error.malformed", path=_ledger_shown(args, kwargs), why=str(e)), 1) from None
         except OSError as e:
             if e.errno == errno.ENOSPC:
                 raise fail(
                     f"the disk is full writing {e.filename or 'a file'}: nothing was kept; free some space "
                     "and try again"
                 ) from None
-            raise
+            raise fail(_unexpected(e), 2) from None
         except KeyboardInterrupt:
             raise fail("interrupted: the command's changes were rolled back", 130) from None
         except Terminated:
             raise fail("terminated: the command's changes were rolled back", 143) from None
+        except (SystemExit, GeneratorExit):
+            raise
+        except Exception as e:  # the catch-all: never a traceback (it would print names and numbers)
+            raise fail(_unexpected(e), 2) from None
 
     return wrapper
+
+
+def click_exceptions() -> type[BaseException]:
+    import click
+
+    return click.exceptions.ClickException
+
+
+def _message(message_id: str, **params: Any) -> "M":
+    from guside_cli.messages import M
+
+    return M(message_id, **params)
+
+
+def _unexpected(e: BaseException) -> "M":
+    """Only the exception's class: its text may quote personal data."""
+    return _message("trust.error.unexpected", kind=type(e).__name__)
+
+
+def _ledger_shown(args: tuple, kwargs: dict) -> str:
+    from guside_cli.core.text import shown
+
+    for arg in (*args, *kwargs.values()):
+        if isinstance(arg, typer.Context):
+            obj = arg.find_root().obj
+            if isinstance(obj, Run):
+                return shown(obj.db)
+    return shown(os.environ.get("GUSIDE_DB", "the ledger"))
+
+
+def _sqlite_database() -> type[BaseException]:
+    module = sys.modules.get("sqlite3")
+    return module.DatabaseError if module else _NeverRaised
 
 
 @dataclass(frozen=True)

@@ -138,6 +138,10 @@ def export(
         raise InputError("--format takes csv, xlsx, json or jsonl, and --headers en or zh")
     if fmt == "xlsx" and out is None:
         raise InputError("an .xlsx export needs --out FILE")
+    from guside_cli.interchange import outfile
+
+    if not outfile.is_stdout(out):
+        outfile.target(out, ledger=run.db)  # refused before the ledger is even read
     fields = list(EXPORT_FIELDS)
     names = [header_for(f, headers) for f in fields]
     notice = REDACTION_NOTICE if redact else None
@@ -147,16 +151,13 @@ def export(
         )
         rows = (export_values(EXPORT_FIELDS, row, redact=redact) for row in ledger.export_rows(f))
         if fmt == "xlsx":
-            count = writers.write_xlsx(out, names, rows, notice=notice)
+            count = writers.write_xlsx(out, names, rows, notice=notice, ledger=run.db)
         else:
             write = {"csv": writers.write_csv, "json": writers.write_json, "jsonl": writers.write_jsonl}[fmt]
             text_encoding = encoding if fmt == "csv" else "utf-8"
-            if out is None:
-                count = write(sys.stdout, names, rows, notice=notice)
-            else:
-                with writers.atomic_file(out, encoding=text_encoding) as stream:
-                    count = write(stream, names, rows, notice=notice)
-    if out is not None:
+            with outfile.open_out(out, ledger=run.db, encoding=text_encoding) as stream:
+                count = write(stream, names, rows, notice=notice)
+    if not outfile.is_stdout(out):
         say(
             run,
             f"已导出 {count} 件到 {out}" + ("（已脱敏）" if redact else ""),
@@ -185,24 +186,23 @@ def publish(
     from guside_cli.commands.cases import build_filter
     from guside_cli.core.dates import year_bounds
     from guside_cli.core.records import public_record
+    from guside_cli.interchange import outfile
     from guside_cli.render import public
     from guside_cli.storage.settings import get_setting
 
     run = run_of(ctx)
     if fmt not in ("markdown", "csv", "html", "json"):
         raise InputError("--format takes markdown, csv, html or json")
+    if not outfile.is_stdout(out):
+        outfile.target(out, ledger=run.db)
     with open_ledger(run) as ledger:
         records = [public_record(p) for p, _ in ledger.export(build_filter(run, ledger, {"year": year}))]
         town = get_setting(ledger, "town.name")
         paid = ledger.rewards(*year_bounds(year)) if year else ledger.rewards(date(1900, 1, 1), date(9999, 12, 31))
     rewards = {"count": len(paid), "total": str(sum((Decimal(r["amount"]) for r in paid), Decimal(0)))}
     text = public.render(records, fmt, town=town, year=year, lang=run.lang, rewards=rewards)
-    if out is None:
-        typer.echo(text, nl=False)
+    if not outfile.write_text(out, text, ledger=run.db, public=True):
         return
-    from guside_cli.interchange.files import atomic_write_text
-
-    atomic_write_text(out, text)
     say(run, f"公开清单 {len(records)} 件已写入 {out}", f"Public list of {len(records)} cases written to {out}")
 
 
@@ -215,11 +215,15 @@ def backup(
 
     Example: guside backup /mnt/usb/guside-$(date +%F).db
     """
+    from guside_cli.core.text import shown
+    from guside_cli.interchange import outfile
+
     run = run_of(ctx)
+    outfile.target(dest, ledger=run.db)
     if dest.exists() and not force:
-        raise InputError(f"{dest} exists: pass --force to replace it")
-    with open_ledger(run) as ledger:
-        pages = ledger.backup_to(dest)
+        raise InputError(f"{shown(dest)} exists: pass --force to replace it")
+    with open_ledger(run) as ledger, outfile.temp_beside(dest, ledger=run.db) as temp:
+        pages = ledger.backup_to(temp)
     say(run, f"已备份到 {dest}（{pages} 页）", f"Backed up to {dest} ({pages} pages)")
 
 

@@ -71,9 +71,12 @@ def print_report(
     fmt: Format = Format.auto,
     out=None,
 ) -> None:
+    from guside_cli.interchange import outfile
     from guside_cli.render import report as render
     from guside_cli.reports.report import build_report
 
+    if not outfile.is_stdout(out):
+        outfile.target(out, ledger=run.db)
     with open_ledger(run) as ledger:
         spec = report_spec(run, ledger, year, as_of, start, end, measure, target_total, target_escalated)
         counts = gather(ledger, spec, new_only=new_only, by=list(by))
@@ -160,19 +163,16 @@ def _percent(text, option: str):
 
 def emit(render, result, town: str, run: Run, fmt: Format, out: Path | None) -> None:
     """Write the report in the chosen format: rich on a terminal, else text to stdout or atomically to --out."""
+    from guside_cli.interchange import outfile
     from guside_cli.render import output
 
-    fmt = output.resolve(fmt) if out is None else (Format.text if fmt in (Format.auto, Format.table) else fmt)
+    to_file = out is not None
+    fmt = output.resolve(fmt) if not to_file else (Format.text if fmt in (Format.auto, Format.table) else fmt)
     if fmt is Format.table:
         render.print_rich(result, town, run.lang)
         return
     text = render.as_text(result, town, run.lang, fmt)
-    if out is not None:
-        from guside_cli.interchange.files import atomic_write_text
-
-        atomic_write_text(out, text)
-    else:
-        typer.echo(text, nl=False)
+    outfile.write_text(out, text, ledger=run.db)
 
 
 @target_app.command("set")

@@ -127,28 +127,25 @@ class Ledger(CasesMixin, BulkMixin, LifecycleMixin, ReportsMixin, SummaryMixin, 
         return row[0]
 
     def backup_to(self, dest: Path) -> int:
-        """SQLite's online backup into a temp file beside `dest`, then renamed: consistent even while other desks
-        write, never a half-copied file under the final name, and private (0600)."""
+        """SQLite's online backup into `dest`, a temp file the caller renames when complete (the output module's
+        `temp_beside`): consistent even while other desks write. A full disk is an OSError naming `dest`, so
+        the message names the backup's disk, not the ledger's."""
+        import errno
         import os
-        import tempfile
 
-        folder = dest.parent if str(dest.parent) else Path(".")
-        if not folder.is_dir():
-            raise InputError(f"cannot write {dest}: the folder {folder} does not exist")
-        fd, temp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=folder)
-        os.fchmod(fd, 0o600)
-        os.close(fd)
         try:
-            target = sqlite3.connect(temp)
+            target = sqlite3.connect(dest)
             try:
                 self.conn.backup(target)
                 pages = target.execute("PRAGMA page_count").fetchone()[0]
             finally:
                 target.close()
-            os.replace(temp, dest)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
+        except sqlite3.OperationalError as e:
+            if "full" in str(e):
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(dest)) from None
             raise
+        for suffix in ("-journal", "-wal", "-shm"):
+            Path(f"{dest}{suffix}").unlink(missing_ok=True)
         return pages
 
     def check(self) -> list[dict]:
