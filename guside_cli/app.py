@@ -128,12 +128,18 @@ def root(
 
     set_language(lang.value)
 
-    now = datetime.now(CHINA).replace(microsecond=0)
+    clock = datetime.now(CHINA).replace(microsecond=0)
+    now = clock
     if today:
         day = parse_date(today, now.date())
         now = datetime.combine(day, now.time(), CHINA)  # the clock keeps running; only the date is pinned
     ctx.obj = Run(
-        db=(db or default_db_path()).expanduser(), lang=lang.value, today=now.date(), now=now, user=current_user()
+        db=(db or default_db_path()).expanduser(),
+        lang=lang.value,
+        today=now.date(),
+        now=now,
+        user=current_user(),
+        clock=clock,  # --today sets the business date only: history is stamped by the real clock
     )
 
 

@@ -45,7 +45,7 @@ def bulletin(
 
     if not outfile.is_stdout(out):
         outfile.target(out, ledger=run.db)
-    with open_ledger(run) as ledger:
+    with open_ledger(run, sound=True) as ledger:
         spec = report_spec(run, ledger, year, as_of, None, None, "items", None, None)
         report = build_report(gather(ledger, spec, new_only=False, by=[]), **spec)
         period = spec["period"]

@@ -77,17 +77,22 @@ def print_report(
 
     if not outfile.is_stdout(out):
         outfile.target(out, ledger=run.db)
-    with open_ledger(run) as ledger:
+    with open_ledger(run, sound=True) as ledger:
         spec = report_spec(run, ledger, year, as_of, start, end, measure, target_total, target_escalated)
         counts = gather(ledger, spec, new_only=new_only, by=list(by))
         town = town_name(ledger)
-    emit(render, build_report(counts, **spec), town, run, fmt, out)
+        head = ledger.head()
+    emit(render, build_report(counts, **spec), town, run, fmt, out, head)
 
 
 def report_spec(run: Run, ledger, year, as_of, start, end, measure, target_total, target_escalated) -> dict:
+    from guside_cli.core.bounds import check_year
     from guside_cli.core.dates import parse_date
     from guside_cli.reports.periods import previous, report_period
     from guside_cli.reports.report import DEFAULT_TARGETS
+
+    if year is not None:
+        check_year(year)
 
     def day(text):
         return parse_date(text, run.today) if text else None
@@ -156,12 +161,14 @@ def _percent(text, option: str):
         value = Decimal(str(text).strip().rstrip("%"))
     except InvalidOperation:
         raise InputError(f"{option} takes a percentage such as 30 or 27.5, not '{text}'") from None
+    if not value.is_finite():
+        raise InputError(f"{option} takes a percentage such as 30 or 27.5, not '{text}'")
     if not Decimal(0) <= value <= Decimal(100):
         raise InputError(f"{option} must be between 0 and 100, not {text}")
     return value
 
 
-def emit(render, result, town: str, run: Run, fmt: Format, out: Path | None) -> None:
+def emit(render, result, town: str, run: Run, fmt: Format, out: Path | None, head: dict | None = None) -> None:
     """Write the report in the chosen format: rich on a terminal, else text to stdout or atomically to --out."""
     from guside_cli.interchange import outfile
     from guside_cli.render import output
@@ -172,6 +179,10 @@ def emit(render, result, town: str, run: Run, fmt: Format, out: Path | None) -> 
         render.print_rich(result, town, run.lang)
         return
     text = render.as_text(result, town, run.lang, fmt)
+    if head is not None:
+        from guside_cli.commands._common import with_anchor
+
+        text = with_anchor(text, head, fmt.value)
     outfile.write_text(out, text, ledger=run.db)
 
 
@@ -188,7 +199,10 @@ def target_set(
 
     Example: guside target set --year 2019 --total 20 --escalated 15
     """
+    from guside_cli.core.bounds import check_year
+
     run = run_of(ctx)
+    check_year(year)
     values = (_percent(total, "--total"), _percent(escalated, "--escalated"))
     with open_ledger(run, create=True) as ledger, writing(ledger, run, by):
         ledger.set_targets(year, str(values[0]), str(values[1]))

@@ -49,7 +49,7 @@ def summary(
         outfile.target(out, ledger=run.db)
     span = week_of(parse_date(on, run.today)) if on else last_full_week(run.today)
     end = span.end
-    with open_ledger(run) as ledger:
+    with open_ledger(run, sound=True) as ledger:
         counts = ledger.period_counts(span.start, end)
         spec = report_spec(run, ledger, end.year, end.isoformat(), None, None, "items", None, None)
         ytd = build_report(gather(ledger, spec, new_only=False, by=[]), **spec)
@@ -69,7 +69,10 @@ def summary(
             year_to_date=ytd,
         )
         town = town_name(ledger)
-    text = render.as_text(result, town, run.lang, fmt)
+        head = ledger.head()
+    from guside_cli.commands._common import with_anchor
+
+    text = with_anchor(render.as_text(result, town, run.lang, fmt), head, fmt.value)
     outfile.write_text(out, text, ledger=run.db)
     if fail_on_overdue and result.has_overdue:
         raise typer.Exit(code=1)

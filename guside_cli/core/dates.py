@@ -41,9 +41,12 @@ def _date_part(text: str, today: date, original: str) -> date:
     month = int(m["m"] or m["m2"])
     day = int(m["d"] or m["d2"])
     try:
-        return _real_date(year, month, day)
+        real = _real_date(year, month, day)
     except ValueError as e:
         raise InputError(f"'{original}' is not a real date ({e})") from None
+    from guside_cli.core.bounds import check_day
+
+    return check_day(real, original)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -71,10 +74,14 @@ def parse_datetime(text: str, now: datetime) -> datetime:
     if plain:  # the common case of files: 2018-06-07 or 2018-06-07 09:30[:15], no parsing by stages needed
         y, mo, d, h, mi, sec = (int(g) if g else 0 for g in plain.groups())
         try:
-            return datetime(y, mo, d, h, mi, sec, tzinfo=CHINA)
+            moment = datetime(y, mo, d, h, mi, sec, tzinfo=CHINA)
         except ValueError as e:
             what = "date" if "day" in str(e) or "month" in str(e) or "year" in str(e) else "time"
             raise InputError(f"'{text}' is not a real {what} ({e})") from None
+        from guside_cli.core.bounds import check_day
+
+        check_day(moment.date(), text)
+        return moment
     stamped = _with_offset(text)
     if stamped is not None:
         return stamped
@@ -107,9 +114,13 @@ def _with_offset(text: str) -> datetime | None:
     if not _OFFSET.match(text):
         return None
     try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(CHINA)
-    except ValueError as e:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(CHINA)
+    except (ValueError, OverflowError) as e:
         raise InputError(f"'{text}' is not a real time ({e})") from None
+    from guside_cli.core.bounds import check_day
+
+    check_day(moment.date(), text)
+    return moment
 
 
 def iso_timestamp(moment: datetime) -> str:
@@ -118,4 +129,7 @@ def iso_timestamp(moment: datetime) -> str:
 
 
 def year_bounds(year: int) -> tuple[date, date]:
+    from guside_cli.core.bounds import check_year
+
+    check_year(year)
     return date(year, 1, 1), date(year, 12, 31)

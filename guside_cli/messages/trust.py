@@ -64,12 +64,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "trust.anchor.label": ("账本校验", "ledger anchor"),
     # input that cannot be true
     "trust.date.out_of_range": (
-        "{field} {value} 不可能：须在 1949-10-01 与今天（{today}）之间",
-        "{field} {value} cannot be true: it must be between 1949-10-01 and today ({today})",
+        "受理日期 {value} 不可能：须在 1949 年以后、今天（{today}）以前",
+        "received {value} cannot be true: it must be after 1948 and not after today ({today})",
+    ),
+    "trust.date.far": (
+        "日期 {value} 超出范围：须在 1900 年到 9998 年之间",
+        "the date {value} is out of range: dates run from 1900 to 9998",
     ),
     "trust.year.out_of_range": (
         "年份 {value} 超出范围：须在 1949 到 9998 之间",
         "year {value} is out of range: it must be between 1949 and 9998",
     ),
     "trust.number.not_finite": ("{field} 须为有限数值，而不是 {value}", "{field} takes a finite number, not {value}"),
+    "trust.repeat.later": (
+        "{number} 受理于 {when}，晚于本件：重复信访只能指向更早的信访件",
+        "{number} was received on {when}, after this petition: a repeat points to an earlier petition",
+    ),
+    "trust.due.beyond_limit": (
+        "办结期限 {due} 超过法定期限（受理告知 15 日 + 办理 60 日，至迟 {latest}）；延期请用 guside extend",
+        "due date {due} is beyond the statutory limit (15 days to accept + 60 to handle: {latest} at the latest); "
+        "use guside extend for an extension",
+    ),
+    "trust.number.form": (
+        "编号 {value} 不是台账的编号格式：只能含字母、数字、汉字和 -，且不以 - 开头（如 2018-0042）",
+        "case number {value} is not of the ledger's forms: letters, digits, Chinese and '-' only, not starting "
+        "with '-' (such as 2018-0042)",
+    ),
+    "trust.number.year": (
+        "编号 {value} 属于 {year} 年，而本件受理于 {received} 年",
+        "case number {value} belongs to {year}, but the petition was received in {received}",
+    ),
 }

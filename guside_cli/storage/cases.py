@@ -105,7 +105,7 @@ class CasesMixin:
         """A case's id from its number or its integer id."""
         ref = ref.strip()
         row = self.conn.execute("SELECT id FROM petitions WHERE number = ?", (ref,)).fetchone()
-        if row is None and ref.isascii() and ref.isdigit():
+        if row is None and ref.isascii() and ref.isdigit() and len(ref) <= 18:
             row = self.conn.execute("SELECT id FROM petitions WHERE id = ?", (int(ref),)).fetchone()
         if row is None:
             raise NotFound(f"no case '{ref}' in the ledger: give its number (2018-0042) or id; see `guside list`")
