@@ -61,9 +61,41 @@ class LazyCommands(TyperGroup):
     def list_commands(self, ctx) -> list[str]:
         return [name for names in PANELS.values() for name in names]
 
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        """The outer edge of the one error boundary (commands/_common.guarded is the inner): a usage error
+        (unknown option, a value of the wrong type) is one line on stderr, exit 2, not a box of text; anything
+        unexpected outside a command is one line, exit 2, with the hint to report it."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        import sys
+
+        from typer._click import exceptions as click_errors
+
+        from guside_cli.commands._common import fail, unexpected
+
+        try:
+            rv = super().main(args, prog_name, complete_var, False, **extra)
+        except click_errors.NoArgsIsHelpError as e:  # `guside` alone: the help, as before
+            from typer import rich_utils
+
+            rich_utils.rich_format_error(e)
+            sys.exit(e.exit_code)
+        except click_errors.ClickException as e:
+            where = f" ({e.ctx.command_path} --help)" if getattr(e, "ctx", None) is not None else ""
+            sys.exit(_exit_code(fail(e.format_message() + where, e.exit_code)))
+        except typer.Abort:
+            sys.exit(_exit_code(fail("aborted: nothing was written", 1)))
+        except Exception as e:  # outside any command: never a traceback
+            sys.exit(_exit_code(fail(unexpected(e), 2)))
+        sys.exit(rv if isinstance(rv, int) else 0)
+
     def get_command(self, ctx, name: str):
         module = _MODULE_OF.get(name)
         return None if module is None else commands_of(module).get_command(ctx, name)
+
+
+def _exit_code(exit: typer.Exit) -> int:
+    return exit.exit_code
 
 
 def commands_of(module: str) -> TyperGroup:

@@ -20,10 +20,13 @@ if TYPE_CHECKING:
     from guside_cli.messages import M
 
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+_INVISIBLE = re.compile("[\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 
 
 def one_line(message: str) -> str:
-    """Messages quote user input: never let it break the line or drive the terminal."""
+    """Messages quote user input (paths, values): never let it break the line, drive the terminal, or reorder
+    the line on screen (bidi overrides and zero-width characters are shown escaped, as \\u202e)."""
+    message = _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", message)
     return _UNPRINTABLE.sub(" ", message).strip()
 
 
@@ -78,7 +81,7 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
                 ) from None
             if "readonly" in str(e) or "read-only" in str(e):
                 raise fail(_message("trust.error.read_only_ledger", path=_ledger_shown(args, kwargs)), 2) from None
-            raise fail(_unexpected(e), 2) from None
+            raise fail(unexpected(e), 2) from None
         except _sqlite_database() as e:
             raise fail(_message("trust.error.malformed", path=_ledger_shown(args, kwargs), why=str(e)), 1) from None
         except OSError as e:
@@ -87,7 +90,7 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
                     f"the disk is full writing {e.filename or 'a file'}: nothing was kept; free some space "
                     "and try again"
                 ) from None
-            raise fail(_unexpected(e), 2) from None
+            raise fail(unexpected(e), 2) from None
         except KeyboardInterrupt:
             raise fail("interrupted: the command's changes were rolled back", 130) from None
         except Terminated:
@@ -95,15 +98,15 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
         except (SystemExit, GeneratorExit):
             raise
         except Exception as e:  # the catch-all: never a traceback (it would print names and numbers)
-            raise fail(_unexpected(e), 2) from None
+            raise fail(unexpected(e), 2) from None
 
     return wrapper
 
 
 def click_exceptions() -> type[BaseException]:
-    import click
+    from typer._click import exceptions
 
-    return click.exceptions.ClickException
+    return exceptions.ClickException
 
 
 def _message(message_id: str, **params: Any) -> "M":
@@ -112,7 +115,7 @@ def _message(message_id: str, **params: Any) -> "M":
     return M(message_id, **params)
 
 
-def _unexpected(e: BaseException) -> "M":
+def unexpected(e: BaseException) -> "M":
     """Only the exception's class: its text may quote personal data."""
     return _message("trust.error.unexpected", kind=type(e).__name__)
 

@@ -105,7 +105,13 @@ def _ascii_digits(text: str) -> str:
     return "".join(out)
 
 
+# a date written with separators (2018-06-09, 2018.6.9) is 8 digits like a landline: it is not a personal number
+_DATE = re.compile(r"(?:19|20)\d\d([-./])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])")
+
+
 def _mask_number(match: re.Match) -> str:
+    if _DATE.fullmatch(match.group(0)):
+        return match.group(0)
     digits = _ascii_digits(match.group(0))
     if len(digits) in (15, 18):
         return mask_id_number(digits)
