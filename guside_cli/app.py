@@ -67,6 +67,36 @@ class LazyCommands(TyperGroup):
     def list_commands(self, ctx) -> list[str]:
         return [name for names in PANELS.values() for name in names]
 
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        """The outer edge of the one error boundary (commands/_common.guarded is the inner): a usage error
+        (unknown option, a value of the wrong type) is one line on stderr, exit 2, not a box of text; anything
+        unexpected outside a command is one line, exit 2, with the hint to report it."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        import sys
+
+        from typer._click import exceptions as click_errors
+
+        from guside_cli.commands._common import fail, unexpected
+
+        try:
+            rv = super().main(args, prog_name, complete_var, False, **extra)
+        except click_errors.NoArgsIsHelpError as e:  # `guside` alone: the help, as before
+            from typer import rich_utils
+
+            rich_utils.rich_format_error(e)
+            sys.exit(e.exit_code)
+        except click_errors.ClickException as e:
+            where = f" ({e.ctx.command_path} --help)" if getattr(e, "ctx", None) is not None else ""
+            sys.exit(_exit_code(fail(e.format_message() + where, e.exit_code)))
+        except typer.Abort:
+            from guside_cli.messages import M
+
+            sys.exit(_exit_code(fail(M("error.aborted"), 1)))
+        except Exception as e:  # outside any command: never a traceback
+            sys.exit(_exit_code(fail(unexpected(e), 2)))
+        sys.exit(rv if isinstance(rv, int) else 0)
+
     def get_command(self, ctx, name: str):
         module = _MODULE_OF.get(name)
         return None if module is None else commands_of(module, language_of(ctx)).get_command(ctx, name)
@@ -74,6 +104,10 @@ class LazyCommands(TyperGroup):
     def format_help(self, ctx, formatter) -> None:
         translate(self, language_of(ctx), "root")
         super().format_help(ctx, formatter)
+
+
+def _exit_code(exit: typer.Exit) -> int:
+    return exit.exit_code
 
 
 def language_of(ctx) -> str:
@@ -168,12 +202,18 @@ def root(
 
     set_language(lang.value)
 
-    now = datetime.now(CHINA).replace(microsecond=0)
+    clock = datetime.now(CHINA).replace(microsecond=0)
+    now = clock
     if today:
         day = parse_date(today, now.date())
         now = datetime.combine(day, now.time(), CHINA)  # the clock keeps running; only the date is pinned
     ctx.obj = Run(
-        db=(db or default_db_path()).expanduser(), lang=lang.value, today=now.date(), now=now, user=current_user()
+        db=(db or default_db_path()).expanduser(),
+        lang=lang.value,
+        today=now.date(),
+        now=now,
+        user=current_user(),
+        clock=clock,  # --today sets the business date only: history is stamped by the real clock
     )
 
 

@@ -53,7 +53,8 @@ def test_a_year_without_official_data_is_named_not_guessed():
     assert calendar_gap(date(2018, 10, 8), OFFICIAL) is None
 
 
-def test_the_calendar_setting_recomputes_open_cases_only(cli):
+def test_the_calendar_setting_recomputes_open_cases_only(cli, monkeypatch):
+    monkeypatch.setenv("GUSIDE_TODAY", "2018-08-10")  # receipts after the business date are refused
     accepted = cli.add(received="2018-08-01")["number"]
     cli("--today", "2018-08-10", "accept", accepted, "--on", "2018-08-04")
     closed = cli.add(received="2018-08-04")["number"]
@@ -454,6 +455,7 @@ def test_a_level_crossing_the_line_renumbers_and_the_old_number_still_finds_it(c
 
 
 def test_an_existing_ledger_migrates_to_stages_and_stays_green(cli, db_path):
+    from guside_cli.core.chain import GENESIS, row_hash
     from guside_cli.storage.connection import create_file, ensure_schema
 
     create_file(db_path)
@@ -475,6 +477,14 @@ def test_an_existing_ledger_migrates_to_stages_and_stays_green(cli, db_path):
                 "'2018-03-01T09:00:00+08:00')",
                 (i, f"uid-{i}", number, village, accepted, status, closed, outcome),
             )
+        # each case registered by the tool of that version: an `add` row in the hash chain (check names a case
+        # without history as inserted outside guside)
+        previous = GENESIS
+        for i in range(1, len(cases) + 1):
+            row = (i, i, "2018-03-01T09:00:00+08:00", "tester", "add", None, None, None, None)
+            digest = row_hash(previous, row)
+            conn.execute("INSERT INTO history VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (*row, previous, digest))
+            previous = digest
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     conn.close()
     assert version == 8

@@ -1,5 +1,6 @@
 """What every command shares: the error boundary, the run context (ledger path, language, today)."""
 
+import contextlib
 import errno
 import functools
 import os
@@ -17,10 +18,13 @@ from guside_cli.core.errors import GusideError, LedgerError
 from guside_cli.messages import M
 
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+_INVISIBLE = re.compile("[\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 
 
 def one_line(message: str) -> str:
-    """Messages quote user input: never let it break the line or drive the terminal."""
+    """Messages quote user input (paths, values): never let it break the line, drive the terminal, or reorder
+    the line on screen (bidi overrides and zero-width characters are shown escaped, as \\u202e)."""
+    message = _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", message)
     return _UNPRINTABLE.sub(" ", message).strip()
 
 
@@ -55,7 +59,8 @@ class _NeverRaised(Exception):
 
 def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
     """The one error boundary: a GusideError becomes `Error: ...` on stderr and its exit code, never a
-    traceback. Every command is wrapped, so CliRunner tests exercise it too."""
+    traceback; so does anything unexpected (exit 2, with a hint to report it). Every command is wrapped, so
+    CliRunner tests exercise it too."""
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -63,22 +68,65 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
             return fn(*args, **kwargs)
         except GusideError as e:
             raise fail(e.message, e.exit_code) from None
+        except (typer.Exit, typer.Abort, click_exceptions()):
+            raise
         except _sqlite_operational() as e:
             if "locked" in str(e) or "busy" in str(e):
                 raise fail(M("error.busy"), LedgerError.exit_code) from None
             if "full" in str(e):
                 raise fail(M("error.ledger_disk_full"), LedgerError.exit_code) from None
-            raise
+            if "readonly" in str(e) or "read-only" in str(e):
+                raise fail(_message("trust.error.read_only_ledger", path=_ledger_shown(args, kwargs)), 2) from None
+            raise fail(unexpected(e), 2) from None
+        except _sqlite_database() as e:
+            raise fail(_message("trust.error.malformed", path=_ledger_shown(args, kwargs), why=str(e)), 1) from None
         except OSError as e:
             if e.errno == errno.ENOSPC:
                 raise fail(M("error.file_disk_full", file=e.filename or "?"), LedgerError.exit_code) from None
-            raise
+            raise fail(unexpected(e), 2) from None
         except KeyboardInterrupt:
             raise fail(M("error.interrupted"), 130) from None
         except Terminated:
             raise fail(M("error.terminated"), 143) from None
+        except (SystemExit, GeneratorExit):
+            raise
+        except Exception as e:  # the catch-all: never a traceback (it would print names and numbers)
+            raise fail(unexpected(e), 2) from None
 
     return wrapper
+
+
+def click_exceptions() -> type[BaseException]:
+    from typer._click import exceptions
+
+    return exceptions.ClickException
+
+
+def _message(message_id: str, **params: Any) -> "M":
+    from guside_cli.messages import M
+
+    return M(message_id, **params)
+
+
+def unexpected(e: BaseException) -> "M":
+    """Only the exception's class: its text may quote personal data."""
+    return _message("trust.error.unexpected", kind=type(e).__name__)
+
+
+def _ledger_shown(args: tuple, kwargs: dict) -> str:
+    from guside_cli.core.text import shown
+
+    for arg in (*args, *kwargs.values()):
+        if isinstance(arg, typer.Context):
+            obj = arg.find_root().obj
+            if isinstance(obj, Run):
+                return shown(obj.db)
+    return shown(os.environ.get("GUSIDE_DB", "the ledger"))
+
+
+def _sqlite_database() -> type[BaseException]:
+    module = sys.modules.get("sqlite3")
+    return module.DatabaseError if module else _NeverRaised
 
 
 @dataclass(frozen=True)
@@ -90,6 +138,11 @@ class Run:
     today: date
     now: datetime  # China time; its date is `today`
     user: str
+    clock: datetime | None = None  # the real clock (China time), for history timestamps; `now` if not given
+
+    def __post_init__(self) -> None:
+        if self.clock is None:
+            object.__setattr__(self, "clock", self.now)
 
 
 def default_db_path() -> Path:
@@ -112,16 +165,63 @@ def run_of(ctx: typer.Context) -> Run:
 
 
 def writing(ledger, run: Run, by: str | None = None):
-    """The write transaction of one command, its history rows signed by --by, else GUSIDE_USER, else the login."""
+    """The write transaction of one command, its history rows signed by --by, else GUSIDE_USER, else the login
+    (each cleaned by the one text boundary, and bounded). History timestamps are the real clock's, whatever
+    --today says."""
     from guside_cli.core.dates import iso_timestamp
 
-    return ledger.write(actor=by or run.user, at=iso_timestamp(run.now))
+    actor = signature(by, "--by") if by is not None else signature(run.user, "GUSIDE_USER")
+    return _business_day(ledger.write(actor=actor, at=iso_timestamp(run.clock)), run)
 
 
-def open_ledger(run: Run, *, create: bool = False):
+@contextlib.contextmanager
+def _business_day(transaction, run: Run):
+    """Where --today differs from the real date, the history records both: a `business_date` row (no case)
+    opens the command's rows, its `new` the business date; the rows themselves carry the real time."""
+    with transaction as ledger:
+        if run.clock is not None and run.today != run.clock.date():
+            ledger.log(None, "business_date", new=run.today.isoformat())
+        yield ledger
+
+
+def signature(text: str, field: str) -> str:
+    return bounded_text(text, field, required=True, limit=NAME_LIMIT)
+
+
+def bounded_text(text: str | None, field: str, *, required: bool = False, limit: int | None = None) -> str | None:
+    """The one text boundary for a command's option: cleaned (core.text.clean), refused when empty once cleaned
+    (if required) or longer than the limit."""
+    from guside_cli.core.errors import InputError
+    from guside_cli.core.text import TEXT_LIMIT, clean
+    from guside_cli.messages import M
+
+    limit = limit or TEXT_LIMIT
+    cleaned = clean(text)
+    if cleaned is None:
+        if required or (text is not None and text != ""):
+            raise InputError(M("trust.text.empty", field=field))
+        return None
+    if len(cleaned) > limit:
+        raise InputError(M("trust.text.too_long", field=field, length=len(cleaned), limit=limit))
+    return cleaned
+
+
+NAME_LIMIT = 200
+
+
+def open_ledger(run: Run, *, create: bool = False, sound: bool = False):
+    """The run's ledger. `sound=True` (reports, exports, backups: what leaves the office) first checks every
+    page (PRAGMA quick_check): a damaged ledger is refused instead of yielding a silently partial report."""
     from guside_cli.storage.ledger import Ledger
 
-    return Ledger.open(run.db, create=create)
+    ledger = Ledger.open(run.db, create=create)
+    if sound:
+        try:
+            ledger.sound()
+        except BaseException:
+            ledger.close()
+            raise
+    return ledger
 
 
 def say(run: Run, zh: str, en: str) -> None:
@@ -130,3 +230,17 @@ def say(run: Run, zh: str, en: str) -> None:
 
 def stdin_is_terminal() -> bool:
     return sys.stdin.isatty()
+
+
+def with_anchor(text: str, head: dict, fmt: str) -> str:
+    """A report that leaves the office carries the ledger's anchor (账本校验 ROWS:HASH): `check --anchor` later
+    tells whether the ledger still holds the history the report was made from. Text, markdown and HTML only
+    (CSV and JSON keep their shape)."""
+    from guside_cli.messages import text as label
+
+    line = f"{label('trust.anchor.label')} {head['anchor']}"
+    if fmt == "html":
+        return text.replace("</body>", f"<p><small>{line}</small></p></body>", 1)
+    if fmt in ("text", "markdown", "auto", "table"):
+        return text.rstrip("\n") + "\n\n" + line + "\n"
+    return text

@@ -41,7 +41,11 @@ def bulletin(
     run = run_of(ctx)
     if fmt not in ("markdown", "text", "json", "html"):
         raise InputError("--format takes markdown, text, json or html")
-    with open_ledger(run) as ledger:
+    from guside_cli.interchange import outfile
+
+    if not outfile.is_stdout(out):
+        outfile.target(out, ledger=run.db)
+    with open_ledger(run, sound=True) as ledger:
         spec = report_spec(run, ledger, year, as_of, None, None, "items", None, None)
         report = build_report(gather(ledger, spec, new_only=False, by=[]), **spec)
         period = spec["period"]
@@ -62,10 +66,8 @@ def bulletin(
         text = render.as_html(result, town, run.lang)
     else:
         text = render.as_text(result, town, run.lang, markdown=fmt == "markdown")
-    if out is None:
-        typer.echo(text, nl=False)
-        return
-    from guside_cli.interchange.files import atomic_write_text
+    from guside_cli.interchange import outfile
 
-    atomic_write_text(out, text)
+    if not outfile.write_text(out, text, ledger=run.db):
+        return
     say(run, f"督查通报已写入 {out}", f"Bulletin written to {out}")

@@ -138,25 +138,26 @@ def export(
         raise InputError("--format takes csv, xlsx, json or jsonl, and --headers en or zh")
     if fmt == "xlsx" and out is None:
         raise InputError("an .xlsx export needs --out FILE")
+    from guside_cli.interchange import outfile
+
+    if not outfile.is_stdout(out):
+        outfile.target(out, ledger=run.db)  # refused before the ledger is even read
     fields = list(EXPORT_FIELDS)
     names = [header_for(f, headers) for f in fields]
     notice = REDACTION_NOTICE if redact else None
-    with open_ledger(run) as ledger:
+    with open_ledger(run, sound=True) as ledger:
         f = build_filter(
             run, ledger, dict(year=year, start=start, end=end, village=village, level=level, status=status)
         )
         rows = (export_values(EXPORT_FIELDS, row, redact=redact) for row in ledger.export_rows(f))
         if fmt == "xlsx":
-            count = writers.write_xlsx(out, names, rows, notice=notice)
+            count = writers.write_xlsx(out, names, rows, notice=notice, ledger=run.db)
         else:
             write = {"csv": writers.write_csv, "json": writers.write_json, "jsonl": writers.write_jsonl}[fmt]
             text_encoding = encoding if fmt == "csv" else "utf-8"
-            if out is None:
-                count = write(sys.stdout, names, rows, notice=notice)
-            else:
-                with writers.atomic_file(out, encoding=text_encoding) as stream:
-                    count = write(stream, names, rows, notice=notice)
-    if out is not None:
+            with outfile.open_out(out, ledger=run.db, encoding=text_encoding) as stream:
+                count = write(stream, names, rows, notice=notice)
+    if not outfile.is_stdout(out):
         say(
             run,
             f"已导出 {count} 件到 {out}" + ("（已脱敏）" if redact else ""),
@@ -185,24 +186,27 @@ def publish(
     from guside_cli.commands.cases import build_filter
     from guside_cli.core.dates import year_bounds
     from guside_cli.core.records import public_record
+    from guside_cli.interchange import outfile
     from guside_cli.render import public
     from guside_cli.storage.settings import get_setting
 
     run = run_of(ctx)
     if fmt not in ("markdown", "csv", "html", "json"):
         raise InputError("--format takes markdown, csv, html or json")
-    with open_ledger(run) as ledger:
+    if not outfile.is_stdout(out):
+        outfile.target(out, ledger=run.db)
+    with open_ledger(run, sound=True) as ledger:
         records = [public_record(p) for p, _ in ledger.export(build_filter(run, ledger, {"year": year}))]
         town = get_setting(ledger, "town.name")
         paid = ledger.rewards(*year_bounds(year)) if year else ledger.rewards(date(1900, 1, 1), date(9999, 12, 31))
+        head = ledger.head()
     rewards = {"count": len(paid), "total": str(sum((Decimal(r["amount"]) for r in paid), Decimal(0)))}
-    text = public.render(records, fmt, town=town, year=year, lang=run.lang, rewards=rewards)
-    if out is None:
-        typer.echo(text, nl=False)
-        return
-    from guside_cli.interchange.files import atomic_write_text
+    from guside_cli.commands._common import with_anchor
 
-    atomic_write_text(out, text)
+    text = public.render(records, fmt, town=town, year=year, lang=run.lang, rewards=rewards)
+    text = with_anchor(text, head, fmt)
+    if not outfile.write_text(out, text, ledger=run.db, public=True):
+        return
     say(run, f"公开清单 {len(records)} 件已写入 {out}", f"Public list of {len(records)} cases written to {out}")
 
 
@@ -215,35 +219,56 @@ def backup(
 
     Example: guside backup /mnt/usb/guside-$(date +%F).db
     """
+    from guside_cli.core.text import shown
+    from guside_cli.interchange import outfile
+
     run = run_of(ctx)
+    outfile.target(dest, ledger=run.db)
     if dest.exists() and not force:
-        raise InputError(f"{dest} exists: pass --force to replace it")
-    with open_ledger(run) as ledger:
-        pages = ledger.backup_to(dest)
+        raise InputError(f"{shown(dest)} exists: pass --force to replace it")
+    with open_ledger(run) as ledger, outfile.temp_beside(dest, ledger=run.db) as temp:
+        pages = ledger.backup_to(temp)
     say(run, f"已备份到 {dest}（{pages} 页）", f"Backed up to {dest} ({pages} pages)")
 
 
 def check(
     ctx: typer.Context,
     elements: Annotated[bool, typer.Option("--elements", help="List cases missing the plan's 建档 elements")] = False,
+    anchor: Annotated[
+        str | None, typer.Option("--anchor", help="ROWS:HASH printed on an earlier report: fail if it no longer holds")
+    ] = None,
     fmt: opt.OutputFormat = Format.auto,
 ) -> None:
-    """Check the ledger (integrity, foreign keys, schema, history chain), or with --elements the 建档 to-do.
+    """Check the ledger (integrity, foreign keys, schema, history guards, chain and replay), or with --elements
+    the 建档 to-do. Never writes: the file is opened read-only.
 
-    With --elements, the cases missing any registration element (cause, responsible unit, forecast; key
-    persons for groups of 5+), so the 排查 stage ends with an empty list. Exits 1 when anything is wrong or
-    missing (cron, monitoring).
+    The history is replayed against the tables: a case, step or reward changed outside guside is named. JSON
+    output ends with the chain's head (rows, hash); summary, report and publish print it as 账本校验 ROWS:HASH,
+    and `check --anchor ROWS:HASH` fails when the chain no longer holds that row with that hash (cut off or
+    rewritten). With --elements, the cases missing any registration element. Exits 1 when anything is wrong.
 
-    Example: guside check || mail -s "guside ledger check failed" office@example
+    Example: guside check --anchor 1204:3fa9c2d1 || mail -s "guside ledger check failed" office@example
     """
+    import sqlite3
+
     from guside_cli.render import output
+    from guside_cli.storage.ledger import Ledger
 
     run = run_of(ctx)
-    with open_ledger(run) as ledger:
-        if elements:
+    if elements:
+        with open_ledger(run) as ledger:
             _missing_elements(ledger.missing_elements(), run, fmt)
-            return
-        findings = ledger.check()
+        return
+    if anchor is not None:
+        from guside_cli.storage.verify import parse_anchor
+
+        parse_anchor(anchor)
+    try:
+        with Ledger.open_read_only(run.db) as ledger:
+            findings = ledger.check(anchor)
+            findings.append({"check": "head", "ok": True, **_head(ledger.head())})
+    except sqlite3.DatabaseError as e:
+        findings = [{"check": "integrity", "ok": False, "detail": f"the file is damaged: {e}"}]
     fmt = output.resolve(fmt)
     if fmt is Format.json:
         output.write_json(findings)
@@ -252,6 +277,10 @@ def check(
         output.print_table(headers, [[f["check"], "ok" if f["ok"] else "FAILED", f["detail"]] for f in findings], fmt)
     if not all(f["ok"] for f in findings):
         raise typer.Exit(code=1)
+
+
+def _head(head: dict) -> dict:
+    return {"detail": head["anchor"], "head": {"rows": head["rows"], "hash": head["hash"]}}
 
 
 def _missing_elements(missing: list[dict], run, fmt: Format) -> None:

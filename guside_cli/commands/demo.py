@@ -38,7 +38,9 @@ def demo(
 
     run = run_of(ctx)
     path = (out or default_db_path().with_name("demo.db")).expanduser()
-    if path.resolve() == run.db.resolve():
+    from guside_cli.interchange.outfile import names_ledger
+
+    if names_ledger(path, run.db):
         raise fail(f"{path} is your ledger (--db / GUSIDE_DB): give the demo another --out", 2)
     if path.exists():
         if out is not None and not force:

@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from guside_cli.commands import _options as opt
-from guside_cli.commands._common import guarded, open_ledger, run_of, say, writing
+from guside_cli.commands._common import NAME_LIMIT, bounded_text, guarded, open_ledger, run_of, say, writing
 from guside_cli.render.output import Format
 
 leader_app = typer.Typer(help="Leaders who take personal charge of cases (包案领导)", no_args_is_help=True)
@@ -38,7 +38,7 @@ def add(
     cleaned = clean(name)
     if not cleaned or len(cleaned) > 50:
         raise InputError(f"leader name '{name}' must be 1 to 50 characters")
-    leader = Leader(name=cleaned, title=clean(title), rank=Rank.parse(rank))
+    leader = Leader(name=cleaned, title=bounded_text(title, "--title", limit=NAME_LIMIT), rank=Rank.parse(rank))
     with open_ledger(run, create=True) as ledger, writing(ledger, run, by):
         ledger.add_leader(leader)
     say(run, f"已添加包案领导 {leader.name}（{leader.rank.zh}）", f"Added leader {leader.name} ({leader.rank.en})")

@@ -268,16 +268,26 @@ def edit(
         tell(M("number.changed", old=p.number, new=now.number))
 
 
-def history(ctx: typer.Context, case: opt.Case, fmt: opt.OutputFormat = Format.auto) -> None:
-    """Show a case's history: every change, when, by whom, old and new values. Nothing deletes history."""
+def history(
+    ctx: typer.Context, case: opt.Case, fmt: opt.OutputFormat = Format.auto, reveal: opt.Reveal = False
+) -> None:
+    """Show a case's history: every change, when, by whom, old and new values. Nothing deletes history.
+
+    Phone and ID numbers in it are masked unless --reveal (which is itself recorded)."""
     from dataclasses import asdict
 
+    from guside_cli.core.identity import mask_history
     from guside_cli.render import output
     from guside_cli.render.cases import history_section
 
     run = run_of(ctx)
     with open_ledger(run) as ledger:
-        entries = [asdict(e) for e in ledger.history(ledger.resolve(case))]
+        petition_id = ledger.resolve(case)
+        if reveal:
+            from guside_cli.commands.cases import record_reveal
+
+            record_reveal(ledger, run, petition_id, "history")
+        entries = [mask_history(asdict(e), reveal=reveal) for e in ledger.history(petition_id)]
     fmt = output.resolve(fmt)
     if fmt is Format.json:
         output.write_json(entries)

@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from guside_cli.commands import _options as opt
-from guside_cli.commands._common import guarded, open_ledger, run_of, say, writing
+from guside_cli.commands._common import bounded_text, guarded, open_ledger, run_of, say, writing
 from guside_cli.render.output import Format
 
 person_app = typer.Typer(help="Key persons and groups, each with its plan (一人一策)", no_args_is_help=True)
@@ -50,7 +50,7 @@ def add(
         ledger.add_person(
             cleaned,
             village=resolve_village(village, ledger.villages()).name,
-            plan=clean(plan),
+            plan=bounded_text(plan, "--plan"),
             leader_id=ledger.leader(leader).id if leader else None,
             phone=check_phone(phone),
             id_number=check_id_number(id_number),
@@ -79,8 +79,9 @@ def plan(
     run = run_of(ctx)
     if not clean(text):
         raise InputError("--plan cannot be empty")
+    plan = bounded_text(text, "--plan", required=True)
     with open_ledger(run) as ledger, writing(ledger, run, by):
-        ledger.set_plan(ledger.person(name)["name"], clean(text))
+        ledger.set_plan(ledger.person(name)["name"], plan)
     say(run, f"{name} 的一人一策已更新", f"{name}'s plan updated")
 
 

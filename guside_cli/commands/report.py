@@ -71,20 +71,28 @@ def print_report(
     fmt: Format = Format.auto,
     out=None,
 ) -> None:
+    from guside_cli.interchange import outfile
     from guside_cli.render import report as render
     from guside_cli.reports.report import build_report
 
-    with open_ledger(run) as ledger:
+    if not outfile.is_stdout(out):
+        outfile.target(out, ledger=run.db)
+    with open_ledger(run, sound=True) as ledger:
         spec = report_spec(run, ledger, year, as_of, start, end, measure, target_total, target_escalated)
         counts = gather(ledger, spec, new_only=new_only, by=list(by))
         town = town_name(ledger)
-    emit(render, build_report(counts, **spec), town, run, fmt, out)
+        head = ledger.head()
+    emit(render, build_report(counts, **spec), town, run, fmt, out, head)
 
 
 def report_spec(run: Run, ledger, year, as_of, start, end, measure, target_total, target_escalated) -> dict:
+    from guside_cli.core.bounds import check_year
     from guside_cli.core.dates import parse_date
     from guside_cli.reports.periods import previous, report_period
     from guside_cli.reports.report import DEFAULT_TARGETS
+
+    if year is not None:
+        check_year(year)
 
     def day(text):
         return parse_date(text, run.today) if text else None
@@ -153,26 +161,29 @@ def _percent(text, option: str):
         value = Decimal(str(text).strip().rstrip("%"))
     except InvalidOperation:
         raise InputError(f"{option} takes a percentage such as 30 or 27.5, not '{text}'") from None
+    if not value.is_finite():
+        raise InputError(f"{option} takes a percentage such as 30 or 27.5, not '{text}'")
     if not Decimal(0) <= value <= Decimal(100):
         raise InputError(f"{option} must be between 0 and 100, not {text}")
     return value
 
 
-def emit(render, result, town: str, run: Run, fmt: Format, out: Path | None) -> None:
+def emit(render, result, town: str, run: Run, fmt: Format, out: Path | None, head: dict | None = None) -> None:
     """Write the report in the chosen format: rich on a terminal, else text to stdout or atomically to --out."""
+    from guside_cli.interchange import outfile
     from guside_cli.render import output
 
-    fmt = output.resolve(fmt) if out is None else (Format.text if fmt in (Format.auto, Format.table) else fmt)
+    to_file = out is not None
+    fmt = output.resolve(fmt) if not to_file else (Format.text if fmt in (Format.auto, Format.table) else fmt)
     if fmt is Format.table:
         render.print_rich(result, town, run.lang)
         return
     text = render.as_text(result, town, run.lang, fmt)
-    if out is not None:
-        from guside_cli.interchange.files import atomic_write_text
+    if head is not None:
+        from guside_cli.commands._common import with_anchor
 
-        atomic_write_text(out, text)
-    else:
-        typer.echo(text, nl=False)
+        text = with_anchor(text, head, fmt.value)
+    outfile.write_text(out, text, ledger=run.db)
 
 
 @target_app.command("set")
@@ -188,7 +199,10 @@ def target_set(
 
     Example: guside target set --year 2019 --total 20 --escalated 15
     """
+    from guside_cli.core.bounds import check_year
+
     run = run_of(ctx)
+    check_year(year)
     values = (_percent(total, "--total"), _percent(escalated, "--escalated"))
     with open_ledger(run, create=True) as ledger, writing(ledger, run, by):
         ledger.set_targets(year, str(values[0]), str(values[1]))

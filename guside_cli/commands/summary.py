@@ -36,16 +36,18 @@ def summary(
     from guside_cli.core.casefile import deadline_view
     from guside_cli.core.dates import parse_date
     from guside_cli.core.filters import CaseFilter
-    from guside_cli.interchange.files import atomic_write_text
+    from guside_cli.interchange import outfile
     from guside_cli.render import summary as render
     from guside_cli.reports.periods import last_full_week, week_of
     from guside_cli.reports.report import build_report
     from guside_cli.reports.summary import WeeklySummary, public_deadline_rows
 
     run = run_of(ctx)
+    if not outfile.is_stdout(out):
+        outfile.target(out, ledger=run.db)
     span = week_of(parse_date(on, run.today)) if on else last_full_week(run.today)
     end = span.end
-    with open_ledger(run) as ledger:
+    with open_ledger(run, sound=True) as ledger:
         counts = ledger.period_counts(span.start, end)
         spec = report_spec(run, ledger, end.year, end.isoformat(), None, None, "items", None, None)
         ytd = build_report(gather(ledger, spec, new_only=False, by=[]), **spec)
@@ -65,11 +67,11 @@ def summary(
             year_to_date=ytd,
         )
         town = town_name(ledger)
-    text = render.as_text(result, town, run.lang, fmt)
-    if out is not None:
-        atomic_write_text(out, text)
-    else:
-        typer.echo(text, nl=False)
+        head = ledger.head()
+    from guside_cli.commands._common import with_anchor
+
+    text = with_anchor(render.as_text(result, town, run.lang, fmt), head, fmt.value)
+    outfile.write_text(out, text, ledger=run.db)
     if fail_on_overdue and result.has_overdue:
         from guside_cli.core.errors import EXIT_FOUND
         from guside_cli.messages import text as message

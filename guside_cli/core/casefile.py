@@ -5,6 +5,7 @@ from typing import Any
 
 from guside_cli.core.casepath import clocks
 from guside_cli.core.deadlines import DeadlineRules
+from guside_cli.core.identity import mask_history
 from guside_cli.core.lifecycle import FIRST_HOURS, first_marks
 from guside_cli.core.model import CaseFile, Petition
 from guside_cli.core.records import to_record
@@ -33,15 +34,18 @@ def case_file(cf: CaseFile, today: date, *, reveal: bool, rules: DeadlineRules |
         if len(cf.chain) > 1
         else [],
         "history": [
-            {
-                "at": h.at,
-                "actor": h.actor,
-                "action": h.action,
-                "field": h.field,
-                "old": h.old,
-                "new": h.new,
-                "note": h.note,
-            }
+            mask_history(
+                {
+                    "at": h.at,
+                    "actor": h.actor,
+                    "action": h.action,
+                    "field": h.field,
+                    "old": h.old,
+                    "new": h.new,
+                    "note": h.note,
+                },
+                reveal=reveal,
+            )
             for h in cf.history
         ],
     }

@@ -154,7 +154,7 @@ def _with_offset(text: str) -> datetime | None:
         return None
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(CHINA)
-    except ValueError as e:
+    except (ValueError, OverflowError) as e:
         raise InputError(M("date.not_real_time", text=text, why=str(e))) from None
 
 
@@ -164,4 +164,7 @@ def iso_timestamp(moment: datetime) -> str:
 
 
 def year_bounds(year: int) -> tuple[date, date]:
+    from guside_cli.core.bounds import check_year
+
+    check_year(year)
     return date(year, 1, 1), date(year, 12, 31)

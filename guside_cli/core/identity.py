@@ -81,14 +81,38 @@ def mask_name(text: str) -> str:
     return text[0] + "*" * (len(text) - 1) if text else text
 
 
-# A run of 7 or more digits (ASCII or full-width), optionally split by spaces or hyphens, optionally ending in
-# the X of an ID number: any phone or ID number written into free text, and some other long numbers too.
-# Masking a few harmless numbers is the price of never publishing a real one.
-_NUMBER_IN_TEXT = re.compile(r"(?<![0-9０-９])[0-9０-９](?:[ \u3000\-－]?[0-9０-９]){6,}(?:[XxＸｘ])?(?![0-9０-９])")
+# A run of 7 or more digits, however written: ASCII, full-width, mathematical or any other decimal digits, and
+# Chinese numerals (一三九…, 〇, 零, 幺 and 两 as read aloud); split by spaces (several), dots, dashes of any kind,
+# underscores or zero-width characters; optionally ending in the X of an ID number. Any phone or ID number
+# written into free text, and some other long numbers too (a date written 2018-06-07 included): masking a few
+# harmless numbers is the price of never publishing a real one.
+_CN_DIGITS = "〇零一二三四五六七八九幺两"
+_CN_VALUE = {ch: str(v) for ch, v in zip(_CN_DIGITS, (0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 1, 2), strict=True)}
+_DIGIT = rf"(?:\d|[{_CN_DIGITS}])"
+_SEPARATOR = r"[\s.\-_\u00b7\u2010-\u2015\u2212\u2027\u30fb\ufe58\ufe63\uff0d\uff0e\uff3f\u200b-\u200d\u2060\ufeff]"
+_NUMBER_IN_TEXT = re.compile(rf"(?<!{_DIGIT}){_DIGIT}(?:{_SEPARATOR}{{0,3}}{_DIGIT}){{6,}}(?:[XxＸｘ])?(?!{_DIGIT})")
+
+
+def _ascii_digits(text: str) -> str:
+    out = []
+    for ch in text:
+        if ch in _CN_VALUE:
+            out.append(_CN_VALUE[ch])
+        elif ch in "XxＸｘ":
+            out.append("X")
+        elif ch.isdecimal():
+            out.append(str(unicodedata.decimal(ch)))
+    return "".join(out)
+
+
+# a date written with separators (2018-06-09, 2018.6.9) is 8 digits like a landline: it is not a personal number
+_DATE = re.compile(r"(?:19|20)\d\d([-./])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])")
 
 
 def _mask_number(match: re.Match) -> str:
-    digits = re.sub(r"[ \u3000\-－]", "", unicodedata.normalize("NFKC", match.group(0))).upper()
+    if _DATE.fullmatch(match.group(0)):
+        return match.group(0)
+    digits = _ascii_digits(match.group(0))
     if len(digits) in (15, 18):
         return mask_id_number(digits)
     if len(digits) == 11 and digits.startswith("1"):
@@ -101,3 +125,22 @@ def mask_in_text(text: str | None) -> str | None:
     if not text:
         return text
     return _NUMBER_IN_TEXT.sub(_mask_number, text)
+
+
+_MASK_FIELD = {"phone": mask_phone, "id_number": mask_id_number}
+
+
+def mask_history(entry: dict, *, reveal: bool = False) -> dict:
+    """A history row as shown: the old and new phone or ID number of an edit masked like the case's own, and any
+    number written into an old/new value or note masked as in free text; all of it in full with --reveal."""
+    if reveal:
+        return entry
+    shown = dict(entry)
+    if entry.get("field") == "number":  # a case number (renumbered across the level line) is no personal data
+        return shown
+    by_field = _MASK_FIELD.get(entry.get("field") or "")
+    for key in ("old", "new", "note"):
+        value = shown.get(key)
+        if value:
+            shown[key] = by_field(value) if by_field and key != "note" else mask_in_text(value)
+    return shown

@@ -108,6 +108,7 @@ def intake(
 
     if "received_at" in values and "due_on" in values and values["due_on"] < values["received_at"].date():
         problems.append(Problem("due_on", f"due date {values['due_on']} is before the receipt date"))
+    _impossible(values, problems, imported=closing_carried(values))
     _closing(values, problems, now)
     if problems:
         return None, problems
@@ -143,7 +144,7 @@ def _converters(now: datetime, villages: list[Village], memo: Memo | None) -> li
         return parse_date(str(value), today)
 
     table = [
-        ("received", "received_at", lambda value: parse_datetime(str(value), now)),
+        ("received", "received_at", lambda value: _receipt(parse_datetime(str(value), now), now)),
         ("village", "village", lambda value: resolve_village(str(value), villages).name),
         ("level", "level", Level.parse),
         ("form", "form", Form.parse),
@@ -190,6 +191,39 @@ def _converters(now: datetime, villages: list[Village], memo: Memo | None) -> li
     if memo is not None:
         memo.table = ((now, id(villages)), table)
     return table
+
+
+def closing_carried(values: dict[str, Any]) -> bool:
+    """A case brought in with its history (closed, or a uid of a guside export) keeps what it recorded."""
+    return "_status" in values or "closed_on" in values or "uid" in values
+
+
+def _impossible(values: dict[str, Any], problems: list[Problem], *, imported: bool) -> None:
+    """Input that cannot be true: a number of another year's sequence; a due date beyond the statutory limit."""
+    from datetime import timedelta
+
+    from guside_cli.core.deadlines import ACCEPTANCE_NOTICE_DAYS, HANDLING_DAYS
+    from guside_cli.core.numbering import number_year
+    from guside_cli.messages import M
+
+    received = values.get("received_at")
+    if received is None:
+        return
+    year = number_year(values["number"]) if values.get("number") else None
+    if year is not None and year != received.year:
+        problems.append(
+            Problem("number", str(M("trust.number.year", value=values["number"], year=year, received=received.year)))
+        )
+    latest = received.date() + timedelta(days=ACCEPTANCE_NOTICE_DAYS + HANDLING_DAYS + 2)  # +2: a rolled weekend
+    if not imported and values.get("due_on") is not None and values["due_on"] > latest:
+        problems.append(Problem("due_on", str(M("trust.due.beyond_limit", due=values["due_on"], latest=latest))))
+
+
+def _receipt(moment: datetime, now: datetime) -> datetime:
+    from guside_cli.core.bounds import check_receipt
+
+    check_receipt(moment.date(), now.date())
+    return moment
 
 
 def _pollution(value: Any) -> tuple[Pollution, ...]:

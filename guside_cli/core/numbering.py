@@ -30,10 +30,29 @@ def format_number(year: int, scope: str, seq: int) -> str:
 
 def check_given_number(number: str) -> str:
     """A number typed by hand or imported is kept as given, once it is a plain single token."""
-    text = clean(number)
+    import unicodedata
+
+    from guside_cli.messages import M
+
+    text = clean(unicodedata.normalize("NFKC", number))
     if not text or len(text) > 64 or _SPACE.search(text):
         raise InputError(f"case number '{number}' must be one word of at most 64 characters, e.g. 2018-0042")
     if text.isdigit():
         # a bare integer would be read back as a case id by every command that takes a case
         raise InputError(f"case number '{number}' is only digits; give it a year prefix, e.g. 2018-{text}")
+    if not _FORM.fullmatch(text):
+        from guside_cli.core.text import shown
+
+        raise InputError(M("trust.number.form", value=shown(text)))
     return text
+
+
+# letters, digits, CJK, the office's brackets and '-' or '_' inside: never a path ('../..'), never an option ('-1')
+_FORM = re.compile(r"[0-9A-Za-z\u3400-\u9fff〔〕【】（）()][0-9A-Za-z\u3400-\u9fff〔〕【】（）()_\-]*")
+_YEAR_PREFIX = re.compile(r"(\d{4})-")
+
+
+def number_year(number: str) -> int | None:
+    """The year a number of the ledger's forms belongs to (2018-0042, 2018-红豆-007), or None."""
+    m = _YEAR_PREFIX.match(number)
+    return int(m.group(1)) if m else None

@@ -83,6 +83,8 @@ def parse_amount(text: str) -> Decimal:
         amount = Decimal(str(text).strip().removesuffix("元"))
     except InvalidOperation:
         raise InputError(f"reward amount '{text}' is not a number of yuan, e.g. 500 or 500.00") from None
+    if not amount.is_finite():
+        raise InputError(f"reward amount '{text}' is not a number of yuan, e.g. 500 or 500.00")
     if amount <= 0 or amount.as_tuple().exponent < -2 or amount > Decimal(1_000_000):
         raise InputError(f"reward amount {text} must be positive, in yuan and fen (two decimals at most)")
     return amount

@@ -31,11 +31,15 @@ class Setting:
                 value = Decimal(text.strip().rstrip("%"))
             except InvalidOperation:
                 raise InputError(f"{self.key} takes a percentage such as 80, not '{text}'") from None
+            if not value.is_finite():
+                raise InputError(f"{self.key} takes a percentage such as 80, not '{text}'")
             if not Decimal(0) <= value <= Decimal(100):
                 raise InputError(f"{self.key} must be between 0 and 100, not {text}")
             return str(value)
         if self.kind == "text":
-            value = " ".join(text.split())
+            from guside_cli.core.text import clean
+
+            value = " ".join((clean(text) or "").split())
             if not value or len(value) > 50:
                 raise InputError(f"{self.key} takes a short text (1 to 50 characters)")
             return value

@@ -2,7 +2,8 @@
 
 from typing import Any
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# a spreadsheet runs these as a formula; the full-width forms too (Excel and WPS fold them), and U+2212 minus
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠", "\u2212", "\ufe62", "\ufe63", "\ufe66")
 
 
 def cells(row: list[Any]) -> list[Any]:
@@ -28,7 +29,12 @@ _FORMULA_FIRST = frozenset(FORMULA_STARTS)
 def _other(value: Any) -> Any:
     kind = value.__class__
     if kind is list or kind is tuple:
-        return ";".join(str(v) for v in value)
+        return neutral(";".join(str(v) for v in value))
     if kind is bool:
         return "true" if value else "false"
     return value
+
+
+def neutral(value: str) -> str:
+    """One text cell, neutralised: a formula start gets a leading apostrophe."""
+    return "'" + value if value[:1] in _FORMULA_FIRST else value

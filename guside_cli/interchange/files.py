@@ -1,27 +1,12 @@
-"""Writing files that others read (cron summaries, exports): atomically, and private by default."""
+"""Writing files that others read (cron summaries, exports): through the one output module."""
 
-import os
-import tempfile
 from pathlib import Path
 
-from guside_cli.core.errors import GusideError
 
+def atomic_write_text(
+    path: Path, text: str, *, encoding: str = "utf-8", ledger: Path | None = None, public: bool = False
+) -> None:
+    """Atomically, 0600 unless public; see guside_cli.interchange.outfile (which commands call directly)."""
+    from guside_cli.interchange.outfile import write_text
 
-def atomic_write_text(path: Path, text: str, *, encoding: str = "utf-8") -> None:
-    """Write to a temp file in the same folder, fsync, then rename over `path`: a reader (or a crash) never
-    sees a partial file under the final name. Created 0600: summaries and exports may hold personal data."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise GusideError(f"cannot write {path}: the folder {folder} does not exist")
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(temp, 0o600)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_text(path, text, ledger=ledger, public=public, encoding=encoding)

@@ -3,42 +3,32 @@ Cells that a spreadsheet would run as a formula are neutralised; files are writt
 
 import csv
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from guside_cli.core.errors import GusideError, InputError
+from guside_cli.core.errors import InputError
 from guside_cli.interchange.cells import cells
 
 
 @contextmanager
-def atomic_file(path: Path, *, binary: bool = False, encoding: str = "utf-8") -> Iterator[Any]:
-    """A file that appears under `path` only when complete (temp file in the same folder, fsync, rename),
-    mode 0600 whatever the umask. A crash or kill leaves no partial file under the final name."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise GusideError(f"cannot write {path}: the folder {folder} does not exist")
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    os.fchmod(fd, 0o600)
-    try:
-        with os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding=encoding, newline="") as f:
-            yield f
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+def atomic_file(
+    path: Path, *, binary: bool = False, encoding: str = "utf-8", ledger: Path | None = None, public: bool = False
+) -> Iterator[Any]:
+    """A file that appears under `path` only when complete, 0600 unless public: the one output module's
+    (guside_cli.interchange.outfile), which also refuses the ledger, folders and devices."""
+    from guside_cli.interchange import outfile
+
+    with outfile.open_out(path, ledger=ledger, public=public, binary=binary, encoding=encoding) as f:
+        yield f
 
 
 def write_csv(out: IO[str], headers: list[str], rows: Iterable[list[Any]], *, notice: str | None = None) -> int:
     if notice:
         out.write(f"# {notice}\n")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(headers)
+    writer.writerow(cells(headers))
     count = 0
     for row in rows:
         writer.writerow(cells(row))
@@ -71,7 +61,14 @@ def write_json(out: IO[str], fields: list[str], rows: Iterable[list[Any]], *, no
 
 
 def write_xlsx(
-    path: Path, headers: list[str], rows: Iterable[list[Any]], *, notice: str | None = None, sheet: str = "台账"
+    path: Path | None,
+    headers: list[str],
+    rows: Iterable[list[Any]],
+    *,
+    notice: str | None = None,
+    sheet: str = "台账",
+    ledger: Path | None = None,
+    public: bool = False,
 ) -> int:
     try:
         from openpyxl import Workbook
@@ -79,13 +76,33 @@ def write_xlsx(
         raise InputError("writing .xlsx needs openpyxl: pip install openpyxl") from None
     book = Workbook(write_only=True)
     data = book.create_sheet(sheet)
-    data.append(headers)
+    data.append(cells(headers))
     count = 0
     for row in rows:
         data.append(cells(row))
         count += 1
     if notice:
-        book.create_sheet("说明").append([notice])
-    with atomic_file(path, binary=True) as f:
-        book.save(f)
+        book.create_sheet("说明").append(cells([notice]))
+    try:
+        with atomic_file(path, binary=True, ledger=ledger, public=public) as f:
+            book.save(f)
+    except BaseException:
+        _discard(book)
+        raise
     return count
+
+
+def _discard(book: Any) -> None:
+    """A write-only workbook whose save failed (a full disk) leaves half-run row generators and a zip file
+    that print "Exception ignored ... closed file" when collected, after the error was reported: those, and
+    only those, are silenced, so the user reads one error."""
+    import sys
+
+    previous = sys.unraisablehook
+
+    def hook(unraisable: Any) -> None:
+        value = unraisable.exc_value
+        if not (isinstance(value, ValueError) and "closed file" in str(value)):
+            previous(unraisable)
+
+    sys.unraisablehook = hook

@@ -16,4 +16,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "error.interrupted": ("已中断：本次命令的修改已撤销", "interrupted: the command's changes were rolled back"),
     "error.terminated": ("已终止：本次命令的修改已撤销", "terminated: the command's changes were rolled back"),
+    "error.aborted": ("已放弃：未写入任何内容", "aborted: nothing was written"),
 }

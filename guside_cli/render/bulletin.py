@@ -75,6 +75,8 @@ def _downgrade_lines(b: Bulletin, lang: str, bullet: str) -> list[str]:
 def as_text(b: Bulletin, town: str, lang: str, *, markdown: bool) -> str:
     from tabulate import tabulate
 
+    from guside_cli.render.output import md_rows
+
     h1, h2, bullet = ("# ", "## ", "- ") if markdown else ("", "", "  ")
     r = b.report
     headers, rows = village_table(r, lang)
@@ -90,7 +92,12 @@ def as_text(b: Bulletin, town: str, lang: str, *, markdown: bool) -> str:
         "",
         h2 + _t(lang, "一、各村（社区）排名（问题最突出的在前）", "1. Villages ranked, worst first"),
         "",
-        tabulate(rows, headers=headers, tablefmt="github" if markdown else "simple", disable_numparse=True),
+        tabulate(
+            md_rows(rows) if markdown else rows,
+            headers=headers,
+            tablefmt="github" if markdown else "simple",
+            disable_numparse=True,
+        ),
         "",
         h2 + _t(lang, "二、专项督办与约谈对象", "2. Villages named for supervision or a talk with their heads"),
         "",

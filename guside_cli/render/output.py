@@ -65,9 +65,11 @@ def print_table(
     elif fmt is Format.csv:
         import csv
 
+        from guside_cli.interchange.cells import cells
+
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(headers)
-        writer.writerows(rows)
+        writer.writerow(cells(list(headers)))
+        writer.writerows(cells(list(row)) for row in rows)
     else:
         raise InputError(M("output.format_unavailable", format=fmt.value))
 
@@ -260,3 +262,22 @@ def write_csv_records(records: list[dict[str, Any]], fields: list[str], out: IO[
     writer.writerow(fields)
     for record in records:
         writer.writerow(cells([record.get(name) for name in fields]))
+
+
+def md_rows(rows) -> list[list[str]]:
+    """Table rows for markdown: `|` escaped, `<` and `>` as entities, line breaks as spaces, so a stored text
+    can neither break the table nor inject HTML where the markdown is rendered."""
+    return [[md_cell(v) for v in row] for row in rows]
+
+
+def md_cell(value: Any) -> str:
+    text = "" if value is None else str(value)
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("|", "\\|")
+        .replace("\r\n", " ")
+        .replace("\n", " ")
+        .replace("\r", " ")
+    )

@@ -60,7 +60,9 @@ def render(
     if fmt == "markdown":
         from tabulate import tabulate
 
-        table = tabulate(_rows(records, lang), headers=headers, tablefmt="github", disable_numparse=True)
+        from guside_cli.render.output import md_rows
+
+        table = tabulate(md_rows(_rows(records, lang)), headers=headers, tablefmt="github", disable_numparse=True)
         return f"# {_title(town, year, lang)}\n\n{table}\n\n{_rewards_line(rewards, lang)}\n"
     cells = "".join(
         "<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in row) + "</tr>\n" for row in _rows(records, lang)

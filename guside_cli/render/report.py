@@ -315,9 +315,12 @@ def sections(r: Report, town: str, lang: str, *, chart: bool) -> list[tuple[str,
 def markdown(r: Report, town: str, lang: str) -> str:
     from tabulate import tabulate
 
+    from guside_cli.render.output import md_rows
+
     parts = [f"# {title(r, town, lang)}", "", f"**{verdict(r, lang)}**", ""]
     for name, headers, rows in sections(r, town, lang, chart=False):
-        parts += [f"## {name}", "", tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True), ""]
+        table = tabulate(md_rows(rows), headers=headers, tablefmt="github", disable_numparse=True)
+        parts += [f"## {name}", "", table, ""]
     return "\n".join(parts)
 
 

@@ -68,9 +68,18 @@ class BulkMixin:
         repeat_id = None
         if p.repeat_of:
             try:
-                repeat_id = self._chain_root(self.resolve(p.repeat_of))
+                target = self.resolve(p.repeat_of)
+                repeat_id = self._chain_root(target)
             except NotFound as e:
                 raise NotFound(f"repeat of {e}", field="repeat_of") from None
+            later = self.conn.execute(
+                "SELECT number, received_at FROM petitions WHERE id = ? AND received_at > ?",
+                (target, p.received_at.isoformat()),
+            ).fetchone()
+            if later:
+                from guside_cli.messages import M
+
+                raise InputError(M("trust.repeat.later", number=later[0], when=later[1][:16]), field="repeat_of")
         try:
             cur = self.conn.execute(
                 INSERT_PETITION,

@@ -121,7 +121,7 @@ class CasesMixin:
         row = self.conn.execute("SELECT id FROM petitions WHERE number = ?", (ref,)).fetchone()
         if row is None:  # a number it had before its level crossed the numbering line
             row = self.conn.execute("SELECT petition_id FROM former_numbers WHERE number = ?", (ref,)).fetchone()
-        if row is None and ref.isascii() and ref.isdigit():
+        if row is None and ref.isascii() and ref.isdigit() and len(ref) <= 18:
             row = self.conn.execute("SELECT id FROM petitions WHERE id = ?", (int(ref),)).fetchone()
         if row is None:
             raise NotFound(f"no case '{ref}' in the ledger: give its number (2018-0042) or id; see `guside list`")

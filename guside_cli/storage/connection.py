@@ -6,13 +6,34 @@ import os
 import sqlite3
 from pathlib import Path
 
-from guside_cli.core.errors import LedgerError
+from guside_cli.core.errors import InputError, LedgerError
 from guside_cli.core.villages import make_village
 from guside_cli.storage.migrations import LATEST_VERSION, apply_pending
 from guside_cli.storage.tables import APPLICATION_ID
 
 # How long a desk waits for another desk's write before "ledger busy". Overridable for tests and slow disks.
-BUSY_TIMEOUT_S = float(os.environ.get("GUSIDE_BUSY_TIMEOUT", "10"))
+BUSY_TIMEOUT_S = 10.0
+
+
+def busy_timeout() -> float:
+    """GUSIDE_BUSY_TIMEOUT in seconds (0 to 3600), else BUSY_TIMEOUT_S; anything else is a one-line error."""
+    import math
+
+    text = os.environ.get("GUSIDE_BUSY_TIMEOUT")
+    if text is None or not text.strip():
+        return BUSY_TIMEOUT_S
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not 0 <= value <= 3600:
+        from guside_cli.core.text import shown
+        from guside_cli.messages import M
+
+        raise InputError(M("trust.error.busy_timeout", value=shown(text[:40])))
+    return value
+
+
 # WAL only where the linked SQLite has the fix for the WAL-reset corruption bug (3.51.3); else the
 # rollback journal, which is slower for concurrent readers but safe.
 WAL_MIN_SQLITE = (3, 51, 3)
@@ -32,7 +53,9 @@ def refuse_network_filesystem(path: Path) -> None:
 
 def create_file(path: Path) -> None:
     """Create an empty ledger file readable by its owner only (it holds personal data), whatever the umask."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.chmod(path.parent, 0o700)  # ~/.config/guside: the ledger's folder is the owner's only
     try:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except FileExistsError:
@@ -41,19 +64,38 @@ def create_file(path: Path) -> None:
     os.chmod(path, 0o600)
 
 
+def refuse_missing(path: Path) -> None:
+    if not path.exists():
+        raise LedgerError(
+            f"no ledger at {path}: register a first petition with `guside add`, "
+            "or point --db / GUSIDE_DB at an existing ledger"
+        )
+
+
+def check_file(path: Path) -> None:
+    """A folder, FIFO or device is refused before it is opened (opening a FIFO would hang; /dev/null would get
+    a -journal beside it); so is a file that is not SQLite."""
+    import stat
+
+    mode = path.stat().st_mode
+    if stat.S_ISDIR(mode):
+        raise LedgerError(f"{path} is a folder, not a ledger file: give --db a file name such as ledger.db")
+    if not stat.S_ISREG(mode):
+        from guside_cli.core.text import shown
+        from guside_cli.messages import M
+
+        raise LedgerError(M("trust.error.not_a_file", path=shown(path)))
+    _refuse_foreign_file(path)
+
+
 def connect(path: Path, *, create: bool) -> sqlite3.Connection:
     if not path.exists():
         if not create:
-            raise LedgerError(
-                f"no ledger at {path}: register a first petition with `guside add`, "
-                "or point --db / GUSIDE_DB at an existing ledger"
-            )
+            refuse_missing(path)
         refuse_network_filesystem(path)
         create_file(path)
-    elif path.is_dir():
-        raise LedgerError(f"{path} is a folder, not a ledger file: give --db a file name such as ledger.db")
-    _refuse_foreign_file(path)
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
+    check_file(path)
+    conn = sqlite3.connect(path, timeout=busy_timeout())
     try:
         conn.execute("PRAGMA foreign_keys = ON")
         if sqlite3.sqlite_version_info >= WAL_MIN_SQLITE:

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from guside_cli.core.chain import GENESIS, HASHED, first_break, row_hash
+from guside_cli.core.chain import GENESIS, row_hash
 from guside_cli.core.errors import InputError, LedgerError, NotFound
 from guside_cli.core.model import Village
 from guside_cli.storage.bulk import BulkMixin
@@ -31,6 +31,12 @@ class Ledger(CasesMixin, BulkMixin, LifecycleMixin, CasePathMixin, ReportsMixin,
     def open(cls, path: Path, *, create: bool = False) -> "Ledger":
         try:
             return cls(connect(path, create=create), path)
+        except sqlite3.OperationalError as e:
+            if "locked" in str(e) or "busy" in str(e):
+                from guside_cli.messages import M
+
+                raise LedgerError(M("error.busy")) from None
+            raise LedgerError(f"{path} cannot be opened as a guside ledger ({e}): check --db / GUSIDE_DB") from None
         except sqlite3.DatabaseError as e:
             raise LedgerError(f"{path} cannot be opened as a guside ledger ({e}): check --db / GUSIDE_DB") from None
 
@@ -48,6 +54,7 @@ class Ledger(CasesMixin, BulkMixin, LifecycleMixin, CasePathMixin, ReportsMixin,
         """One command's writes as one transaction, its history rows included. BEGIN IMMEDIATE takes the write
         lock up front, so two desks queue on the busy timeout instead of failing mid-transaction."""
         refuse_network_filesystem(self.path)
+        _private(self.path)
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as e:
@@ -59,8 +66,13 @@ class Ledger(CasesMixin, BulkMixin, LifecycleMixin, CasePathMixin, ReportsMixin,
         self.actor, self.at = actor, at
         self._chain_end = None  # (id, hash) of the history's last row, read once per transaction
         self.noted: set[tuple[str, str]] = set()  # enterprises and key persons known to exist, this transaction
+        from guside_cli.storage.seal import seal_rows, table_digests
+
+        self._touched: set[int] = set()  # petitions this transaction wrote history for: sealed at the end
+        tables_before = table_digests(self.conn)
         try:
             yield self
+            seal_rows(self, self._touched, tables_before)
         except BaseException:
             # SQLite rolls back by itself after some errors (a full disk): a second ROLLBACK would hide the first
             if self.conn.in_transaction:
@@ -94,6 +106,8 @@ class Ledger(CasesMixin, BulkMixin, LifecycleMixin, CasePathMixin, ReportsMixin,
             self._chain_end = (last[0], last[1]) if last else (0, GENESIS)
         # the write lock is ours (BEGIN IMMEDIATE): nobody else can append between our reads and writes
         previous_id, previous_hash = self._chain_end
+        if petition_id is not None:
+            self._touched.add(petition_id)
         row = (previous_id + 1, petition_id, self.at, self.actor, action, field, _text(old), _text(new), note)
         digest = row_hash(previous_hash, row)
         self._chain_end = (row[0], digest)
@@ -128,67 +142,62 @@ class Ledger(CasesMixin, BulkMixin, LifecycleMixin, CasePathMixin, ReportsMixin,
         return row[0]
 
     def backup_to(self, dest: Path) -> int:
-        """SQLite's online backup into a temp file beside `dest`, then renamed: consistent even while other desks
-        write, never a half-copied file under the final name, and private (0600)."""
+        """SQLite's online backup into `dest`, a temp file the caller renames when complete (the output module's
+        `temp_beside`): consistent even while other desks write. A full disk is an OSError naming `dest`, so
+        the message names the backup's disk, not the ledger's."""
+        import errno
         import os
-        import tempfile
 
-        folder = dest.parent if str(dest.parent) else Path(".")
-        if not folder.is_dir():
-            raise InputError(f"cannot write {dest}: the folder {folder} does not exist")
-        fd, temp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=folder)
-        os.fchmod(fd, 0o600)
-        os.close(fd)
         try:
-            target = sqlite3.connect(temp)
+            target = sqlite3.connect(dest)
             try:
                 self.conn.backup(target)
                 pages = target.execute("PRAGMA page_count").fetchone()[0]
+                verdict = [r[0] for r in target.execute("PRAGMA quick_check")]
             finally:
                 target.close()
-            os.replace(temp, dest)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
+        except sqlite3.OperationalError as e:
+            if "full" in str(e):
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(dest)) from None
             raise
+        for suffix in ("-journal", "-wal", "-shm"):
+            Path(f"{dest}{suffix}").unlink(missing_ok=True)
+        if verdict != ["ok"]:  # a copy of a damaged ledger is no backup: say so, keep nothing
+            from guside_cli.core.text import shown
+            from guside_cli.messages import M
+
+            raise LedgerError(M("trust.error.malformed", path=shown(self.path), why="; ".join(verdict[:2])))
         return pages
 
-    def check(self) -> list[dict]:
-        """Integrity, foreign keys, schema version and the history's append-only guards."""
+    def check(self, anchor: str | None = None) -> list[dict]:
+        """Integrity, foreign keys, schema, the history's guards and chain, an anchor, the history replay."""
         from guside_cli.storage.tables import APPLICATION_ID
+        from guside_cli.storage.verify import findings
 
-        one = self.conn.execute
-        integrity = [r[0] for r in one("PRAGMA integrity_check")]
-        foreign = one("PRAGMA foreign_key_check").fetchall()
-        version = one("PRAGMA user_version").fetchone()[0]
-        app_id = one("PRAGMA application_id").fetchone()[0]
-        triggers = {r[0] for r in one("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
-        guards = {"history_no_update", "history_no_delete"}
-        broken = first_break(one(f"SELECT {', '.join(HASHED)}, prev_hash, hash FROM history ORDER BY id"))
-        return [
-            {"check": "integrity", "ok": integrity == ["ok"], "detail": "; ".join(integrity[:5])},
-            {
-                "check": "foreign_keys",
-                "ok": not foreign,
-                "detail": "ok"
-                if not foreign
-                else f"{len(foreign)} rows point nowhere (first: table {foreign[0][0]}, row {foreign[0][1]})",
-            },
-            {
-                "check": "schema",
-                "ok": version == LATEST_VERSION and app_id == APPLICATION_ID,
-                "detail": f"version {version} of {LATEST_VERSION}",
-            },
-            {
-                "check": "history_guards",
-                "ok": guards <= triggers,
-                "detail": "append-only" if guards <= triggers else f"missing: {', '.join(sorted(guards - triggers))}",
-            },
-            {
-                "check": "history_chain",
-                "ok": broken is None,
-                "detail": "whole" if broken is None else f"broken at history row {broken[0]}: {broken[1]}",
-            },
-        ]
+        return findings(self.conn, latest=LATEST_VERSION, app_id_expected=APPLICATION_ID, anchor=anchor)
+
+    def sound(self) -> None:
+        """Every page readable (PRAGMA quick_check), else the one-line refusal of a damaged ledger."""
+        verdict = [r[0] for r in self.conn.execute("PRAGMA quick_check")]
+        if verdict != ["ok"]:
+            from guside_cli.core.text import shown
+            from guside_cli.messages import M
+
+            raise LedgerError(M("trust.error.malformed", path=shown(self.path), why="; ".join(verdict[:2])))
+
+    def head(self) -> dict:
+        from guside_cli.storage.verify import head
+
+        return head(self.conn)
+
+    @classmethod
+    def open_read_only(cls, path: Path) -> "Ledger":
+        from guside_cli.storage.verify import open_read_only
+
+        try:
+            return cls(open_read_only(path), path)
+        except sqlite3.DatabaseError as e:
+            raise LedgerError(f"{path} cannot be opened as a guside ledger ({e}): check --db / GUSIDE_DB") from None
 
     def info(self) -> dict:
         one = self.conn.execute
@@ -205,6 +214,19 @@ class Ledger(CasesMixin, BulkMixin, LifecycleMixin, CasePathMixin, ReportsMixin,
             "first_received": one("SELECT min(received_on) FROM petitions").fetchone()[0],
             "last_received": one("SELECT max(received_on) FROM petitions").fetchone()[0],
         }
+
+
+def _private(path: Path) -> None:
+    """A ledger file made readable by others (copied in, created by another tool) is made the owner's only on
+    its first write: it holds names, phone and ID numbers."""
+    import os
+
+    try:
+        info = path.stat()
+        if info.st_mode & 0o077 and info.st_uid == os.getuid():
+            os.chmod(path, 0o600)
+    except OSError:
+        pass
 
 
 def _text(value) -> str | None:

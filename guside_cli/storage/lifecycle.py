@@ -205,7 +205,8 @@ class LifecycleMixin:
     # --- history and deadlines ------------------------------------------------------------------------
 
     def history(self, petition_id: int | None = None) -> tuple[HistoryEntry, ...]:
-        where, params = ("WHERE h.petition_id = ?", (petition_id,)) if petition_id else ("", ())
+        where, params = ("WHERE h.petition_id = ?", (petition_id,)) if petition_id else ("WHERE 1", ())
+        where += " AND h.action != 'seal'"  # the digests `check` compares: not events a reader wants to see
         rows = self.conn.execute(
             f"SELECT h.*, p.number FROM history h LEFT JOIN petitions p ON p.id = h.petition_id {where} ORDER BY h.id",
             params,

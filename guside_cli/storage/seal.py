@@ -1,0 +1,122 @@
+"""The history vouches for the tables: every write transaction ends with `seal` rows in the history (hidden from
+`history` and `show`), each the digest of a record as the tool left it. `check` replays the history, keeps the
+last seal of every record, and compares it with the tables: a direct UPDATE, an INSERT without history, a
+changed step or reward, a deleted row is found and named.
+
+Table-driven, so new columns and tables are one line each:
+- PETITION_CHILDREN: tables whose rows belong to one petition (`petition_id`): sealed with their petition.
+- TABLES: tables sealed as a whole (small reference tables).
+- New columns need nothing: a digest covers every column, leaving out values equal to the column's declared
+  default (and NULL), so a migration adding a column with a default does not unseal existing records.
+Limits, stated in the README: records older than this version are unsealed until their next change; a change
+made outside the tool and then followed by a change through the tool is sealed with it (run `check` daily).
+"""
+
+import json
+import sqlite3
+from collections.abc import Iterable
+
+PETITION_CHILDREN = ("steps", "rewards")
+TABLES = ("villages", "leaders", "settings", "targets", "enterprises", "persons")
+SEAL = "seal"
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> list[tuple[str, str | None]]:
+    return [(r[1], r[4]) for r in conn.execute(f'PRAGMA table_info("{table}")')]
+
+
+def _literal(value) -> str:
+    if isinstance(value, str):
+        return "'" + value.replace("'", "''") + "'"
+    return str(value)
+
+
+def _pairs(columns: list[tuple[str, str | None]], row: Iterable) -> list:
+    return [
+        [name, value]
+        for (name, default), value in zip(columns, row, strict=True)
+        if value is not None and (default is None or _literal(value) != default)
+    ]
+
+
+def _digest(payload) -> str:
+    import hashlib
+
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def petition_digests(conn: sqlite3.Connection, ids: Iterable[int] | None = None) -> dict[int, str]:
+    """Digest of each petition with its child rows; all petitions when `ids` is None."""
+    wanted = None if ids is None else sorted(set(ids))
+    if wanted == []:
+        return {}
+    where, params = ("", ()) if wanted is None else (f" WHERE {{col}} IN ({','.join('?' * len(wanted))})", wanted)
+    cols = _columns(conn, "petitions")
+    parts: dict[int, list] = {}
+    for row in conn.execute(f"SELECT * FROM petitions{where.format(col='id')} ORDER BY id", params):
+        parts[row[0]] = [_pairs(cols, row)]
+    for child in PETITION_CHILDREN:
+        child_cols = _columns(conn, child)
+        position = [c for c, _ in child_cols].index("petition_id")
+        rows: dict[int, list] = {}
+        for row in conn.execute(f"SELECT * FROM {child}{where.format(col='petition_id')} ORDER BY id", params):
+            rows.setdefault(row[position], []).append(_pairs(child_cols, row))
+        for pid, unit in parts.items():
+            unit.append(rows.get(pid, []))
+        for pid in rows.keys() - parts.keys():  # rows of a petition that is gone
+            parts[pid] = [None, rows[pid]]
+    return {pid: _digest(unit) for pid, unit in parts.items()}
+
+
+def table_digests(conn: sqlite3.Connection) -> dict[str, str]:
+    out = {}
+    for table in TABLES:
+        cols = _columns(conn, table)
+        if cols:
+            out[table] = _digest([_pairs(cols, row) for row in conn.execute(f"SELECT * FROM {table} ORDER BY 1")])
+    return out
+
+
+def seal_rows(ledger, touched: set[int], tables_before: dict[str, str] | None) -> None:
+    """Append the seals of this transaction: every petition it wrote history for, every table it changed."""
+    for pid, digest in petition_digests(ledger.conn, touched).items():
+        if pid in touched:
+            ledger.log(pid, SEAL, field="petition", new=digest)
+    if tables_before is not None:
+        for table, digest in table_digests(ledger.conn).items():
+            if tables_before.get(table) != digest:
+                ledger.log(None, SEAL, field=table, new=digest)
+
+
+def replay(conn: sqlite3.Connection) -> list[str]:
+    """Replay the history's seals and compare them with the tables; one line per record that differs."""
+    sealed_petitions: dict[int, str] = {}
+    sealed_tables: dict[str, str] = {}
+    with_history: set[int] = set()
+    for pid, action, field, new in conn.execute("SELECT petition_id, action, field, new FROM history ORDER BY id"):
+        if pid is not None:
+            with_history.add(pid)
+        if action != SEAL:
+            continue
+        if field == "petition" and pid is not None:
+            sealed_petitions[pid] = new
+        elif field in TABLES:
+            sealed_tables[field] = new
+    numbers = dict(conn.execute("SELECT id, number FROM petitions"))
+    found: list[str] = []
+    current = petition_digests(conn)
+    for pid in sorted(current):
+        name = numbers.get(pid, f"id {pid}")
+        if pid not in numbers:
+            found.append(f"rows of petition id {pid} remain though the petition is gone")
+        elif pid not in with_history:
+            found.append(f"{name} has no history: inserted outside guside")
+        elif pid in sealed_petitions and sealed_petitions[pid] != current[pid]:
+            found.append(f"{name} differs from its history: changed outside guside (the case, a step or a reward)")
+    for pid in sorted(sealed_petitions.keys() - current.keys()):
+        found.append(f"petition id {pid} is in the history but gone from the ledger: deleted outside guside")
+    for table, digest in table_digests(conn).items():
+        if table in sealed_tables and sealed_tables[table] != digest:
+            found.append(f"table {table} differs from its history: changed outside guside")
+    return found
