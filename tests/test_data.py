@@ -143,7 +143,7 @@ def test_forced_encoding_that_is_wrong_is_a_clear_error(cli, isolated):
     path = write_csv(isolated / "gbk.csv", ZH_HEADER, ROWS, "gb18030")
     result = cli("import", path, "--encoding", "utf-8", ok=False)
     assert result.exit_code == 2
-    assert result.stderr.strip() == "Error: gbk.csv: not readable as utf-8; try --encoding gb18030"
+    assert result.stderr.strip() == "错误：gbk.csv 第 1 行：不是 utf-8 编码的文字；可试 --encoding gb18030"
 
 
 def test_import_xlsx_with_real_and_text_dates(cli, isolated):
@@ -225,7 +225,8 @@ def test_missing_required_column(cli, isolated):
     path = write_csv(isolated / "m.csv", ["编号", "属地", "反映问题"], [["X-1", "红豆", "s"]], "utf-8")
     result = cli("import", path, ok=False)
     assert result.stderr.strip() == (
-        "Error: m.csv row 1: no column for received_on (受理日期), level (信访层级); the header row names the columns"
+        "错误：m.csv 第 1 行（表头：编号 | 属地 | 反映问题）：缺少 received_on (登记日期)、level (信访层级) 列；"
+        "用 --map '表头=字段' 指定"
     )
 
 
@@ -276,7 +277,7 @@ def test_csv_export_is_excel_friendly_with_chinese_headers(cli, demo, isolated):
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM: Excel opens it right
     header = raw.decode("utf-8-sig").splitlines()[0].split(",")
-    assert header[:4] == ["编号", "受理日期", "属地", "信访形式"]
+    assert header[:4] == ["编号", "登记日期", "属地", "信访形式"]
     gb = isolated / "gb.csv"
     cli("--db", demo, "export", "--encoding", "gb18030", "--out", gb)
     assert gb.read_bytes().decode("gb18030").startswith("number,received_on")

@@ -1,0 +1,81 @@
+"""Values as offices write them, turned into what intake reads: status words, dates without a year, and the
+office's own words given with `--map 'FIELD:VALUE=CODE'` or a rules file.
+
+STATUS_WORDS is the one table of the status words of real 台账, each with the status the ledger stores and the
+stage of the case path (received → accepted / not_accepted → concluded → review → re_review, struck_off):
+
+- still being handled (在办, 办理中, 正在办理, 调处中, 未办结, 未销号…): open, stage `accepted` — the office took
+  the case up and has not answered yet;
+- answered (已办结, 办结, 已答复, 已处理, 已结案…): closed, stage `concluded` — the 办理意见 was given;
+- settled and struck off the list (已化解, 已销号, 销号, 化解…): closed, stage `struck_off`;
+- under 复查 / 复核: open, stage `review` / `re_review`.
+
+The ledger stores the status (open/closed) as always; the stage is carried under `stage` only where the ledger's
+intake reads one (CARRY_STAGE)."""
+
+import functools
+import re
+from typing import Any
+
+from guside_cli.core.model import CANONICAL_FIELDS, CARRIED_FIELDS
+from guside_cli.interchange.headers import key
+
+OPEN, CLOSED = "open", "closed"
+STATUS_WORDS: dict[str, tuple[str, str]] = {
+    **{w: (OPEN, "accepted") for w in ("在办", "办理中", "正在办理", "调处中", "未办结", "未销号", "处理中",
+                                       "正在处理", "调查中", "核查中", "待办结", "未完成", "否", "open")},
+    **{w: (CLOSED, "concluded") for w in ("已办结", "办结", "已答复", "答复", "已处理", "已结案", "结案",
+                                          "已完成", "完成", "已回复", "是", "closed")},
+    **{w: (CLOSED, "struck_off") for w in ("已化解", "化解", "已销号", "销号", "已解决")},
+    **{w: (OPEN, "review") for w in ("复查中", "复查")},
+    **{w: (OPEN, "re_review") for w in ("复核中", "复核")},
+}  # fmt: skip
+CARRY_STAGE = "stage" in (*CANONICAL_FIELDS, *CARRIED_FIELDS)  # the ledger's intake reads a stage
+
+_STATUS = {key(word): pair for word, pair in STATUS_WORDS.items()}
+_MONTH_DAY = re.compile(r"^\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?\s*$")
+DATE_ONLY_FIELDS = ("closed_on", "due_on", "accepted_on")
+
+
+@functools.lru_cache(maxsize=256)
+def status_of(word: str) -> tuple[str, str] | None:
+    """(status, stage) for a status word of a real ledger, or None when the word is not one of them."""
+    return _STATUS.get(key(word))
+
+
+class Values:
+    """The value conversions of one import: the status table, the office's own words, and the year for dates
+    written without one. `apply` works in place on a row's {field: text}."""
+
+    def __init__(self, maps: dict[str, dict[str, str]] | None = None, year: int | None = None):
+        self.maps = {field: {key(k): v for k, v in words.items()} for field, words in (maps or {}).items()}
+        self.year = year
+        self.yearless: tuple[int, str, str] | None = None  # the first (row, field, text) of a date without year
+
+    def apply(self, row: int, cells: dict[str, Any]) -> dict[str, Any]:
+        for field, words in self.maps.items():
+            value = cells.get(field)
+            if isinstance(value, str):
+                cells[field] = words.get(key(value), value)
+        status = cells.get("status")
+        if isinstance(status, str):
+            pair = status_of(status)
+            if pair is not None:
+                cells["status"] = pair[0]
+                if CARRY_STAGE and not cells.get("stage"):
+                    cells["stage"] = pair[1]
+        for field in ("received_on", *DATE_ONLY_FIELDS):
+            value = cells.get(field)
+            if isinstance(value, str) and value[:1].isdigit() and len(value) <= 12:
+                cells[field] = self._month_day(row, field, value)
+        return cells
+
+    def _month_day(self, row: int, field: str, text: str) -> str:
+        m = _MONTH_DAY.match(text)
+        if not m:
+            return text
+        if self.year is None:
+            if self.yearless is None:
+                self.yearless = (row, field, text)
+            return text
+        return f"{self.year}-{int(m[1]):02d}-{int(m[2]):02d}"
