@@ -36,32 +36,49 @@ def import_file(
         bool, typer.Option("--update", help="Correct cases whose number is already in the ledger")
     ] = False,
     new_villages: Annotated[bool, typer.Option("--new-villages", help="Add villages not in the ledger's list")] = False,
+    sheet: Annotated[str | None, typer.Option("--sheet", help="Excel: the sheet, by name or number [found]")] = None,
+    maps: Annotated[
+        list[str] | None,
+        typer.Option("--map", help="'HEADER=FIELD' (a column) or 'FIELD:VALUE=CODE' (a value); repeatable"),
+    ] = None,
+    rules: Annotated[
+        Path | None, typer.Option("--rules", help="A TOML file of the same mappings, kept for the office's file")
+    ] = None,
+    year: Annotated[int | None, typer.Option("--year", help="The year of dates written without one (6月7日)")] = None,
 ) -> None:
     """Import an existing ledger (台账): columns matched by English or Chinese header, all rows or none.
 
-    Example: guside import 2017台账.csv --dry-run
+    The header row is found below any title lines; 序号, blank rows and 合计/小计 rows are skipped and counted.
+    Columns guside does not know are reported with the closest fields: map them with --map or --rules.
+
+    Example: guside import 台账示例_2017_2018.xlsx --dry-run
     """
+    from guside_cli.commands import _import_report as report
     from guside_cli.commands._load import register_rows
     from guside_cli.interchange.readers import open_source
 
     run = run_of(ctx)
-    source, rows = open_source(file, fmt, encoding)
+    options, encoding = report.read_options(maps or [], rules, sheet, year, encoding)
+    source, rows = open_source(file, fmt, encoding, options)
     with open_ledger(run, create=not dry_run) as ledger, _progress(source) as tick:
         result = register_rows(
             ledger, rows, run, update=update, new_villages=new_villages, dry_run=dry_run, progress=tick
         )
-    if source.unknown:
-        typer.echo(f"Note: columns not used: {', '.join(source.unknown)}", err=True)
+    notes = report.notes(source)
+    report.echo_notes(report.unused(source), err=True)
     for row, problem in result.problems:
         field = "received_on" if problem.field == "received" else problem.field
         column = source.columns.get(field, field)
         typer.echo(f"Error: {file.name} row {row}, column {column}: {problem.message}", err=True)
     if result.problems:
+        hint = report.yearless_hint(options.values)
+        report.echo_notes([hint] if hint else [], err=True)
         raise fail(
             f"{len(result.problems)} problem(s) in {file.name}: nothing was imported; correct the rows "
             "above and import again",
             2,
         )
+    report.echo_notes(notes + report.villages_added(result), err=False)
     verb = (
         ("检查通过（未写入）" if run.lang == "zh" else "checked (nothing written)")
         if dry_run

@@ -80,12 +80,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "case number {number} appears twice in the file: rows {first} and {row}",
     ),
     "files.number_held": (
-        "编号 {number} 已是台账中另一件（{received}，{village}，“{subject}”{where}）；"
+        "编号 {number} 已是台账中另一件（{received}，{village}，“{subject}”）；"
         "要更正那件用 --update，否则给本行另一个编号",
-        "case number {number} is held by another case in the ledger ({received}, {village}, '{subject}'{where}); "
+        "case number {number} is held by another case in the ledger ({received}, {village}, '{subject}'); "
         "use --update to correct that case, or give this row another number",
     ),
-    "files.held_where": ("，导入自第 {row} 行", ", imported from row {row}"),
     "files.summary": (
         "{file}：{verb} {written} 件，更正 {updated} 件，已在台账中（相同）{same} 件",
         "{file}: {verb} {written}, updated {updated}, already in the ledger (the same) {same}",
