@@ -132,6 +132,9 @@ def export(
         bool, typer.Option("--redact", help="Mask personal data, for a copy that leaves the office")
     ] = False,
     encoding: Annotated[str, typer.Option("--encoding", help="CSV: utf-8-sig (Excel) or gb18030")] = "utf-8-sig",
+    excel: Annotated[
+        bool, typer.Option("--excel", help='CSV: phone and ID numbers as ="0139…", kept as text by Excel')
+    ] = False,
     year: opt.Year = None,
     start: opt.DateFrom = None,
     end: opt.DateTo = None,
@@ -141,7 +144,8 @@ def export(
 ) -> None:
     """Export cases: the office's complete record (it imports back whole), or a --redact copy.
 
-    Canonical headers (or --headers zh). Cells that would run as spreadsheet formulas are neutralised.
+    Canonical headers and codes (or --headers zh: Chinese headers and labels). Cells that would run as
+    spreadsheet formulas are neutralised. Excel files get date cells, a frozen filtered header and a 说明 sheet.
 
     Example: guside export --format xlsx --out 台账2018.xlsx --year 2018 --headers zh
     """
@@ -149,36 +153,69 @@ def export(
     from guside_cli.core.records import export_values
     from guside_cli.interchange import writers
     from guside_cli.interchange.headers import EXPORT_FIELDS, header_for
+    from guside_cli.interchange.labels import labeller
+    from guside_cli.messages import M
 
     run = run_of(ctx)
     if fmt not in ("csv", "xlsx", "json", "jsonl") or headers not in ("en", "zh"):
         raise InputError("--format takes csv, xlsx, json or jsonl, and --headers en or zh")
     if fmt == "xlsx" and out is None:
         raise InputError("an .xlsx export needs --out FILE")
+    if excel and fmt != "csv":
+        raise InputError(M("files.excel_needs_csv"))
     fields = list(EXPORT_FIELDS)
     names = [header_for(f, headers) for f in fields]
     notice = REDACTION_NOTICE if redact else None
+    label = labeller(fields, headers) if fmt in ("csv", "xlsx") else None
+    chosen = dict(year=year, start=start, end=end, village=village, level=level, status=status)
     with open_ledger(run) as ledger:
-        f = build_filter(
-            run, ledger, dict(year=year, start=start, end=end, village=village, level=level, status=status)
-        )
+        f = build_filter(run, ledger, chosen)
         rows = (export_values(EXPORT_FIELDS, row, redact=redact) for row in ledger.export_rows(f))
+        if label:
+            rows = map(label, rows)
         if fmt == "xlsx":
-            count = writers.write_xlsx(out, names, rows, notice=notice)
+            about = _about(run, ledger, chosen, headers, notice)
+            count = writers.write_xlsx(out, names, rows, notice=notice, fields=fields, about=about)
         else:
             write = {"csv": writers.write_csv, "json": writers.write_json, "jsonl": writers.write_jsonl}[fmt]
+            extra = {"after": writers.excel_text(fields)} if excel else {}
             text_encoding = encoding if fmt == "csv" else "utf-8"
             if out is None:
-                count = write(sys.stdout, names, rows, notice=notice)
+                count = write(sys.stdout, names, rows, notice=notice, **extra)
             else:
                 with writers.atomic_file(out, encoding=text_encoding) as stream:
-                    count = write(stream, names, rows, notice=notice)
+                    count = write(stream, names, rows, notice=notice, **extra)
     if out is not None:
         say(
             run,
             f"已导出 {count} 件到 {out}" + ("（已脱敏）" if redact else ""),
             f"Exported {count} cases to {out}" + (" (redacted)" if redact else ""),
         )
+
+
+def _about(run, ledger, chosen: dict, headers: str, notice: str | None):
+    """The 说明 sheet's lines: who exported what, when, with which filter and headers, and what was removed."""
+    from guside_cli.core.dates import iso_timestamp
+    from guside_cli.messages import text
+    from guside_cli.storage.settings import get_setting
+
+    town = get_setting(ledger, "town.name")
+    made = iso_timestamp(run.now)
+    given = "，".join(f"{k}={v}" for k, v in chosen.items() if v is not None) or text("files.notes_all", headers)
+
+    def about(count: int) -> list[tuple[str, str]]:
+        lines = [
+            (text("files.notes_town", headers), str(town or "")),
+            (text("files.notes_made", headers), made),
+            (text("files.notes_rows", headers), str(count)),
+            (text("files.notes_filter", headers), given),
+            (text("files.notes_headers", headers), text(f"files.notes_headers_{headers}", headers)),
+        ]
+        if notice:
+            lines.append((text("files.notes_redacted", headers), notice))
+        return [*lines, ("", text("files.notes_back", headers))]
+
+    return about
 
 
 def publish(
