@@ -67,5 +67,5 @@ def bulletin(
         return
     from guside_cli.interchange.files import atomic_write_text
 
-    atomic_write_text(out, text)
+    atomic_write_text(out, text, public=fmt == "html")  # an HTML bulletin is put on the web
     say(run, f"督查通报已写入 {out}", f"Bulletin written to {out}")

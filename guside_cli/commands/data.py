@@ -56,13 +56,15 @@ def import_file(
     from guside_cli.commands import _import_report as report
     from guside_cli.commands._load import register_rows
     from guside_cli.interchange.readers import open_source
+    from guside_cli.render.progress import Bar
 
     run = run_of(ctx)
     options, encoding = report.read_options(maps or [], rules, sheet, year, encoding)
     source, rows = open_source(file, fmt, encoding, options)
-    with open_ledger(run, create=not dry_run) as ledger, _progress(source) as tick:
+    bar = Bar(file.name, total=lambda: source.size, done=lambda: source.position() if source.position else 0)
+    with open_ledger(run, create=not dry_run) as ledger, bar:
         result = register_rows(
-            ledger, rows, run, update=update, new_villages=new_villages, dry_run=dry_run, progress=tick
+            ledger, rows, run, update=update, new_villages=new_villages, dry_run=dry_run, progress=bar.tick
         )
     notes = report.notes(source)
     report.echo_notes(report.unused(source), err=True)
@@ -91,34 +93,6 @@ def import_file(
         f"{file.name}: {verb} {result.written}, updated {result.updated}, skipped (number already there) "
         f"{result.skipped}" + (f", new villages {', '.join(result.villages_added)}" if result.villages_added else ""),
     )
-
-
-class _progress:
-    """A rich progress bar on stderr while a large file is read, when stderr is a terminal."""
-
-    def __init__(self, source):
-        self.source, self.bar = source, None
-
-    def __enter__(self):
-        if not sys.stderr.isatty() or self.source.position is None:
-            return None
-        from rich.progress import Progress
-
-        from guside_cli.render.output import console
-
-        self.bar = Progress(transient=True, console=console(stderr=True))
-        self.bar.start()
-        task = self.bar.add_task(self.source.path.name, total=self.source.size)
-
-        def tick(row: int) -> None:
-            if row % 2000 == 0:
-                self.bar.update(task, completed=self.source.position())
-
-        return tick
-
-    def __exit__(self, *exc):
-        if self.bar:
-            self.bar.stop()
 
 
 def export(
@@ -155,6 +129,7 @@ def export(
     from guside_cli.interchange.headers import EXPORT_FIELDS, header_for
     from guside_cli.interchange.labels import labeller
     from guside_cli.messages import M
+    from guside_cli.render.progress import Bar
 
     run = run_of(ctx)
     if fmt not in ("csv", "xlsx", "json", "jsonl") or headers not in ("en", "zh"):
@@ -168,9 +143,9 @@ def export(
     notice = REDACTION_NOTICE if redact else None
     label = labeller(fields, headers) if fmt in ("csv", "xlsx") else None
     chosen = dict(year=year, start=start, end=end, village=village, level=level, status=status)
-    with open_ledger(run) as ledger:
+    with open_ledger(run) as ledger, Bar(str(out or "export"), total=lambda: ledger.count(f)) as bar:
         f = build_filter(run, ledger, chosen)
-        rows = (export_values(EXPORT_FIELDS, row, redact=redact) for row in ledger.export_rows(f))
+        rows = bar.wrap(export_values(EXPORT_FIELDS, row, redact=redact) for row in ledger.export_rows(f))
         if label:
             rows = map(label, rows)
         if fmt == "xlsx":
@@ -256,7 +231,7 @@ def publish(
         return
     from guside_cli.interchange.files import atomic_write_text
 
-    atomic_write_text(out, text)
+    atomic_write_text(out, text, public=True)  # the public list, meant to be served
     say(run, f"公开清单 {len(records)} 件已写入 {out}", f"Public list of {len(records)} cases written to {out}")
 
 

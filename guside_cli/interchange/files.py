@@ -7,9 +7,10 @@ from pathlib import Path
 from guside_cli.core.errors import GusideError
 
 
-def atomic_write_text(path: Path, text: str, *, encoding: str = "utf-8") -> None:
+def atomic_write_text(path: Path, text: str, *, encoding: str = "utf-8", public: bool = False) -> None:
     """Write to a temp file in the same folder, fsync, then rename over `path`: a reader (or a crash) never
-    sees a partial file under the final name. Created 0600: summaries and exports may hold personal data."""
+    sees a partial file under the final name. Created 0600: summaries and exports may hold personal data;
+    `public` files (the 公示 list, an HTML bulletin) 0644, so a web server can serve them."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
@@ -20,7 +21,7 @@ def atomic_write_text(path: Path, text: str, *, encoding: str = "utf-8") -> None
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
-        os.chmod(temp, 0o600)
+        os.chmod(temp, 0o644 if public else 0o600)
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

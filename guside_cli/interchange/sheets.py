@@ -89,7 +89,10 @@ def xlsx_rows(source, options) -> Iterator[list[Any]]:
         sheet = pick_sheet(book, source.path.name, options.sheet, options.columns)
         if len(book.worksheets) > 1:
             source.sheet = sheet.title
+        read = [0]
+        source.size, source.position = sheet.max_row or 0, lambda: read[0]  # the bar counts rows here
         for row in sheet.iter_rows(values_only=True):
+            read[0] += 1
             yield list(row)
     finally:
         book.close()
