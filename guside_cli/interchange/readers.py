@@ -156,7 +156,20 @@ def _with_header(source: Source, header: list[Any], first_row: int, extra: dict[
     if missing and not ("received_on" in missing and "received_at" in mapping.values()):
         names = "、".join(f"{f} ({cols.ALIASES[f][0]})" for f in missing)
         shown = " | ".join(t for t in texts if t)
-        raise InputError(M("files.missing_columns", file=source.path.name, row=first_row, header=shown, names=names))
+        hints = [
+            str(M("files.closest", header=h, fields=", ".join(cols.closest(h)))) for h in unknown if cols.closest(h)
+        ]
+        unknown_text = str(M("files.unknown_headers", headers="、".join(hints))) if hints else ""
+        raise InputError(
+            M(
+                "files.missing_columns",
+                file=source.path.name,
+                row=first_row,
+                header=shown,
+                names=names,
+                unknown=unknown_text,
+            )
+        )
     return mapping
 
 

@@ -10,9 +10,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "name the columns with --map 'HEADER=FIELD'",
     ),
     "files.missing_columns": (
-        "{file} 第 {row} 行（表头：{header}）：缺少 {names} 列；用 --map '表头=字段' 指定",
-        "{file} row {row} (header: {header}): no column for {names}; name one with --map 'HEADER=FIELD'",
+        "{file} 第 {row} 行（表头：{header}）：缺少 {names} 列{unknown}；用 --map '表头=字段' 指定",
+        "{file} row {row} (header: {header}): no column for {names}{unknown}; name one with --map 'HEADER=FIELD'",
     ),
+    "files.unknown_headers": ("；未识别：{headers}", "; not recognised: {headers}"),
     "files.no_sheet": (
         "{file}：没有工作表 '{sheet}'；有：{sheets}",
         "{file}: no sheet '{sheet}'; it has: {sheets}",
