@@ -361,3 +361,21 @@ def test_status_words_of_real_ledgers(cli, isolated, db_path, word, status):
     )
     cli("import", path)
     assert rows(db_path, "SELECT status, closed_on FROM petitions") == [(status, closed or None)]
+
+
+def test_new_villages_name_the_row_that_brought_them_in(cli, isolated, db_path):
+    case = ["2018-06-01", "新桥村", "来访", "镇级", "大气", "异味", 1, None, None, "在办", None, None]
+    path = habits_book(isolated / "v.xlsx", [CASES[0], case], first_sheet=None)
+    assert "unknown village '新桥村'" in cli("import", path, ok=False).stderr
+    result = cli("import", path, "--new-villages")
+    assert "新增属地 新桥村（第 6 行）" in result.stdout.splitlines()
+
+
+def test_a_redacted_xlsx_says_what_was_removed(cli, isolated):
+    cli.add(petitioner="张三", phone="13912345678")
+    out = isolated / "r.xlsx"
+    cli("export", "--format", "xlsx", "--redact", "--out", out)
+    book = load_workbook(out)
+    about = dict(book["说明"].iter_rows(values_only=True))
+    assert about["脱敏"].startswith("已脱敏副本") and about["件数"] == "1"
+    assert book["台账"]["M2"].value == "张*" and book["台账"]["N2"].value.startswith("139")

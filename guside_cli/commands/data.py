@@ -174,21 +174,22 @@ def _about(run, ledger, chosen: dict, headers: str, notice: str | None):
     from guside_cli.messages import text
     from guside_cli.storage.settings import get_setting
 
+    lang = run.lang  # the sheet speaks the run's language, whatever the headers
     town = get_setting(ledger, "town.name")
     made = iso_timestamp(run.now)
-    given = "，".join(f"{k}={v}" for k, v in chosen.items() if v is not None) or text("files.notes_all", headers)
+    given = "，".join(f"{k}={v}" for k, v in chosen.items() if v is not None) or text("files.notes_all", lang)
 
     def about(count: int) -> list[tuple[str, str]]:
         lines = [
-            (text("files.notes_town", headers), str(town or "")),
-            (text("files.notes_made", headers), made),
-            (text("files.notes_rows", headers), str(count)),
-            (text("files.notes_filter", headers), given),
-            (text("files.notes_headers", headers), text(f"files.notes_headers_{headers}", headers)),
+            (text("files.notes_town", lang), str(town or "")),
+            (text("files.notes_made", lang), made),
+            (text("files.notes_rows", lang), str(count)),
+            (text("files.notes_filter", lang), given),
+            (text("files.notes_headers", lang), text(f"files.notes_headers_{headers}", lang)),
         ]
         if notice:
-            lines.append((text("files.notes_redacted", headers), notice))
-        return [*lines, ("", text("files.notes_back", headers))]
+            lines.append((text("files.notes_redacted", lang), notice))
+        return [*lines, ("", text("files.notes_back", lang))]
 
     return about
 
