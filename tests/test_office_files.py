@@ -379,3 +379,20 @@ def test_a_redacted_xlsx_says_what_was_removed(cli, isolated):
     about = dict(book["说明"].iter_rows(values_only=True))
     assert about["脱敏"].startswith("已脱敏副本") and about["件数"] == "1"
     assert book["台账"]["M2"].value == "张*" and book["台账"]["N2"].value.startswith("139")
+
+
+def test_a_date_column_written_with_midnight_is_that_day(cli, isolated, db_path):
+    path = isolated / "m.csv"
+    path.write_text(
+        "登记日期,属地,信访层级,反映问题,办理状态,办结日期\n"
+        "2017-12-01 00:00:00,红豆村,镇,异味,已办结,2017-12-12 00:00:00\n",
+        encoding="utf-8",
+    )
+    cli("import", path)
+    assert rows(db_path, "SELECT closed_on FROM petitions") == [("2017-12-12",)]
+    late = isolated / "late.csv"
+    late.write_text(
+        "登记日期,属地,信访层级,反映问题,办理状态,办结日期\n2017-12-01,红豆村,镇,噪声,已办结,2017-12-12 15:30\n",
+        "utf-8",
+    )
+    assert "has a time of day" in cli("import", late, ok=False).stderr  # a time that is not midnight is asked about

@@ -35,6 +35,7 @@ CARRY_STAGE = "stage" in (*CANONICAL_FIELDS, *CARRIED_FIELDS)  # the ledger's in
 _STATUS = {key(word): pair for word, pair in STATUS_WORDS.items()}
 _MONTH_DAY = re.compile(r"^\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?\s*$")
 DATE_ONLY_FIELDS = ("closed_on", "due_on", "accepted_on")
+MIDNIGHT = (" 00:00:00", " 00:00", " 0:00:00", " 0:00")
 
 
 @functools.lru_cache(maxsize=256)
@@ -66,8 +67,12 @@ class Values:
                     cells["stage"] = pair[1]
         for field in ("received_on", *DATE_ONLY_FIELDS):
             value = cells.get(field)
-            if isinstance(value, str) and value[:1].isdigit() and len(value) <= 12:
+            if value.__class__ is not str or not value[:1].isdigit():
+                continue
+            if len(value) <= 12:
                 cells[field] = self._month_day(row, field, value)
+            elif field != "received_on" and value.endswith(MIDNIGHT):
+                cells[field] = value.rsplit(" ", 1)[0]  # a date column's 2017-12-12 00:00:00 is that day
         return cells
 
     def _month_day(self, row: int, field: str, text: str) -> str:
