@@ -396,3 +396,12 @@ def test_a_date_column_written_with_midnight_is_that_day(cli, isolated, db_path)
         "utf-8",
     )
     assert "has a time of day" in cli("import", late, ok=False).stderr  # a time that is not midnight is asked about
+
+
+def test_an_unknown_status_word_says_how_to_map_it(cli, isolated, db_path):
+    path = isolated / "w.csv"
+    path.write_text("登记日期,属地,信访层级,反映问题,办理状态\n2018-06-01,红豆村,镇,异味,已转办\n", encoding="utf-8")
+    refused = cli("import", path, ok=False)
+    assert "“办理状态”列中有不认识的值：用 --map 'status:值=代码'" in refused.stderr
+    cli("import", path, "--map", "status:已转办=open")
+    assert rows(db_path, "SELECT status FROM petitions") == [("open",)]

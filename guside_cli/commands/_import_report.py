@@ -86,3 +86,17 @@ def echo_notes(lines: list[str], *, err: bool) -> None:
 
 def villages_added(result) -> list[str]:
     return [str(M("files.village_added", name=name, row=row)) for name, row in result.village_rows.items()]
+
+
+CODED = ("form", "level", "source", "pollution", "status", "outcome", "satisfaction")
+EXAMPLES = {"status": "已转办=closed", "level": "区级=county", "form": "来电=phone", "source": "信访局=superior"}
+
+
+def value_hint(problems, columns: dict[str, str]) -> str | None:
+    """Once, for the first coded column holding an unknown word: how to map it."""
+    for _, problem in problems:
+        if problem.field in CODED and "unknown" in str(problem.message):
+            field = problem.field
+            example = EXAMPLES.get(field, "词=code")
+            return str(M("files.value_hint", column=columns.get(field, field), field=field, example=example))
+    return None

@@ -73,8 +73,8 @@ def import_file(
         column = source.columns.get(field, field)
         typer.echo(f"Error: {file.name} row {row}, column {column}: {problem.message}", err=True)
     if result.problems:
-        hint = report.yearless_hint(options.values)
-        report.echo_notes([hint] if hint else [], err=True)
+        hints = [report.yearless_hint(options.values), report.value_hint(result.problems, source.columns)]
+        report.echo_notes([h for h in hints if h], err=True)
         raise fail(
             f"{len(result.problems)} problem(s) in {file.name}: nothing was imported; correct the rows "
             "above and import again",

@@ -75,6 +75,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "第 {row} 行 {field}“{text}”没有年份：用 --year 年份 说明是哪一年",
         "row {row}, {field} '{text}' has no year: give it with --year YEAR",
     ),
+    "files.value_hint": (
+        "“{column}”列中有不认识的值：用 --map '{field}:值=代码' 或规则文件的 [values.{field}] 说明，"
+        "例如 --map '{field}:{example}'",
+        "the column '{column}' holds values guside does not know: map them with --map '{field}:VALUE=CODE' or a "
+        "rules file's [values.{field}], e.g. --map '{field}:{example}'",
+    ),
     "files.village_added": ("新增属地 {name}（第 {row} 行）", "new village {name} (row {row})"),
     "files.number_twice": (
         "编号 {number} 在文件中出现两次：第 {first} 行和第 {row} 行",
