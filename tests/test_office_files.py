@@ -405,3 +405,11 @@ def test_an_unknown_status_word_says_how_to_map_it(cli, isolated, db_path):
     assert "“办理状态”列中有不认识的值：用 --map 'status:值=代码'" in refused.stderr
     cli("import", path, "--map", "status:已转办=open")
     assert rows(db_path, "SELECT status FROM petitions") == [("open",)]
+
+
+def test_a_first_dry_run_needs_no_ledger_and_leaves_none(cli, isolated, db_path):
+    result = cli(*LATE, "import", SAMPLE, "--dry-run", ok=False)
+    assert "unknown village '顾山村'" in result.stderr  # checked against the town's list of villages
+    ok = cli(*LATE, "import", SAMPLE, "--dry-run", "--new-villages")
+    assert ok.stdout.splitlines()[-1].startswith("台账示例_2017_2018.xlsx：检查通过（未写入） 126 件")
+    assert not db_path.exists() and not list(isolated.glob("guside-dry-run-*"))

@@ -1,6 +1,7 @@
 """Data in and out: `import`, `export`, `publish` (the public list), `backup`, `check`."""
 
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -62,7 +63,7 @@ def import_file(
     options, encoding = report.read_options(maps or [], rules, sheet, year, encoding)
     source, rows = open_source(file, fmt, encoding, options)
     bar = Bar(file.name, total=lambda: source.size, done=lambda: source.position() if source.position else 0)
-    with open_ledger(run, create=not dry_run) as ledger, bar:
+    with _dry_ledger(run, dry_run) as run, open_ledger(run, create=not dry_run) as ledger, bar:
         result = register_rows(
             ledger, rows, run, update=update, new_villages=new_villages, dry_run=dry_run, progress=bar.tick
         )
@@ -93,6 +94,24 @@ def import_file(
         f"{file.name}: {verb} {result.written}, updated {result.updated}, skipped (number already there) "
         f"{result.skipped}" + (f", new villages {', '.join(result.villages_added)}" if result.villages_added else ""),
     )
+
+
+@contextmanager
+def _dry_ledger(run, dry_run: bool):
+    """A dry run before there is a ledger (an office's first look at its 台账) checks against a new, empty one
+    with the town's villages, in a temp folder, removed at the end: nothing is left behind."""
+    if not dry_run or run.db.exists():
+        yield run
+        return
+    import dataclasses
+    import tempfile
+
+    from guside_cli.storage.ledger import Ledger
+
+    with tempfile.TemporaryDirectory(prefix="guside-dry-run-") as folder:
+        trial = dataclasses.replace(run, db=Path(folder) / "ledger.db")
+        Ledger.open(trial.db, create=True).close()
+        yield trial
 
 
 def export(
