@@ -189,6 +189,8 @@ def test_every_bad_row_is_reported_and_nothing_is_written(cli, db_path, isolated
         "(add a new one with `guside village add NAME`)",
         "Error: bad.csv row 5, column 联系电话: phone number is not valid: a mobile has 11 digits starting 13-19, "
         "a landline its area code first (0510-86001234)",
+        "“信访层级”列中有不认识的值：用 --map 'level:值=代码' 或规则文件的 [values.level] 说明，"
+        "例如 --map 'level:区级=county'",
         "Error: 4 problem(s) in bad.csv: nothing was imported; correct the rows above and import again",
     ]
     assert "12345" not in result.stderr.replace("12345热线", "")  # a bad phone number is not echoed

@@ -128,7 +128,7 @@ def open_source(
     options = options or ReadOptions()
     if fmt in ("json", "jsonl"):
         reader = {"json": _json_rows, "jsonl": _jsonl_rows}[fmt]
-        return source, reader(source, encoding)
+        return source, _objects(source, reader(source, encoding), options)
     return source, _table_rows(source, encoding, options)
 
 
@@ -301,7 +301,11 @@ def _excel_value(name: str, value: Any, from_excel) -> str | None:
     return None if value is None else str(value)
 
 
-def _objects(source: Source, items: Iterator[tuple[int, Any]]) -> Iterator[tuple[int, dict[str, Any]]]:
+def _objects(
+    source: Source, items: Iterator[tuple[int, Any]], options: ReadOptions
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """JSON objects as rows: keys matched like headers (with the office's --map), values mapped alike."""
+    extra, values = options.columns, options.values
     checked = False
     for number, item in items:
         if not isinstance(item, dict):
@@ -309,14 +313,14 @@ def _objects(source: Source, items: Iterator[tuple[int, Any]]) -> Iterator[tuple
         if "_meta" in item:
             continue  # the note an export puts first (e.g. that the copy is redacted)
         if not checked:
-            _with_header(source, list(item), number, {})
+            _with_header(source, list(item), number, extra)
             checked = True
         out: dict[str, Any] = {}
         for key, value in item.items():
-            name = "received_on" if key == source.received_from else cols.field_of(key)
-            if name and name not in out:
+            name = "received_on" if key == source.received_from else extra.get(cols.key(key)) or cols.field_of(key)
+            if name and name != cols.IGNORE and name not in out:
                 out[name] = _json_value(value)
-        yield number, for_intake(out)
+        yield number, for_intake(values.apply(number, out))
 
 
 def _json_value(value: Any) -> Any:
@@ -337,7 +341,7 @@ def _json_rows(source: Source, encoding: str | None) -> Iterator[tuple[int, dict
         data = data["cases"]
     if not isinstance(data, list):
         raise InputError(f'{source.path.name}: expected a list of cases (or an object with "cases")')
-    yield from _objects(source, enumerate(data, start=1))
+    yield from enumerate(data, start=1)
 
 
 def _jsonl_rows(source: Source, encoding: str | None) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -350,4 +354,4 @@ def _jsonl_rows(source: Source, encoding: str | None) -> Iterator[tuple[int, dic
                     except json.JSONDecodeError as e:
                         raise InputError(f"{source.path.name} line {number}: not valid JSON: {e.msg}") from None
 
-    yield from _objects(source, items())
+    yield from items()
