@@ -80,28 +80,33 @@ ENCODINGS = ("utf-8", "gb18030", "big5", "utf-16")
 
 def encoding_problem(path: Path, tried: str) -> M:
     """Where the file stops being `tried` text (its line), and an encoding that reads it all — never the one
-    that just failed."""
-    with open(path, "rb") as f:
-        data = f.read()
-    try:
-        data.decode(tried)
-        line = 1
-    except UnicodeDecodeError as e:
-        line = data.count(b"\n", 0, e.start) + 1
-    except LookupError:
-        line = 1
+    that just failed. Streamed, as the file may be large."""
+    line = _first_bad_line(path, tried) if _known(tried) else 1
     base = codecs.lookup(tried).name if _known(tried) else tried
     others = [name for name in ENCODINGS if codecs.lookup(name).name != base.replace("-sig", "")]
-    for other in others:
+    other = next((name for name in others if _first_bad_line(path, name) is None), None)
+    hint = M("files.encoding_try", other=other) if other else M("files.encoding_none", others=", ".join(others))
+    return M("files.encoding", file=path.name, line=line or 1, encoding=tried, hint=str(hint))
+
+
+def _first_bad_line(path: Path, encoding: str) -> int | None:
+    """The line holding the first byte that is not `encoding` text, or None when all of it is."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    lines = 1
+    with open(path, "rb") as f:
+        while chunk := f.read(1 << 20):
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as e:
+                return lines + chunk.count(b"\n", 0, max(e.start, 0))
+            except UnicodeError:  # e.g. UTF-16 without its byte-order mark
+                return lines
+            lines += chunk.count(b"\n")
         try:
-            data.decode(other)
-        except UnicodeDecodeError:
-            continue
-        hint = M("files.encoding_try", other=other)
-        break
-    else:
-        hint = M("files.encoding_none", others=", ".join(others))
-    return M("files.encoding", file=path.name, line=line, encoding=tried, hint=str(hint))
+            decoder.decode(b"", final=True)
+        except UnicodeError:
+            return lines
+    return None
 
 
 def _known(encoding: str) -> bool:
@@ -242,7 +247,7 @@ def _table_rows(source: Source, encoding: str | None, options: ReadOptions) -> I
             source.rows += 1
             yield number, for_intake(values.apply(number, out))
         _drop_trailing_blanks(source, number)
-    except UnicodeDecodeError:
+    except UnicodeError:  # a byte that is not text in the encoding, or UTF-16 without its mark
         raise InputError(encoding_problem(source.path, source.encoding or "utf-8")) from None
     finally:
         if raw is not None:
