@@ -189,14 +189,23 @@ def _text_cells(mapping: dict[int, str]):
         out = {}
         for index, name in pairs:
             value = row[index].strip()
-            if value[:1] == "'" and value.startswith(NEUTRALISED):
-                value = value[1:]
-            elif value[:2] == '="' and value[-1:] == '"':
-                value = value[2:-1]  # ="0139…": a number kept as text for Excel (export --excel)
+            if value[:1] in MARKS:
+                value = _unmarked(value)
             out[name] = value or None
         return out
 
     return cells
+
+
+MARKS = frozenset("'=")
+
+
+def _unmarked(value: str) -> str:
+    """A cell without what export added for spreadsheets: the apostrophe before a formula-like text, or the
+    ="0139…" that keeps a number as text (export --excel)."""
+    if value[0] == "'":
+        return value[1:] if value.startswith(NEUTRALISED) else value
+    return value[2:-1] if value[:2] == '="' and value[-1:] == '"' and len(value) > 3 else value
 
 
 def _excel_cells(mapping: dict[int, str]):

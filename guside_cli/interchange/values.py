@@ -36,6 +36,7 @@ _STATUS = {key(word): pair for word, pair in STATUS_WORDS.items()}
 _MONTH_DAY = re.compile(r"^\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?\s*$")
 DATE_ONLY_FIELDS = ("closed_on", "due_on", "accepted_on")
 MIDNIGHT = (" 00:00:00", " 00:00", " 0:00:00", " 0:00")
+DATE_CHECKED = ("received_on", *DATE_ONLY_FIELDS)
 
 
 @functools.lru_cache(maxsize=256)
@@ -54,24 +55,27 @@ class Values:
         self.yearless: tuple[int, str, str] | None = None  # the first (row, field, text) of a date without year
 
     def apply(self, row: int, cells: dict[str, Any]) -> dict[str, Any]:
-        for field, words in self.maps.items():
-            value = cells.get(field)
-            if isinstance(value, str):
-                cells[field] = words.get(key(value), value)
+        """One tight pass (a million rows go through it): the office's words, the status table, and the dates
+        that need a look — a year-first date (2018-06-07, the common case) is left to intake at once."""
+        if self.maps:
+            for field, words in self.maps.items():
+                value = cells.get(field)
+                if value.__class__ is str:
+                    cells[field] = words.get(key(value), value)
         status = cells.get("status")
-        if isinstance(status, str):
+        if status.__class__ is str:
             pair = status_of(status)
             if pair is not None:
                 cells["status"] = pair[0]
                 if CARRY_STAGE and not cells.get("stage"):
                     cells["stage"] = pair[1]
-        for field in ("received_on", *DATE_ONLY_FIELDS):
+        for field in DATE_CHECKED:
             value = cells.get(field)
-            if value.__class__ is not str or not value[:1].isdigit():
+            if value.__class__ is not str:
                 continue
-            if len(value) <= 12:
+            if not (value[1:2].isdigit() and value[2:3].isdigit()):  # not year-first: 6月7日, 06/07
                 cells[field] = self._month_day(row, field, value)
-            elif field != "received_on" and value.endswith(MIDNIGHT):
+            elif len(value) > 10 and field != "received_on" and value.endswith(MIDNIGHT):
                 cells[field] = value.rsplit(" ", 1)[0]  # a date column's 2017-12-12 00:00:00 is that day
         return cells
 
