@@ -7,6 +7,7 @@ import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import IO, Any
 
@@ -229,32 +230,31 @@ def _excel_cells(mapping: dict[int, str]):
 
 def _table_rows(source: Source, encoding: str | None, options: ReadOptions) -> Iterator[tuple[int, dict[str, Any]]]:
     """CSV and Excel alike: find the header, then yield the cases, skipping (and counting) rows that hold none."""
-    if source.format == "csv":
-        raw, rows = _csv_lines(source, encoding)
-    else:
-        raw, rows = None, sheets.xlsx_rows(source, options)
+    raw = None
     try:
+        if source.format == "csv":
+            source.encoding = encoding or detect_encoding(source.path)
+            raw = open(source.path, "rb")  # noqa: SIM115 - closed in the finally below
+            rows = _csv_lines(source, raw)
+        else:
+            rows = sheets.xlsx_rows(source, options)
         header_row, header, rest = sheets.find_header(rows, options.columns)
         if not header:
             needed = "、".join(cols.ALIASES[f][0] for f in cols.REQUIRED)
             raise InputError(M("files.no_header", file=source.path.name, scan=sheets.SCAN, needed=needed))
         mapping = _with_header(source, header, header_row, options.columns)
         cells = (_text_cells if source.format == "csv" else _excel_cells)(mapping)
-        values, skipped = options.values, source.skipped
+        apply, skipped = options.values.apply, source.skipped
         number = header_row
         for number, row in enumerate(rest, start=header_row + 1):
             out = cells(row)
-            if (
-                out.get("village") is None
-                or out.get("subject") is None
-                or (out.get("received_on") is None and out.get("received_at") is None)
-            ):
+            if out.get("subject") is None or out.get("village") is None:
                 kind = sheets.row_kind(row)
                 if kind is not None:
                     skipped.setdefault(kind, []).append(number)
                     continue
-            source.rows += 1
-            yield number, for_intake(values.apply(number, out))
+            yield number, for_intake(apply(number, out))
+        source.rows = number - header_row - sum(len(r) for r in skipped.values())
         _drop_trailing_blanks(source, number)
     except UnicodeError:  # a byte that is not text in the encoding, or UTF-16 without its mark
         raise InputError(encoding_problem(source.path, source.encoding or "utf-8")) from None
@@ -273,30 +273,22 @@ def _drop_trailing_blanks(source: Source, last: int) -> None:
         del source.skipped["blank"]
 
 
-def _csv_lines(source: Source, encoding: str | None):
-    source.encoding = encoding or detect_encoding(source.path)
-    raw = open(source.path, "rb")  # noqa: SIM115 - closed by the generator's finally
+def _csv_lines(source: Source, raw: IO[bytes]):
     source.position = raw.tell
     text = io.TextIOWrapper(raw, encoding=source.encoding, newline="")
-    return raw, csv.reader(_skip_comments(text))
+    return csv.reader(_without_comments(text))
 
 
-class _skip_comments:
-    """Lines of a CSV, without the '#' lines an export puts above the header (e.g. the redaction notice)."""
-
-    def __init__(self, text: IO[str]):
-        self.text, self.started = text, False
-
-    def __iter__(self):
-        return self
-
-    def __next__(self) -> str:
-        line = next(self.text)
-        if not self.started:
-            if line.startswith("#"):
-                return "\r\n"  # kept as a blank row, so row numbers stay the rows a spreadsheet shows
-            self.started = line.strip() != ""
-        return line
+def _without_comments(text: IO[str]) -> Iterator[str]:
+    """Lines of a CSV, the '#' lines an export puts above the header (e.g. the redaction notice) read as blank
+    rows, so row numbers stay the rows a spreadsheet shows. The rest is the file itself, with no step per line."""
+    head = []
+    for line in text:
+        if not line.startswith("#"):
+            head.append(line)
+            break
+        head.append("\r\n")
+    return chain(head, text)
 
 
 def _excel_value(name: str, value: Any, from_excel) -> str | None:
