@@ -87,6 +87,7 @@ def habits_book(path: Path, cases: list[list], *, first_sheet: str | None = "填
     for number, case in enumerate(cases, start=1):
         sheet.append([number, *case])
     sheet.append([])
+    sheet.append([len(cases) + 1])  # a template row: only its 序号
     sheet.append(["小计", None, None, None, None, None, None, 9])
     sheet.append(["合计", "3件"])
     sheet.append(["填表人：张三", None, None, None, "审核人：李四"])
@@ -110,7 +111,7 @@ def test_each_habit_of_a_hand_kept_file(cli, isolated, db_path):
     result = cli("import", path)
     assert result.stdout.splitlines() == [
         "读取 habits.xlsx（工作表 台账）：表头在第 4 行，数据 3 行",
-        "跳过 4 行：空行 8；落款/注 11；合计/小计 9–10",
+        "跳过 5 行：空行 8–9；落款/注 12；合计/小计 10–11",
         "忽略的列：序号",
         "habits.xlsx：已导入 3 件，更正 0 件，跳过已有编号 0 件",
     ]

@@ -249,7 +249,7 @@ def _table_rows(source: Source, encoding: str | None, options: ReadOptions) -> I
         for number, row in enumerate(rest, start=header_row + 1):
             out = cells(row)
             if out.get("subject") is None or out.get("village") is None:
-                kind = sheets.row_kind(row)
+                kind = sheets.row_kind(row, out)
                 if kind is not None:
                     skipped.setdefault(kind, []).append(number)
                     continue

@@ -33,17 +33,19 @@ def find_header(rows: Iterator[list[Any]], extra: dict[str, str]) -> tuple[int, 
     return best + 1, seen[best], chain(seen[best + 1 :], rows)
 
 
-def row_kind(row: list[Any]) -> str | None:
-    """Why a row holding no case is skipped: 'blank', 'total' (合计/小计…) or 'note' (填表人…); None for a case.
-    Called only for rows missing an element a case needs, so the common row pays nothing."""
+def row_kind(row: list[Any], cells: dict[str, Any]) -> str | None:
+    """Why a row holding no case is skipped: 'total' (合计/小计…), 'note' (填表人…) or 'blank' (nothing in the
+    columns read: a template row with only its 序号 is blank too); None for a case. Called only for rows missing
+    an element a case needs, so the common row pays nothing."""
     texts = [str(v).strip() for v in row if v is not None and str(v).strip() != ""]
-    if not texts:
+    if texts:
+        first = cols.key(texts[0])
+        if any(first.startswith(word) for word in TOTAL_WORDS):
+            return "total"
+        if any(texts[0].startswith(word) for word in NOTE_WORDS) and len(texts) <= 2:
+            return "note"
+    if all(value is None for value in cells.values()):
         return "blank"
-    first = cols.key(texts[0])
-    if any(first.startswith(word) for word in TOTAL_WORDS):
-        return "total"
-    if any(texts[0].startswith(word) for word in NOTE_WORDS) and len(texts) <= 2:
-        return "note"
     return None
 
 
