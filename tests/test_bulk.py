@@ -76,7 +76,7 @@ def test_a_number_reused_by_another_case_names_its_row(cli, db_path, isolated):
     ]
     result = cli("import", write(isolated / "t.csv", lines), ok=False)
     assert result.exit_code == 2
-    assert "row 6, column number: case number A-1 is already used by another case" in result.stderr
+    assert "row 6, column number: 编号 A-1 在文件中出现两次：第 2 行和第 6 行" in result.stderr
     assert rows(db_path, "SELECT count(*) FROM petitions") == [(0,)]
 
 

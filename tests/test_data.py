@@ -134,8 +134,12 @@ def check_imported(cli):
 def test_import_csv_with_chinese_headers_in_each_encoding(cli, isolated, encoding):
     path = write_csv(isolated / f"台账-{encoding}.csv", ZH_HEADER, ROWS, encoding)
     result = cli("import", path)
-    assert result.stdout.strip() == f"{path.name}：已导入 2 件，更正 0 件，跳过已有编号 0 件"
-    assert result.stderr.strip() == "Note: columns not used: 备注"
+    assert result.stdout.splitlines() == [
+        f"读取 {path.name}：表头在第 1 行，数据 2 行",
+        "文件只有“受理日期”一个日期列：作为登记（收到）日期导入",
+        f"{path.name}：已导入 2 件，更正 0 件，跳过已有编号 0 件",
+    ]
+    assert result.stderr.startswith("未导入的列：备注（第 1 行表头：编号 | 受理日期 | 属地 |")
     check_imported(cli)
 
 
@@ -143,7 +147,7 @@ def test_forced_encoding_that_is_wrong_is_a_clear_error(cli, isolated):
     path = write_csv(isolated / "gbk.csv", ZH_HEADER, ROWS, "gb18030")
     result = cli("import", path, "--encoding", "utf-8", ok=False)
     assert result.exit_code == 2
-    assert result.stderr.strip() == "Error: gbk.csv: not readable as utf-8; try --encoding gb18030"
+    assert result.stderr.strip() == "错误：gbk.csv 第 1 行：不是 utf-8 编码的文字；可试 --encoding gb18030"
 
 
 def test_import_xlsx_with_real_and_text_dates(cli, isolated):
@@ -185,6 +189,8 @@ def test_every_bad_row_is_reported_and_nothing_is_written(cli, db_path, isolated
         "(add a new one with `guside village add NAME`)",
         "Error: bad.csv row 5, column 联系电话: phone number is not valid: a mobile has 11 digits starting 13-19, "
         "a landline its area code first (0510-86001234)",
+        "the column '信访层级' holds values guside does not know: map them with --map 'level:VALUE=CODE' or a "
+        "rules file's [values.level], e.g. --map 'level:区级=county'",
         "Error: 4 problem(s) in bad.csv: nothing was imported; correct the rows above and import again",
     ]
     assert "12345" not in result.stderr.replace("12345热线", "")  # a bad phone number is not echoed
@@ -196,7 +202,7 @@ def test_dry_run_checks_and_writes_nothing(cli, db_path, isolated):
     before = snapshot(db_path)
     path = write_csv(isolated / "ok.csv", ZH_HEADER, ROWS, "utf-8")
     out = cli("import", path, "--dry-run").stdout
-    assert out.strip() == "ok.csv：检查通过（未写入） 2 件，更正 0 件，跳过已有编号 0 件"
+    assert out.splitlines()[-1] == "ok.csv：检查通过（未写入） 2 件，更正 0 件，跳过已有编号 0 件"
     assert snapshot(db_path) == before
 
 
@@ -225,7 +231,8 @@ def test_missing_required_column(cli, isolated):
     path = write_csv(isolated / "m.csv", ["编号", "属地", "反映问题"], [["X-1", "红豆", "s"]], "utf-8")
     result = cli("import", path, ok=False)
     assert result.stderr.strip() == (
-        "Error: m.csv row 1: no column for received_on (受理日期), level (信访层级); the header row names the columns"
+        "错误：m.csv 第 1 行（表头：编号 | 属地 | 反映问题）：缺少 received_on (登记日期)、level (信访层级) 列；"
+        "用 --map '表头=字段' 指定"
     )
 
 
@@ -276,7 +283,7 @@ def test_csv_export_is_excel_friendly_with_chinese_headers(cli, demo, isolated):
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM: Excel opens it right
     header = raw.decode("utf-8-sig").splitlines()[0].split(",")
-    assert header[:4] == ["编号", "受理日期", "属地", "信访形式"]
+    assert header[:4] == ["编号", "登记日期", "属地", "信访形式"]
     gb = isolated / "gb.csv"
     cli("--db", demo, "export", "--encoding", "gb18030", "--out", gb)
     assert gb.read_bytes().decode("gb18030").startswith("number,received_on")

@@ -9,6 +9,7 @@ from guside_cli.core.casepath import check_rank
 from guside_cli.core.errors import GusideError, InputError
 from guside_cli.core.intake import Memo, Problem, intake
 from guside_cli.core.model import EDITABLE_FIELDS, NewPetition, Petition
+from guside_cli.messages import M
 
 
 @dataclass
@@ -17,6 +18,7 @@ class LoadResult:
     skipped: int = 0  # a number already in the ledger (re-import), left as it is
     updated: int = 0  # ... or corrected from the file, with --update
     villages_added: list[str] = field(default_factory=list)
+    village_rows: dict[str, int] = field(default_factory=dict)  # a village added -> the row that named it
     problems: list[tuple[int, Problem]] = field(default_factory=list)
 
 
@@ -48,7 +50,7 @@ def register_rows(
             for row_number, raw in rows:
                 if new_villages and raw.get("village"):
                     known = len(villages)
-                    villages = _ensure_village(ledger, str(raw["village"]), villages, result)
+                    villages = _ensure_village(ledger, str(raw["village"]), villages, result, row_number)
                     if len(villages) != known:
                         load.shorts = {v.name: v.short for v in villages}
                         memo.fields["village"].clear()
@@ -90,7 +92,6 @@ def _register(
             if not refused and (petition.stage is None or petition.stage.code == "struck_off"):
                 # a closing recorded elsewhere is kept (no step needed), but not without the town leader who held it
                 from guside_cli.core.errors import RuleViolation
-                from guside_cli.messages import M
 
                 raise RuleViolation(M("rule.import_closed_needs_leader"), field="leader")
         if petition.leader:
@@ -101,6 +102,12 @@ def _register(
             leader_id = leader.id
         load.add(row, petition, leader_id=leader_id, note=f"{origin} row {row}")
         result.written += 1
+    elif existing.id >= load.first_id and not (petition.uid and petition.uid == existing.uid):
+        # written from this file: the number twice in it, for two cases (the same uid is the same case again)
+        raise InputError(
+            M("files.number_twice", number=petition.number, first=load.row_of(existing.id) or "?", row=row),
+            field="number",
+        )
     elif petition.uid and petition.uid != existing.uid:
         # the same number on a different case: two desks numbered independently; skipping would lose a case
         raise InputError(
@@ -114,20 +121,40 @@ def _register(
             result.updated += 1
         else:
             result.skipped += 1
-    else:
-        result.skipped += 1
+    elif petition.uid == existing.uid or _same_case(existing, petition):
+        result.skipped += 1  # the same case again (a file imported twice): left as it is, and counted
+    else:  # another case under that number: skipping would lose this row's case
+        raise InputError(
+            M(
+                "files.number_held",
+                number=petition.number,
+                received=existing.received_at.date().isoformat(),
+                village=existing.village,
+                subject=existing.subject[:30],
+            ),
+            field="number",
+        )
 
 
-def _ensure_village(ledger, name: str, villages: list, result: LoadResult) -> list:
-    from guside_cli.core.villages import make_village, resolve_village
+def _same_case(existing: Petition, petition: NewPetition) -> bool:
+    return (
+        existing.received_at.date() == petition.received_at.date()
+        and existing.village == petition.village
+        and existing.subject == petition.subject
+    )
+
+
+def _ensure_village(ledger, name: str, villages: list, result: LoadResult, row: int) -> list:
+    from guside_cli.core.villages import make_village, resolve_village, with_free_short
 
     try:
         resolve_village(name, villages)
         return villages
     except InputError:
-        village = make_village(name)
+        village, _ = with_free_short(make_village(name), villages)
         ledger.add_village(village)
         result.villages_added.append(village.name)
+        result.village_rows[village.name] = row
         return ledger.villages()
 
 

@@ -68,6 +68,6 @@ def bulletin(
         text = render.as_text(result, town, run.lang, markdown=fmt == "markdown")
     from guside_cli.interchange import outfile
 
-    if not outfile.write_text(out, text, ledger=run.db):
+    if not outfile.write_text(out, text, ledger=run.db, public=fmt == "html"):  # an HTML bulletin goes on the web
         return
     say(run, f"督查通报已写入 {out}", f"Bulletin written to {out}")

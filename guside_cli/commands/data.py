@@ -1,6 +1,6 @@
 """Data in and out: `import`, `export`, `publish` (the public list), `backup`, `check`."""
 
-import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -36,32 +36,51 @@ def import_file(
         bool, typer.Option("--update", help="Correct cases whose number is already in the ledger")
     ] = False,
     new_villages: Annotated[bool, typer.Option("--new-villages", help="Add villages not in the ledger's list")] = False,
+    sheet: Annotated[str | None, typer.Option("--sheet", help="Excel: the sheet, by name or number [found]")] = None,
+    maps: Annotated[
+        list[str] | None,
+        typer.Option("--map", help="'HEADER=FIELD' (a column) or 'FIELD:VALUE=CODE' (a value); repeatable"),
+    ] = None,
+    rules: Annotated[
+        Path | None, typer.Option("--rules", help="A TOML file of the same mappings, kept for the office's file")
+    ] = None,
+    year: Annotated[int | None, typer.Option("--year", help="The year of dates written without one (6月7日)")] = None,
 ) -> None:
     """Import an existing ledger (台账): columns matched by English or Chinese header, all rows or none.
 
-    Example: guside import 2017台账.csv --dry-run
+    The header row is found below any title lines; 序号, blank rows and 合计/小计 rows are skipped and counted.
+    Columns guside does not know are reported with the closest fields: map them with --map or --rules.
+
+    Example: guside import 台账示例_2017_2018.xlsx --dry-run
     """
+    from guside_cli.commands import _import_report as report
     from guside_cli.commands._load import register_rows
     from guside_cli.interchange.readers import open_source
+    from guside_cli.render.progress import Bar
 
     run = run_of(ctx)
-    source, rows = open_source(file, fmt, encoding)
-    with open_ledger(run, create=not dry_run) as ledger, _progress(source) as tick:
+    options, encoding = report.read_options(maps or [], rules, sheet, year, encoding)
+    source, rows = open_source(file, fmt, encoding, options)
+    bar = Bar(file.name, total=lambda: source.size, done=lambda: source.position() if source.position else 0)
+    with _dry_ledger(run, dry_run) as run, open_ledger(run, create=not dry_run) as ledger, bar:
         result = register_rows(
-            ledger, rows, run, update=update, new_villages=new_villages, dry_run=dry_run, progress=tick
+            ledger, rows, run, update=update, new_villages=new_villages, dry_run=dry_run, progress=bar.tick
         )
-    if source.unknown:
-        typer.echo(f"Note: columns not used: {', '.join(source.unknown)}", err=True)
+    notes = report.notes(source)
+    report.echo_notes(report.unused(source), err=True)
     for row, problem in result.problems:
         field = "received_on" if problem.field == "received" else problem.field
         column = source.columns.get(field, field)
         typer.echo(f"Error: {file.name} row {row}, column {column}: {problem.message}", err=True)
     if result.problems:
+        hints = [report.yearless_hint(options.values), report.value_hint(result.problems, source.columns)]
+        report.echo_notes([h for h in hints if h], err=True)
         raise fail(
             f"{len(result.problems)} problem(s) in {file.name}: nothing was imported; correct the rows "
             "above and import again",
             2,
         )
+    report.echo_notes(notes + report.villages_added(result), err=False)
     verb = (
         ("检查通过（未写入）" if run.lang == "zh" else "checked (nothing written)")
         if dry_run
@@ -76,32 +95,22 @@ def import_file(
     )
 
 
-class _progress:
-    """A rich progress bar on stderr while a large file is read, when stderr is a terminal."""
+@contextmanager
+def _dry_ledger(run, dry_run: bool):
+    """A dry run before there is a ledger (an office's first look at its 台账) checks against a new, empty one
+    with the town's villages, in a temp folder, removed at the end: nothing is left behind."""
+    if not dry_run or run.db.exists():
+        yield run
+        return
+    import dataclasses
+    import tempfile
 
-    def __init__(self, source):
-        self.source, self.bar = source, None
+    from guside_cli.storage.ledger import Ledger
 
-    def __enter__(self):
-        if not sys.stderr.isatty() or self.source.position is None:
-            return None
-        from rich.progress import Progress
-
-        from guside_cli.render.output import console
-
-        self.bar = Progress(transient=True, console=console(stderr=True))
-        self.bar.start()
-        task = self.bar.add_task(self.source.path.name, total=self.source.size)
-
-        def tick(row: int) -> None:
-            if row % 2000 == 0:
-                self.bar.update(task, completed=self.source.position())
-
-        return tick
-
-    def __exit__(self, *exc):
-        if self.bar:
-            self.bar.stop()
+    with tempfile.TemporaryDirectory(prefix="guside-dry-run-") as folder:
+        trial = dataclasses.replace(run, db=Path(folder) / "ledger.db")
+        Ledger.open(trial.db, create=True).close()
+        yield trial
 
 
 def export(
@@ -115,6 +124,9 @@ def export(
         bool, typer.Option("--redact", help="Mask personal data, for a copy that leaves the office")
     ] = False,
     encoding: Annotated[str, typer.Option("--encoding", help="CSV: utf-8-sig (Excel) or gb18030")] = "utf-8-sig",
+    excel: Annotated[
+        bool, typer.Option("--excel", help='CSV: phone and ID numbers as ="0139…", kept as text by Excel')
+    ] = False,
     year: opt.Year = None,
     start: opt.DateFrom = None,
     end: opt.DateTo = None,
@@ -124,7 +136,8 @@ def export(
 ) -> None:
     """Export cases: the office's complete record (it imports back whole), or a --redact copy.
 
-    Canonical headers (or --headers zh). Cells that would run as spreadsheet formulas are neutralised.
+    Canonical headers and codes (or --headers zh: Chinese headers and labels). Cells that would run as
+    spreadsheet formulas are neutralised. Excel files get date cells, a frozen filtered header and a 说明 sheet.
 
     Example: guside export --format xlsx --out 台账2018.xlsx --year 2018 --headers zh
     """
@@ -132,12 +145,17 @@ def export(
     from guside_cli.core.records import export_values
     from guside_cli.interchange import writers
     from guside_cli.interchange.headers import EXPORT_FIELDS, header_for
+    from guside_cli.interchange.labels import labeller
+    from guside_cli.messages import M
+    from guside_cli.render.progress import Bar
 
     run = run_of(ctx)
     if fmt not in ("csv", "xlsx", "json", "jsonl") or headers not in ("en", "zh"):
         raise InputError("--format takes csv, xlsx, json or jsonl, and --headers en or zh")
     if fmt == "xlsx" and out is None:
         raise InputError("an .xlsx export needs --out FILE")
+    if excel and fmt != "csv":
+        raise InputError(M("files.excel_needs_csv"))
     from guside_cli.interchange import outfile
 
     if not outfile.is_stdout(out):
@@ -145,24 +163,54 @@ def export(
     fields = list(EXPORT_FIELDS)
     names = [header_for(f, headers) for f in fields]
     notice = REDACTION_NOTICE if redact else None
-    with open_ledger(run, sound=True) as ledger:
-        f = build_filter(
-            run, ledger, dict(year=year, start=start, end=end, village=village, level=level, status=status)
-        )
-        rows = (export_values(EXPORT_FIELDS, row, redact=redact) for row in ledger.export_rows(f))
+    label = labeller(fields, headers) if fmt in ("csv", "xlsx") else None
+    chosen = dict(year=year, start=start, end=end, village=village, level=level, status=status)
+    with open_ledger(run, sound=True) as ledger, Bar(str(out or "export"), total=lambda: ledger.count(f)) as bar:
+        f = build_filter(run, ledger, chosen)
+        rows = bar.wrap(export_values(EXPORT_FIELDS, row, redact=redact) for row in ledger.export_rows(f))
+        if label:
+            rows = map(label, rows)
         if fmt == "xlsx":
-            count = writers.write_xlsx(out, names, rows, notice=notice, ledger=run.db)
+            about = _about(run, ledger, chosen, headers, notice)
+            count = writers.write_xlsx(out, names, rows, notice=notice, fields=fields, about=about, ledger=run.db)
         else:
             write = {"csv": writers.write_csv, "json": writers.write_json, "jsonl": writers.write_jsonl}[fmt]
+            extra = {"after": writers.excel_text(fields)} if excel else {}
             text_encoding = encoding if fmt == "csv" else "utf-8"
             with outfile.open_out(out, ledger=run.db, encoding=text_encoding) as stream:
-                count = write(stream, names, rows, notice=notice)
+                count = write(stream, names, rows, notice=notice, **extra)
     if not outfile.is_stdout(out):
         say(
             run,
             f"已导出 {count} 件到 {out}" + ("（已脱敏）" if redact else ""),
             f"Exported {count} cases to {out}" + (" (redacted)" if redact else ""),
         )
+
+
+def _about(run, ledger, chosen: dict, headers: str, notice: str | None):
+    """The 说明 sheet's lines: who exported what, when, with which filter and headers, and what was removed."""
+    from guside_cli.core.dates import iso_timestamp
+    from guside_cli.messages import text
+    from guside_cli.storage.settings import get_setting
+
+    lang = run.lang  # the sheet speaks the run's language, whatever the headers
+    town = get_setting(ledger, "town.name")
+    made = iso_timestamp(run.now)
+    given = "，".join(f"{k}={v}" for k, v in chosen.items() if v is not None) or text("files.notes_all", lang)
+
+    def about(count: int) -> list[tuple[str, str]]:
+        lines = [
+            (text("files.notes_town", lang), str(town or "")),
+            (text("files.notes_made", lang), made),
+            (text("files.notes_rows", lang), str(count)),
+            (text("files.notes_filter", lang), given),
+            (text("files.notes_headers", lang), text(f"files.notes_headers_{headers}", lang)),
+        ]
+        if notice:
+            lines.append((text("files.notes_redacted", lang), notice))
+        return [*lines, ("", text("files.notes_back", lang))]
+
+    return about
 
 
 def publish(

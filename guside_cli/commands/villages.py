@@ -17,17 +17,30 @@ def register(app: typer.Typer) -> None:
 
 @village_app.command("add")
 @guarded
-def add(ctx: typer.Context, name: Annotated[str, typer.Argument(help="Full name, e.g. 新桥村 or 新城社区")]) -> None:
+def add(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Full name, e.g. 新桥村 or 新城社区")],
+    short: Annotated[
+        str | None, typer.Option("--short", help="The short name numbers show [the name without 村/社区]")
+    ] = None,
+) -> None:
     """Add a village or community to the ledger's list.
+
+    When another village already holds the short form (顾山社区 holds 顾山, and 顾山村 is added), the full name
+    becomes the new one's short name, and the tool says so; --short chooses one.
 
     Example: guside village add 新桥村
     """
-    from guside_cli.core.villages import make_village
+    from guside_cli.core.villages import make_village, with_free_short
+    from guside_cli.messages import M
 
     run = run_of(ctx)
     village = make_village(name)
     with open_ledger(run, create=True) as ledger, writing(ledger, run):
+        village, holder = with_free_short(village, ledger.villages(), short)
         ledger.add_village(village)
+    if holder:
+        typer.echo(str(M("files.short_taken", short=make_village(name).short, other=holder, name=village.name)))
     typer.echo(
         f"已添加 {village.name}（简称 {village.short}）"
         if run.lang == "zh"

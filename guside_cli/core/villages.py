@@ -35,3 +35,27 @@ def resolve_village(text: str, known: list[Village]) -> Village:
     close = [by_short[s] for s in difflib.get_close_matches(typed, list(by_short), n=3, cutoff=0.5)]
     hint = f"did you mean {' / '.join(close)}?" if close else "see `guside village list`"
     raise InputError(f"unknown village '{text}': {hint} (add a new one with `guside village add NAME`)")
+
+
+def with_free_short(village: Village, known: list[Village], short: str | None = None) -> tuple[Village, str | None]:
+    """The village with a short name (what numbers show: 2018-红豆-001) no other village holds: `short` when
+    given, else its own, else — when another holds it (顾山社区 holds 顾山, and 顾山村 is added) — its full name.
+    Returns (village, the village that held the short form, or None). Refuses a given short name that is taken."""
+    from guside_cli.messages import M
+
+    def holder(name: str) -> Village | None:
+        key = fold(name)
+        return next((v for v in known if key in (fold(v.short), fold(v.name))), None)
+
+    if short is not None:
+        text = clean(short)
+        if not text or any(ch.isspace() for ch in text) or len(text) > 32:
+            raise InputError(M("files.short_bad", short=short))
+        other = holder(text)
+        if other is not None:
+            raise InputError(M("files.short_clash", short=text, other=other.name))
+        return Village(name=village.name, short=text, kind=village.kind), None
+    other = holder(village.short)
+    if other is None or fold(other.name) == fold(village.name):
+        return village, None
+    return Village(name=village.name, short=village.name, kind=village.kind), other.name

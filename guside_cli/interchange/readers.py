@@ -7,16 +7,31 @@ import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import IO, Any
 
 from guside_cli.core.errors import InputError
 from guside_cli.interchange import headers as cols
+from guside_cli.interchange import sheets
 from guside_cli.interchange.cells import FORMULA_STARTS
+from guside_cli.interchange.values import DATE_ONLY_FIELDS as DATE_ONLY
+from guside_cli.interchange.values import Values
+from guside_cli.messages import M
 
 FORMATS = ("csv", "xlsx", "json", "jsonl")
 DATE_FIELDS = ("received_on", "received_at", "closed_on", "due_on", "accepted_on", "first_contact_at")
 NEUTRALISED = tuple("'" + start for start in FORMULA_STARTS)  # what export wrote to stop spreadsheet formulas
+
+
+@dataclass
+class ReadOptions:
+    """What the office told about its file: its own column names (folded header -> field, or '-' to leave a
+    column out), its own words for values, the sheet to read."""
+
+    columns: dict[str, str] = field(default_factory=dict)
+    values: Values = field(default_factory=Values)
+    sheet: str | None = None
 
 
 @dataclass
@@ -27,9 +42,16 @@ class Source:
     format: str
     encoding: str | None = None
     unknown: list[str] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
     columns: dict[str, str] = field(default_factory=dict)  # canonical field -> the file's header
+    header: list[str] = field(default_factory=list)
+    header_row: int = 1
+    sheet: str | None = None
+    rows: int = 0  # data rows read (cases and skipped rows)
+    skipped: dict[str, list[int]] = field(default_factory=dict)  # why ('blank', 'total', 'note') -> rows
+    received_from: str | None = None  # the header taken as the receipt date when the file has no other
     size: int = 0
-    position: Any = None  # a callable giving bytes read so far, for the progress bar
+    position: Any = None  # a callable giving how far the reading is, for the progress bar (of `size`)
 
 
 def format_of(path: Path, given: str | None) -> str:
@@ -54,17 +76,66 @@ def detect_encoding(path: Path) -> str:
         return "gb18030"
 
 
+ENCODINGS = ("utf-8", "gb18030", "big5", "utf-16")
+
+
+def encoding_problem(path: Path, tried: str) -> M:
+    """Where the file stops being `tried` text (its line), and an encoding that reads it all — never the one
+    that just failed. Streamed, as the file may be large."""
+    line = _first_bad_line(path, tried) if _known(tried) else 1
+    base = codecs.lookup(tried).name if _known(tried) else tried
+    others = [name for name in ENCODINGS if codecs.lookup(name).name != base.replace("-sig", "")]
+    other = next((name for name in others if _first_bad_line(path, name) is None), None)
+    hint = M("files.encoding_try", other=other) if other else M("files.encoding_none", others=", ".join(others))
+    return M("files.encoding", file=path.name, line=line or 1, encoding=tried, hint=str(hint))
+
+
+def _first_bad_line(path: Path, encoding: str) -> int | None:
+    """The line holding the first byte that is not `encoding` text, or None when all of it is."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    lines = 1
+    with open(path, "rb") as f:
+        while chunk := f.read(1 << 20):
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as e:
+                return lines + chunk.count(b"\n", 0, max(e.start, 0))
+            except UnicodeError:  # e.g. UTF-16 without its byte-order mark
+                return lines
+            lines += chunk.count(b"\n")
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeError:
+            return lines
+    return None
+
+
+def _known(encoding: str) -> bool:
+    try:
+        codecs.lookup(encoding)
+        return True
+    except LookupError:
+        return False
+
+
 def unneutralise(value: str) -> str:
     return value[1:] if value.startswith(NEUTRALISED) else value
 
 
-def open_source(path: Path, fmt: str | None = None, encoding: str | None = None) -> tuple[Source, Iterator]:
+def open_source(
+    path: Path, fmt: str | None = None, encoding: str | None = None, options: ReadOptions | None = None
+) -> tuple[Source, Iterator]:
     if not path.is_file():
         raise InputError(f"{path}: no such file")
+    if encoding and not _known(encoding):
+        raise InputError(M("files.unknown_encoding", encoding=encoding))
     fmt = format_of(path, fmt)
     source = Source(path=path, format=fmt, size=path.stat().st_size)
-    reader = {"csv": _csv_rows, "xlsx": _xlsx_rows, "json": _json_rows, "jsonl": _jsonl_rows}[fmt]
-    return source, reader(source, encoding)
+    options = options or ReadOptions()
+    if fmt in ("json", "jsonl"):
+        reader = {"json": _json_rows, "jsonl": _jsonl_rows}[fmt]
+        return source, _objects(source, reader(source, encoding), options)
+    return source, _table_rows(source, encoding, options)
 
 
 def for_intake(cells: dict[str, Any]) -> dict[str, Any]:
@@ -76,14 +147,35 @@ def for_intake(cells: dict[str, Any]) -> dict[str, Any]:
     return cells
 
 
-def _with_header(source: Source, header: list[Any], first_row: int) -> dict[int, str]:
-    mapping, unknown = cols.match([("" if h is None else str(h)) for h in header])
-    source.unknown = unknown
-    source.columns = {f: str(header[i]) for i, f in mapping.items()}
+def _with_header(source: Source, header: list[Any], first_row: int, extra: dict[str, str]) -> dict[int, str]:
+    texts = [("" if h is None else str(h).strip()) for h in header]
+    mapping, unknown, ignored = cols.match(texts, extra)
+    fields = mapping.values()
+    if "received_on" not in fields and "received_at" not in fields and "accepted_on" in fields:
+        # 受理日期 is the acceptance date; a file with no other date took it as the day the case came in
+        index = next(i for i, f in mapping.items() if f == "accepted_on")
+        mapping[index] = "received_on"
+        source.received_from = texts[index]
+    source.unknown, source.ignored, source.header, source.header_row = unknown, ignored, texts, first_row
+    source.columns = {f: texts[i] for i, f in mapping.items()}
     missing = [f for f in cols.REQUIRED if f not in mapping.values()]
-    if missing:
-        names = ", ".join(f"{f} ({cols.ALIASES[f][0]})" for f in missing)
-        raise InputError(f"{source.path.name} row {first_row}: no column for {names}; the header row names the columns")
+    if missing and not ("received_on" in missing and "received_at" in mapping.values()):
+        names = "、".join(f"{f} ({cols.ALIASES[f][0]})" for f in missing)
+        shown = " | ".join(t for t in texts if t)
+        hints = [
+            str(M("files.closest", header=h, fields=", ".join(cols.closest(h)))) for h in unknown if cols.closest(h)
+        ]
+        unknown_text = str(M("files.unknown_headers", headers="、".join(hints))) if hints else ""
+        raise InputError(
+            M(
+                "files.missing_columns",
+                file=source.path.name,
+                row=first_row,
+                header=shown,
+                names=names,
+                unknown=unknown_text,
+            )
+        )
     return mapping
 
 
@@ -98,111 +190,115 @@ def _text_cells(mapping: dict[int, str]):
         out = {}
         for index, name in pairs:
             value = row[index].strip()
-            if value[:1] == "'" and value.startswith(NEUTRALISED):
-                value = value[1:]
+            if value[:1] in MARKS:
+                value = _unmarked(value)
             out[name] = value or None
-        return for_intake(out)
+        return out
 
     return cells
 
 
-def _cells(mapping: dict[int, str], row: list[Any]) -> dict[str, Any]:
-    out = {}
-    for index, name in mapping.items():
-        value = row[index] if index < len(row) else None
-        if isinstance(value, str):
-            value = unneutralise(value.strip()) or None
-        out[name] = value
-    return out
+MARKS = frozenset("'=")
 
 
-def _csv_rows(source: Source, encoding: str | None) -> Iterator[tuple[int, dict[str, Any]]]:
-    source.encoding = encoding or detect_encoding(source.path)
-    raw = open(source.path, "rb")  # noqa: SIM115 - closed by the generator's finally
+def _unmarked(value: str) -> str:
+    """A cell without what export added for spreadsheets: the apostrophe before a formula-like text, or the
+    ="0139…" that keeps a number as text (export --excel)."""
+    if value[0] == "'":
+        return value[1:] if value.startswith(NEUTRALISED) else value
+    return value[2:-1] if value[:2] == '="' and value[-1:] == '"' and len(value) > 3 else value
+
+
+def _excel_cells(mapping: dict[int, str]):
+    from openpyxl.utils.datetime import from_excel
+
+    pairs = list(mapping.items())
+
+    def cells(row: list[Any]) -> dict[str, Any]:
+        out = {}
+        for index, name in pairs:
+            value = row[index] if index < len(row) else None
+            if value.__class__ is str:
+                value = unneutralise(value.strip()) or None
+            elif value is not None:
+                value = _excel_value(name, value, from_excel)
+            out[name] = value
+        return out
+
+    return cells
+
+
+def _table_rows(source: Source, encoding: str | None, options: ReadOptions) -> Iterator[tuple[int, dict[str, Any]]]:
+    """CSV and Excel alike: find the header, then yield the cases, skipping (and counting) rows that hold none."""
+    raw = None
+    try:
+        if source.format == "csv":
+            source.encoding = encoding or detect_encoding(source.path)
+            raw = open(source.path, "rb")  # noqa: SIM115 - closed in the finally below
+            rows = _csv_lines(source, raw)
+        else:
+            rows = sheets.xlsx_rows(source, options)
+        header_row, header, rest = sheets.find_header(rows, options.columns)
+        if not header:
+            needed = "、".join(cols.ALIASES[f][0] for f in cols.REQUIRED)
+            raise InputError(M("files.no_header", file=source.path.name, scan=sheets.SCAN, needed=needed))
+        mapping = _with_header(source, header, header_row, options.columns)
+        cells = (_text_cells if source.format == "csv" else _excel_cells)(mapping)
+        apply, skipped = options.values.apply, source.skipped
+        number = header_row
+        for number, row in enumerate(rest, start=header_row + 1):
+            out = cells(row)
+            if out.get("subject") is None or out.get("village") is None:
+                kind = sheets.row_kind(row, out)
+                if kind is not None:
+                    skipped.setdefault(kind, []).append(number)
+                    continue
+            yield number, for_intake(apply(number, out))
+        source.rows = number - header_row - sum(len(r) for r in skipped.values())
+        _drop_trailing_blanks(source, number)
+    except UnicodeError:  # a byte that is not text in the encoding, or UTF-16 without its mark
+        raise InputError(encoding_problem(source.path, source.encoding or "utf-8")) from None
+    finally:
+        if raw is not None:
+            raw.close()
+
+
+def _drop_trailing_blanks(source: Source, last: int) -> None:
+    """Blank rows after the last case are the sheet's end, not skipped rows worth mentioning."""
+    blanks = source.skipped.get("blank")
+    while blanks and blanks[-1] == last:
+        blanks.pop()
+        last -= 1
+    if blanks == []:
+        del source.skipped["blank"]
+
+
+def _csv_lines(source: Source, raw: IO[bytes]):
     source.position = raw.tell
-    try:
-        text = io.TextIOWrapper(raw, encoding=source.encoding, newline="")
-        lines = _skip_comments(text)
-        reader = csv.reader(lines)
-        try:
-            header = next(reader)
-        except StopIteration:
-            raise InputError(f"{source.path.name}: the file is empty") from None
-        except UnicodeDecodeError:
-            raise InputError(f"{source.path.name}: not readable as {source.encoding}; try --encoding gb18030") from None
-        cells = _text_cells(_with_header(source, header, reader.line_num))
-        while True:
-            try:
-                row = next(reader)
-            except StopIteration:
-                return
-            except UnicodeDecodeError:
-                raise InputError(
-                    f"{source.path.name} near row {reader.line_num + 1}: not {source.encoding} text; "
-                    "give --encoding gb18030 or utf-8"
-                ) from None
-            if any(cell.strip() for cell in row):
-                yield reader.line_num + source_offset(lines), cells(row)
-    finally:
-        raw.close()
+    text = io.TextIOWrapper(raw, encoding=source.encoding, newline="")
+    return csv.reader(_without_comments(text))
 
 
-class _skip_comments:
-    """Lines of a CSV, without the '#' lines an export puts above the header (e.g. the redaction notice)."""
-
-    def __init__(self, text: IO[str]):
-        self.text, self.skipped, self.started = text, 0, False
-
-    def __iter__(self):
-        return self
-
-    def __next__(self) -> str:
-        line = next(self.text)
-        while not self.started and line.startswith("#"):
-            self.skipped += 1
-            line = next(self.text)
-        self.started = True
-        return line
-
-
-def source_offset(lines: _skip_comments) -> int:
-    return lines.skipped
-
-
-def _xlsx_rows(source: Source, encoding: str | None) -> Iterator[tuple[int, dict[str, Any]]]:
-    try:
-        from openpyxl import load_workbook
-        from openpyxl.utils.datetime import from_excel
-    except ImportError:
-        raise InputError("reading .xlsx needs openpyxl: pip install openpyxl") from None
-    try:
-        book = load_workbook(source.path, read_only=True, data_only=True)
-    except Exception as e:  # openpyxl raises many kinds for a broken file
-        raise InputError(f"{source.path.name} is not a readable .xlsx file ({type(e).__name__})") from None
-    try:
-        rows = book.worksheets[0].iter_rows(values_only=True)
-        number, mapping = 0, None
-        for number, row in enumerate(rows, start=1):
-            if mapping is None:
-                if any(v not in (None, "") for v in row):
-                    mapping = _with_header(source, list(row), number)
-                continue
-            if all(v in (None, "") for v in row):
-                continue
-            cells = {name: _excel_value(name, value, from_excel) for name, value in _cells(mapping, list(row)).items()}
-            yield number, for_intake(cells)
-        if mapping is None:
-            raise InputError(f"{source.path.name}: the first sheet is empty")
-    finally:
-        book.close()
+def _without_comments(text: IO[str]) -> Iterator[str]:
+    """Lines of a CSV, the '#' lines an export puts above the header (e.g. the redaction notice) read as blank
+    rows, so row numbers stay the rows a spreadsheet shows. The rest is the file itself, with no step per line."""
+    head = []
+    for line in text:
+        if not line.startswith("#"):
+            head.append(line)
+            break
+        head.append("\r\n")
+    return chain(head, text)
 
 
 def _excel_value(name: str, value: Any, from_excel) -> str | None:
-    """An Excel cell as the text intake reads: dates (real, or serial numbers in a date column), whole numbers
-    without '.0', everything else as written."""
-    if name in DATE_FIELDS and isinstance(value, int | float) and not isinstance(value, bool):
+    """An Excel cell as the text intake reads: dates (real, or serial numbers in a date column; a date-only
+    column keeps the day), whole numbers without '.0', everything else as written."""
+    if name in DATE_FIELDS and isinstance(value, int | float) and not isinstance(value, bool) and 0 < value < 2958466:
         value = from_excel(value)
     if hasattr(value, "hour"):
+        if name in DATE_ONLY or (value.hour, value.minute, value.second) == (0, 0, 0):
+            return value.date().isoformat()  # a date cell shows 00:00; a date-only column keeps the day
         return value.isoformat(sep=" ")
     if hasattr(value, "isoformat"):
         return value.isoformat()
@@ -211,7 +307,11 @@ def _excel_value(name: str, value: Any, from_excel) -> str | None:
     return None if value is None else str(value)
 
 
-def _objects(source: Source, items: Iterator[tuple[int, Any]]) -> Iterator[tuple[int, dict[str, Any]]]:
+def _objects(
+    source: Source, items: Iterator[tuple[int, Any]], options: ReadOptions
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """JSON objects as rows: keys matched like headers (with the office's --map), values mapped alike."""
+    extra, values = options.columns, options.values
     checked = False
     for number, item in items:
         if not isinstance(item, dict):
@@ -219,14 +319,14 @@ def _objects(source: Source, items: Iterator[tuple[int, Any]]) -> Iterator[tuple
         if "_meta" in item:
             continue  # the note an export puts first (e.g. that the copy is redacted)
         if not checked:
-            _with_header(source, list(item), number)
+            _with_header(source, list(item), number, extra)
             checked = True
         out: dict[str, Any] = {}
         for key, value in item.items():
-            name = cols.field_of(key)
-            if name and name not in out:
+            name = "received_on" if key == source.received_from else extra.get(cols.key(key)) or cols.field_of(key)
+            if name and name != cols.IGNORE and name not in out:
                 out[name] = _json_value(value)
-        yield number, for_intake(out)
+        yield number, for_intake(values.apply(number, out))
 
 
 def _json_value(value: Any) -> Any:
@@ -247,7 +347,7 @@ def _json_rows(source: Source, encoding: str | None) -> Iterator[tuple[int, dict
         data = data["cases"]
     if not isinstance(data, list):
         raise InputError(f'{source.path.name}: expected a list of cases (or an object with "cases")')
-    yield from _objects(source, enumerate(data, start=1))
+    yield from enumerate(data, start=1)
 
 
 def _jsonl_rows(source: Source, encoding: str | None) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -260,4 +360,4 @@ def _jsonl_rows(source: Source, encoding: str | None) -> Iterator[tuple[int, dic
                     except json.JSONDecodeError as e:
                         raise InputError(f"{source.path.name} line {number}: not valid JSON: {e.msg}") from None
 
-    yield from _objects(source, items())
+    yield from items()

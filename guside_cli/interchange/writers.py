@@ -24,14 +24,17 @@ def atomic_file(
         yield f
 
 
-def write_csv(out: IO[str], headers: list[str], rows: Iterable[list[Any]], *, notice: str | None = None) -> int:
+def write_csv(
+    out: IO[str], headers: list[str], rows: Iterable[list[Any]], *, notice: str | None = None, after=None
+) -> int:
+    """`after` shapes each row once its cells are safe (`excel_text`: numbers Excel must keep as text)."""
     if notice:
         out.write(f"# {notice}\n")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(cells(headers))
     count = 0
     for row in rows:
-        writer.writerow(cells(row))
+        writer.writerow(after(cells(row)) if after else cells(row))
         count += 1
     return count
 
@@ -69,20 +72,51 @@ def write_xlsx(
     sheet: str = "台账",
     ledger: Path | None = None,
     public: bool = False,
+    fields: list[str] | None = None,
+    about=None,
+    about_title: str = "说明",
 ) -> int:
+    """An Excel file that opens well: real date cells, phone and ID numbers as text, columns as wide as their
+    (CJK) text, a bold frozen header with an auto-filter, and a second sheet (说明) saying what the file holds:
+    `about(count)` gives its (label, text) lines."""
     try:
         from openpyxl import Workbook
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Font
+        from openpyxl.utils import get_column_letter
     except ImportError:
         raise InputError("writing .xlsx needs openpyxl: pip install openpyxl") from None
+    from itertools import chain, islice
+
+    fields = fields or list(headers)
     book = Workbook(write_only=True)
     data = book.create_sheet(sheet)
-    data.append(cells(headers))
+    rows = iter(rows)
+    first = list(islice(rows, SAMPLE))  # the widths come from the header and the first rows
+    for index, width in enumerate(column_widths(headers, fields, first), start=1):
+        data.column_dimensions[get_column_letter(index)].width = width
+    data.freeze_panes = "A2"
+    bold = Font(bold=True)
+    top = []
+    for name in cells(headers):
+        cell = WriteOnlyCell(data, value=name)
+        cell.font = bold
+        top.append(cell)
+    data.append(top)
+    shaped = _xlsx_shapes(fields)
     count = 0
-    for row in rows:
-        data.append(cells(row))
+    for row in chain(first, rows):
+        values = cells(row)
+        for index, shape in shaped:
+            values[index] = shape(data, values[index], WriteOnlyCell)
+        data.append(values)
         count += 1
-    if notice:
-        book.create_sheet("说明").append(cells([notice]))
+    data.auto_filter.ref = f"A1:{get_column_letter(max(len(headers), 1))}{count + 1}"
+    notes = book.create_sheet(about_title)
+    notes.column_dimensions["A"].width = 14
+    notes.column_dimensions["B"].width = 80
+    for line in about(count) if about else ([("", notice)] if notice else []):
+        notes.append(cells(list(line)))
     try:
         with atomic_file(path, binary=True, ledger=ledger, public=public) as f:
             book.save(f)
@@ -106,3 +140,96 @@ def _discard(book: Any) -> None:
             previous(unraisable)
 
     sys.unraisablehook = hook
+
+
+SAMPLE = 500  # rows looked at to fit the column widths
+DATE_FORMATS = {
+    "received_on": "yyyy-mm-dd hh:mm",
+    "received_at": "yyyy-mm-dd hh:mm:ss",
+    "first_contact_at": "yyyy-mm-dd hh:mm:ss",
+    "due_on": "yyyy-mm-dd",
+    "closed_on": "yyyy-mm-dd",
+    "accepted_on": "yyyy-mm-dd",
+    "concluded_on": "yyyy-mm-dd",
+    "review_requested_on": "yyyy-mm-dd",
+    "review_decided_on": "yyyy-mm-dd",
+    "re_review_requested_on": "yyyy-mm-dd",
+    "re_review_decided_on": "yyyy-mm-dd",
+}
+TEXT_FIELDS = ("phone", "id_number", "number", "ref_no", "repeat_of")  # digits that must stay as written
+
+
+def _xlsx_shapes(fields: list[str]) -> list[tuple[int, Any]]:
+    shapes = []
+    for index, name in enumerate(fields):
+        if name in DATE_FORMATS:
+            shapes.append((index, _date_cell(DATE_FORMATS[name])))
+        elif name in TEXT_FIELDS:
+            shapes.append((index, _text_cell))
+    return shapes
+
+
+def _date_cell(number_format: str):
+    from datetime import date, datetime
+
+    def shape(sheet, value, make):
+        if not isinstance(value, str) or not value[:4].isdigit():
+            return value
+        try:
+            when = date.fromisoformat(value) if len(value) == 10 else datetime.fromisoformat(value)
+        except ValueError:
+            return value
+        if isinstance(when, datetime):
+            when = when.replace(tzinfo=None)  # China time, as the ledger shows it
+        cell = make(sheet, value=when)
+        cell.number_format = number_format
+        return cell
+
+    return shape
+
+
+def _text_cell(sheet, value, make):
+    if value == "" or value is None:
+        return value
+    cell = make(sheet, value=str(value))
+    cell.number_format = "@"
+    return cell
+
+
+def display_width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def column_widths(headers: list[str], fields: list[str], rows: list[list[Any]]) -> list[float]:
+    """Each column as wide as its widest text among the header and the sampled rows (CJK counts double),
+    between 6 and 60 characters; date columns as wide as their format."""
+    widths = []
+    for index, header in enumerate(headers):
+        widest = display_width(str(header)) + 2  # room for the filter button
+        name = fields[index] if index < len(fields) else ""
+        if name in DATE_FORMATS:
+            widest = max(widest, len(DATE_FORMATS[name]) + 2)
+        else:
+            for row in rows:
+                value = row[index] if index < len(row) else None
+                if value is not None:
+                    text = ";".join(map(str, value)) if isinstance(value, list | tuple) else str(value)
+                    widest = max(widest, display_width(text))
+        widths.append(min(max(widest + 1, 6), 60))
+    return widths
+
+
+def excel_text(fields: list[str]):
+    """For `export --excel`: phone and ID numbers written ="0139…" so that a spreadsheet opening the CSV keeps
+    them as text (no lost leading 0, no 1.39E+10); import reads them back as written."""
+    positions = [i for i, name in enumerate(fields) if name in ("phone", "id_number")]
+
+    def shape(row: list[Any]) -> list[Any]:
+        for i in positions:
+            if row[i]:
+                row[i] = f'="{row[i]}"'
+        return row
+
+    return shape

@@ -198,12 +198,21 @@ class BulkLoad:
     def __init__(self, ledger, *, rules: DeadlineRules, shorts: dict[str, str]):
         self.ledger, self.rules, self.shorts = ledger, rules, shorts
         self.next_id = ledger.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM petitions").fetchone()[0]
+        self.first_id = self.next_id  # cases from this id on were written by this load
         self.petitions: list[tuple] = []
         self.steps: list[tuple] = []
         self.history: list[tuple] = []
         self.rows: list[int] = []
         self.pending: dict[str, tuple[int, int]] = {}  # number -> (id, id of its chain's first petition)
         self.problems: list[tuple[int, InputError]] = []  # (row, why) for rows the ledger refused
+
+    def row_of(self, case_id: int) -> int | None:
+        """The file row a case of this load came from (its history note), once flushed."""
+        found = self.ledger.conn.execute(
+            "SELECT note FROM history WHERE petition_id = ? AND action = 'import' ORDER BY id DESC LIMIT 1", (case_id,)
+        ).fetchone()
+        tail = (found[0] or "").rsplit(" ", 1)[-1] if found else ""
+        return int(tail) if tail.isdigit() else None
 
     def holds(self, number: str | None) -> bool:
         return number in self.pending

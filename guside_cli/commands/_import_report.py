@@ -1,0 +1,102 @@
+"""What `import` needs beside loading: the office's mappings (`--map`, `--rules`, `--sheet`, `--year`) turned into
+reading options, and the report of what was read, skipped and left out."""
+
+from pathlib import Path
+
+import typer
+
+from guside_cli.messages import M, language
+
+
+def read_options(maps: list[str], rules_file: Path | None, sheet: str | None, year: int | None, encoding: str | None):
+    """(ReadOptions, encoding): a rules file first, then each `--map` over it; options given on the command line
+    win over the file's."""
+    from guside_cli.interchange.readers import ReadOptions
+    from guside_cli.interchange.rules import Rules, add_map, load_rules
+    from guside_cli.interchange.values import Values
+
+    rules = load_rules(rules_file) if rules_file else Rules()
+    for given in maps:
+        add_map(rules, given)
+    options = ReadOptions(
+        columns=rules.columns, values=Values(rules.values, year or rules.year), sheet=sheet or rules.sheet
+    )
+    return options, encoding or rules.encoding
+
+
+def _rows(rows: list[int]) -> str:
+    """Row numbers, runs joined: 5, 9–12, 130."""
+    parts: list[str] = []
+    start = prev = None
+    for row in [*rows, None]:
+        if row is not None and prev is not None and row == prev + 1:
+            prev = row
+            continue
+        if start is not None:
+            parts.append(str(start) if start == prev else f"{start}–{prev}")
+        start = prev = row
+    return ", ".join(parts)
+
+
+def notes(source) -> list[str]:
+    """What the reading found, one line each: where the header was, rows skipped and why, columns ignored."""
+    lines = []
+    sheet = str(M("files.sheet", sheet=source.sheet)) if source.sheet else ""
+    if source.format in ("csv", "xlsx"):
+        lines.append(str(M("files.read", file=source.path.name, sheet=sheet, row=source.header_row, rows=source.rows)))
+    skipped = source.skipped
+    if any(skipped.values()):
+        detail = ("；" if language() == "zh" else "; ").join(
+            str(M(f"files.skip_{kind}", rows=_rows(rows))) for kind, rows in sorted(skipped.items()) if rows
+        )
+        lines.append(str(M("files.skipped", count=sum(len(r) for r in skipped.values()), detail=detail)))
+    if source.received_from:
+        lines.append(str(M("files.accepted_as_received", header=source.received_from)))
+    if source.ignored:
+        lines.append(str(M("files.ignored", columns="、".join(source.ignored))))
+    return lines
+
+
+def unused(source) -> list[str]:
+    """The columns not imported, once, with the file's header row and the closest fields (a warning)."""
+    from guside_cli.interchange.headers import closest
+
+    lines = []
+    if source.unknown:
+        shown = []
+        for header in source.unknown:
+            near = closest(header)
+            shown.append(str(M("files.closest", header=header, fields=", ".join(near))) if near else header)
+        header = " | ".join(h for h in source.header if h)
+        lines.append(str(M("files.unused_columns", columns="、".join(shown), row=source.header_row, header=header)))
+    return lines
+
+
+def yearless_hint(values) -> str | None:
+    if values.yearless is None:
+        return None
+    row, field, text = values.yearless
+    return str(M("files.yearless", row=row, field=field, text=text))
+
+
+def echo_notes(lines: list[str], *, err: bool) -> None:
+    for line in lines:
+        typer.echo(line, err=err)
+
+
+def villages_added(result) -> list[str]:
+    return [str(M("files.village_added", name=name, row=row)) for name, row in result.village_rows.items()]
+
+
+CODED = ("form", "level", "source", "pollution", "status", "outcome", "satisfaction")
+EXAMPLES = {"status": "已转办=closed", "level": "区级=county", "form": "来电=phone", "source": "信访局=superior"}
+
+
+def value_hint(problems, columns: dict[str, str]) -> str | None:
+    """Once, for the first coded column holding an unknown word: how to map it."""
+    for _, problem in problems:
+        if problem.field in CODED and "unknown" in str(problem.message):
+            field = problem.field
+            example = EXAMPLES.get(field, "词=code")
+            return str(M("files.value_hint", column=columns.get(field, field), field=field, example=example))
+    return None
