@@ -30,12 +30,12 @@ def bulletin(
     """
     from decimal import Decimal
 
-    from guside_cli.commands.report import gather, report_spec, town_name
     from guside_cli.core.errors import InputError
     from guside_cli.render import bulletin as render
     from guside_cli.render.output import write_json
     from guside_cli.reports.bulletin import build_bulletin
     from guside_cli.reports.report import build_report
+    from guside_cli.services.report import gather, report_spec, town_name
     from guside_cli.storage.settings import get_setting
 
     run = run_of(ctx)

@@ -1,6 +1,5 @@
 """Registering and finding cases: `add`, `list`, `show`."""
 
-import shutil
 from typing import Annotated
 
 import typer
@@ -8,6 +7,7 @@ import typer
 from guside_cli.commands import _options as opt
 from guside_cli.commands._common import Run, fail, guarded, open_ledger, run_of, stdin_is_terminal, writing
 from guside_cli.render.output import Format
+from guside_cli.services.cases import build_filter, describe, print_cases, record_reveal  # noqa: F401
 
 PROMPTS = {
     "received": "受理日期 received (today)",
@@ -129,54 +129,6 @@ def _print_added(case, similar: list[tuple[str, str]], run: Run, fmt: Format) ->
         typer.echo(f"Registered {case.number} (id {case.id}), due {case.due_on}")
 
 
-def record_reveal(ledger, run: Run, petition_id: int | None, what: str) -> None:
-    """Who saw personal data in full, and what: `--reveal` leaves a row in the history."""
-    with writing(ledger, run):
-        ledger.log(petition_id, "reveal", note=what)
-
-
-def describe(filters: dict) -> str:
-    return ", ".join(f"{k}={v}" for k, v in filters.items() if v not in (None, False, "")) or "all cases"
-
-
-def build_filter(run: Run, ledger, filters: dict):
-    """Turn list-style options into a CaseFilter (shared by every command that filters cases like `list`)."""
-    from guside_cli.core import dates, enums
-    from guside_cli.core.errors import InputError
-    from guside_cli.core.filters import CaseFilter
-    from guside_cli.core.villages import resolve_village
-
-    begin = finish = None
-    if filters.get("year") is not None:
-        begin, finish = dates.year_bounds(filters["year"])
-    if filters.get("start"):
-        begin = max(filter(None, (begin, dates.parse_date(filters["start"], run.today))))
-    if filters.get("end"):
-        finish = min(filter(None, (finish, dates.parse_date(filters["end"], run.today))))
-    if begin and finish and begin > finish:
-        raise InputError(f"the period {begin}..{finish} is empty: --from must not be after --to")
-    coded = {
-        name: kind.parse(filters[name]) if filters.get(name) else None
-        for name, kind in (
-            ("level", enums.Level),
-            ("form", enums.Form),
-            ("source", enums.Source),
-            ("status", enums.Status),
-        )
-    }
-    village = filters.get("village")
-    return CaseFilter(
-        start=begin,
-        end=finish,
-        village=resolve_village(village, ledger.villages()).name if village else None,
-        text=filters.get("search") or None,
-        leader=filters.get("leader") or None,
-        repeats=bool(filters.get("repeats")),
-        enterprise=filters.get("enterprise"),
-        **coded,
-    )
-
-
 def list_cases(
     ctx: typer.Context,
     year: opt.Year = None,
@@ -212,43 +164,6 @@ def list_cases(
         repeats=repeats,
     )
     print_cases(run_of(ctx), filters, limit=limit, fmt=fmt, reveal=reveal)
-
-
-def print_cases(
-    run: Run, filters: dict, *, limit: int | None = None, fmt: Format = Format.auto, reveal: bool = False
-) -> None:
-    from guside_cli.core.records import to_record
-    from guside_cli.render import output
-    from guside_cli.render.cases import list_rows
-
-    fmt = output.resolve(fmt)
-    with open_ledger(run) as ledger:
-        f = build_filter(run, ledger, filters)
-        total = ledger.count(f)
-        if limit is None and fmt is Format.table:
-            limit = max(5, shutil.get_terminal_size().lines - 8)  # a screenful
-        records = [to_record(p, reveal=reveal) for p in ledger.find(f, limit=limit)]
-        if reveal:
-            record_reveal(ledger, run, None, f"list: {len(records)} case(s); {describe(filters)}")
-    if fmt is Format.json:
-        output.write_json(records)
-    elif fmt is Format.csv:
-        from guside_cli.core.model import CANONICAL_FIELDS
-
-        output.write_csv_records(records, ["id", *CANONICAL_FIELDS])
-    else:
-        headers, rows = list_rows(records, run.lang)
-        output.print_table(headers, rows, fmt)
-        more = total - len(records)
-        if more > 0:
-            note = (
-                f"……另有 {more} 件未显示（共 {total} 件；用 --limit 或 --format csv 查看全部）"
-                if run.lang == "zh"
-                else f"... {more} more not shown ({total} in all; use --limit or --format csv for all)"
-            )
-            typer.echo(note, err=fmt is not Format.table)
-        elif fmt is Format.table:
-            typer.echo(f"共 {total} 件" if run.lang == "zh" else f"{total} in all")
 
 
 def show(

@@ -128,10 +128,10 @@ def export(
 
     Example: guside export --format xlsx --out 台账2018.xlsx --year 2018 --headers zh
     """
-    from guside_cli.commands.cases import build_filter
     from guside_cli.core.records import export_values
     from guside_cli.interchange import writers
     from guside_cli.interchange.headers import EXPORT_FIELDS, header_for
+    from guside_cli.services.cases import build_filter
 
     run = run_of(ctx)
     if fmt not in ("csv", "xlsx", "json", "jsonl") or headers not in ("en", "zh"):
@@ -182,10 +182,10 @@ def publish(
     from datetime import date
     from decimal import Decimal
 
-    from guside_cli.commands.cases import build_filter
     from guside_cli.core.dates import year_bounds
     from guside_cli.core.records import public_record
     from guside_cli.render import public
+    from guside_cli.services.cases import build_filter
     from guside_cli.storage.settings import get_setting
 
     run = run_of(ctx)

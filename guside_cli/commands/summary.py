@@ -34,7 +34,6 @@ def summary(
     """
     from datetime import timedelta
 
-    from guside_cli.commands.report import gather, report_spec, town_name
     from guside_cli.core.casefile import deadline_view
     from guside_cli.core.dates import parse_date
     from guside_cli.core.filters import CaseFilter
@@ -43,6 +42,7 @@ def summary(
     from guside_cli.reports.periods import last_full_week, week_of
     from guside_cli.reports.report import build_report
     from guside_cli.reports.summary import WeeklySummary, public_deadline_rows
+    from guside_cli.services.report import gather, report_spec, town_name
 
     run = run_of(ctx)
     span = week_of(parse_date(on, run.today)) if on else last_full_week(run.today)

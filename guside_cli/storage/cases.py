@@ -8,6 +8,7 @@ from guside_cli.core.errors import NotFound
 from guside_cli.core.filters import CaseFilter
 from guside_cli.core.model import EDITABLE_FIELDS, NewPetition, Petition
 from guside_cli.core.numbering import format_number
+from guside_cli.storage import rules
 from guside_cli.storage.rows import (
     SELECT_CASES,
     SELECT_EXPORT,
@@ -244,7 +245,7 @@ def case_where(f: CaseFilter) -> tuple[str, list]:
             clauses.append(f"p.{column} = ?")
             params.append(getattr(value, "code", value))
     if f.escalated is not None:
-        clauses.append(f"p.level {'' if f.escalated else 'NOT '}IN ('province', 'national')")
+        clauses.append(rules.escalated() if f.escalated else rules.not_escalated())
     if f.leader is not None:
         clauses.append("p.leader_id = (SELECT id FROM leaders WHERE name = ?)")
         params.append(f.leader)

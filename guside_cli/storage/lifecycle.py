@@ -8,14 +8,9 @@ from guside_cli.core.filters import CaseFilter
 from guside_cli.core.model import HistoryEntry, Leader, Petition, Step
 from guside_cli.storage.cases import EARLIEST_DUE, case_where
 from guside_cli.storage.rows import history_from, step_from
+from guside_cli.storage.rules import DUE_SOON, OVERDUE
 
-# open and past due on either clock: handling (due_on), or acceptance notice while no notice is recorded
-OVERDUE = "p.status = 'open' AND (p.due_on < :today OR (p.accepted_on IS NULL AND p.notice_due_on < :today))"
 OPEN_BY_CLOCKS = "petitions p INDEXED BY petitions_open_clocks"  # see LifecycleMixin._count_by_clock
-DUE_SOON = (
-    "p.status = 'open' AND (p.due_on BETWEEN :today AND :until"
-    " OR (p.accepted_on IS NULL AND p.notice_due_on BETWEEN :today AND :until))"
-)
 
 
 class LifecycleMixin:

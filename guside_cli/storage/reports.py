@@ -4,8 +4,9 @@ over cases. Every query takes a receipt-date range; `measure` is items (件次) 
 from datetime import date
 
 from guside_cli.core.errors import InputError
+from guside_cli.storage import rules
+from guside_cli.storage.rules import ESCALATED
 
-ESCALATED = "p.level IN ('province', 'national')"
 MEASURES = {"items": "1", "persons": "p.persons"}  # every query names the table p
 # dimension -> (SQL key expression, FROM clause)
 DIMENSIONS = {
@@ -48,14 +49,12 @@ class ReportsMixin:
 
         span, day = (start.isoformat(), end.isoformat()), as_of.isoformat()
         row = self.conn.execute(
-            """SELECT count(*),
+            f"""SELECT count(*),
                    coalesce(sum(status = 'closed'), 0),
                    coalesce(sum(status = 'open'), 0),
-                   coalesce(sum(status = 'open' AND (due_on < :day
-                       OR (accepted_on IS NULL AND notice_due_on < :day))), 0),
+                   coalesce(sum({rules.overdue(":day")}), 0),
                    coalesce(sum(reopened > 0), 0),
-                   coalesce(sum(EXISTS (SELECT 1 FROM steps s WHERE s.petition_id = p.id AND s.kind = 'contact'
-                       AND strftime('%s', s.at) - strftime('%s', p.received_at) <= 86400)), 0)
+                   coalesce(sum({rules.within_24h("contact")}), 0)
                FROM petitions p WHERE received_on BETWEEN :start AND :end""",
             {"start": span[0], "end": span[1], "day": day},
         ).fetchone()

@@ -1,0 +1,106 @@
+"""Finding cases the way `list` does, shared by every command that filters or lists cases (`list`, `overdue`,
+`due`, `export`, `publish`, `enterprise show`), so commands do not import each other."""
+
+import shutil
+
+import typer
+
+from guside_cli.render.output import Format
+
+
+def writing(ledger, run, by: str | None = None):
+    """The write transaction of one command, its history rows signed by --by, else the run's user."""
+    from guside_cli.core.dates import iso_timestamp
+
+    return ledger.write(actor=by or run.user, at=iso_timestamp(run.now))
+
+
+def open_ledger(run, *, create: bool = False):
+    from guside_cli.storage.ledger import Ledger
+
+    return Ledger.open(run.db, create=create)
+
+
+def record_reveal(ledger, run, petition_id: int | None, what: str) -> None:
+    """Who saw personal data in full, and what: `--reveal` leaves a row in the history."""
+    with writing(ledger, run):
+        ledger.log(petition_id, "reveal", note=what)
+
+
+def describe(filters: dict) -> str:
+    return ", ".join(f"{k}={v}" for k, v in filters.items() if v not in (None, False, "")) or "all cases"
+
+
+def build_filter(run, ledger, filters: dict):
+    """Turn list-style options into a CaseFilter (shared by every command that filters cases like `list`)."""
+    from guside_cli.core import dates, enums
+    from guside_cli.core.errors import InputError
+    from guside_cli.core.filters import CaseFilter
+    from guside_cli.core.villages import resolve_village
+
+    begin = finish = None
+    if filters.get("year") is not None:
+        begin, finish = dates.year_bounds(filters["year"])
+    if filters.get("start"):
+        begin = max(filter(None, (begin, dates.parse_date(filters["start"], run.today))))
+    if filters.get("end"):
+        finish = min(filter(None, (finish, dates.parse_date(filters["end"], run.today))))
+    if begin and finish and begin > finish:
+        raise InputError(f"the period {begin}..{finish} is empty: --from must not be after --to")
+    coded = {
+        name: kind.parse(filters[name]) if filters.get(name) else None
+        for name, kind in (
+            ("level", enums.Level),
+            ("form", enums.Form),
+            ("source", enums.Source),
+            ("status", enums.Status),
+        )
+    }
+    village = filters.get("village")
+    return CaseFilter(
+        start=begin,
+        end=finish,
+        village=resolve_village(village, ledger.villages()).name if village else None,
+        text=filters.get("search") or None,
+        leader=filters.get("leader") or None,
+        repeats=bool(filters.get("repeats")),
+        enterprise=filters.get("enterprise"),
+        **coded,
+    )
+
+
+def print_cases(
+    run, filters: dict, *, limit: int | None = None, fmt: Format = Format.auto, reveal: bool = False
+) -> None:
+    from guside_cli.core.records import to_record
+    from guside_cli.render import output
+    from guside_cli.render.cases import list_rows
+
+    fmt = output.resolve(fmt)
+    with open_ledger(run) as ledger:
+        f = build_filter(run, ledger, filters)
+        total = ledger.count(f)
+        if limit is None and fmt is Format.table:
+            limit = max(5, shutil.get_terminal_size().lines - 8)  # a screenful
+        records = [to_record(p, reveal=reveal) for p in ledger.find(f, limit=limit)]
+        if reveal:
+            record_reveal(ledger, run, None, f"list: {len(records)} case(s); {describe(filters)}")
+    if fmt is Format.json:
+        output.write_json(records)
+    elif fmt is Format.csv:
+        from guside_cli.core.model import CANONICAL_FIELDS
+
+        output.write_csv_records(records, ["id", *CANONICAL_FIELDS])
+    else:
+        headers, rows = list_rows(records, run.lang)
+        output.print_table(headers, rows, fmt)
+        more = total - len(records)
+        if more > 0:
+            note = (
+                f"……另有 {more} 件未显示（共 {total} 件；用 --limit 或 --format csv 查看全部）"
+                if run.lang == "zh"
+                else f"... {more} more not shown ({total} in all; use --limit or --format csv for all)"
+            )
+            typer.echo(note, err=fmt is not Format.table)
+        elif fmt is Format.table:
+            typer.echo(f"共 {total} 件" if run.lang == "zh" else f"{total} in all")

@@ -1,0 +1,131 @@
+"""The report as several commands build it (`report`, `summary`, `bulletin`, `demo`): the period and targets
+(`report_spec`), every count (`gather`), and writing it out (`emit`)."""
+
+from pathlib import Path
+
+import typer
+
+from guside_cli.render.output import Format
+from guside_cli.services.cases import open_ledger
+
+# breakdowns (`--by`): one SQL key per dimension in storage.reports.DIMENSIONS; add a name here and there
+BY_CHOICES = ("level", "form", "source", "pollution", "leader")
+
+
+def print_report(
+    run,
+    *,
+    year=None,
+    as_of=None,
+    start=None,
+    end=None,
+    measure="items",
+    new_only=False,
+    by=(),
+    target_total=None,
+    target_escalated=None,
+    fmt: Format = Format.auto,
+    out=None,
+) -> None:
+    from guside_cli.render import report as render
+    from guside_cli.reports.report import build_report
+
+    with open_ledger(run) as ledger:
+        spec = report_spec(run, ledger, year, as_of, start, end, measure, target_total, target_escalated)
+        counts = gather(ledger, spec, new_only=new_only, by=list(by))
+        town = town_name(ledger)
+    emit(render, build_report(counts, **spec), town, run, fmt, out)
+
+
+def report_spec(run, ledger, year, as_of, start, end, measure, target_total, target_escalated) -> dict:
+    from guside_cli.core.dates import parse_date
+    from guside_cli.reports.periods import previous, report_period
+    from guside_cli.reports.report import DEFAULT_TARGETS
+
+    def day(text):
+        return parse_date(text, run.today) if text else None
+
+    if measure not in ("items", "persons"):
+        from guside_cli.core.errors import InputError
+
+        raise InputError(f"unknown measure '{measure}': use items (件次) or persons (人次)")
+    year, period = report_period(today=run.today, year=year, as_of=day(as_of), start=day(start), end=day(end))
+    stored = ledger.targets(year) if year else None
+    total, escalated = stored or DEFAULT_TARGETS
+    targets = (
+        percent(target_total or total, "--target-total"),
+        percent(target_escalated or escalated, "--target-escalated"),
+    )
+    return {"year": year, "period": period, "previous_period": previous(period), "measure": measure, "targets": targets}
+
+
+def gather(ledger, spec: dict, *, new_only: bool, by: list[str]):
+    """Every count the report needs, each one SQL aggregate."""
+    from datetime import date
+
+    from guside_cli.core.counts import ReportCounts
+    from guside_cli.core.errors import InputError
+    from guside_cli.reports.periods import is_year_to_date
+
+    period, prev, measure = spec["period"], spec["previous_period"], spec["measure"]
+    for dim in by:
+        if dim not in BY_CHOICES:
+            raise InputError(f"unknown breakdown '{dim}': use one of {', '.join(BY_CHOICES)}")
+    full = None
+    if is_year_to_date(period):
+        last = period.start.year - 1
+        full = ledger.period_counts(date(last, 1, 1), date(last, 12, 31), measure)
+    return ReportCounts(
+        current=ledger.period_counts(period.start, period.end, measure),
+        previous=ledger.period_counts(prev.start, prev.end, measure),
+        handling=ledger.handling(period.start, period.end, period.end),
+        current_new=ledger.period_counts(period.start, period.end, measure, new_only=True) if new_only else None,
+        previous_new=ledger.period_counts(prev.start, prev.end, measure, new_only=True) if new_only else None,
+        previous_full_year=full,
+        breakdown={
+            dim: (
+                ledger.breakdown(dim, period.start, period.end, measure),
+                ledger.breakdown(dim, prev.start, prev.end, measure),
+            )
+            for dim in by
+        },
+        monthly=(ledger.monthly(period.start, period.end, measure), ledger.monthly(prev.start, prev.end, measure)),
+        overdue_repeats=ledger.overdue_repeats(period.start, period.end),
+    )
+
+
+def town_name(ledger) -> str:
+    from guside_cli.storage.settings import get_setting
+
+    return get_setting(ledger, "town.name")
+
+
+def percent(text, option: str):
+    from decimal import Decimal, InvalidOperation
+
+    from guside_cli.core.errors import InputError
+
+    try:
+        value = Decimal(str(text).strip().rstrip("%"))
+    except InvalidOperation:
+        raise InputError(f"{option} takes a percentage such as 30 or 27.5, not '{text}'") from None
+    if not Decimal(0) <= value <= Decimal(100):
+        raise InputError(f"{option} must be between 0 and 100, not {text}")
+    return value
+
+
+def emit(render, result, town: str, run, fmt: Format, out: Path | None) -> None:
+    """Write the report in the chosen format: rich on a terminal, else text to stdout or atomically to --out."""
+    from guside_cli.render import output
+
+    fmt = output.resolve(fmt) if out is None else (Format.text if fmt in (Format.auto, Format.table) else fmt)
+    if fmt is Format.table:
+        render.print_rich(result, town, run.lang)
+        return
+    text = render.as_text(result, town, run.lang, fmt)
+    if out is not None:
+        from guside_cli.interchange.files import atomic_write_text
+
+        atomic_write_text(out, text)
+    else:
+        typer.echo(text, nl=False)
