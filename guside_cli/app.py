@@ -18,6 +18,7 @@ COMMANDS = {
     "report": ("report", "target"),
     "summary": ("summary",),
     "bulletin": ("bulletin",),
+    "keycases": ("key-cases",),
     "leaders": ("leader",),
     "enterprises": ("enterprise",),
     "persons": ("person",),
@@ -46,7 +47,7 @@ PANELS = {
         "overdue",
         "due",
     ),
-    "报表 Reports": ("report", "summary", "bulletin", "publish"),
+    "报表 Reports": ("report", "summary", "bulletin", "publish", "key-cases"),
     "资料 Reference": ("leader", "enterprise", "person", "reward", "rewards", "village", "target", "config"),
     "数据 Data": ("import", "export", "backup", "check", "info", "demo"),
 }

@@ -135,13 +135,22 @@ def list_cases(
     start: opt.DateFrom = None,
     end: opt.DateTo = None,
     village: opt.Village = None,
-    level: opt.Level = None,
+    level: Annotated[
+        list[str] | None, typer.Option("--level", "-l", help="Repeatable: --level 省 --level 京 (any of them)")
+    ] = None,
     form: opt.Form = None,
     source: opt.Source = None,
     status: opt.Status = None,
     search: opt.Search = None,
     leader: opt.LeaderName = None,
     repeats: Annotated[bool, typer.Option("--repeats", help="Only cases in a repeat chain (重复信访)")] = False,
+    escalated: Annotated[bool, typer.Option("--escalated", help="Only 到部去省 cases (province or Beijing)")] = False,
+    carried_over: Annotated[
+        bool,
+        typer.Option(
+            "--carried-over", help="信访积案: received before the period (--year/--from, else this year), not 销号 then"
+        ),
+    ] = False,
     limit: opt.Limit = None,
     fmt: opt.OutputFormat = Format.auto,
     reveal: opt.Reveal = False,
@@ -162,6 +171,8 @@ def list_cases(
         search=search,
         leader=leader,
         repeats=repeats,
+        escalated=escalated,
+        carried_over=carried_over,
     )
     print_cases(run_of(ctx), filters, limit=limit, fmt=fmt, reveal=reveal)
 

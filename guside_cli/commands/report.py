@@ -63,14 +63,29 @@ def target_set(
     year: Annotated[int, typer.Option("--year", help="The year the targets apply to")],
     total: Annotated[str, typer.Option("--total", help="Minimum reduction of all petitions, %")],
     escalated: Annotated[str, typer.Option("--escalated", help="Minimum reduction of province/Beijing ones, %")],
+    village: Annotated[
+        str | None, typer.Option("--village", help="A village's own targets (the plan sets the town's only)")
+    ] = None,
     by: opt.By = None,
 ) -> None:
-    """Set a year's reduction targets (the plan's 2018 targets are 30 and 25).
+    """Set a year's reduction targets (the plan's 2018 targets are 30 and 25), or a village's own.
 
-    Example: guside target set --year 2019 --total 20 --escalated 15
+    Example: guside target set --year 2019 --total 20 --escalated 15 ;
+    guside target set --village 红豆村 --year 2018 --total 30 --escalated 25
     """
+    from guside_cli.messages import text
+
     run = run_of(ctx)
     values = (percent(total, "--total"), percent(escalated, "--escalated"))
+    with open_ledger(run, create=True) as ledger, writing(ledger, run, by):
+        if village is not None:
+            from guside_cli.core.villages import resolve_village
+
+            name = resolve_village(village, ledger.villages()).name
+            ledger.set_village_targets(year, name, str(values[0]), str(values[1]))
+    if village is not None:
+        typer.echo(text("target.village_set", run.lang, village=name, year=year, total=values[0], escalated=values[1]))
+        return
     with open_ledger(run, create=True) as ledger, writing(ledger, run, by):
         ledger.set_targets(year, str(values[0]), str(values[1]))
     say(
@@ -89,9 +104,18 @@ def target_list(ctx: typer.Context, fmt: opt.OutputFormat = Format.auto) -> None
     run = run_of(ctx)
     with open_ledger(run) as ledger:
         rows = ledger.all_targets()
+        own = ledger.all_village_targets()
     fmt = output.resolve(fmt)
     if fmt is Format.json:
-        output.write_json([{"year": y, "total_pct": float(t), "escalated_pct": float(e)} for y, t, e in rows])
+        output.write_json(
+            [{"year": y, "total_pct": float(t), "escalated_pct": float(e)} for y, t, e in rows]
+            + [{"year": y, "village": v, "total_pct": float(t), "escalated_pct": float(e)} for y, v, t, e in own]
+        )
     else:
-        headers = ["年份", "总量降幅目标%", "越级降幅目标%"] if run.lang == "zh" else ["year", "total %", "escalated %"]
-        output.print_table(headers, [list(r) for r in rows], fmt)
+        headers = (
+            ["年份", "属地", "总量降幅目标%", "越级降幅目标%"]
+            if run.lang == "zh"
+            else ["year", "village", "total %", "escalated %"]
+        )
+        town = "（全镇）" if run.lang == "zh" else "(town)"
+        output.print_table(headers, [[y, town, t, e] for y, t, e in rows] + [list(r) for r in own], fmt)

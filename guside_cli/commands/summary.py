@@ -50,7 +50,7 @@ def summary(
     with open_ledger(run) as ledger:
         counts = ledger.period_counts(span.start, end)
         spec = report_spec(run, ledger, end.year, end.isoformat(), None, None, "items", None, None)
-        ytd = build_report(gather(ledger, spec, new_only=False, by=[]), **spec)
+        ytd = build_report(gather(ledger, spec, new_only=False, by=[], extras=False), **spec)
         everything, after = CaseFilter(end=end), end + timedelta(days=1)
         late = deadline_view(ledger.overdue(everything, end, limit=LISTED), end, None)
         coming = deadline_view(ledger.due_within(everything, after, 6, limit=LISTED), after, 6)

@@ -20,3 +20,5 @@ class CaseFilter:
     leader: str | None = None  # leader's name
     repeats: bool = False  # only cases in a repeat chain
     enterprise: str | None = None  # exact name
+    levels: tuple[Level, ...] = ()  # any of these levels (`--level 省 --level 京`)
+    carried_over: date | None = None  # 积案: received before this date and not 销号 on it (receipt bounds unused)

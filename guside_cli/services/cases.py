@@ -33,6 +33,8 @@ def describe(filters: dict) -> str:
 
 def build_filter(run, ledger, filters: dict):
     """Turn list-style options into a CaseFilter (shared by every command that filters cases like `list`)."""
+    from datetime import date
+
     from guside_cli.core import dates, enums
     from guside_cli.core.errors import InputError
     from guside_cli.core.filters import CaseFilter
@@ -47,10 +49,14 @@ def build_filter(run, ledger, filters: dict):
         finish = min(filter(None, (finish, dates.parse_date(filters["end"], run.today))))
     if begin and finish and begin > finish:
         raise InputError(f"the period {begin}..{finish} is empty: --from must not be after --to")
+    levels = filters.get("level")
+    levels = tuple(dict.fromkeys(enums.Level.parse(x) for x in ([levels] if isinstance(levels, str) else levels or ())))
+    carried = None
+    if filters.get("carried_over"):  # 积案 carried into the period (this year by default): receipt bounds unused
+        carried, begin, finish = begin or date(run.today.year, 1, 1), None, None
     coded = {
         name: kind.parse(filters[name]) if filters.get(name) else None
         for name, kind in (
-            ("level", enums.Level),
             ("form", enums.Form),
             ("source", enums.Source),
             ("status", enums.Status),
@@ -65,6 +71,10 @@ def build_filter(run, ledger, filters: dict):
         leader=filters.get("leader") or None,
         repeats=bool(filters.get("repeats")),
         enterprise=filters.get("enterprise"),
+        level=levels[0] if len(levels) == 1 else None,
+        levels=levels if len(levels) > 1 else (),
+        escalated=True if filters.get("escalated") else None,
+        carried_over=carried,
         **coded,
     )
 

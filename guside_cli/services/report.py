@@ -38,8 +38,10 @@ def print_report(
 
 
 def report_spec(run, ledger, year, as_of, start, end, measure, target_total, target_escalated) -> dict:
+    from decimal import Decimal
+
     from guside_cli.core.dates import parse_date
-    from guside_cli.reports.periods import previous, report_period
+    from guside_cli.reports.periods import is_whole_year, previous, report_period
     from guside_cli.reports.report import DEFAULT_TARGETS
 
     def day(text):
@@ -56,10 +58,20 @@ def report_spec(run, ledger, year, as_of, start, end, measure, target_total, tar
         percent(target_total or total, "--target-total"),
         percent(target_escalated or escalated, "--target-escalated"),
     )
-    return {"year": year, "period": period, "previous_period": previous(period), "measure": measure, "targets": targets}
+    own = {v: (Decimal(t), Decimal(e)) for v, (t, e) in ledger.village_targets(year).items()} if year else {}
+    return {
+        "year": year,
+        "period": period,
+        "previous_period": previous(period),
+        "measure": measure,
+        "targets": targets,
+        # the plan judges the veto at year end: final only for a whole calendar year that is over
+        "final": not (start or end) and is_whole_year(period) and run.today > period.end,
+        "village_targets": own,
+    }
 
 
-def gather(ledger, spec: dict, *, new_only: bool, by: list[str]):
+def gather(ledger, spec: dict, *, new_only: bool, by: list[str], extras: bool = True):
     """Every count the report needs, each one SQL aggregate."""
     from datetime import date
 
@@ -91,6 +103,9 @@ def gather(ledger, spec: dict, *, new_only: bool, by: list[str]):
         },
         monthly=(ledger.monthly(period.start, period.end, measure), ledger.monthly(prev.start, prev.end, measure)),
         overdue_repeats=ledger.overdue_repeats(period.start, period.end),
+        key_cases=ledger.key_cases_unresolved(period.end),
+        extras=ledger.case_extras(period.start, period.end) if extras else {},
+        candidates=ledger.repeat_candidates(period.end) if extras else [],
     )
 
 

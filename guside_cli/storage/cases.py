@@ -244,6 +244,12 @@ def case_where(f: CaseFilter) -> tuple[str, list]:
         if value is not None:
             clauses.append(f"p.{column} = ?")
             params.append(getattr(value, "code", value))
+    if f.levels:
+        clauses.append("p.level IN (" + ", ".join("?" for _ in f.levels) + ")")
+        params.extend(level.code for level in f.levels)
+    if f.carried_over is not None:
+        clauses.append(rules.carried_over("?"))
+        params.extend([f.carried_over.isoformat()] * 2)
     if f.escalated is not None:
         clauses.append(rules.escalated() if f.escalated else rules.not_escalated())
     if f.leader is not None:

@@ -8,7 +8,7 @@ clocks of core.deadlines) and takes the table alias and the names of its date pa
   notice is recorded (notice_due_on);
 - past the handling limit on a day: open and past due_on only (the veto's 重点重复信访 and 久拖不决 read this);
 - due soon: open and a clock falls due between two days, both included;
-- carried over (信访积案) into a period: received before it started and not 销号 by its end;
+- carried over (信访积案) into a period: received before it started and not 销号 when it started;
 - accepted (受理): today the notify step (受理告知, `accepted_on`), not closed as not accepted. When the ledger
   records stages, this is the one line to change;
 - group visit (集体访): five or more persons.
@@ -44,8 +44,8 @@ def due_soon(day: str = ":today", until: str = ":until", p: str = "p") -> str:
     )
 
 
-def carried_over(start: str = ":start", end: str = ":end", p: str = "p") -> str:
-    return f"{p}.received_on < {start} AND ({p}.status = 'open' OR {p}.closed_on > {end})"
+def carried_over(start: str = ":start", p: str = "p") -> str:
+    return f"{p}.received_on < {start} AND ({p}.status = 'open' OR {p}.closed_on >= {start})"
 
 
 def accepted(p: str = "p") -> str:

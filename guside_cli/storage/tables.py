@@ -29,3 +29,12 @@ ALL_TABLES = (
     REWARDS,
     MIGRATIONS_TABLE,
 )
+
+# the campaign's calendar and village targets (migrations_campaign)
+VILLAGE_TARGETS = "village_targets"
+CAMPAIGN_PHASES = "campaign_phases"
+CAMPAIGN_REPORTS = "campaign_reports"
+RECEPTIONS = "receptions"
+INTERVIEWS = "interviews"
+EXPOSURES = "exposures"
+ALL_TABLES += (VILLAGE_TARGETS, CAMPAIGN_PHASES, CAMPAIGN_REPORTS, RECEPTIONS, INTERVIEWS, EXPOSURES)
