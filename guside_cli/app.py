@@ -19,6 +19,8 @@ COMMANDS = {
     "summary": ("summary",),
     "bulletin": ("bulletin",),
     "keycases": ("key-cases",),
+    "campaign": ("campaign",),
+    "reception": ("reception", "interview", "expose"),
     "leaders": ("leader",),
     "enterprises": ("enterprise",),
     "persons": ("person",),
@@ -48,6 +50,7 @@ PANELS = {
         "due",
     ),
     "报表 Reports": ("report", "summary", "bulletin", "publish", "key-cases"),
+    "百日行动 Campaign": ("campaign", "reception", "interview", "expose"),
     "资料 Reference": ("leader", "enterprise", "person", "reward", "rewards", "village", "target", "config"),
     "数据 Data": ("import", "export", "backup", "check", "info", "demo"),
 }

@@ -169,6 +169,9 @@ def publish(
     year: opt.Year = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="markdown|csv|html|json")] = "markdown",
     out: Annotated[Path | None, typer.Option("--out", help="File to write (atomically) [stdout]")] = None,
+    selected: Annotated[
+        bool, typer.Option("--selected", help="Only the cases marked with `guside expose` and due by today")
+    ] = False,
 ) -> None:
     """The public list (定时公开曝光), without any personal data.
 
@@ -177,7 +180,10 @@ def publish(
     ID numbers written inside the subject are masked. It ends with the count and total of rewards paid for
     reports that proved true (有奖举报), never who received them.
 
-    Example: guside publish --year 2018 --format html --out 2018公示.html
+    With --selected, only the cases the office marked for exposure (`guside expose CASE --on DATE`) whose day
+    has come; written with --out, they are recorded as published.
+
+    Example: guside publish --year 2018 --format html --out 2018公示.html ; guside publish --selected --out 曝光.md
     """
     from datetime import date
     from decimal import Decimal
@@ -192,7 +198,12 @@ def publish(
     if fmt not in ("markdown", "csv", "html", "json"):
         raise InputError("--format takes markdown, csv, html or json")
     with open_ledger(run) as ledger:
-        records = [public_record(p) for p, _ in ledger.export(build_filter(run, ledger, {"year": year}))]
+        chosen = build_filter(run, ledger, {"year": year})
+        if selected:
+            from dataclasses import replace
+
+            chosen = replace(chosen, exposed_by=run.today)
+        records = [public_record(p) for p, _ in ledger.export(chosen)]
         town = get_setting(ledger, "town.name")
         paid = ledger.rewards(*year_bounds(year)) if year else ledger.rewards(date(1900, 1, 1), date(9999, 12, 31))
     rewards = {"count": len(paid), "total": str(sum((Decimal(r["amount"]) for r in paid), Decimal(0)))}
@@ -203,6 +214,11 @@ def publish(
     from guside_cli.interchange.files import atomic_write_text
 
     atomic_write_text(out, text)
+    if selected:
+        from guside_cli.commands._common import writing
+
+        with open_ledger(run) as ledger, writing(ledger, run):
+            ledger.mark_published(run.today)
     say(run, f"公开清单 {len(records)} 件已写入 {out}", f"Public list of {len(records)} cases written to {out}")
 
 

@@ -247,6 +247,9 @@ def case_where(f: CaseFilter) -> tuple[str, list]:
     if f.levels:
         clauses.append("p.level IN (" + ", ".join("?" for _ in f.levels) + ")")
         params.extend(level.code for level in f.levels)
+    if f.exposed_by is not None:
+        clauses.append("p.id IN (SELECT petition_id FROM exposures WHERE scheduled_on <= ?)")
+        params.append(f.exposed_by.isoformat())
     if f.carried_over is not None:
         clauses.append(rules.carried_over("?"))
         params.extend([f.carried_over.isoformat()] * 2)

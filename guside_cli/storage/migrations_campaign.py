@@ -53,8 +53,14 @@ def m009_campaign_calendar(db) -> None:
             created_at TEXT NOT NULL
         );
         CREATE INDEX interviews_village ON interviews (village, on_date);
+        CREATE TABLE interview_due (
+            bulletin_on TEXT NOT NULL CHECK ({_DATE.format("bulletin_on")}),
+            village TEXT NOT NULL,
+            PRIMARY KEY (bulletin_on, village)
+        );
         CREATE TABLE exposures (
             petition_id INTEGER PRIMARY KEY REFERENCES petitions(id),
+            scheduled_on TEXT NOT NULL CHECK ({_DATE.format("scheduled_on")}),
             marked_at TEXT NOT NULL,
             published_on TEXT
         );

@@ -11,7 +11,10 @@ clocks of core.deadlines) and takes the table alias and the names of its date pa
 - carried over (信访积案) into a period: received before it started and not 销号 when it started;
 - accepted (受理): today the notify step (受理告知, `accepted_on`), not closed as not accepted. When the ledger
   records stages, this is the one line to change;
-- group visit (集体访): five or more persons.
+- group visit (集体访): five or more persons;
+- concluded (办结) on a day: closed that day; struck off (销号): closed with an outcome other than 阶段性办结
+  (interim) — today the ledger records one closing, so both read `closed_on`;
+- elements complete (建档要素齐全): cause, responsible unit and forecast given, and key persons for a group.
 """
 
 from guside_cli.core.enums import ESCALATED_LEVELS
@@ -61,6 +64,25 @@ def within_24h(kind: str, p: str = "p") -> str:
     return (
         f"EXISTS (SELECT 1 FROM steps s WHERE s.petition_id = {p}.id AND s.kind = '{kind}'"
         f" AND strftime('%s', s.at) - strftime('%s', {p}.received_at) <= 86400)"
+    )
+
+
+def concluded_between(start: str = ":start", end: str = ":end", p: str = "p") -> str:
+    return f"{p}.closed_on BETWEEN {start} AND {end}"
+
+
+def struck_off_between(start: str = ":start", end: str = ":end", p: str = "p") -> str:
+    return f"{concluded_between(start, end, p)} AND coalesce({p}.outcome, '') <> 'interim'"
+
+
+def accepted_between(start: str = ":start", end: str = ":end", p: str = "p") -> str:
+    return f"{accepted(p)} AND {p}.accepted_on BETWEEN {start} AND {end}"
+
+
+def elements_complete(p: str = "p") -> str:
+    return (
+        f"{p}.cause IS NOT NULL AND {p}.unit IS NOT NULL AND {p}.forecast IS NOT NULL"
+        f" AND NOT ({group_visit(p)} AND {p}.key_persons = '[]')"
     )
 
 
