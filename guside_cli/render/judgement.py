@@ -72,7 +72,7 @@ def extras_table(r: Report, lang: str) -> tuple[list[str], list[list[str]]]:
         (_t(lang, "24小时内调处", "mediation ≤24h"), pct(_pct(x["first_mediation_24h"], x["accepted"]))),
         (_t(lang, "三个第一均做到", "all three ≤24h"), pct(_pct(x["all_three_24h"], x["accepted"]))),
     ]
-    return [p[0] for p in pairs], [[p[1] for p in pairs]]
+    return [_t(lang, "指标", "figure"), _t(lang, "数值", "value")], [list(p) for p in pairs]
 
 
 def candidates_table(r: Report, lang: str) -> tuple[list[str], list[list[str]]]:

@@ -83,13 +83,17 @@ def summary_lines(s: WeeklySummary, town: str, lang: str, *, markdown: bool = Fa
                 f"target {pct(c.target_pct)}: {state}",
             )
         )
-    if ytd.vetoed:
-        lines.append(
-            item
-            + _t(
-                lang, f"越级上升（一票否决）：{'、'.join(ytd.vetoed)}", f"escalated up (veto): {', '.join(ytd.vetoed)}"
-            )
+    vetoed = [v for v in ytd.villages if v.veto]
+    if vetoed:
+        from guside_cli.render.judgement import VETO_LABELS, veto_word
+
+        named = _t(lang, "、", ", ").join(
+            f"{v.village}（{'、'.join(VETO_LABELS[x][0] for x in v.veto_reasons)}）"
+            if lang == "zh"
+            else f"{v.village} ({', '.join(VETO_LABELS[x][1] for x in v.veto_reasons)})"
+            for v in vetoed
         )
+        lines.append(item + f"{veto_word(ytd, lang)}：{named}")
     for title_zh, title_en, rows, count in (
         ("超期案件（超期最久的在前）", "Overdue (longest first)", s.overdue, s.overdue_count),
         ("未来 7 天到期", "Due in 7 days", s.due_next_week, s.due_count),
