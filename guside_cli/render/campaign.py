@@ -48,17 +48,18 @@ def campaign_table(c: Campaign, lang: str) -> tuple[list[str], list[list[str]]]:
         if p.code == "survey":
             e = n["elements"]
             pct = _pct(e["complete"], e["cases"])
-            elements = f"{e['complete']}/{e['cases']}" + ("" if pct is None else f" ({pct:.1f}%)")
-        dates = f"{p.start:%m-%d}–{p.end:%m-%d}" + ("" if not p.from_plan else text("campaign.from_plan", lang))
+            elements = "—" if pct is None else f"{pct:.1f}%"  # the counts are in JSON
+        dates = f"{p.start:%m-%d}–{p.end:%m-%d}" + ("*" if p.from_plan else "")
         figures = [str(n[k]) for k in ("received", "accepted", "concluded", "struck_off", "overdue")]
         rows.append([p.label(lang), dates, *figures, elements])
     return headers, rows
 
 
 def summary_lines(c: Campaign, lang: str) -> list[str]:
+    lines = [text("campaign.from_plan", lang)] if any(row.phase.from_plan for row in c.phases) else []
     if c.summaries_due is None:
-        return []
-    lines = [text("campaign.summaries", lang, due=c.summaries_due, n=len(c.reported))]
+        return lines
+    lines.append(text("campaign.summaries", lang, due=c.summaries_due, n=len(c.reported)))
     if c.overdue_summaries:
         missing = "、".join(c.missing) if c.missing else text("campaign.none", lang)
         lines.append(text("campaign.missing", lang, n=len(c.missing), villages=missing))
