@@ -188,3 +188,10 @@ def test_candidates_for_key_repeat_cases(cli, db_path):
     assert [c["number"] for c in cli.json("--today", "2018-12-31", "key-cases")["candidates"]] == [first]
     cli("key-cases", "mark", first)
     assert cli.json("--today", "2019-01-15", "report", "--year", "2018")["key_repeat_candidates"] == []
+
+
+def test_the_weekly_summary_names_the_veto_with_its_reasons_as_a_warning(cli, db_path):
+    load(cli, db_path, [row("新龚村", "2017-05-01"), row("新龚村", "2018-05-01")])
+    cli("key-cases", "mark", "2018-新龚-001")
+    text = cli("--today", "2018-09-20", "summary", "--week", "--on", "2018-09-12").stdout
+    assert "一票否决预警：新龚村（重点重复信访化解不力）" in text
