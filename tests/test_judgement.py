@@ -173,6 +173,13 @@ def test_list_several_levels_and_escalated(cli, db_path):
     assert len(cli.json("list", "--level", "镇")) == 1
     bad = cli("list", "--level", "省", "--level", "月球", ok=False)
     assert bad.exit_code != 0 and len(bad.stderr.strip().splitlines()) == 1
+    # the family: any filter of a column takes several values
+    cli.add(village="顾北", received="2018-02-01")
+    cli.add(village="漍东", received="2018-02-02")
+    both = cli.json("list", "--village", "红豆", "--village", "顾北")
+    assert sorted(c["village"] for c in both) == ["红豆村"] * 3 + ["顾北村"]
+    assert len(cli.json("list", "--village", "顾北", "--village", "漍东", "--level", "镇")) == 2
+    assert cli("list", "--village", "红豆", "--village", "月球", ok=False).exit_code == 2
 
 
 def test_candidates_for_key_repeat_cases(cli, db_path):

@@ -134,13 +134,13 @@ def list_cases(
     year: opt.Year = None,
     start: opt.DateFrom = None,
     end: opt.DateTo = None,
-    village: opt.Village = None,
+    village: Annotated[list[str] | None, typer.Option("--village", "-v", help="Repeatable: any of them")] = None,
     level: Annotated[
         list[str] | None, typer.Option("--level", "-l", help="Repeatable: --level 省 --level 京 (any of them)")
     ] = None,
-    form: opt.Form = None,
-    source: opt.Source = None,
-    status: opt.Status = None,
+    form: Annotated[list[str] | None, typer.Option("--form", help="Repeatable: 来信/来访/网上/电话")] = None,
+    source: Annotated[list[str] | None, typer.Option("--source", help="Repeatable: direct, 12345, 263, …")] = None,
+    status: Annotated[list[str] | None, typer.Option("--status", help="open|closed, or 在办/已销号")] = None,
     search: opt.Search = None,
     leader: opt.LeaderName = None,
     repeats: Annotated[bool, typer.Option("--repeats", help="Only cases in a repeat chain (重复信访)")] = False,

@@ -28,7 +28,10 @@ def record_reveal(ledger, run, petition_id: int | None, what: str) -> None:
 
 
 def describe(filters: dict) -> str:
-    return ", ".join(f"{k}={v}" for k, v in filters.items() if v not in (None, False, "")) or "all cases"
+    def shown(value) -> str:
+        return "/".join(map(str, value)) if isinstance(value, list | tuple) else str(value)
+
+    return ", ".join(f"{k}={shown(v)}" for k, v in filters.items() if v not in (None, False, "", [])) or "all cases"
 
 
 def build_filter(run, ledger, filters: dict):
@@ -49,33 +52,38 @@ def build_filter(run, ledger, filters: dict):
         finish = min(filter(None, (finish, dates.parse_date(filters["end"], run.today))))
     if begin and finish and begin > finish:
         raise InputError(f"the period {begin}..{finish} is empty: --from must not be after --to")
-    levels = filters.get("level")
-    levels = tuple(dict.fromkeys(enums.Level.parse(x) for x in ([levels] if isinstance(levels, str) else levels or ())))
+
+    def several(name: str, parse) -> tuple:
+        """A filter given once or several times (`--level 省 --level 京`): its distinct values, parsed."""
+        value = filters.get(name)
+        values = [value] if isinstance(value, str) else list(value or ())
+        return tuple(dict.fromkeys(parse(v) for v in values if v))
+
+    known = ledger.villages() if filters.get("village") else []
+    chosen = {
+        "village": several("village", lambda v: resolve_village(v, known).name),
+        "level": several("level", enums.Level.parse),
+        "form": several("form", enums.Form.parse),
+        "source": several("source", enums.Source.parse),
+        "status": several("status", enums.Status.parse),
+    }
     carried = None
     if filters.get("carried_over"):  # 积案 carried into the period (this year by default): receipt bounds unused
         carried, begin, finish = begin or date(run.today.year, 1, 1), None, None
-    coded = {
-        name: kind.parse(filters[name]) if filters.get(name) else None
-        for name, kind in (
-            ("form", enums.Form),
-            ("source", enums.Source),
-            ("status", enums.Status),
-        )
-    }
-    village = filters.get("village")
+    single = {name: values[0] if len(values) == 1 else None for name, values in chosen.items()}
     return CaseFilter(
         start=begin,
         end=finish,
-        village=resolve_village(village, ledger.villages()).name if village else None,
         text=filters.get("search") or None,
         leader=filters.get("leader") or None,
         repeats=bool(filters.get("repeats")),
         enterprise=filters.get("enterprise"),
-        level=levels[0] if len(levels) == 1 else None,
-        levels=levels if len(levels) > 1 else (),
+        any_of=tuple(
+            (name, tuple(getattr(v, "code", v) for v in values)) for name, values in chosen.items() if len(values) > 1
+        ),
         escalated=True if filters.get("escalated") else None,
         carried_over=carried,
-        **coded,
+        **single,
     )
 
 

@@ -244,9 +244,11 @@ def case_where(f: CaseFilter) -> tuple[str, list]:
         if value is not None:
             clauses.append(f"p.{column} = ?")
             params.append(getattr(value, "code", value))
-    if f.levels:
-        clauses.append("p.level IN (" + ", ".join("?" for _ in f.levels) + ")")
-        params.extend(level.code for level in f.levels)
+    for column, codes in f.any_of:
+        if column not in ("village", "level", "form", "source", "status"):
+            raise ValueError(f"not a filter column: {column}")
+        clauses.append(f"p.{column} IN (" + ", ".join("?" for _ in codes) + ")")
+        params.extend(codes)
     if f.exposed_by is not None:
         clauses.append("p.id IN (SELECT petition_id FROM exposures WHERE scheduled_on <= ?)")
         params.append(f.exposed_by.isoformat())
