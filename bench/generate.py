@@ -119,6 +119,21 @@ def generate(n: int, out: Path, seed: int = 7) -> Path:
             rows(n, villages, seed),
         )
         conn.execute("UPDATE petitions SET accepted_on = date(received_on, '+3 days')")
+        # the plan's 包案: province/Beijing cases are held by a town leader (import refuses a closed one without)
+        conn.execute(
+            "INSERT INTO leaders (name, title, rank, created_at) VALUES ('王镇长', '副镇长', 'town', '2009-01-01')"
+        )
+        conn.execute(
+            "UPDATE petitions SET leader_id = (SELECT id FROM leaders WHERE name = '王镇长') "
+            "WHERE level IN ('province', 'national')"
+        )
+        # the stage the case path gives them: closed ones were concluded and struck off on their closing day
+        conn.execute(
+            "UPDATE petitions SET stage = CASE WHEN status = 'open' THEN 'accepted' WHEN outcome = 'not_accepted' "
+            "THEN 'not_accepted' ELSE 'struck_off' END, closed_from = CASE WHEN status = 'closed' THEN 'accepted' END, "
+            "concluded_on = CASE WHEN status = 'closed' AND outcome != 'not_accepted' THEN closed_on END, "
+            "conclusion = CASE WHEN status = 'closed' AND outcome != 'not_accepted' THEN outcome END"
+        )
         conn.executemany(
             "INSERT INTO steps (petition_id, kind, at, by, note, created_at) VALUES (?, ?, ?, ?, ?, ?)",
             steps(n, seed),

@@ -14,6 +14,7 @@ from guside_cli.commands._common import Run, current_user, default_db_path, guar
 COMMANDS = {
     "cases": ("add", "list", "show"),
     "lifecycle": ("assign", "step", "extend", "close", "reopen", "edit", "history"),
+    "casepath": ("accept", "reject", "conclude", "review", "re-review"),
     "deadlines": ("overdue", "due"),
     "report": ("report", "target"),
     "summary": ("summary",),
@@ -41,9 +42,14 @@ PANELS = {
         "show",
         "edit",
         "history",
+        "accept",
+        "reject",
         "assign",
         "step",
         "extend",
+        "conclude",
+        "review",
+        "re-review",
         "close",
         "reopen",
         "overdue",
@@ -67,31 +73,67 @@ class LazyCommands(TyperGroup):
 
     def get_command(self, ctx, name: str):
         module = _MODULE_OF.get(name)
-        return None if module is None else commands_of(module).get_command(ctx, name)
+        return None if module is None else commands_of(module, language_of(ctx)).get_command(ctx, name)
+
+    def format_help(self, ctx, formatter) -> None:
+        translate(self, language_of(ctx), "root")
+        super().format_help(ctx, formatter)
 
 
-def commands_of(module: str) -> TyperGroup:
-    """One module's commands as a click group, built once."""
-    if module not in _LOADED:
+def language_of(ctx) -> str:
+    """The run's language before the root callback has run (help is written while options are parsed):
+    --lang if parsed, else GUSIDE_LANG, else Chinese."""
+    import os
+
+    chosen = ctx.find_root().params.get("lang") if ctx is not None else None
+    chosen = getattr(chosen, "value", chosen) or os.environ.get("GUSIDE_LANG") or "zh"
+    return chosen if chosen in ("zh", "en") else "zh"
+
+
+def translate(command, lang: str, name: str | None = None) -> None:
+    """Help texts written as catalogue ids (`help="help.opt.year"`, a command's `help.cmd.<name>`) in `lang`.
+    Other help (not yet in the catalogue) is left as written."""
+    from guside_cli.messages import catalogue, text
+
+    messages = catalogue()
+    key = f"help.cmd.{name or command.name}"
+    if key in messages:
+        command.help = text(key, lang)
+        command.short_help = None
+    for param in command.params:
+        original = getattr(param, "_help_id", None) or getattr(param, "help", None)
+        if original in messages:
+            param._help_id = original
+            param.help = text(original, lang)
+    for sub_name, sub in getattr(command, "commands", {}).items():
+        translate(sub, lang, f"{name or command.name} {sub_name}" if name != "root" else sub_name)
+
+
+def commands_of(module: str, lang: str = "zh") -> TyperGroup:
+    """One module's commands as a click group, built once per language."""
+    if (module, lang) not in _LOADED:
         import importlib
 
         sub = typer.Typer()
         importlib.import_module(f"guside_cli.commands.{module}").register(sub)
         for registered in (*sub.registered_commands, *sub.registered_groups):
             registered.rich_help_panel = _PANEL_OF.get(registered.name or "", "其他 Other")
-        _LOADED[module] = typer.main.get_group(sub)
-    return _LOADED[module]
+        group = typer.main.get_group(sub)
+        for command_name, command in group.commands.items():
+            translate(command, lang, command_name)
+        _LOADED[(module, lang)] = group
+    return _LOADED[(module, lang)]
 
 
-_LOADED: dict[str, TyperGroup] = {}
+_LOADED: dict[tuple[str, str], TyperGroup] = {}
 
 
 app = typer.Typer(
     cls=LazyCommands,
     name="guside",
-    help="环境信访台账 — the environmental-petition ledger of a town office (顾山镇), in one SQLite file.",
+    help="help.cmd.root",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish
     # a traceback with locals would print petitioners' names and numbers
     pretty_exceptions_show_locals=False,
 )
@@ -112,16 +154,14 @@ def _version(value: bool) -> None:
 @guarded
 def root(
     ctx: typer.Context,
-    db: Annotated[Path | None, typer.Option("--db", envvar="GUSIDE_DB", help="Ledger file [per-user default]")] = None,
-    lang: Annotated[Lang, typer.Option("--lang", envvar="GUSIDE_LANG", help="Language of labels in output")] = Lang.zh,
-    today: Annotated[
-        str | None, typer.Option("--today", envvar="GUSIDE_TODAY", help="Pin today's date (re-runs, tests)")
-    ] = None,
+    db: Annotated[Path | None, typer.Option("--db", envvar="GUSIDE_DB", help="help.opt.db")] = None,
+    lang: Annotated[Lang, typer.Option("--lang", envvar="GUSIDE_LANG", is_eager=True, help="help.opt.lang")] = Lang.zh,
+    today: Annotated[str | None, typer.Option("--today", envvar="GUSIDE_TODAY", help="help.opt.today")] = None,
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version")
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="help.opt.version")
     ] = False,
 ) -> None:
-    """环境信访台账 — the environmental-petition ledger of a town office, in one SQLite file.
+    """环境信访台账 — the environmental-petition ledger of a town office, in one SQLite file (help.cmd.root).
 
     Dates and times are China's (Asia/Shanghai), whatever the machine's time zone.
     """

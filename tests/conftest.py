@@ -22,6 +22,9 @@ def isolated(tmp_path, monkeypatch):
     monkeypatch.delenv("GUSIDE_LANG", raising=False)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "home" / ".config"))
+    from guside_cli.messages import set_language
+
+    set_language("zh")  # a run with --lang en leaves its language behind in this process
     return tmp_path
 
 

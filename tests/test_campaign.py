@@ -15,7 +15,8 @@ def test_the_phases_from_the_plan_with_their_counts(cli, db_path):
     # received in 动员部署 (6/1–6/7): a, with a 受理告知 on 6/3 and closed (销号) on 6/6
     a = cli.add(received="2018-06-02 09:00", cause="偷排", unit="执法局", forecast="平稳")["number"]
     step(cli, a, "notify", "2018-06-03 09:00")
-    # received in 排查 (6/7–6/15): b (elements missing) and c (complete, closed as 阶段性办结 on 8/20)
+    step(cli, a, "contact", "2018-06-03 10:00")
+    # received in 排查 (6/7–6/15): b (elements missing) and c (complete, concluded as 阶段性办结 on 8/20)
     cli.add(received="2018-06-10 09:00")  # b
     c = cli.add(received="2018-06-12 09:00", cause="噪声", unit="执法局", forecast="平稳")["number"]
     # in 集中化解 (6/16–8/15): d, an escalated case, never accepted: overdue on the notice clock from 7/1
@@ -25,7 +26,7 @@ def test_the_phases_from_the_plan_with_their_counts(cli, db_path):
         cli("--today", "2018-12-31", "assign", n, "--leader", "王镇长")
     cli("--today", "2018-12-31", "close", a, "--outcome", "resolved", "--on", "2018-06-06")
     step(cli, c, "contact", "2018-06-12 10:00")
-    cli("--today", "2018-12-31", "close", c, "--outcome", "interim", "--on", "2018-08-20")
+    cli("--today", "2018-12-31", "conclude", c, "--outcome", "interim", "--on", "2018-08-20")
     r = cli.json("--today", "2018-12-31", "campaign")
     assert [(p["code"], p["from"], p["to"], p["from_plan"]) for p in r["phases"]] == [
         ("mobilise", "2018-06-01", "2018-06-07", True),
@@ -39,7 +40,7 @@ def test_the_phases_from_the_plan_with_their_counts(cli, db_path):
         "mobilise": [1, 1, 1, 1, 0],
         "survey": [2, 0, 0, 0, 0],
         # overdue at a phase's end, as the cases stand now (the report's rule): b and d, open past the 15-day
-        # notice clock; c was closed on 8/20
+        # notice clock; c is concluded (阶段性办结, 8/20): no clock runs
         "resolve": [1, 0, 0, 0, 2],
         "review": [0, 0, 1, 0, 2],  # c concluded as 阶段性办结 (not 销号)
     }

@@ -97,7 +97,7 @@ def test_installed_entry_point_in_a_utc_process(isolated):
         stdin=subprocess.DEVNULL,
     )
     assert bad.returncode == 2
-    assert bad.stderr.strip().count("\n") == 0 and bad.stderr.startswith("Error: missing required field(s)")
+    assert bad.stderr.strip().count("\n") == 0 and bad.stderr.startswith("错误：缺少必填项 --village, --subject")
     assert "Traceback" not in bad.stderr
 
 

@@ -174,7 +174,7 @@ def test_every_bad_row_is_reported_and_nothing_is_written(cli, db_path, isolated
     rows[3][2] = "无此村"
     rows[3][13] = "12345"
     path = write_csv(isolated / "bad.csv", ZH_HEADER, rows, "utf-8")
-    result = cli("import", path, ok=False)
+    result = cli("--lang", "en", "import", path, ok=False)  # dates speak the run's language
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
     assert lines[1:] == [

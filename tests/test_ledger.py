@@ -56,7 +56,7 @@ def test_a_non_guside_sqlite_file_is_refused_untouched(cli, isolated):
         conn.execute("CREATE TABLE notes (x)")
     before = other.read_bytes()
     result = cli("--db", other, "add", "--village", "红豆", "--level", "镇", "--subject", "s", ok=False)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.stderr.strip() == f"Error: {other} is an SQLite file but not a guside ledger: check --db / GUSIDE_DB"
     assert other.read_bytes() == before
 

@@ -37,6 +37,8 @@ def test_bad_filter_is_a_one_line_error(cli):
     result = cli("list", "--village", "不存在村", ok=False)
     assert result.exit_code == 2 and result.stderr.startswith("Error: unknown village '不存在村'")
     result = cli("list", "--from", "2018-07-01", "--to", "2018-06-01", ok=False)
+    assert result.stderr.strip() == "错误：时段 2018-07-01..2018-06-01 是空的：--from 不能晚于 --to"
+    result = cli("--lang", "en", "list", "--from", "2018-07-01", "--to", "2018-06-01", ok=False)
     assert result.stderr.strip() == "Error: the period 2018-07-01..2018-06-01 is empty: --from must not be after --to"
 
 
@@ -93,6 +95,6 @@ def test_show_text_lists_every_element(cli):
 
 def test_list_and_show_refuse_a_missing_ledger(cli, db_path):
     result = cli("list", ok=False)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.stderr.strip().startswith(f"Error: no ledger at {db_path}")
     assert not db_path.exists()

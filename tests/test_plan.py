@@ -36,18 +36,23 @@ def test_green_or_blue_needs_compliance(cli, db_path):
     ]
 
 
-def test_open_inspection_case_forbids_green_and_names_it(cli):
+def test_open_inspection_case_forbids_green_and_names_it(cli, town_leader):
     number = cli.add(source="中央环保督察交办", enterprise="虚构化工", level="镇")["number"]
     result = cli("enterprise", "rate", "虚构化工", "--rating", "green", "--compliant", ok=False)
     assert f"open inspection case(s) {number}" in result.stderr
-    cli("close", number, "--outcome", "unfounded")
+    # a handed-down case is closed by its 包案 leader after a step, whatever the outcome
+    cli("assign", number, "--leader", "王镇长")
+    cli("step", number, "--kind", "inspect", "--at", "2018-06-08", "--note", "现场检查")
+    cli("close", number, "--outcome", "resolved")
     cli("enterprise", "rate", "虚构化工", "--rating", "green", "--compliant")
 
 
-def test_open_escalated_repeat_forbids_blue(cli):
+def test_open_escalated_repeat_forbids_blue(cli, town_leader):
     first = cli.add(level="省", enterprise="虚构印染", received="2018-01-10")["number"]
     again = cli.add("--repeat-of", first, level="京", enterprise="虚构印染", received="2018-03-10")["number"]
-    cli("close", first, "--outcome", "unfounded", "--on", "2018-02-01")
+    cli("assign", first, "--leader", "王镇长")
+    cli("step", first, "--kind", "inspect", "--at", "2018-01-11", "--note", "现场检查")
+    cli("close", first, "--outcome", "resolved", "--on", "2018-02-01")
     refused = cli("enterprise", "rate", "虚构印染", "--rating", "blue", "--compliant", ok=False)
     assert f"open province/Beijing repeat petition(s) {again}" in refused.stderr
 
@@ -97,7 +102,8 @@ def test_key_person_statistics_on_a_fixed_date(cli, town_leader):
     cli.add("--key-person", "王某某", received="2017-05-01", level="省")  # older than 12 months
     cli.add("--key-person", "王某某", received="2017-08-01", level="京")
     cli.add("--key-person", "王某某", received="2018-03-01", level="镇")
-    cli("close", "2018-红豆-001", "--outcome", "unfounded")
+    cli("conclude", "2018-红豆-001", "--outcome", "unfounded", "--on", "2018-03-02")
+    cli("close", "2018-红豆-001", "--outcome", "unfounded")  # the 复查 window passed with no request
     listed = cli.json("--today", "2018-06-20", "person", "list")
     assert listed == [
         {
@@ -146,9 +152,10 @@ def test_rewards_are_for_verified_reports_and_listed_with_totals(cli, town_leade
         f"Error: {second}: a reward is for a report that proved true; close it with --verified first"
     )
     unled = cli("close", second, "--outcome", "resolved", "--on", "2018-05-12", "--verified", ok=False)
-    assert "without a leader (guside assign)" in unled.stderr
-    cli("close", second, "--outcome", "unfounded", "--on", "2018-05-12", "--verified")
-    cli("reward", second, "--amount", "200.50", "--on", "2018-06-01", "--note", "现金")
+    assert "缺少包案领导（guside assign）" in unled.stderr
+    cli("conclude", second, "--outcome", "unfounded", "--on", "2018-05-03")
+    cli("close", second, "--outcome", "unfounded", "--on", "2018-06-12", "--verified")
+    cli("reward", second, "--amount", "200.50", "--on", "2018-06-13", "--note", "现金")
     listed = cli.json("rewards", "--year", "2018")
     assert (listed["count"], listed["total"]) == (2, "700.50")
     assert [r["number"] for r in listed["rewards"]] == [first, second]
@@ -177,7 +184,8 @@ def bulletin_ledger(cli, town_leader):
         cli.add(village="新龚", received=day)
     new = cli.add(village="新龚", received="2018-01-06")["number"]
     for number in (*made, east[0], new):
-        cli("close", number, "--outcome", "unfounded", "--on", "2018-06-01")
+        cli("conclude", number, "--outcome", "unfounded", "--on", "2018-05-01")
+        cli("close", number, "--outcome", "unfounded", "--on", "2018-06-01")  # the 复查 window passed
     return {"made": made, "escalated": escalated, "east": east}
 
 

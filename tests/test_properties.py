@@ -5,6 +5,7 @@ import sqlite3
 from contextlib import closing, suppress
 from datetime import date, datetime, timedelta
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -28,13 +29,26 @@ def test_the_date_parser_returns_a_date_or_the_tools_error(text):
             parse(text)
 
 
-@given(
-    st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)),
-    st.sampled_from(["%Y-%m-%d", "%Y/%m/%d", "%Y年%m月%d日", "%Y%m%d"]),
-)
+FORMS = st.sampled_from(["%Y-%m-%d", "%Y/%m/%d", "%Y年%m月%d日", "%Y%m%d"])
+
+
+@given(st.dates(min_value=date(1949, 1, 1), max_value=date(NOW.year + 10, NOW.month, NOW.day)), FORMS)
 @settings(max_examples=200, deadline=None)
 def test_every_real_date_reads_back_in_every_form(day, form):
     assert parse_date(day.strftime(form), NOW.date()) == day
+
+
+@given(
+    st.one_of(
+        st.dates(min_value=date(1000, 1, 1), max_value=date(1948, 12, 31)),
+        st.dates(min_value=date(NOW.year + 10, NOW.month, NOW.day + 1), max_value=date(9999, 12, 31)),
+    ),
+    FORMS,
+)
+@settings(max_examples=100, deadline=None)
+def test_dates_before_1949_or_far_ahead_are_refused(day, form):
+    with pytest.raises(GusideError, match=str(day)):
+        parse_date(day.strftime(form), NOW.date())
 
 
 ids = st.builds(

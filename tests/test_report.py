@@ -3,6 +3,7 @@
 import csv
 import io
 import os
+import re
 import subprocess
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -43,6 +44,8 @@ def known(cli, db_path):
     for row, days in zip(hongdou_2018[:3], (5, 10, 20), strict=True):
         received = datetime.fromisoformat(row["received"])
         row.update(status="closed", outcome="resolved", closed_on=(received + timedelta(days=days)).date().isoformat())
+        # a closed province case keeps its recorded closing, but names the town leader who held it
+        row["leader"] = "王镇长"
     hongdou_2018[3].update(status="closed", outcome="不予受理", closed_on="2018-04-11")
     hongdou_2018[0]["persons"] = "5"
     raw = [
@@ -137,11 +140,16 @@ def test_case_handling_figures(cli, known):
     cases = report(cli, "--year", "2018")["cases"]
     assert cases == {
         "registered": 714,
-        "closed": 4,
+        # the case path: 3 resolved cases were concluded and struck off, 1 was not accepted (不予受理 is not 销号)
+        "accepted": 3,
+        "not_accepted": 1,
+        "not_accepted_again": 0,
+        "concluded": 3,
+        "closed": 3,
         "open": 710,
         "overdue": 710,
         "reopened": 0,
-        "closure_rate_pct": 0.6,
+        "closure_rate_pct": 0.4,
         "median_days_to_close": 7.5,
         "contacted_within_24h_pct": 0.1,
         # one petition of 红豆村 involved five people: one 集体访; 714 petitions, 718 person-times
@@ -152,10 +160,13 @@ def test_case_handling_figures(cli, known):
         "carried_over": 1014,
         "carried_over_closed": 0,
         "carried_over_age": {"under_1y": 1014, "1y_to_2y": 0, "over_2y": 0, "oldest_days": 356},
-        "accepted": 0,
+        # of the 3 accepted (concluded) cases, 2018-红豆-001 was contacted within 24 hours (23 h); no arrival,
+        # no mediation recorded
         "three_firsts": {
-            key: {"count": 0, "pct": None}
-            for key in ("first_contact_24h", "first_arrival_24h", "first_mediation_24h", "all_three_24h")
+            "first_contact_24h": {"count": 1, "pct": 33.3},
+            "first_arrival_24h": {"count": 0, "pct": 0.0},
+            "first_mediation_24h": {"count": 0, "pct": 0.0},
+            "all_three_24h": {"count": 0, "pct": 0.0},
         },
     }
 
@@ -218,7 +229,10 @@ def test_new_only_and_breakdowns(cli, known):
     assert r["total"]["new_only"]["current"] == 713
     levels = {row["key"]: row for row in r["breakdown"]["level"]}
     assert (levels["province"]["current"], levels["province"]["previous"]) == (5, 3)
-    assert r["breakdown"]["leader"] == [{"key": "", "current": 714, "previous": 1014, "reduction_pct": 29.6}]
+    assert r["breakdown"]["leader"] == [
+        {"key": "", "current": 711, "previous": 1014, "reduction_pct": 29.9},
+        {"key": "王镇长", "current": 3, "previous": 0, "reduction_pct": None},
+    ]
     bad = cli("report", "--by", "colour", ok=False)
     assert bad.stderr.strip() == "Error: unknown breakdown 'colour': use one of level, form, source, pollution, leader"
 
@@ -287,7 +301,7 @@ def test_summary_for_cron_in_a_real_process(known, isolated):
         stdin=subprocess.DEVNULL,
     )
     assert done.returncode == 1, done.stderr
-    assert done.stdout == "" and done.stderr == ""
+    assert done.stdout == "" and re.fullmatch(r"超期 [1-9]\d* 件\n", done.stderr)  # one line for the cron mail
     text = out.read_text(encoding="utf-8")
     assert text.startswith("顾山镇环境信访周报（2018-09-10 至 2018-09-16）")
     assert "\x1b[" not in text

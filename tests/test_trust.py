@@ -79,7 +79,7 @@ def test_a_desk_that_waits_too_long_gets_a_clear_error_and_writes_nothing(env, i
     finally:
         holder.execute("ROLLBACK")
         holder.close()
-    assert done.returncode == 1
+    assert done.returncode == 2
     assert done.stderr.strip() == (
         f"Error: ledger busy: another desk has been writing to {db} too long; try again in a moment"
     )
@@ -91,7 +91,7 @@ def test_a_ledger_on_a_network_file_system_is_refused_for_writing(cli, db_path, 
     monkeypatch.setattr("guside_cli.storage.filesystems.filesystem_type", lambda path: "nfs4")
     before = snapshot(db_path)
     result = cli("add", "--village", "红豆", "--level", "镇", "--subject", "s", ok=False)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.stderr.startswith(
         f"Error: {db_path} is on a network file system (nfs4): SQLite's locking is not reliable there"
     )
@@ -166,9 +166,7 @@ def test_kill_9_during_an_import_leaves_none_or_all(env, isolated, slow):
     assert run(["check"], env).returncode == 0
 
 
-@pytest.mark.parametrize(
-    ("sig", "code", "word"), [(signal.SIGINT, 130, "interrupted"), (signal.SIGTERM, 143, "terminated")]
-)
+@pytest.mark.parametrize(("sig", "code", "word"), [(signal.SIGINT, 130, "已中断"), (signal.SIGTERM, 143, "已终止")])
 def test_sigint_and_sigterm_roll_back_and_exit_non_zero(env, isolated, sig, code, word):
     source = big_csv(isolated / "big.csv", 30_000)
     db = isolated / "ledger.db"
@@ -181,7 +179,7 @@ def test_sigint_and_sigterm_roll_back_and_exit_non_zero(env, isolated, sig, code
     proc.send_signal(sig)
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == code, err
-    assert err.strip() == f"Error: {word}: the command's changes were rolled back"
+    assert err.strip() == f"错误：{word}：本次命令的修改已撤销"
     assert snapshot(db) == before
 
 
@@ -226,10 +224,8 @@ def test_a_full_disk_during_an_import_is_a_clear_error_and_changes_nothing(isola
         assert run(["add", "--village", "红豆", "--level", "镇", "--subject", "已有"], env).returncode == 0
         before = snapshot(mount / "ledger.db")
         done = run(["import", big_csv(isolated / "big.csv", 5_000)], env)
-        assert done.returncode == 1
-        assert done.stderr.strip() == (
-            "Error: the disk holding the ledger is full: nothing was written; free some space and try again"
-        )
+        assert done.returncode == 2  # could not run
+        assert done.stderr.strip() == "错误：台账所在磁盘已满：未写入任何内容；请释放空间后重试"
         assert snapshot(mount / "ledger.db") == before
         assert run(["check"], env).returncode == 0
     finally:
@@ -269,7 +265,7 @@ def test_a_failed_migration_leaves_the_previous_version_intact(cli, db_path, mon
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, m999_broken])
     monkeypatch.setattr("guside_cli.storage.connection.LATEST_VERSION", version + 1)
     result = cli("list", ok=False)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.stderr.strip() == (
         f"Error: upgrading {db_path} from schema {version} to {version + 1} failed "
         "(RuntimeError: disk trouble); the ledger is unchanged"
@@ -320,7 +316,8 @@ def test_history_chain_survives_a_long_session_of_commands(cli, db_path):
     number = cli.add(level="省")["number"]
     cli("assign", number, "--leader", "王镇长")
     cli("step", number, "--kind", "notify", "--note", "告知")
-    cli("close", number, "--outcome", "unfounded")
+    cli("step", number, "--kind", "inspect", "--note", "检查")
+    cli("close", number, "--outcome", "resolved")
     cli("reopen", number, "--reason", "反弹")
     assert all(f["ok"] for f in cli.json("check"))
 

@@ -9,14 +9,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import typer
 
-from guside_cli.core.errors import GusideError
-
-if TYPE_CHECKING:
-    from guside_cli.messages import M
+from guside_cli.core.errors import GusideError, LedgerError
+from guside_cli.messages import M
 
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
 
@@ -26,10 +24,10 @@ def one_line(message: str) -> str:
     return _UNPRINTABLE.sub(" ", message).strip()
 
 
-def fail(message: "str | M", code: int = 1) -> typer.Exit:
+def fail(message: "str | M", code: int = 2) -> typer.Exit:
     """One line on stderr. A catalogue message is prefixed in the run's language; a plain English string (not
     yet moved into the catalogue) keeps the English prefix, so a line never mixes the two."""
-    from guside_cli.messages import M, text
+    from guside_cli.messages import text
 
     prefix = text("error.prefix") if isinstance(message, M) else "Error: "
     typer.echo(f"{prefix}{one_line(str(message))}", err=True)
@@ -67,23 +65,18 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
             raise fail(e.message, e.exit_code) from None
         except _sqlite_operational() as e:
             if "locked" in str(e) or "busy" in str(e):
-                raise fail("ledger busy: another desk is writing; try again in a moment") from None
+                raise fail(M("error.busy"), LedgerError.exit_code) from None
             if "full" in str(e):
-                raise fail(
-                    "the disk holding the ledger is full: nothing was written; free some space and try again"
-                ) from None
+                raise fail(M("error.ledger_disk_full"), LedgerError.exit_code) from None
             raise
         except OSError as e:
             if e.errno == errno.ENOSPC:
-                raise fail(
-                    f"the disk is full writing {e.filename or 'a file'}: nothing was kept; free some space "
-                    "and try again"
-                ) from None
+                raise fail(M("error.file_disk_full", file=e.filename or "?"), LedgerError.exit_code) from None
             raise
         except KeyboardInterrupt:
-            raise fail("interrupted: the command's changes were rolled back", 130) from None
+            raise fail(M("error.interrupted"), 130) from None
         except Terminated:
-            raise fail("terminated: the command's changes were rolled back", 143) from None
+            raise fail(M("error.terminated"), 143) from None
 
     return wrapper
 

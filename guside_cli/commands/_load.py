@@ -5,9 +5,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from guside_cli.commands._common import Run, writing
+from guside_cli.core.casepath import check_rank
 from guside_cli.core.errors import GusideError, InputError
 from guside_cli.core.intake import Memo, Problem, intake
-from guside_cli.core.lifecycle import check_rank
 from guside_cli.core.model import EDITABLE_FIELDS, NewPetition, Petition
 
 
@@ -85,6 +85,14 @@ def _register(
     existing = ledger.find_number(petition.number) if petition.number and ledger.number_taken(petition.number) else None
     if existing is None:
         leader_id = None
+        if petition.closed and petition.level.escalated and not petition.leader:
+            refused = petition.outcome is not None and petition.outcome.code == "not_accepted"
+            if not refused and (petition.stage is None or petition.stage.code == "struck_off"):
+                # a closing recorded elsewhere is kept (no step needed), but not without the town leader who held it
+                from guside_cli.core.errors import RuleViolation
+                from guside_cli.messages import M
+
+                raise RuleViolation(M("rule.import_closed_needs_leader"), field="leader")
         if petition.leader:
             if petition.leader not in leaders:
                 leaders[petition.leader] = ledger.leader_or_new(petition.leader)

@@ -5,16 +5,9 @@ from typing import Annotated
 import typer
 
 from guside_cli.commands import _options as opt
-from guside_cli.commands._common import Run, fail, guarded, open_ledger, run_of, stdin_is_terminal, writing
+from guside_cli.commands._common import Run, guarded, one_line, open_ledger, run_of, stdin_is_terminal, writing
 from guside_cli.render.output import Format
 from guside_cli.services.cases import build_filter, describe, print_cases, record_reveal  # noqa: F401
-
-PROMPTS = {
-    "received": "受理日期 received (today)",
-    "village": "属地 village",
-    "level": "信访层级 level (镇/县/市/省/京)",
-    "subject": "反映问题 subject",
-}
 
 
 def register(app: typer.Typer) -> None:
@@ -27,34 +20,28 @@ def add(
     ctx: typer.Context,
     village: opt.Village = None,
     level: opt.Level = None,
-    subject: Annotated[str | None, typer.Option("--subject", help="反映问题: what the petition is about")] = None,
-    received: Annotated[str | None, typer.Option("--received", "--on", help="Date and time of receipt [now]")] = None,
+    subject: Annotated[str | None, typer.Option("--subject", help="help.add.subject")] = None,
+    received: Annotated[str | None, typer.Option("--received", "--on", help="help.add.received")] = None,
     form: opt.Form = None,
-    source: Annotated[
-        str, typer.Option("--source", help="direct, 12345, 12369, 中央环保督察交办, 省环保督察交办, 263, 上级")
-    ] = "direct",
-    pollution: Annotated[
-        list[str] | None, typer.Option("--pollution", "-p", help="Repeatable; the first is the main")
-    ] = None,
-    cause: Annotated[str | None, typer.Option("--cause", help="诱因")] = None,
-    persons: Annotated[str, typer.Option("--persons", help="涉及人数: persons involved")] = "1",
-    unit: Annotated[str | None, typer.Option("--unit", help="责任单位: responsible unit")] = None,
-    enterprise: Annotated[str | None, typer.Option("--enterprise", help="涉事企业: related enterprise")] = None,
-    petitioner: Annotated[str | None, typer.Option("--petitioner", help="信访人 (optional: anonymous exists)")] = None,
-    phone: Annotated[str | None, typer.Option("--phone", help="联系电话")] = None,
-    id_number: Annotated[str | None, typer.Option("--id-number", help="身份证号")] = None,
-    key_person: Annotated[list[str] | None, typer.Option("--key-person", help="重点人员; repeatable")] = None,
-    forecast: Annotated[str | None, typer.Option("--forecast", help="事态发展预测")] = None,
-    ref_no: Annotated[str | None, typer.Option("--ref", help="External number: inspection team, 12345 order…")] = None,
-    number: Annotated[
-        str | None, typer.Option("--number", help="Keep this case number instead of assigning one")
-    ] = None,
-    due: Annotated[str | None, typer.Option("--due", help="Due date, when shorter than the statutory 60 days")] = None,
-    repeat_of: Annotated[
-        str | None, typer.Option("--repeat-of", help="Link to an earlier case on the same matter")
-    ] = None,
+    source: Annotated[str | None, typer.Option("--source", help="help.add.source")] = None,
+    pollution: Annotated[list[str] | None, typer.Option("--pollution", "-p", help="help.add.pollution")] = None,
+    cause: Annotated[str | None, typer.Option("--cause", help="help.add.cause")] = None,
+    persons: Annotated[str | None, typer.Option("--persons", help="help.add.persons")] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="help.add.unit")] = None,
+    enterprise: Annotated[str | None, typer.Option("--enterprise", help="help.add.enterprise")] = None,
+    petitioner: Annotated[str | None, typer.Option("--petitioner", help="help.add.petitioner")] = None,
+    phone: Annotated[str | None, typer.Option("--phone", help="help.add.phone")] = None,
+    id_number: Annotated[str | None, typer.Option("--id-number", help="help.add.id_number")] = None,
+    key_person: Annotated[list[str] | None, typer.Option("--key-person", help="help.add.key_person")] = None,
+    forecast: Annotated[str | None, typer.Option("--forecast", help="help.add.forecast")] = None,
+    ref_no: Annotated[str | None, typer.Option("--ref", help="help.add.ref")] = None,
+    number: Annotated[str | None, typer.Option("--number", help="help.add.number")] = None,
+    due: Annotated[str | None, typer.Option("--due", help="help.add.due")] = None,
+    repeat_of: Annotated[str | None, typer.Option("--repeat-of", help="help.add.repeat_of")] = None,
+    leader: Annotated[str | None, typer.Option("--leader", help="help.add.leader")] = None,
+    key: Annotated[bool, typer.Option("--key", help="help.add.key")] = False,
     by: opt.By = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="text or json")] = Format.text,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="help.add.format")] = Format.text,
 ) -> None:
     """Register a petition (登记建档) and print its number and id.
 
@@ -62,10 +49,11 @@ def add(
     """
     from guside_cli.core.errors import InputError
     from guside_cli.core.intake import intake, missing_required
+    from guside_cli.messages import M, text
 
     run = run_of(ctx)
     raw = {
-        "received": received or "today",
+        "received": received,
         "village": village,
         "level": level,
         "subject": subject,
@@ -85,48 +73,69 @@ def add(
         "number": number,
         "due_on": due,
         "repeat_of": repeat_of,
+        "is_key": key,
     }
+    given = {name for name, value in raw.items() if value not in (None, "", [])}
+    raw["received"] = raw["received"] or "today"
     missing = missing_required(raw)
-    if missing and stdin_is_terminal():
-        for name in missing:
-            raw[name] = typer.prompt(PROMPTS[name])
-    elif missing:
+    if missing and not stdin_is_terminal():
         flags = ", ".join(f"--{name}" for name in missing)
-        raise fail(f"missing required field(s) {flags}: give them as options (no terminal to ask on)", 2)
-
+        raise InputError(M("add.missing", flags=flags))
     with open_ledger(run, create=True) as ledger:
+        if missing:
+            from guside_cli.commands.guided import guided_add
+
+            raw, leader = guided_add(ledger, run, raw, given, leader)  # Ctrl-C: 已取消，未保存, exit 130
+        raw["source"] = raw["source"] or "direct"
+        raw["persons"] = raw["persons"] or "1"
         petition, problems = intake(raw, now=run.now, villages=ledger.villages())
         if problems:
-            for problem in problems[:-1]:
-                typer.echo(f"Error: {problem}", err=True)
-            raise InputError(str(problems[-1]))
+            from guside_cli.core.records import field_label
+
+            for problem in problems:  # a catalogue message names its element in the run's language
+                if isinstance(problem.message, M) and run.lang == "zh":
+                    where = field_label({"received": "received_at"}.get(problem.field, problem.field), "zh")
+                    line = f"{text('error.prefix')}{where}：{problem.message}"
+                else:  # English not yet in the catalogue: an English line, never a mixed one
+                    line = f"Error: {problem.field}: {problem.message}"
+                typer.echo(one_line(line), err=True)
+            raise typer.Exit(2)
         with writing(ledger, run, by):
             similar = [] if petition.repeat_of else ledger.possible_repeats(petition)
             case = ledger.add_petition(petition)
+            if leader:
+                from guside_cli.core.lifecycle import check_assignment
+
+                chosen = ledger.leader(leader)
+                check_assignment(case, chosen)
+                ledger.assign(case, chosen, unit=None, due=None)
+                case = ledger.get(case.number)
+            from guside_cli.commands.casepath import calendar_note
+
+            calendar_note(ledger, case.due_on, case.notice_due_on)
     _print_added(case, similar, run, fmt)
 
 
 def _print_added(case, similar: list[tuple[str, str]], run: Run, fmt: Format) -> None:
     from guside_cli.core.records import to_record
+    from guside_cli.messages import M, text
+    from guside_cli.render.cases import REPEAT_REASONS
 
     for number, why in similar:
-        from guside_cli.render.cases import REPEAT_REASONS
-
-        zh, en = REPEAT_REASONS[why]
-        typer.echo(
-            f"注意：可能是重复信访，与 {number} {zh}；确认后用 --repeat-of {number} 关联"
-            if run.lang == "zh"
-            else f"Note: this may repeat {number} ({en}); link it with --repeat-of {number}",
-            err=True,
-        )
+        reason = REPEAT_REASONS[why][0 if run.lang == "zh" else 1]
+        typer.echo(text("case.maybe_repeat", run.lang, number=number, why=reason), err=True)
+    if case.stage.code == "not_accepted_again":
+        typer.echo(str(M("done.not_accepted_again", number=case.number, root=case.repeat_of)), err=True)
     if fmt is Format.json:
         from guside_cli.render.output import write_json
 
         write_json({**to_record(case), "possible_repeats": [{"number": n, "why": w} for n, w in similar]})
-    elif run.lang == "zh":
-        typer.echo(f"已登记 {case.number}（序号 {case.id}），办结时限 {case.due_on}")
+    elif case.status.code == "closed":  # 不再受理 at once: no deadline runs
+        typer.echo(
+            text("case.added_closed", run.lang, number=case.number, id=case.id, stage=case.stage.label(run.lang))
+        )
     else:
-        typer.echo(f"Registered {case.number} (id {case.id}), due {case.due_on}")
+        typer.echo(text("case.added", run.lang, number=case.number, id=case.id, due=case.due_on))
 
 
 def list_cases(
@@ -134,23 +143,16 @@ def list_cases(
     year: opt.Year = None,
     start: opt.DateFrom = None,
     end: opt.DateTo = None,
-    village: Annotated[list[str] | None, typer.Option("--village", "-v", help="Repeatable: any of them")] = None,
-    level: Annotated[
-        list[str] | None, typer.Option("--level", "-l", help="Repeatable: --level 省 --level 京 (any of them)")
-    ] = None,
-    form: Annotated[list[str] | None, typer.Option("--form", help="Repeatable: 来信/来访/网上/电话")] = None,
-    source: Annotated[list[str] | None, typer.Option("--source", help="Repeatable: direct, 12345, 263, …")] = None,
-    status: Annotated[list[str] | None, typer.Option("--status", help="open|closed, or 在办/已销号")] = None,
+    village: opt.Villages = None,
+    level: opt.Levels = None,
+    form: opt.Forms = None,
+    source: opt.Sources = None,
+    status: opt.Statuses = None,
     search: opt.Search = None,
     leader: opt.LeaderName = None,
-    repeats: Annotated[bool, typer.Option("--repeats", help="Only cases in a repeat chain (重复信访)")] = False,
-    escalated: Annotated[bool, typer.Option("--escalated", help="Only 到部去省 cases (province or Beijing)")] = False,
-    carried_over: Annotated[
-        bool,
-        typer.Option(
-            "--carried-over", help="信访积案: received before the period (--year/--from, else this year), not 销号 then"
-        ),
-    ] = False,
+    repeats: Annotated[bool, typer.Option("--repeats", help="help.list.repeats")] = False,
+    escalated: Annotated[bool, typer.Option("--escalated", help="help.list.escalated")] = False,
+    carried_over: Annotated[bool, typer.Option("--carried-over", help="help.list.carried_over")] = False,
     limit: opt.Limit = None,
     fmt: opt.OutputFormat = Format.auto,
     reveal: opt.Reveal = False,
@@ -182,6 +184,7 @@ def show(
     case: opt.Case,
     fmt: opt.OutputFormat = Format.auto,
     reveal: opt.Reveal = False,
+    no_pager: opt.NoPager = False,
 ) -> None:
     """Show one case file (卷宗): elements, leader, deadlines, the 三个第一, steps, repeats and history.
 
@@ -199,9 +202,19 @@ def show(
         if reveal:
             record_reveal(ledger, run, p.id, "show")
         bundle = CaseFile(p, ledger.steps(p.id), ledger.history(p.id), tuple(ledger.repeat_chain(p.id)))
-    view = case_file(bundle, run.today, reveal=reveal)
+        from guside_cli.storage.settings import deadline_rules
+
+        rules = deadline_rules(ledger)
+    view = case_file(bundle, run.today, reveal=reveal, rules=rules)
     if fmt is Format.json:
         output.write_json(view)
         return
-    for title, headers, rows in case_file_sections(view, run.lang):
-        output.print_table(headers, rows, fmt, title=title)
+    sections = case_file_sections(view, run.lang)
+    if fmt is not Format.table:
+        for title, headers, rows in sections:
+            output.print_table(headers, rows, fmt, title=title)
+        return
+    target = output.console()
+    with output.pager(target, not no_pager):  # a case file runs longer than a screen
+        for title, headers, rows in sections:
+            target.print(output.fitted_table(headers, rows, target.width, title=title, wrap_free=True))

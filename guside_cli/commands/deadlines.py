@@ -27,7 +27,8 @@ def overdue(
 ) -> None:
     """List open cases past due, longest overdue first, with the leader and days overdue.
 
-    Either clock counts: the 60-day handling limit, or the 15-day acceptance notice (受理告知).
+    Every running clock counts: the 15-day acceptance notice (受理告知), the 60-day handling limit (+ an
+    extension) until 办结, and the 30-day 复查 and 复核 decisions.
 
     Example: guside overdue --village 红豆村 --format csv
     """
@@ -61,7 +62,10 @@ def _deadline_list(ctx: typer.Context, filters: dict, within: int | None, fmt: F
     with open_ledger(run) as ledger:
         f = build_filter(run, ledger, filters)
         cases = ledger.overdue(f, run.today) if within is None else ledger.due_within(f, run.today, within)
-    views = deadline_view(cases, run.today, within)
+        from guside_cli.storage.settings import deadline_rules
+
+        rules = deadline_rules(ledger)
+    views = deadline_view(cases, run.today, within, rules)
     fmt = output.resolve(fmt)
     if fmt is Format.json:
         output.write_json(views)
@@ -72,6 +76,10 @@ def _deadline_list(ctx: typer.Context, filters: dict, within: int | None, fmt: F
         )
     elif views:
         output.print_table(*deadline_rows(views, run.lang), fmt)
+        if any(c.get("calendar_gap") for v in views for c in v["clocks"]):
+            from guside_cli.messages import M
+
+            typer.echo(str(M("calendar.legend")))
     else:
         say(
             run,

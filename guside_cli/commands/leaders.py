@@ -44,6 +44,32 @@ def add(
     say(run, f"已添加包案领导 {leader.name}（{leader.rank.zh}）", f"Added leader {leader.name} ({leader.rank.en})")
 
 
+@leader_app.command("edit")
+@guarded
+def edit(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The leader's name")],
+    rank: Annotated[str | None, typer.Option("--rank", help="town|village|department, or 镇领导/村/部门")] = None,
+    title: Annotated[str | None, typer.Option("--title", help="职务, e.g. 副镇长")] = None,
+    by: opt.By = None,
+) -> None:
+    """Change a leader's rank or title. A rank that would break the 包案 rule for a case the leader holds is
+    refused: reassign those cases first.
+
+    Example: guside leader edit 王某 --rank village --title 村书记
+    """
+    from guside_cli.commands.casepath import tell
+    from guside_cli.core.enums import Rank
+    from guside_cli.core.text import clean
+    from guside_cli.messages import M
+
+    run = run_of(ctx)
+    with open_ledger(run) as ledger, writing(ledger, run, by):
+        leader = ledger.leader(name)
+        changed = ledger.edit_leader(leader, rank=Rank.parse(rank) if rank else None, title=clean(title))
+    tell(M("done.leader_edit", leader=leader.name, changes=", ".join(changed) or "—"))
+
+
 @leader_app.command("list")
 @guarded
 def list_leaders(ctx: typer.Context, fmt: opt.OutputFormat = Format.auto) -> None:

@@ -115,21 +115,33 @@ def extend(
     case: opt.Case,
     days: Annotated[int, typer.Option("--days", help="1 to 30 days, once")],
     reason: Annotated[str, typer.Option("--reason", help="Why (the head's approval, the petitioner told)")],
+    approved_by: Annotated[
+        str | None, typer.Option("--approved-by", help="The leader who approved it [the case's 包案 leader]")
+    ] = None,
+    on: Annotated[str | None, typer.Option("--on", help="Date approved [today]; before the due date")] = None,
     by: opt.By = None,
 ) -> None:
-    """Extend a case's deadline once, by at most 30 days, with a reason (延期).
+    """Extend a case's handling deadline once, by at most 30 days, with a reason and the approving leader (延期).
+    Only while the handling clock runs: never after the due date.
 
-    Example: guside extend 2018-0042 --days 30 --reason "需第三方监测，经主要负责人批准"
+    Example: guside extend 2018-0042 --days 30 --reason "需第三方监测" --approved-by 王镇长
     """
-    from guside_cli.core import lifecycle as rules
+    from guside_cli.commands.casepath import calendar_note, tell
+    from guside_cli.core import casepath as rules
+    from guside_cli.core.dates import parse_date
+    from guside_cli.messages import M
 
     run = run_of(ctx)
     with open_ledger(run) as ledger, writing(ledger, run, by):
         p = ledger.get(case)
-        rules.check_extension(p, days)
-        ledger.extend(p, days, _note(reason, required="--reason"))
+        why = _note(reason, required="--reason")
+        approver = _note(approved_by) or (p.leader.name if p.leader else None)
+        day = parse_date(on, run.today) if on else run.today
+        rules.check_extension(p, days, day, approver, run.today)
+        ledger.extend(p, days, why, approver)
         p = ledger.get(case)
-    say(run, f"{p.number} 延期 {days} 天，办结时限 {p.due_on}", f"{p.number} extended by {days} days, due {p.due_on}")
+        calendar_note(ledger, p.due_on)
+    tell(M("done.extend", number=p.number, days=days, approver=approver, due=p.due_on))
 
 
 def close(
@@ -153,13 +165,18 @@ def close(
     reward: Annotated[str | None, typer.Option("--reward", help="With --verified: a reward paid, in yuan")] = None,
     by: opt.By = None,
 ) -> None:
-    """Close a case (销号). Resolved or stopped needs a leader and at least one recorded step.
+    """Strike a case off (销号): after 办结 when settled (问题解决/停诉息访), when the 复查 window passed with no
+    request, or after a 复查/复核 decision. On a case not yet concluded, 问题解决 or 停诉息访 records 办结 and 销号
+    together. Province/Beijing and handed-down cases need their 包案 leader and a step, whatever the outcome.
 
     Example: guside close 2018-0042 --outcome 停诉息访 --on 2018-07-01 --satisfaction 满意
     """
-    from guside_cli.core import lifecycle as rules
+    from guside_cli.commands.casepath import tell
+    from guside_cli.core import casepath as rules
     from guside_cli.core.dates import parse_date
     from guside_cli.core.enums import Outcome, Satisfaction
+    from guside_cli.messages import M
+    from guside_cli.storage.settings import deadline_rules
 
     run = run_of(ctx)
     with open_ledger(run) as ledger, writing(ledger, run, by):
@@ -167,8 +184,9 @@ def close(
         result = Outcome.parse(outcome)
         day = parse_date(on, run.today) if on else run.today
         rating = Satisfaction.parse(satisfaction) if satisfaction else None
-        rules.check_close(p, result, day, ledger.steps(p.id), run.today)
+        concludes = rules.check_close(p, result, day, ledger.steps(p.id), run.today, deadline_rules(ledger))
         ledger.close_case(p, result, day, note=_note(note), verified=verified, satisfaction=rating)
+        ledger.strike_off(p, result, day, concludes=concludes)
         if reward is not None:
             from guside_cli.core.plan import check_reward, parse_amount
 
@@ -176,60 +194,78 @@ def close(
             closed = ledger.get(case)
             check_reward(closed, day, run.today)
             ledger.add_reward(closed.id, money, day, None)
-    say(run, f"{p.number} 已销号（{result.zh}，{day}）", f"{p.number} closed ({result.en}, {day})")
+    said = "done.close_and_conclude" if concludes else "done.close"
+    tell(M(said, number=p.number, outcome=rules.label(result), day=day))
 
 
 def reopen(
     ctx: typer.Context,
     case: opt.Case,
-    reason: Annotated[str, typer.Option("--reason", help="Why: the petitioner did not stop, a review (复查)…")],
+    reason: Annotated[str, typer.Option("--reason", help="Why the closing was a mistake")],
     by: opt.By = None,
 ) -> None:
-    """Reopen a closed case (the petitioner did not stop). It keeps its number; a new 60-day period starts.
+    """Correct a case closed by mistake: it returns to the stage it had, its clocks as they were (never a fresh
+    60 days). A petitioner who comes back on a settled matter is a new petition: `add --repeat-of`.
 
-    Example: guside reopen 2018-0042 --reason "信访人再次来访，问题反弹"
+    Example: guside reopen 2018-0042 --reason "误销号：复查申请期限未满"
     """
-    from guside_cli.core import lifecycle as rules
+    from guside_cli.commands.casepath import tell
+    from guside_cli.core import casepath as rules
+    from guside_cli.messages import M
 
     run = run_of(ctx)
     with open_ledger(run) as ledger, writing(ledger, run, by):
         p = ledger.get(case)
-        rules.check_reopen(p)
-        ledger.reopen(p, _note(reason, required="--reason"), today=run.today)
-        p = ledger.get(case)
-    say(run, f"{p.number} 已重新打开，办结时限 {p.due_on}", f"{p.number} reopened, due {p.due_on}")
+        stage = rules.check_reopen(p)
+        ledger.correct_closing(p, stage, _note(reason, required="--reason"))
+    tell(M("done.reopen", number=p.number, stage=rules.label(stage)))
 
 
 def edit(
     ctx: typer.Context,
     case: opt.Case,
     field: Annotated[
-        list[str],
+        list[str] | None,
         typer.Option(
             "--set",
             help="FIELD=VALUE, repeatable: subject=…, village=红豆村, "
             "level=省, pollution=大气;噪声, persons=3, received=2018-06-07 9:30…",
         ),
-    ],
+    ] = None,
+    key: Annotated[
+        bool | None, typer.Option("--key/--not-key", help="重点: a key case (a key 交办 case needs a town leader)")
+    ] = None,
     by: opt.By = None,
 ) -> None:
     """Correct a case's registered elements; each change is kept in the history with old and new values.
 
-    The case number never changes, even when the village or level is corrected.
+    A level corrected across the 镇级编号 / 属地编号 line gives the case a number from the other sequence; the old
+    number still finds it. A change that would break the 包案 rule for the case's leader is refused.
     Example: guside edit 2018-红豆-007 --set persons=12 --set "cause=企业夜间偷排"
     """
+    from dataclasses import replace
+
     from guside_cli.commands._load import edit_raw
+    from guside_cli.core.casepath import check_rank
 
     run = run_of(ctx)
     with open_ledger(run) as ledger, writing(ledger, run, by):
         p = ledger.get(case)
-        corrected = edit_raw(ledger, p, field, run)
+        corrected = edit_raw(ledger, p, [*(field or []), *([f"is_key={key}"] if key is not None else [])], run)
+        if p.leader is not None and p.status.code == "open":
+            check_rank(replace(corrected, number=p.number), ledger.leader(p.leader.name))
         changed = ledger.update_elements(p, corrected)
+        now = ledger.get(str(p.id))
     say(
         run,
         f"{p.number} 已更正：{'、'.join(changed) or '无变化'}",
         f"{p.number} corrected: {', '.join(changed) or 'nothing changed'}",
     )
+    if now.number != p.number:
+        from guside_cli.commands.casepath import tell
+        from guside_cli.messages import M
+
+        tell(M("number.changed", old=p.number, new=now.number))
 
 
 def history(ctx: typer.Context, case: opt.Case, fmt: opt.OutputFormat = Format.auto) -> None:

@@ -17,13 +17,11 @@ def register(app: typer.Typer) -> None:
 
 def summary(
     ctx: typer.Context,
-    week: Annotated[bool, typer.Option("--week", help="Summarise a Monday–Sunday week (the only span so far)")] = True,
-    on: Annotated[str | None, typer.Option("--on", help="A date in the week [the last full week]")] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="text|markdown|json")] = Format.text,
-    out: Annotated[
-        Path | None, typer.Option("--out", help="Write to this file, atomically (temp file + rename)")
-    ] = None,
-    fail_on_overdue: Annotated[bool, typer.Option("--fail-on-overdue", help="Exit 1 when any case is overdue")] = False,
+    week: Annotated[bool, typer.Option("--week", help="help.summary.week")] = True,
+    on: Annotated[str | None, typer.Option("--on", help="help.summary.on")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="help.summary.format")] = Format.text,
+    out: Annotated[Path | None, typer.Option("--out", help="help.summary.out")] = None,
+    fail_on_overdue: Annotated[bool, typer.Option("--fail-on-overdue", help="help.summary.fail_on_overdue")] = False,
 ) -> None:
     """The weekly summary for cron: the week's movement and the year-to-date standing.
 
@@ -73,4 +71,8 @@ def summary(
     else:
         typer.echo(text, nl=False)
     if fail_on_overdue and result.has_overdue:
-        raise typer.Exit(code=1)
+        from guside_cli.core.errors import EXIT_FOUND
+        from guside_cli.messages import text as message
+
+        typer.echo(message("summary.overdue", count=result.overdue_count), err=True)  # the summary is written
+        raise typer.Exit(code=EXIT_FOUND)

@@ -3,35 +3,18 @@
 from datetime import date
 from typing import Any
 
-from guside_cli.core.deadlines import days_overdue
-from guside_cli.core.enums import Status
+from guside_cli.core.casepath import clocks
+from guside_cli.core.deadlines import DeadlineRules
 from guside_cli.core.lifecycle import FIRST_HOURS, first_marks
 from guside_cli.core.model import CaseFile, Petition
 from guside_cli.core.records import to_record
 
 
-def clocks(p: Petition, today: date) -> list[dict[str, Any]]:
-    """The deadlines still running on an open case: handling (办理), and acceptance notice (受理告知) until a
-    notice is recorded. `days_overdue` > 0 when past due."""
-    if p.status is Status.CLOSED:
-        return []
-    running = [{"clock": "handling", "due_on": p.due_on.isoformat(), "days_overdue": days_overdue(p.due_on, today)}]
-    if p.accepted_on is None and p.notice_due_on is not None:
-        running.append(
-            {
-                "clock": "notice",
-                "due_on": p.notice_due_on.isoformat(),
-                "days_overdue": days_overdue(p.notice_due_on, today),
-            }
-        )
-    return running
-
-
-def case_file(cf: CaseFile, today: date, *, reveal: bool) -> dict[str, Any]:
+def case_file(cf: CaseFile, today: date, *, reveal: bool, rules: DeadlineRules | None = None) -> dict[str, Any]:
     p = cf.petition
     return {
         **to_record(p, reveal=reveal),
-        "clocks": clocks(p, today),
+        "clocks": clocks(p, today, rules),
         "first_three": [
             {"kind": kind.code, "at": at.isoformat() if at else None, "hours": hours, "within_24h": met}
             for kind, at, hours, met in first_marks(p.received_at, cf.steps)
@@ -64,12 +47,14 @@ def case_file(cf: CaseFile, today: date, *, reveal: bool) -> dict[str, Any]:
     }
 
 
-def deadline_view(cases: list[Petition], today: date, within: int | None) -> list[dict[str, Any]]:
+def deadline_view(
+    cases: list[Petition], today: date, within: int | None, rules: DeadlineRules | None = None
+) -> list[dict[str, Any]]:
     """Rows of `overdue` (within=None: clocks past due) or `due --within N` (clocks due in 0..N days),
     longest overdue / soonest first."""
     views = []
     for p in cases:
-        running = clocks(p, today)
+        running = clocks(p, today, rules)
         if within is None:
             running = [c for c in running if c["days_overdue"] > 0]
         else:

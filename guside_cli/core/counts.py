@@ -30,6 +30,11 @@ class Handling:
     reopened: int
     contacted_within_24h: int
     median_days_middle: tuple[float, ...] = ()  # the one or two middle values of days-to-close
+    # the case path (受理, 不予受理, 不再受理, 办结); `closed` counts 销号 (struck off)
+    accepted: int = 0
+    not_accepted: int = 0
+    not_accepted_again: int = 0
+    concluded: int = 0
 
 
 @dataclass(frozen=True)

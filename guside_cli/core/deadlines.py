@@ -9,18 +9,50 @@ ACCEPTANCE_NOTICE_DAYS = 15  # 受理告知: tell the petitioner within 15 days 
 MAX_EXTENSION_DAYS = 30  # one extension, with the head's approval and a notice to the petitioner
 
 
+REVIEW_DAYS = 30  # 复查 / 复核: requested within 30 days, decided within 30 days of the request
+PLAIN, OFFICIAL = "plain", "official"
+CALENDARS = (PLAIN, OFFICIAL)
+
+
 @dataclass(frozen=True)
 class DeadlineRules:
-    """Office practice that varies, kept as settings: whether a deadline on a weekend rolls to Monday.
-    A public-holiday calendar would slot in here: stored cases keep the inputs, not only the result."""
+    """Office practice that varies, kept as settings. `calendar`: `plain` counts calendar days; `official` moves
+    a last day on a statutory rest day to the next working day (core.calendar). `roll_weekends` (plain only):
+    a last day on Saturday or Sunday moves to Monday. Stored cases keep the inputs, not only the result."""
 
     roll_weekends: bool = False
+    calendar: str = PLAIN
 
 
 def roll(day: date, rules: DeadlineRules) -> date:
+    if rules.calendar == OFFICIAL:
+        from guside_cli.core.calendar import next_working_day
+
+        return next_working_day(day)
     if rules.roll_weekends and day.weekday() >= 5:
         return day + timedelta(days=7 - day.weekday())
     return day
+
+
+def calendar_gap(due: date | None, rules: DeadlineRules) -> int | None:
+    """The year whose official calendar is unknown, when it decides `due` (the user is told on every deadline
+    it affects); None when the plain calendar is used or the year is covered."""
+    if due is None or rules.calendar != OFFICIAL:
+        return None
+    from guside_cli.core.calendar import covered
+
+    return None if covered(due.year) else due.year
+
+
+def review_due(requested: date, rules: DeadlineRules) -> date:
+    """By when a 复查 or 复核 must be decided: 30 days from the request."""
+    return add_days(requested, REVIEW_DAYS, rules)
+
+
+def request_window_end(decided: date, rules: DeadlineRules) -> date:
+    """The last day a 复查 (after 办结) or 复核 (after the 复查 decision) may be requested: 30 days, counted
+    as every other period (a last day on a rest day moves under the official calendar)."""
+    return add_days(decided, REVIEW_DAYS, rules)
 
 
 def add_days(start: date, days: int, rules: DeadlineRules) -> date:

@@ -160,7 +160,7 @@ class Outcome(Coded):
     RESOLVED = ("resolved", "问题解决", "resolved", "解决", "已解决")
     STOPPED = ("stopped", "停诉息访", "stopped petitioning", "息访", "停访")
     UNFOUNDED = ("unfounded", "反映不属实", "report not true", "不属实")
-    NOT_ACCEPTED = ("not_accepted", "不予受理", "not accepted", "不受理", "不再受理")
+    NOT_ACCEPTED = ("not_accepted", "不予受理", "not accepted", "不受理")
     TRANSFERRED = ("transferred", "转办", "transferred", "转交")
     INTERIM = ("interim", "阶段性办结", "concluded for now", "阶段性")
 
@@ -168,6 +168,35 @@ class Outcome(Coded):
     def needs_work(self) -> bool:
         """Closing as resolved or stopped claims work was done: the plan wants a leader and a step on record."""
         return self in (Outcome.RESOLVED, Outcome.STOPPED)
+
+
+# what a 办结 may conclude with (不予受理 is `guside reject`, not a conclusion)
+CONCLUSIONS = (Outcome.RESOLVED, Outcome.STOPPED, Outcome.UNFOUNDED, Outcome.TRANSFERRED, Outcome.INTERIM)
+
+
+class Stage(Coded):
+    """Where a case is on the statute's path (信访工作条例 2022), besides its status (open until 销号)."""
+
+    RECEIVED = ("received", "已登记", "received", "登记")
+    ACCEPTED = ("accepted", "已受理", "accepted", "受理")
+    NOT_ACCEPTED = ("not_accepted", "不予受理", "not accepted", "不受理")
+    NOT_ACCEPTED_AGAIN = ("not_accepted_again", "不再受理", "not accepted again")
+    CONCLUDED = ("concluded", "已办结", "concluded")
+    REVIEW = ("review", "复查中", "under review", "复查")
+    RE_REVIEW = ("re_review", "复核中", "under re-review", "复核")
+    STRUCK_OFF = ("struck_off", "已销号", "struck off", "销号")
+
+
+# stages on which the handling clock (60 days, + extension) runs
+HANDLING_STAGES = frozenset({Stage.RECEIVED, Stage.ACCEPTED})
+
+
+class ReviewOutcome(Coded):
+    """What a 复查 or 复核 decides about the written opinion."""
+
+    UPHELD = ("upheld", "维持", "upheld", "维持原处理意见", "维持原意见")
+    CHANGED = ("changed", "变更", "changed", "变更处理意见", "部分变更")
+    REVOKED = ("revoked", "撤销重办", "revoked, to be handled again", "撤销", "撤销原处理意见")
 
 
 class Satisfaction(Coded):

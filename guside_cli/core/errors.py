@@ -1,10 +1,23 @@
 """The tool's own errors. Each message is one line: what is wrong, where, and how to fix it. New messages are
-catalogue messages (`guside_cli.messages.M`), so the user reads them in their language."""
+catalogue messages (`guside_cli.messages.M`), so the user reads them in their language.
+
+Exit codes, like diff and grep, so that cron and scripts can tell "found something" from "broken":
+  0  done; nothing to report
+  1  found: overdue cases (summary/overdue --fail-on-overdue), a failed `check`, stale ratings
+     (`enterprise check`); also a refusal by the plan's rules (RuleViolation) or a record that is not there
+     (NotFound) -- the reporting commands cron runs never refuse
+  2  could not run: usage, a bad value (InputError), no ledger or an unusable one, busy, disk full, an
+     unreadable file (LedgerError)
+  130 Ctrl-C, 143 SIGTERM: the command's changes were rolled back
+"""
 
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from guside_cli.messages import M
+
+EXIT_FOUND = 1
+EXIT_COULD_NOT_RUN = 2
 
 
 class GusideError(Exception):
@@ -23,9 +36,9 @@ class GusideError(Exception):
 
 
 class InputError(GusideError):
-    """A value the user gave cannot be used (bad date, unknown village, bad enum...)."""
+    """A value the user gave cannot be used (bad date, unknown village, bad enum, unreadable file...)."""
 
-    exit_code = 2
+    exit_code = EXIT_COULD_NOT_RUN
 
 
 class NotFound(GusideError):
@@ -37,4 +50,6 @@ class RuleViolation(GusideError):
 
 
 class LedgerError(GusideError):
-    """The ledger file itself cannot be used (not a guside ledger, too new, busy...)."""
+    """The ledger file itself cannot be used (missing, not a guside ledger, too new, busy...): could not run."""
+
+    exit_code = EXIT_COULD_NOT_RUN

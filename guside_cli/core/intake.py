@@ -9,13 +9,14 @@ from datetime import date, datetime
 from typing import Any
 
 from guside_cli.core.dates import parse_date, parse_datetime
-from guside_cli.core.enums import Form, Level, Outcome, Pollution, Satisfaction, Source, Status
+from guside_cli.core.enums import Form, Level, Outcome, Pollution, ReviewOutcome, Satisfaction, Source, Stage, Status
 from guside_cli.core.errors import InputError
 from guside_cli.core.identity import check_id_number, check_phone
 from guside_cli.core.model import NewPetition, Village
 from guside_cli.core.numbering import check_given_number
 from guside_cli.core.text import clean
 from guside_cli.core.villages import resolve_village
+from guside_cli.messages import M
 
 REQUIRED = ("received", "village", "level", "subject")
 TEXT_LIMITS = {
@@ -35,7 +36,7 @@ LIST_SEPARATORS = (";", "；", "、", ",", "，")
 @dataclass(frozen=True)
 class Problem:
     field: str
-    message: str
+    message: "str | M"  # a catalogue message, or English not yet moved to the catalogue
 
     def __str__(self) -> str:
         return f"{self.field}: {self.message}"
@@ -66,7 +67,7 @@ MEMO_FIELDS = frozenset(
     {
         "village", "level", "form", "source", "pollution", "persons", "subject", "cause", "unit", "enterprise",
         "forecast", "key_persons", "due_on", "leader", "status", "outcome", "closed_on", "accepted_on",
-        "satisfaction", "verified", "reopened", "extension_days",
+        "satisfaction", "verified", "reopened", "extension_days", "stage", "is_key", "concluded_on",
     }
 )  # fmt: skip
 MEMO_LIMIT = 4096  # distinct values remembered per field, so memory stays bounded on any file
@@ -122,7 +123,7 @@ def _convert(name: str, convert, value: Any) -> Any:
     try:
         return convert(value)
     except InputError as e:
-        return Problem(name, str(e))
+        return Problem(name, e.message)  # a catalogue message stays one, rendered in the run's language
 
 
 def _converters(now: datetime, villages: list[Village], memo: Memo | None) -> list[tuple[str, str, Any, Any]]:
@@ -171,6 +172,18 @@ def _converters(now: datetime, villages: list[Village], memo: Memo | None) -> li
         ("reopened", "reopened", stripped(lambda t: _count(t, 0, 1000))),
         ("extension_days", "extension_days", stripped(lambda t: _count(t, 1, 30))),
         ("extension_reason", "extension_reason", lambda value: clean(str(value))),
+        # the case path (core.casepath): 重点, the stage recorded by an office file, the date of 办结
+        ("is_key", "is_key", lambda value: value if isinstance(value, bool) else _yes_no(str(value).strip())),
+        ("stage", "stage", stripped(Stage.parse)),
+        ("concluded_on", "concluded_on", day),
+        ("not_accepted_reason", "not_accepted_reason", lambda value: clean(str(value))),
+        ("review_requested_on", "review_requested_on", day),
+        ("review_decided_on", "review_decided_on", day),
+        ("review_outcome", "review_outcome", stripped(ReviewOutcome.parse)),
+        ("re_review_requested_on", "re_review_requested_on", day),
+        ("re_review_decided_on", "re_review_decided_on", day),
+        ("re_review_outcome", "re_review_outcome", stripped(ReviewOutcome.parse)),
+        ("extension_approved_by", "extension_approved_by", text("leader")),
     ]
     remembered = memo.fields if memo is not None else {}
     table = [(name, key, convert, remembered.get(name)) for name, key, convert in table]
@@ -187,13 +200,28 @@ def _key_persons(value: Any) -> tuple[str, ...]:
     return tuple(dict.fromkeys(_bounded_text("key_persons", p) for p in split_list(value)))
 
 
+CLOSED_STAGES = frozenset({Stage.STRUCK_OFF, Stage.NOT_ACCEPTED, Stage.NOT_ACCEPTED_AGAIN})
+
+
 def _closing(values: dict[str, Any], problems: list[Problem], now: datetime) -> None:
     """A case brought in closed needs its closing date, not before its receipt nor in the future."""
     status = values.pop("_status", None)
-    if any(p.field == "closed_on" for p in problems):
+    if any(p.field in ("closed_on", "stage") for p in problems):
         return
-    closed = status is Status.CLOSED or "closed_on" in values or "outcome" in values
-    if status is Status.OPEN and ("closed_on" in values or "outcome" in values):
+    stage = values.get("stage")
+    if stage is not None and stage in CLOSED_STAGES:
+        status = status or Status.CLOSED
+    elif stage is not None and (status is Status.CLOSED or "closed_on" in values):
+        problems.append(Problem("stage", f"the stage {stage.code} ({stage.zh}) is an open one, but the case is closed"))
+        return
+    if stage in (Stage.CONCLUDED, Stage.REVIEW, Stage.RE_REVIEW) and "concluded_on" not in values:
+        problems.append(Problem("concluded_on", f"the stage {stage.code} ({stage.zh}) needs the date of 办结"))
+    if "concluded_on" in values and "received_at" in values and values["concluded_on"] < values["received_at"].date():
+        problems.append(Problem("concluded_on", f"concluded on {values['concluded_on']}, before it was received"))
+    # an outcome on an open stage is the outcome of its 办结, not a closing
+    outcome_closes = "outcome" in values and stage is None
+    closed = status is Status.CLOSED or "closed_on" in values or outcome_closes
+    if status is Status.OPEN and ("closed_on" in values or outcome_closes):
         problems.append(Problem("status", "the case is marked open but has a closing date or outcome"))
     elif closed and "closed_on" not in values:
         problems.append(Problem("closed_on", "a closed case needs the date it was closed (销号日期)"))

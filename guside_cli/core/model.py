@@ -3,7 +3,19 @@
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from guside_cli.core.enums import Form, Level, Outcome, Pollution, Rank, Satisfaction, Source, Status, StepKind
+from guside_cli.core.enums import (
+    Form,
+    Level,
+    Outcome,
+    Pollution,
+    Rank,
+    ReviewOutcome,
+    Satisfaction,
+    Source,
+    Stage,
+    Status,
+    StepKind,
+)
 
 # The canonical field names shared by `--format json`, export and import (in this order).
 CANONICAL_FIELDS = (
@@ -44,6 +56,17 @@ CARRIED_FIELDS = (
     "verified",
     "extension_days",
     "extension_reason",
+    "stage",
+    "is_key",
+    "concluded_on",
+    "not_accepted_reason",
+    "review_requested_on",
+    "review_decided_on",
+    "review_outcome",
+    "re_review_requested_on",
+    "re_review_decided_on",
+    "re_review_outcome",
+    "extension_approved_by",
 )
 # The registered elements `guside edit --set NAME=VALUE` may correct (raw names, as `add` and import take them).
 EDITABLE_FIELDS = (
@@ -65,6 +88,7 @@ EDITABLE_FIELDS = (
     "forecast",
     "ref_no",
     "due_on",
+    "is_key",
 )
 
 
@@ -146,6 +170,17 @@ class NewPetition:
     verified: bool = False
     extension_days: int | None = None
     extension_reason: str | None = None
+    is_key: bool = False  # 重点: the office's mark (a key 交办 case needs a town leader)
+    stage: Stage | None = None  # as recorded by an older ledger or office file; else derived
+    concluded_on: date | None = None
+    not_accepted_reason: str | None = None
+    review_requested_on: date | None = None
+    review_decided_on: date | None = None
+    review_outcome: ReviewOutcome | None = None
+    re_review_requested_on: date | None = None
+    re_review_decided_on: date | None = None
+    re_review_outcome: ReviewOutcome | None = None
+    extension_approved_by: str | None = None
 
     @property
     def closed(self) -> bool:
@@ -196,6 +231,23 @@ class Petition:
     satisfaction: Satisfaction | None = None
     verified: bool = False
     came_back: int = 0  # later petitions linked to this one as repeats (重复信访)
+    # the statute's case path (信访工作条例 2022): stage, 办结, 复查 and 复核
+    stage: Stage = Stage.RECEIVED
+    is_key: bool = False
+    not_accepted_reason: str | None = None
+    concluded_on: date | None = None
+    conclusion: Outcome | None = None  # the outcome of 办结 (`outcome` is the latest: 办结, then 销号)
+    review_requested_on: date | None = None
+    review_due_on: date | None = None
+    review_decided_on: date | None = None
+    review_outcome: ReviewOutcome | None = None
+    re_review_requested_on: date | None = None
+    re_review_due_on: date | None = None
+    re_review_decided_on: date | None = None
+    re_review_outcome: ReviewOutcome | None = None
+    extension_approved_by: str | None = None
+    closed_from: Stage | None = None  # the stage a closed case had: `reopen` (a correction) returns to it
+    former_numbers: tuple[str, ...] = ()  # numbers it had before its level crossed the numbering line
 
     @property
     def received_on(self) -> date:

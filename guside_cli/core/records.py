@@ -53,6 +53,21 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "at": ("时间", "when"),
     "by": ("经办人", "by"),
     "note": ("说明", "note"),
+    "stage": ("办理阶段", "stage"),
+    "is_key": ("重点", "key case"),
+    "not_accepted_reason": ("不予受理理由", "reason not accepted"),
+    "concluded_on": ("办结日期", "concluded"),
+    "conclusion": ("办结结果", "conclusion"),
+    "review_requested_on": ("复查申请日期", "review requested"),
+    "review_due_on": ("复查决定时限", "review decision due"),
+    "review_decided_on": ("复查决定日期", "review decided"),
+    "review_outcome": ("复查结果", "review outcome"),
+    "re_review_requested_on": ("复核申请日期", "re-review requested"),
+    "re_review_due_on": ("复核决定时限", "re-review decision due"),
+    "re_review_decided_on": ("复核决定日期", "re-review decided"),
+    "re_review_outcome": ("复核结果", "re-review outcome"),
+    "extension_approved_by": ("延期批准人", "extension approved by"),
+    "former_numbers": ("原编号", "former numbers"),
 }
 
 
@@ -107,6 +122,21 @@ def to_record(p: Petition, *, reveal: bool = False) -> dict[str, Any]:
         "satisfaction": p.satisfaction.code if p.satisfaction else None,
         "verified": p.verified,
         "created_at": p.created_at,
+        "stage": p.stage.code,
+        "is_key": p.is_key,
+        "not_accepted_reason": p.not_accepted_reason,
+        "concluded_on": _iso(p.concluded_on),
+        "conclusion": p.conclusion.code if p.conclusion else None,
+        "review_requested_on": _iso(p.review_requested_on),
+        "review_due_on": _iso(p.review_due_on),
+        "review_decided_on": _iso(p.review_decided_on),
+        "review_outcome": p.review_outcome.code if p.review_outcome else None,
+        "re_review_requested_on": _iso(p.re_review_requested_on),
+        "re_review_due_on": _iso(p.re_review_due_on),
+        "re_review_decided_on": _iso(p.re_review_decided_on),
+        "re_review_outcome": p.re_review_outcome.code if p.re_review_outcome else None,
+        "extension_approved_by": p.extension_approved_by,
+        "former_numbers": list(p.former_numbers),
     }
 
 
@@ -123,11 +153,12 @@ LIST_COLUMNS = ("pollution", "key_persons")
 def export_values(fields: tuple[str, ...], row: tuple, *, redact: bool = False) -> list[Any]:
     """One exported case from the row storage computed: lists from their JSON text, `verified` as a bool, and
     with `redact` personal data masked (names 张**, phone and ID numbers, numbers written in free text)."""
-    lists, verified = _positions(fields)
+    lists, flags = _positions(fields)
     values = list(row)
     for i in lists:
         values[i] = _json_list(values[i])
-    values[verified] = bool(values[verified])
+    for i in flags:
+        values[i] = bool(values[i])
     if not redact:
         return values
     masked = dict(zip(fields, values, strict=True))
@@ -141,8 +172,9 @@ def export_values(fields: tuple[str, ...], row: tuple, *, redact: bool = False) 
 
 
 @functools.lru_cache(maxsize=8)
-def _positions(fields: tuple[str, ...]) -> tuple[tuple[int, ...], int]:
-    return tuple(fields.index(name) for name in LIST_COLUMNS), fields.index("verified")
+def _positions(fields: tuple[str, ...]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    flags = tuple(fields.index(name) for name in ("verified", "is_key") if name in fields)
+    return tuple(fields.index(name) for name in LIST_COLUMNS), flags
 
 
 @functools.lru_cache(maxsize=4096)  # a ledger repeats the same few lists (most key-person lists are empty)

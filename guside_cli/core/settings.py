@@ -15,8 +15,16 @@ class Setting:
     default: str
     help: str
     kind: str = "bool"
+    choices: tuple[str, ...] = ()
 
     def parse(self, text: str) -> str:
+        if self.kind == "choice":
+            value = text.strip().lower()
+            if value not in self.choices:
+                from guside_cli.messages import M
+
+                raise InputError(M("calendar.choice", key=self.key, choices="|".join(self.choices), value=text))
+            return value
         if self.kind == "percent":
             from decimal import Decimal, InvalidOperation
 
@@ -49,6 +57,14 @@ SETTINGS = {
             "deadline.roll_weekends",
             "false",
             "A deadline that falls on Saturday or Sunday moves to the next Monday (practice varies; off by default)",
+        ),
+        Setting(
+            "deadline.calendar",
+            "plain",
+            "plain: calendar days, the first day not counted; official: a deadline whose last day is a statutory "
+            "rest day (法定节假日, or a weekend that is not a 调休 working day) moves to the next working day",
+            kind="choice",
+            choices=("plain", "official"),
         ),
         Setting("town.name", "顾山镇", "The town's name, as reports and bulletins print it", kind="text"),
         Setting(

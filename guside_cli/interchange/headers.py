@@ -40,6 +40,17 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "verified": ("举报属实",),
     "extension_days": ("延期天数",),
     "extension_reason": ("延期理由",),
+    "stage": ("办理阶段", "阶段"),
+    "is_key": ("是否重点", "重点"),
+    "concluded_on": ("处理意见书日期", "出具处理意见日期"),
+    "not_accepted_reason": ("不予受理理由",),
+    "review_requested_on": ("复查申请日期",),
+    "review_decided_on": ("复查决定日期",),
+    "review_outcome": ("复查结果",),
+    "re_review_requested_on": ("复核申请日期",),
+    "re_review_decided_on": ("复核决定日期",),
+    "re_review_outcome": ("复核结果",),
+    "extension_approved_by": ("延期批准人",),
 }
 EXPORT_FIELDS = (*CANONICAL_FIELDS, *CARRIED_FIELDS)
 REQUIRED = ("received_on", "village", "level", "subject")

@@ -75,3 +75,9 @@ class M:
 
     def __repr__(self) -> str:
         return f"M({self.id!r}, {self.params!r})"
+
+    def __eq__(self, other: object) -> bool:  # the same message with the same parameters (a memo compares them)
+        return isinstance(other, M) and (self.id, self.params) == (other.id, other.params)
+
+    def __hash__(self) -> int:
+        return hash(self.id)

@@ -43,7 +43,6 @@ def extras_json(r: Report) -> dict[str, Any]:
         "carried_over": x["carried_over"],
         "carried_over_age": x["carried_over_age"],
         "carried_over_closed": x["carried_over_closed"],
-        "accepted": accepted,
         "three_firsts": {
             key: {"count": x[key], "pct": one_decimal(_pct(x[key], accepted))}
             for key in ("first_contact_24h", "first_arrival_24h", "first_mediation_24h", "all_three_24h")

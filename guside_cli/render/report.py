@@ -69,6 +69,10 @@ def report_json(r: Report) -> dict[str, Any]:
         ],
         "cases": {
             "registered": h.registered,
+            "accepted": h.accepted,
+            "not_accepted": h.not_accepted,
+            "not_accepted_again": h.not_accepted_again,
+            "concluded": h.concluded,
             "closed": h.closed,
             "open": h.open,
             "overdue": h.overdue,
@@ -223,6 +227,10 @@ def handling_table(r: Report, lang: str) -> tuple[list[str], list[list[str]]]:
     median = "—" if h.median_days_to_close is None else f"{one_decimal(h.median_days_to_close):.1f}"
     pairs = [
         (_t(lang, "登记", "registered"), str(h.registered)),
+        (_t(lang, "受理", "accepted"), str(h.accepted)),
+        (_t(lang, "不予受理", "not accepted"), str(h.not_accepted)),
+        (_t(lang, "不再受理", "not accepted again"), str(h.not_accepted_again)),
+        (_t(lang, "办结", "concluded"), str(h.concluded)),
         (_t(lang, "已销号", "closed"), str(h.closed)),
         (_t(lang, "销号率", "closure rate"), pct(h.closure_rate_pct)),
         (_t(lang, "在办", "open"), str(h.open)),

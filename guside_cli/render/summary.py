@@ -29,8 +29,10 @@ def summary_json(s: WeeklySummary) -> dict[str, Any]:
     }
 
 
-def _t(lang: str, zh: str, en: str) -> str:
-    return zh if lang == "zh" else en
+def _t(lang: str, message_id: str, **params: Any) -> str:
+    from guside_cli.messages import text
+
+    return text(message_id, lang, **params)
 
 
 def summary_lines(s: WeeklySummary, town: str, lang: str, *, markdown: bool = False) -> list[str]:
@@ -38,92 +40,59 @@ def summary_lines(s: WeeklySummary, town: str, lang: str, *, markdown: bool = Fa
     head = "## " if markdown else ""
     item = "- " if markdown else "  "
     lines = [
-        ("# " if markdown else "")
-        + _t(
-            lang,
-            f"{town}环境信访周报（{w.start} 至 {w.end}）",
-            f"{town} environmental petitions, week {w.start}..{w.end}",
-        ),
+        ("# " if markdown else "") + _t(lang, "summary.title", town=town, start=w.start, end=w.end),
         "",
-        item
-        + _t(
-            lang,
-            f"本周受理 {s.received} 件，其中越级赴京到省 {s.received_escalated} 件",
-            f"received {s.received}, of which escalated (province/Beijing) {s.received_escalated}",
-        ),
-        item
-        + _t(
-            lang,
-            f"本周销号 {s.closed} 件；周末在办 {s.open_at_end} 件",
-            f"closed {s.closed}; open at the week's end {s.open_at_end}",
-        ),
-        item
-        + _t(
-            lang,
-            f"超期 {s.overdue_count} 件；未来 7 天到期 {s.due_count} 件",
-            f"overdue {s.overdue_count}; due in the next 7 days {s.due_count}",
-        ),
+        item + _t(lang, "summary.received", received=s.received, escalated=s.received_escalated),
+        item + _t(lang, "summary.closed", closed=s.closed, open=s.open_at_end),
+        item + _t(lang, "summary.overdue_and_due", overdue=s.overdue_count, due=s.due_count),
         "",
-        head
-        + _t(
-            lang,
-            f"年初至今（{ytd.period.start} 至 {ytd.period.end}，同比）",
-            f"Year to date ({ytd.period.start}..{ytd.period.end}, against the same dates last year)",
-        ),
+        head + _t(lang, "summary.year_to_date", start=ytd.period.start, end=ytd.period.end),
     ]
-    for name_zh, name_en, c in (("信访总量", "total", ytd.total), ("越级赴京到省", "escalated", ytd.escalated)):
-        state = _t(lang, "达标" if c.met else "未达标", "met" if c.met else "NOT met")
+    for measure, c in (("total", ytd.total), ("escalated", ytd.escalated)):
+        state = _t(lang, "summary.met" if c.met else "summary.not_met")
         lines.append(
             item
             + _t(
                 lang,
-                f"{name_zh} {c.current}（去年同期 {c.previous}），降幅 {pct(c.reduction_pct)}，"
-                f"目标 {pct(c.target_pct)}：{state}",
-                f"{name_en} {c.current} (last year {c.previous}), reduction {pct(c.reduction_pct)}, "
-                f"target {pct(c.target_pct)}: {state}",
+                "summary.comparison",
+                name=_t(lang, f"summary.measure.{measure}"),
+                current=c.current,
+                previous=c.previous,
+                reduction=pct(c.reduction_pct),
+                target=pct(c.target_pct),
+                state=state,
             )
         )
     vetoed = [v for v in ytd.villages if v.veto]
     if vetoed:
         from guside_cli.render.judgement import VETO_LABELS, veto_word
 
-        named = _t(lang, "、", ", ").join(
+        named = ("、" if lang == "zh" else ", ").join(
             f"{v.village}（{'、'.join(VETO_LABELS[x][0] for x in v.veto_reasons)}）"
             if lang == "zh"
             else f"{v.village} ({', '.join(VETO_LABELS[x][1] for x in v.veto_reasons)})"
             for v in vetoed
         )
         lines.append(item + f"{veto_word(ytd, lang)}：{named}")
-    for title_zh, title_en, rows, count in (
-        ("超期案件（超期最久的在前）", "Overdue (longest first)", s.overdue, s.overdue_count),
-        ("未来 7 天到期", "Due in 7 days", s.due_next_week, s.due_count),
+    for title, rows, count in (
+        ("summary.overdue_title", s.overdue, s.overdue_count),
+        ("summary.due_title", s.due_next_week, s.due_count),
     ):
         if rows:
-            lines += ["", head + _t(lang, title_zh, title_en)]
+            lines += ["", head + _t(lang, title)]
             lines += [item + _deadline_line(r, lang) for r in rows]
             if count > len(rows):
-                lines.append(
-                    item
-                    + _t(
-                        lang,
-                        f"……另有 {count - len(rows)} 件（guside overdue 查看全部）",
-                        f"... and {count - len(rows)} more (guside overdue lists all)",
-                    )
-                )
+                lines.append(item + _t(lang, "summary.more", more=count - len(rows)))
     return lines
 
 
 def _deadline_line(row: dict[str, Any], lang: str) -> str:
     clocks = "；".join(
         f"{CLOCK_LABELS[c['clock']][0 if lang == 'zh' else 1]} {c['due_on']}"
-        + (
-            _t(lang, f" 超期{c['days_overdue']}天", f" {c['days_overdue']} days overdue")
-            if c["days_overdue"] > 0
-            else ""
-        )
+        + (_t(lang, "summary.days_overdue", days=c["days_overdue"]) if c["days_overdue"] > 0 else "")
         for c in row["clocks"]
     )
-    leader = row["leader"] or _t(lang, "未包案", "no leader")
+    leader = row["leader"] or _t(lang, "summary.no_leader")
     return f"{row['number']} {row['village']} {display_value('level', row['level'], lang)} {leader}：{clocks}"
 
 
@@ -139,4 +108,6 @@ def as_text(s: WeeklySummary, town: str, lang: str, fmt) -> str:
         return buffer.getvalue()
     if fmt in (Format.text, Format.markdown, Format.auto):
         return "\n".join(summary_lines(s, town, lang, markdown=fmt is Format.markdown)) + "\n"
-    raise InputError(f"summary is written as text, markdown or json, not {fmt.value}")
+    from guside_cli.messages import M
+
+    raise InputError(M("summary.format", format=fmt.value))

@@ -41,6 +41,10 @@ class HandlingRow:
     closure_rate_pct: Decimal | None
     median_days_to_close: Decimal | None
     contacted_within_24h_pct: Decimal | None
+    accepted: int = 0  # 受理 (the case path's counts; `closed` is 销号)
+    not_accepted: int = 0
+    not_accepted_again: int = 0
+    concluded: int = 0
 
 
 @dataclass(frozen=True)
@@ -140,6 +144,10 @@ def build_report(
         closure_rate_pct=_pct(h.closed, h.registered),
         median_days_to_close=sum((Decimal(str(m)) for m in middle), Decimal(0)) / len(middle) if middle else None,
         contacted_within_24h_pct=_pct(h.contacted_within_24h, h.registered),
+        accepted=h.accepted,
+        not_accepted=h.not_accepted,
+        not_accepted_again=h.not_accepted_again,
+        concluded=h.concluded,
     )
     new_only = None
     if counts.current_new is not None and counts.previous_new is not None:

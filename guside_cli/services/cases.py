@@ -51,7 +51,9 @@ def build_filter(run, ledger, filters: dict):
     if filters.get("end"):
         finish = min(filter(None, (finish, dates.parse_date(filters["end"], run.today))))
     if begin and finish and begin > finish:
-        raise InputError(f"the period {begin}..{finish} is empty: --from must not be after --to")
+        from guside_cli.messages import M
+
+        raise InputError(M("date.period_empty", begin=begin, end=finish))
 
     def several(name: str, parse) -> tuple:
         """A filter given once or several times (`--level 省 --level 京`): its distinct values, parsed."""
@@ -91,6 +93,7 @@ def print_cases(
     run, filters: dict, *, limit: int | None = None, fmt: Format = Format.auto, reveal: bool = False
 ) -> None:
     from guside_cli.core.records import to_record
+    from guside_cli.messages import text
     from guside_cli.render import output
     from guside_cli.render.cases import list_rows
 
@@ -110,15 +113,11 @@ def print_cases(
 
         output.write_csv_records(records, ["id", *CANONICAL_FIELDS])
     else:
-        headers, rows = list_rows(records, run.lang)
-        output.print_table(headers, rows, fmt)
+        width = shutil.get_terminal_size().columns if fmt is Format.table else None
+        headers, rows, short, squeeze = list_rows(records, run.lang, width)
+        output.print_table(headers, rows, fmt, short_headers=short, squeeze=squeeze)
         more = total - len(records)
         if more > 0:
-            note = (
-                f"……另有 {more} 件未显示（共 {total} 件；用 --limit 或 --format csv 查看全部）"
-                if run.lang == "zh"
-                else f"... {more} more not shown ({total} in all; use --limit or --format csv for all)"
-            )
-            typer.echo(note, err=fmt is not Format.table)
+            typer.echo(text("case.more", run.lang, more=more, total=total), err=fmt is not Format.table)
         elif fmt is Format.table:
-            typer.echo(f"共 {total} 件" if run.lang == "zh" else f"{total} in all")
+            typer.echo(text("case.total", run.lang, total=total))

@@ -18,9 +18,11 @@ PETITION_COLUMNS = (
     "id, uid, number, received_at, received_on, village, form, level, source, pollution, subject, cause, persons, "
     "unit, enterprise, petitioner, phone, id_number, key_persons, forecast, ref_no, due_on, due_given, "
     "notice_due_on, accepted_on, extension_days, extension_reason, status, closed_on, outcome, verified, "
-    "satisfaction, reopened, leader_id, repeat_of, created_at"
+    "satisfaction, reopened, leader_id, repeat_of, created_at, stage, is_key, concluded_on, conclusion, closed_from, "
+    "not_accepted_reason, review_requested_on, review_due_on, review_decided_on, review_outcome, "
+    "re_review_requested_on, re_review_due_on, re_review_decided_on, re_review_outcome, extension_approved_by"
 )
-INSERT_PETITION = f"INSERT INTO petitions ({PETITION_COLUMNS}) VALUES ({', '.join('?' * 36)})"
+INSERT_PETITION = f"INSERT INTO petitions ({PETITION_COLUMNS}) VALUES ({', '.join('?' * 51)})"
 INSERT_STEP = "INSERT INTO steps (petition_id, kind, at, by, note, created_at) VALUES (?, ?, ?, ?, ?, ?)"
 
 
@@ -97,6 +99,9 @@ class BulkMixin:
         rules: DeadlineRules,
     ) -> tuple:
         """The row INSERT_PETITION writes (its id None for SQLite to choose)."""
+        from guside_cli.core.casepath import arrival
+
+        stage, concluded_on, conclusion, closed_from = arrival(p)
         extension = p.extension_days
         given = p.due_on - timedelta(days=extension) if (p.due_on and extension) else p.due_on
         due = effective_due(p.received_on, rules, accepted_on=p.accepted_on, given=given, extension_days=extension)
@@ -137,7 +142,25 @@ class BulkMixin:
             leader_id,
             repeat_id,
             self.at,
+            stage.code,
+            int(p.is_key),
+            concluded_on.isoformat() if concluded_on else None,
+            conclusion.code if conclusion else None,
+            closed_from.code if closed_from else None,
+            p.not_accepted_reason,
+            *_review(p.review_requested_on, p.review_decided_on, p.review_outcome, rules),
+            *_review(p.re_review_requested_on, p.re_review_decided_on, p.re_review_outcome, rules),
+            p.extension_approved_by,
         )
+
+
+def _review(requested, decided, outcome, rules: DeadlineRules) -> tuple:
+    """A 复查 or 复核 carried by a file: its dates, the decision due from the request, its outcome."""
+    from guside_cli.core.deadlines import review_due
+
+    due = review_due(requested, rules) if requested else None
+    dates = (d.isoformat() if d else None for d in (requested, due, decided))
+    return (*dates, outcome.code if outcome else None)
 
 
 def carried_steps(case_id: int, p: NewPetition, at: str) -> list[tuple]:

@@ -9,6 +9,7 @@ from guside_cli.core.filters import CaseFilter
 from guside_cli.core.model import EDITABLE_FIELDS, NewPetition, Petition
 from guside_cli.core.numbering import format_number
 from guside_cli.storage import rules
+from guside_cli.storage.casepath import RUNNING_DUE
 from guside_cli.storage.rows import (
     SELECT_CASES,
     SELECT_EXPORT,
@@ -21,8 +22,8 @@ from guside_cli.storage.rows import (
 # how the editable elements are held on a Petition (and named as columns)
 ATTRIBUTE = {"received": "received_at", "due_on": "due_given"}
 REPEAT_WINDOW_DAYS = 365
-# the first deadline still running on a case: the notice clock counts until acceptance is recorded
-EARLIEST_DUE = "min(p.due_on, coalesce(CASE WHEN p.accepted_on IS NULL THEN p.notice_due_on END, p.due_on))"
+# the first deadline still running on a case (storage/casepath.py), cases with no clock running last
+EARLIEST_DUE = f"coalesce({RUNNING_DUE}, '9999-12-31')"
 
 
 class CasesMixin:
@@ -44,7 +45,14 @@ class CasesMixin:
         return self._number_taken(number)
 
     def _number_taken(self, number: str) -> bool:
-        return self.conn.execute("SELECT 1 FROM petitions WHERE number = ?", (number,)).fetchone() is not None
+        """Taken by a case now, or once (a number left behind when the level crossed the line is never reused)."""
+        return (
+            self.conn.execute(
+                "SELECT 1 FROM petitions WHERE number = ? UNION ALL SELECT 1 FROM former_numbers WHERE number = ?",
+                (number, number),
+            ).fetchone()
+            is not None
+        )
 
     def add_petition(self, p: NewPetition) -> Petition:
         """Register one petition; call inside `write()`."""
@@ -63,6 +71,12 @@ class CasesMixin:
                 new=root,
                 note=None if root == p.repeat_of else f"given {p.repeat_of}; linked to the first petition",
             )
+            from guside_cli.core.casepath import final_decision
+
+            final = final_decision([c for c in self.repeat_chain(case_id) if c.id != case_id])
+            if final is not None:  # the matter's 复核 is decided: 不再受理 at once
+                reason = f"{final.number} 复核终结 {final.re_review_decided_on}"
+                self.reject(self.get(str(case_id)), p.received_on, reason, again=True)
         return self.get(str(case_id))
 
     def _chain_root(self, petition_id: int) -> int:
@@ -106,6 +120,8 @@ class CasesMixin:
         """A case's id from its number or its integer id."""
         ref = ref.strip()
         row = self.conn.execute("SELECT id FROM petitions WHERE number = ?", (ref,)).fetchone()
+        if row is None:  # a number it had before its level crossed the numbering line
+            row = self.conn.execute("SELECT petition_id FROM former_numbers WHERE number = ?", (ref,)).fetchone()
         if row is None and ref.isascii() and ref.isdigit():
             row = self.conn.execute("SELECT id FROM petitions WHERE id = ?", (int(ref),)).fetchone()
         if row is None:
@@ -190,13 +206,24 @@ class CasesMixin:
                 self.conn.execute(f"UPDATE petitions SET {name} = ? WHERE id = ?", (value, p.id))
             self.log(p.id, "edit", field=name, old=_column_value(name, before), new=value)
         if changed:
+            self.renumber_across_line(p, new)
             self.note_enterprise(new.enterprise, new.village)
             self.note_key_persons(new.key_persons, new.village)
             self.refresh_due(p.id)
         return changed
 
+    def renumber_across_line(self, p: Petition, new: NewPetition) -> None:
+        """A level corrected across the 镇级编号 / 属地编号 line: a number from the other sequence."""
+        from guside_cli.core.numbering import sequence_scope
+
+        before = sequence_scope(p.level, self.village_short(p.village))
+        after = sequence_scope(new.level, self.village_short(new.village))
+        if p.level.escalated != new.level.escalated and before != after:
+            self.renumber(p, self._allocate_number(new.received_on.year, after))
+
     def refresh_due(self, petition_id: int) -> None:
         """Recompute the stored due dates from their inputs (receipt, acceptance, given date, extension)."""
+        from guside_cli.core.deadlines import review_due
         from guside_cli.storage.settings import deadline_rules
 
         p = self.get(str(petition_id))
@@ -204,9 +231,12 @@ class CasesMixin:
         due = effective_due(
             p.received_on, rules, accepted_on=p.accepted_on, given=p.due_given, extension_days=p.extension_days
         )
+        reviews = [
+            review_due(d, rules).isoformat() if d else None for d in (p.review_requested_on, p.re_review_requested_on)
+        ]
         self.conn.execute(
-            "UPDATE petitions SET due_on = ?, notice_due_on = ? WHERE id = ?",
-            (due.isoformat(), notice_due(p.received_on, rules).isoformat(), petition_id),
+            "UPDATE petitions SET due_on = ?, notice_due_on = ?, review_due_on = ?, re_review_due_on = ? WHERE id = ?",
+            (due.isoformat(), notice_due(p.received_on, rules).isoformat(), *reviews, petition_id),
         )
         if p.due_on != due:
             self.log(petition_id, "due", field="due_on", old=p.due_on, new=due)
@@ -268,6 +298,7 @@ def case_where(f: CaseFilter) -> tuple[str, list]:
     if f.text:
         like = "%" + f.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         columns = ("p.number", "p.subject", "p.cause", "p.unit", "p.enterprise", "p.ref_no")
-        clauses.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in columns) + ")")
-        params.extend([like] * len(columns))
+        former = "EXISTS (SELECT 1 FROM former_numbers f WHERE f.petition_id = p.id AND f.number LIKE ? ESCAPE '\\')"
+        clauses.append("(" + " OR ".join([*(f"{c} LIKE ? ESCAPE '\\'" for c in columns), former]) + ")")
+        params.extend([like] * (len(columns) + 1))
     return " AND ".join(clauses), params

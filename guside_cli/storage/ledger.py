@@ -10,6 +10,7 @@ from guside_cli.core.errors import InputError, LedgerError, NotFound
 from guside_cli.core.model import Village
 from guside_cli.storage.bulk import BulkMixin
 from guside_cli.storage.campaign import CampaignMixin
+from guside_cli.storage.casepath import CasePathMixin
 from guside_cli.storage.cases import CasesMixin
 from guside_cli.storage.connection import connect, refuse_network_filesystem
 from guside_cli.storage.judgement import JudgementMixin
@@ -21,7 +22,15 @@ from guside_cli.storage.rows import INSERT_HISTORY
 
 
 class Ledger(
-    CasesMixin, BulkMixin, LifecycleMixin, ReportsMixin, SummaryMixin, PlanMixin, JudgementMixin, CampaignMixin
+    CasesMixin,
+    BulkMixin,
+    LifecycleMixin,
+    CasePathMixin,
+    ReportsMixin,
+    SummaryMixin,
+    PlanMixin,
+    JudgementMixin,
+    CampaignMixin,
 ):
     def __init__(self, conn: sqlite3.Connection, path: Path):
         self.conn = conn

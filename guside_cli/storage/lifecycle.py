@@ -2,14 +2,20 @@
 
 from datetime import date, timedelta
 
-from guside_cli.core.enums import Outcome, Rank, Satisfaction, StepKind
+from guside_cli.core.enums import Outcome, Rank, Satisfaction, Stage, StepKind
 from guside_cli.core.errors import InputError, NotFound
 from guside_cli.core.filters import CaseFilter
 from guside_cli.core.model import HistoryEntry, Leader, Petition, Step
+from guside_cli.storage.casepath import positional
 from guside_cli.storage.cases import EARLIEST_DUE, case_where
 from guside_cli.storage.rows import history_from, step_from
 from guside_cli.storage.rules import DUE_SOON, OVERDUE
 
+# open and past due on any running clock (notice, handling, 复查, 复核): see storage/casepath.py
+DUES = (
+    "coalesce(due_on, '') || coalesce(notice_due_on, '') || coalesce(review_due_on, '')"
+    " || coalesce(re_review_due_on, '')"
+)
 OPEN_BY_CLOCKS = "petitions p INDEXED BY petitions_open_clocks"  # see LifecycleMixin._count_by_clock
 
 
@@ -36,6 +42,7 @@ class LifecycleMixin:
         existing = self.conn.execute("SELECT rank FROM leaders WHERE name = ?", (leader.name,)).fetchone()
         if existing and existing[0] is None and leader.rank is not None:
             # a leader first named by an import: this sets the rank that was not known
+            self.check_rank_change(self.leader(leader.name), leader.rank)
             self.conn.execute(
                 "UPDATE leaders SET rank = ?, title = coalesce(?, title) WHERE name = ?",
                 (leader.rank.code, leader.title, leader.name),
@@ -49,6 +56,43 @@ class LifecycleMixin:
             (leader.name, leader.title, leader.rank.code if leader.rank else None, self.at),
         )
         self.log(None, "leader.add", new=leader.name, note=leader.rank.code if leader.rank else None)
+
+    def check_rank_change(self, leader: Leader, rank: Rank) -> None:
+        """包案 at the leader's door: a rank that would break the rule for a case already held is refused."""
+        from guside_cli.core.casepath import TOWN_LEADER_RULE, label
+        from guside_cli.core.errors import RuleViolation
+        from guside_cli.messages import M
+
+        held = [] if rank is Rank.TOWN else self.held_needing_town(leader.id)
+        if rank is Rank.DEPARTMENT:
+            held = list(dict.fromkeys([*held, *self.held_handed_down(leader.id)]))
+        if held:
+            raise RuleViolation(
+                M(
+                    "rule.leader_rank_change",
+                    leader=leader.name,
+                    count=len(held),
+                    numbers="、".join(held[:3]),
+                    rank=label(rank),
+                    rule=TOWN_LEADER_RULE,
+                )
+            )
+
+    def edit_leader(self, leader: Leader, *, rank: Rank | None, title: str | None) -> list[str]:
+        """`leader edit`: a new rank (checked against the cases held) or title, each logged. Returns what changed."""
+        changed = []
+        if rank is not None and rank is not leader.rank:
+            self.check_rank_change(leader, rank)
+            self.conn.execute("UPDATE leaders SET rank = ? WHERE id = ?", (rank.code, leader.id))
+            self.log(
+                None, "leader.rank", field=leader.name, old=leader.rank.code if leader.rank else None, new=rank.code
+            )
+            changed.append("rank")
+        if title is not None and title != leader.title:
+            self.conn.execute("UPDATE leaders SET title = ? WHERE id = ?", (title, leader.id))
+            self.log(None, "leader.title", field=leader.name, old=leader.title, new=title)
+            changed.append("title")
+        return changed
 
     def leader_table(self, today: date) -> list[dict]:
         """Every leader with how many open cases they hold and how many of those are overdue."""
@@ -90,15 +134,21 @@ class LifecycleMixin:
             # acceptance (受理) starts the 60-day clock
             self.conn.execute("UPDATE petitions SET accepted_on = ? WHERE id = ?", (step.at.date().isoformat(), p.id))
             self.log(p.id, "accept", field="accepted_on", old=p.accepted_on, new=step.at.date())
+            if p.stage is Stage.RECEIVED:  # the notice is the record of 受理
+                self.conn.execute("UPDATE petitions SET stage = 'accepted' WHERE id = ?", (p.id,))
+                self.log(p.id, "accept", field="stage", old=p.stage.code, new=Stage.ACCEPTED.code)
             self.refresh_due(p.id)
 
     # --- extension, closing, reopening ----------------------------------------------------------------
 
-    def extend(self, p: Petition, days: int, reason: str) -> None:
+    def extend(self, p: Petition, days: int, reason: str, approved_by: str | None = None) -> None:
         self.conn.execute(
-            "UPDATE petitions SET extension_days = ?, extension_reason = ? WHERE id = ?", (days, reason, p.id)
+            "UPDATE petitions SET extension_days = ?, extension_reason = ?, extension_approved_by = ? WHERE id = ?",
+            (days, reason, approved_by, p.id),
         )
         self.log(p.id, "extend", field="extension_days", new=days, note=reason)
+        if approved_by:
+            self.log(p.id, "extend", field="extension_approved_by", new=approved_by)
         self.refresh_due(p.id)
 
     def close_case(
@@ -128,27 +178,6 @@ class LifecycleMixin:
         if satisfaction:
             self.log(p.id, "close", field="satisfaction", old=p.satisfaction, new=satisfaction)
 
-    def reopen(self, p: Petition, reason: str, *, today: date) -> None:
-        from guside_cli.core.deadlines import handling_due
-        from guside_cli.storage.settings import deadline_rules
-
-        # a reopened case gets a fresh handling period from today, kept as a given date
-        due = handling_due(today, deadline_rules(self))
-        self.conn.execute(
-            "UPDATE petitions SET status = 'open', closed_on = NULL, outcome = NULL, reopened = reopened + 1, "
-            "due_given = ? WHERE id = ?",
-            (due.isoformat(), p.id),
-        )
-        self.log(
-            p.id,
-            "reopen",
-            field="status",
-            old=f"closed {p.closed_on} {p.outcome.code if p.outcome else ''}",
-            new="open",
-            note=reason,
-        )
-        self.refresh_due(p.id)
-
     def carry_counters(
         self, p: Petition, *, reopened: int, extension_days: int | None, extension_reason: str | None
     ) -> None:
@@ -168,10 +197,10 @@ class LifecycleMixin:
     def refresh_all_due(self) -> int:
         """After a deadline setting changes: recompute every open case's due dates. Returns how many changed."""
         ids = [r[0] for r in self.conn.execute("SELECT id FROM petitions WHERE status = 'open'")]
-        before = dict(self.conn.execute("SELECT id, due_on || notice_due_on FROM petitions WHERE status = 'open'"))
+        before = dict(self.conn.execute(f"SELECT id, {DUES} FROM petitions WHERE status = 'open'"))
         for petition_id in ids:
             self.refresh_due(petition_id)
-        after = dict(self.conn.execute("SELECT id, due_on || notice_due_on FROM petitions WHERE status = 'open'"))
+        after = dict(self.conn.execute(f"SELECT id, {DUES} FROM petitions WHERE status = 'open'"))
         return sum(before[i] != after[i] for i in ids)
 
     # --- history and deadlines ------------------------------------------------------------------------
@@ -185,21 +214,19 @@ class LifecycleMixin:
         return tuple(history_from(r) for r in rows)
 
     def overdue(self, f: CaseFilter, today: date, *, limit: int | None = None) -> list[Petition]:
-        """Open cases past due on either clock, the longest overdue first."""
-        day = today.isoformat()
-        return self._by_clock(f, OVERDUE, (day, day), limit)
+        """Open cases past due on any running clock, the longest overdue first."""
+        return self._by_clock(f, *positional(OVERDUE, today=today.isoformat()), limit)
 
     def count_overdue(self, f: CaseFilter, today: date) -> int:
-        day = today.isoformat()
-        return self._count_by_clock(f, OVERDUE, (day, day))
+        return self._count_by_clock(f, *positional(OVERDUE, today=today.isoformat()))
 
     def due_within(self, f: CaseFilter, today: date, days: int, *, limit: int | None = None) -> list[Petition]:
-        day, until = today.isoformat(), (today + timedelta(days=days)).isoformat()
-        return self._by_clock(f, DUE_SOON, (day, until) * 2, limit)
+        until = (today + timedelta(days=days)).isoformat()
+        return self._by_clock(f, *positional(DUE_SOON, today=today.isoformat(), until=until), limit)
 
     def count_due_within(self, f: CaseFilter, today: date, days: int) -> int:
-        day, until = today.isoformat(), (today + timedelta(days=days)).isoformat()
-        return self._count_by_clock(f, DUE_SOON, (day, until) * 2)
+        until = (today + timedelta(days=days)).isoformat()
+        return self._count_by_clock(f, *positional(DUE_SOON, today=today.isoformat(), until=until))
 
     # Open cases by their clocks are read through the partial index of open cases (m006), named: without
     # SQLite's STAT4 statistics the planner cannot know that open cases are few, and with a receipt-date bound
@@ -208,20 +235,13 @@ class LifecycleMixin:
     # are read whole.
 
     def _count_by_clock(self, f: CaseFilter, clock: str, clock_params: tuple) -> int:
-        return self.count(f, extra_where=_positional(clock), extra_params=clock_params, source=OPEN_BY_CLOCKS)
+        return self.count(f, extra_where=clock, extra_params=clock_params, source=OPEN_BY_CLOCKS)
 
     def _by_clock(self, f: CaseFilter, clock: str, clock_params: tuple, limit: int | None) -> list[Petition]:
         where, params = case_where(f)
-        ids = (
-            f"SELECT p.id FROM {OPEN_BY_CLOCKS} WHERE {where} AND ({_positional(clock)}) ORDER BY {EARLIEST_DUE}, p.id"
-        )
+        ids = f"SELECT p.id FROM {OPEN_BY_CLOCKS} WHERE {where} AND ({clock}) ORDER BY {EARLIEST_DUE}, p.id"
         if limit is not None:
             ids += f" LIMIT {int(limit)}"
         return list(
             self.find(CaseFilter(), order="due", extra_where=f"p.id IN ({ids})", extra_params=(*params, *clock_params))
         )
-
-
-def _positional(sql: str) -> str:
-    """`find` takes positional parameters: :today / :until become ? (callers pass them in order)."""
-    return sql.replace(":today", "?").replace(":until", "?")

@@ -6,7 +6,7 @@ _DATE = "{0} IS date({0}, '+0 days')"
 
 
 @migration
-def m009_campaign_calendar(db) -> None:
+def m010_campaign_calendar(db) -> None:
     # village targets (set by the office, never assumed), the campaign's phases, the villages' written
     # summaries, the monthly reception day (环境信访日), 约谈 held, and cases marked for public exposure
     run_script(

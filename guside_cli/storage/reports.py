@@ -50,11 +50,15 @@ class ReportsMixin:
         span, day = (start.isoformat(), end.isoformat()), as_of.isoformat()
         row = self.conn.execute(
             f"""SELECT count(*),
-                   coalesce(sum(status = 'closed'), 0),
+                   coalesce(sum(stage = 'struck_off'), 0),
                    coalesce(sum(status = 'open'), 0),
                    coalesce(sum({rules.overdue(":day")}), 0),
                    coalesce(sum(reopened > 0), 0),
-                   coalesce(sum({rules.within_24h("contact")}), 0)
+                   coalesce(sum({rules.within_24h("contact")}), 0),
+                   coalesce(sum({rules.accepted()}), 0),
+                   coalesce(sum(stage = 'not_accepted'), 0),
+                   coalesce(sum(stage = 'not_accepted_again'), 0),
+                   coalesce(sum(concluded_on IS NOT NULL), 0)
                FROM petitions p WHERE received_on BETWEEN :start AND :end""",
             {"start": span[0], "end": span[1], "day": day},
         ).fetchone()
@@ -65,7 +69,12 @@ class ReportsMixin:
                LIMIT 2 - (SELECT count(*) FROM d) % 2 OFFSET ((SELECT count(*) FROM d) - 1) / 2""",
             span,
         ).fetchall()
-        return Handling(*(int(x) for x in row), median_days_middle=tuple(float(m[0]) for m in middle))
+        counts = [int(x) for x in row]
+        return Handling(
+            *counts[:6],
+            median_days_middle=tuple(float(m[0]) for m in middle),
+            **dict(zip(("accepted", "not_accepted", "not_accepted_again", "concluded"), counts[6:], strict=True)),
+        )
 
     def breakdown(self, dimension: str, start: date, end: date, measure: str = "items") -> dict[str, int]:
         if dimension not in DIMENSIONS:

@@ -5,12 +5,25 @@ import json
 import sqlite3
 from datetime import date, datetime
 
-from guside_cli.core.enums import Form, Level, Outcome, Pollution, Rank, Satisfaction, Source, Status, StepKind
+from guside_cli.core.enums import (
+    Form,
+    Level,
+    Outcome,
+    Pollution,
+    Rank,
+    ReviewOutcome,
+    Satisfaction,
+    Source,
+    Stage,
+    Status,
+    StepKind,
+)
 from guside_cli.core.model import HistoryEntry, Leader, Petition, Step
 
 SELECT_CASES = """
 SELECT p.*, r.number AS repeat_number, l.name AS leader_name, l.title AS leader_title, l.rank AS leader_rank,
-    (SELECT count(*) FROM petitions x WHERE x.repeat_of = p.id) AS came_back
+    (SELECT count(*) FROM petitions x WHERE x.repeat_of = p.id) AS came_back,
+    (SELECT group_concat(f.number, ' ') FROM former_numbers f WHERE f.petition_id = p.id) AS former
 FROM petitions p
 LEFT JOIN petitions r ON r.id = p.repeat_of
 LEFT JOIN leaders l ON l.id = p.leader_id
@@ -31,7 +44,9 @@ SELECT p.number, substr(p.received_at, 1, 10) || ' ' || substr(p.received_at, 12
     p.key_persons, p.forecast, p.ref_no, l.name, p.due_on, p.status, p.closed_on, p.outcome, r.number,
     p.received_at, p.uid, p.accepted_on,
     (SELECT min(s.at) FROM steps s WHERE s.petition_id = p.id AND s.kind = 'contact'),
-    p.reopened, p.satisfaction, p.verified, p.extension_days, p.extension_reason
+    p.reopened, p.satisfaction, p.verified, p.extension_days, p.extension_reason, p.stage, p.is_key, p.concluded_on,
+    p.not_accepted_reason, p.review_requested_on, p.review_decided_on, p.review_outcome, p.re_review_requested_on,
+    p.re_review_decided_on, p.re_review_outcome, p.extension_approved_by
 FROM petitions p
 LEFT JOIN petitions r ON r.id = p.repeat_of
 LEFT JOIN leaders l ON l.id = p.leader_id
@@ -88,6 +103,22 @@ def petition_from(row: sqlite3.Row) -> Petition:
         satisfaction=Satisfaction(row["satisfaction"]) if row["satisfaction"] else None,
         verified=bool(row["verified"]),
         came_back=row["came_back"],
+        stage=Stage(row["stage"]),
+        is_key=bool(row["is_key"]),
+        not_accepted_reason=row["not_accepted_reason"],
+        concluded_on=_date(row["concluded_on"]),
+        conclusion=Outcome(row["conclusion"]) if row["conclusion"] else None,
+        review_requested_on=_date(row["review_requested_on"]),
+        review_due_on=_date(row["review_due_on"]),
+        review_decided_on=_date(row["review_decided_on"]),
+        review_outcome=ReviewOutcome(row["review_outcome"]) if row["review_outcome"] else None,
+        re_review_requested_on=_date(row["re_review_requested_on"]),
+        re_review_due_on=_date(row["re_review_due_on"]),
+        re_review_decided_on=_date(row["re_review_decided_on"]),
+        re_review_outcome=ReviewOutcome(row["re_review_outcome"]) if row["re_review_outcome"] else None,
+        extension_approved_by=row["extension_approved_by"],
+        closed_from=Stage(row["closed_from"]) if row["closed_from"] else None,
+        former_numbers=tuple(row["former"].split(" ")) if row["former"] else (),
     )
 
 

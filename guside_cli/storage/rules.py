@@ -4,16 +4,14 @@ clocks of core.deadlines) and takes the table alias and the names of its date pa
 `:today`, `:end` or a positional `?` as it needs.
 
 - escalated (越级赴京到省 / 到部去省): lodged at the province or in Beijing;
-- overdue on a day: open and past due on either clock — handling (due_on), or the acceptance notice while no
-  notice is recorded (notice_due_on);
+- overdue on a day: open and past the first deadline still running at its stage (notice, handling, 复查, 复核;
+  the case path's RUNNING_DUE in storage/casepath.py);
 - past the handling limit on a day: open and past due_on only (the veto's 重点重复信访 and 久拖不决 read this);
-- due soon: open and a clock falls due between two days, both included;
+- due soon: open and a running clock falls due between two days, both included (storage/casepath.py);
 - carried over (信访积案) into a period: received before it started and not 销号 when it started;
-- accepted (受理): today the notify step (受理告知, `accepted_on`), not closed as not accepted. When the ledger
-  records stages, this is the one line to change;
+- accepted (受理): accepted (`accepted_on`) or concluded, and not at a 不予受理 / 不再受理 stage (the case path);
 - group visit (集体访): five or more persons;
-- concluded (办结) on a day: closed that day; struck off (销号): closed with an outcome other than 阶段性办结
-  (interim) — today the ledger records one closing, so both read `closed_on`;
+- concluded (办结) in a period: `concluded_on` in it; struck off (销号): closed (`closed_on`) in it;
 - elements complete (建档要素齐全): cause, responsible unit and forecast given, and key persons for a group.
 """
 
@@ -33,7 +31,10 @@ def not_escalated(p: str = "p") -> str:
 
 
 def overdue(day: str = ":today", p: str = "p") -> str:
-    return f"{p}.status = 'open' AND ({p}.due_on < {day} OR ({p}.accepted_on IS NULL AND {p}.notice_due_on < {day}))"
+    """Open and past the first deadline still running by its stage (storage.casepath.RUNNING_DUE)."""
+    from guside_cli.storage.casepath import OVERDUE as RUNNING
+
+    return _aliased(RUNNING.replace(":today", day), p)
 
 
 def past_handling_limit(day: str = ":end", p: str = "p") -> str:
@@ -41,10 +42,13 @@ def past_handling_limit(day: str = ":end", p: str = "p") -> str:
 
 
 def due_soon(day: str = ":today", until: str = ":until", p: str = "p") -> str:
-    return (
-        f"{p}.status = 'open' AND ({p}.due_on BETWEEN {day} AND {until}"
-        f" OR ({p}.accepted_on IS NULL AND {p}.notice_due_on BETWEEN {day} AND {until}))"
-    )
+    from guside_cli.storage.casepath import DUE_SOON as RUNNING
+
+    return _aliased(RUNNING.replace(":today", day).replace(":until", until), p)
+
+
+def _aliased(sql: str, p: str) -> str:
+    return sql if p == "p" else sql.replace("p.", f"{p}.")
 
 
 def carried_over(start: str = ":start", p: str = "p") -> str:
@@ -52,7 +56,10 @@ def carried_over(start: str = ":start", p: str = "p") -> str:
 
 
 def accepted(p: str = "p") -> str:
-    return f"{p}.accepted_on IS NOT NULL AND coalesce({p}.outcome, '') <> 'not_accepted'"
+    return (
+        f"({p}.accepted_on IS NOT NULL OR {p}.concluded_on IS NOT NULL)"
+        f" AND {p}.stage NOT IN ('not_accepted', 'not_accepted_again')"
+    )
 
 
 def group_visit(p: str = "p") -> str:
@@ -68,11 +75,11 @@ def within_24h(kind: str, p: str = "p") -> str:
 
 
 def concluded_between(start: str = ":start", end: str = ":end", p: str = "p") -> str:
-    return f"{p}.closed_on BETWEEN {start} AND {end}"
+    return f"{p}.concluded_on BETWEEN {start} AND {end}"
 
 
 def struck_off_between(start: str = ":start", end: str = ":end", p: str = "p") -> str:
-    return f"{concluded_between(start, end, p)} AND coalesce({p}.outcome, '') <> 'interim'"
+    return f"{p}.status = 'closed' AND {p}.closed_on BETWEEN {start} AND {end}"
 
 
 def accepted_between(start: str = ":start", end: str = ":end", p: str = "p") -> str:

@@ -19,4 +19,7 @@ def set_setting(ledger, key: str, value: str) -> str:
 
 
 def deadline_rules(ledger) -> DeadlineRules:
-    return DeadlineRules(roll_weekends=as_bool(get_setting(ledger, "deadline.roll_weekends")))
+    return DeadlineRules(
+        roll_weekends=as_bool(get_setting(ledger, "deadline.roll_weekends")),
+        calendar=get_setting(ledger, "deadline.calendar"),
+    )

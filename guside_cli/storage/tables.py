@@ -13,6 +13,7 @@ TARGETS = "targets"
 ENTERPRISES = "enterprises"
 PERSONS = "persons"
 REWARDS = "rewards"
+FORMER_NUMBERS = "former_numbers"
 MIGRATIONS_TABLE = "_sqlite_migrations"
 
 ALL_TABLES = (
@@ -27,6 +28,7 @@ ALL_TABLES = (
     ENTERPRISES,
     PERSONS,
     REWARDS,
+    FORMER_NUMBERS,
     MIGRATIONS_TABLE,
 )
 

@@ -1,0 +1,190 @@
+"""The statute's case path: `accept` (受理), `reject` (不予受理), `conclude` (办结), `review` (复查),
+`re-review` (复核).
+The rules are core.casepath's; storage saves what they decide."""
+
+from typing import Annotated
+
+import typer
+
+from guside_cli.commands import _options as opt
+from guside_cli.commands._common import guarded, open_ledger, run_of, writing
+
+On = Annotated[str | None, typer.Option("--on", help="The date [today]")]
+ReviewOutcomeOption = Annotated[
+    str | None, typer.Option("--outcome", "-o", help="With --decided: upheld|changed|revoked, or 维持/变更/撤销重办")
+]
+
+
+def register(app: typer.Typer) -> None:
+    for name, fn in (
+        ("accept", accept),
+        ("reject", reject),
+        ("conclude", conclude),
+        ("review", review),
+        ("re-review", re_review),
+    ):
+        app.command(name)(guarded(fn))
+
+
+def tell(message) -> None:
+    """A line of the command's result, in the run's language."""
+    typer.echo(str(message))
+
+
+def calendar_note(ledger, *dues) -> None:
+    """Say so on every deadline the official calendar has no data for (never a silent guess)."""
+    from guside_cli.core.deadlines import calendar_gap
+    from guside_cli.messages import M
+    from guside_cli.storage.settings import deadline_rules
+
+    rules = deadline_rules(ledger)
+    for due in dues:
+        year = calendar_gap(due, rules)
+        if year is not None:
+            typer.echo(str(M("calendar.no_data", year=year, due=due)), err=True)
+
+
+def _day(run, on: str | None):
+    from guside_cli.core.dates import parse_date
+
+    return parse_date(on, run.today) if on else run.today
+
+
+def accept(ctx: typer.Context, case: opt.Case, on: On = None, by: opt.By = None) -> None:
+    """Accept a case (受理): the 60-day handling clock starts from this date.
+
+    Example: guside accept 2018-0042 --on 2018-06-10
+    """
+    from guside_cli.core import casepath as rules
+    from guside_cli.messages import M
+
+    run = run_of(ctx)
+    with open_ledger(run) as ledger, writing(ledger, run, by):
+        p = ledger.get(case)
+        day = _day(run, on)
+        rules.check_accept(p, day, run.today)
+        ledger.accept(p, day)
+        p = ledger.get(case)
+        calendar_note(ledger, p.due_on)
+    tell(M("done.accept", number=p.number, day=day, due=p.due_on))
+
+
+def reject(
+    ctx: typer.Context,
+    case: opt.Case,
+    reason: Annotated[str, typer.Option("--reason", help="Why it is not accepted (the notice says so)")],
+    on: On = None,
+    by: opt.By = None,
+) -> None:
+    """Do not accept a case (不予受理), with the reason: it stays registered and counted, and is not assigned.
+
+    Example: guside reject 2018-0042 --reason "属于诉讼程序解决的事项" --on 2018-06-10
+    """
+    from guside_cli.commands.lifecycle import _note
+    from guside_cli.core import casepath as rules
+    from guside_cli.messages import M
+
+    run = run_of(ctx)
+    with open_ledger(run) as ledger, writing(ledger, run, by):
+        p = ledger.get(case)
+        day, why = _day(run, on), _note(reason)
+        rules.check_reject(p, day, why, run.today)
+        ledger.reject(p, day, why)
+    tell(M("done.reject", number=p.number, day=day, reason=why))
+
+
+def conclude(
+    ctx: typer.Context,
+    case: opt.Case,
+    outcome: Annotated[
+        str,
+        typer.Option(
+            "--outcome",
+            "-o",
+            help="resolved|stopped|unfounded|transferred|interim, or 问题解决/停诉息访/反映不属实/转办/阶段性办结",
+        ),
+    ],
+    on: On = None,
+    note: Annotated[str | None, typer.Option("--note", help="The written opinion (处理意见书) in brief")] = None,
+    by: opt.By = None,
+) -> None:
+    """Record 办结: the written opinion (处理意见书) is issued, the handling clock stops and the 30-day window for
+    a review (复查) request opens. Province/Beijing and handed-down cases need their 包案 leader and a step.
+
+    Example: guside conclude 2018-0042 --outcome 问题解决 --on 2018-07-20 --note "企业已整改，书面答复信访人"
+    """
+    from guside_cli.commands.lifecycle import _note
+    from guside_cli.core import casepath as rules
+    from guside_cli.core.deadlines import request_window_end
+    from guside_cli.messages import M
+    from guside_cli.storage.settings import deadline_rules
+
+    run = run_of(ctx)
+    with open_ledger(run) as ledger, writing(ledger, run, by):
+        p = ledger.get(case)
+        result, day = rules.conclusion(outcome), _day(run, on)
+        rules.check_conclude(p, result, day, ledger.steps(p.id), run.today)
+        ledger.conclude(p, result, day, _note(note))
+        limit = request_window_end(day, deadline_rules(ledger))
+        calendar_note(ledger, limit)
+    tell(M("done.conclude", number=p.number, outcome=rules.label(result), day=day, limit=limit))
+
+
+def review(
+    ctx: typer.Context,
+    case: opt.Case,
+    requested: Annotated[str | None, typer.Option("--requested", help="The date the 复查 was requested")] = None,
+    decided: Annotated[str | None, typer.Option("--decided", help="The date the 复查 was decided")] = None,
+    outcome: ReviewOutcomeOption = None,
+    by: opt.By = None,
+) -> None:
+    """Record a review (复查): its request (within 30 days of 办结) or its decision (due 30 days after the request).
+
+    Example: guside review 2018-0042 --requested 2018-08-01; guside review 2018-0042 --decided 2018-08-25 -o 维持
+    """
+    _review(ctx, case, requested, decided, outcome, by, again=False)
+
+
+def re_review(
+    ctx: typer.Context,
+    case: opt.Case,
+    requested: Annotated[str | None, typer.Option("--requested", help="The date the 复核 was requested")] = None,
+    decided: Annotated[str | None, typer.Option("--decided", help="The date the 复核 was decided")] = None,
+    outcome: ReviewOutcomeOption = None,
+    by: opt.By = None,
+) -> None:
+    """Record a re-review (复核), only after a 复查 decision: requested within 30 days of it, decided within 30
+    days of the request. After its decision the matter is final: a new petition on it is 不再受理.
+
+    Example: guside re-review 2018-0042 --requested 2018-09-10; guside re-review 2018-0042 --decided 2018-10-08 -o 维持
+    """
+    _review(ctx, case, requested, decided, outcome, by, again=True)
+
+
+def _review(ctx, case, requested, decided, outcome, by, *, again: bool) -> None:
+    from guside_cli.core import casepath as rules
+    from guside_cli.core.dates import parse_date
+    from guside_cli.core.enums import ReviewOutcome
+    from guside_cli.core.errors import InputError
+    from guside_cli.messages import M
+    from guside_cli.storage.settings import deadline_rules
+
+    run = run_of(ctx)
+    if (requested is None) == (decided is None) or (decided is not None and outcome is None):
+        raise InputError(M("stage.give_one"))
+    what = M("word.re_review" if again else "word.review")
+    with open_ledger(run) as ledger, writing(ledger, run, by):
+        p = ledger.get(case)
+        if requested is not None:
+            day = parse_date(requested, run.today)
+            check = rules.check_re_review_request if again else rules.check_review_request
+            due = check(p, day, run.today, deadline_rules(ledger))
+            ledger.request_review(p, day, due, again=again)
+            calendar_note(ledger, due)
+            said = M("done.review_requested", number=p.number, what=what, day=day, due=due)
+        else:
+            day, result = parse_date(decided, run.today), ReviewOutcome.parse(outcome)
+            (rules.check_re_review_decision if again else rules.check_review_decision)(p, day, run.today)
+            ledger.decide_review(p, day, result, again=again)
+            said = M("done.review_decided", number=p.number, what=what, outcome=rules.label(result), day=day)
+    tell(said)
