@@ -93,6 +93,41 @@ REPORT_SQL = [
         "AND (repeat_of IS NOT NULL OR id IN (SELECT repeat_of FROM petitions WHERE repeat_of IS NOT NULL))",
         (*Y18, Y18[1]),
     ),
+    # the veto's second trigger: key cases open past due at the end
+    (
+        "SELECT village, number FROM petitions WHERE is_key = 1 AND status = 'open' AND due_on < ? "
+        "AND received_on <= ?",
+        (Y18[1], Y18[1]),
+    ),
+]
+REPORT_BASE = len(REPORT_SQL)  # the summary's year to date stops here
+WITHIN_24H = (
+    "EXISTS (SELECT 1 FROM steps s WHERE s.petition_id = p.id AND s.kind = '{}' "
+    "AND strftime('%s', s.at) - strftime('%s', p.received_at) <= 86400)"
+)
+# what the report counts beyond that (2026-12-01): 集体访 and 人次, the 三个第一 of accepted cases, 积案 carried
+# over, candidates for 重点重复信访 — each once, as plain SQL
+REPORT_SQL += [
+    (
+        "WITH f AS MATERIALIZED (SELECT persons AS n, accepted_on IS NOT NULL AS acc, "
+        + ", ".join(
+            f"CASE WHEN accepted_on IS NOT NULL THEN {WITHIN_24H.format(kind)} END AS {kind[0]}"
+            for kind in ("contact", "arrive", "mediate")
+        )
+        + " FROM petitions p WHERE received_on BETWEEN ? AND ?) SELECT sum(n >= 5), sum(CASE WHEN n >= 5 THEN n END), "
+        "sum(n), sum(acc), sum(c), sum(a), sum(m), sum(c AND a AND m) FROM f",
+        Y18,
+    ),
+    (
+        "SELECT count(*) FROM petitions WHERE received_on < ? AND (status = 'open' OR closed_on >= ?)",
+        (Y18[0], Y18[0]),
+    ),
+    (
+        "SELECT coalesce(repeat_of, id), count(*) FROM petitions WHERE received_on BETWEEN ? AND ? AND (repeat_of "
+        "IS NOT NULL OR id IN (SELECT repeat_of FROM petitions WHERE repeat_of IS NOT NULL)) GROUP BY 1 "
+        "HAVING count(*) >= 3",
+        ("2018-01-01", Y18[1]),
+    ),
 ]
 # the summary for the week of 2018-12-17: the week's counts, the year to date, the overdue and due lists
 WEEK = ("2018-12-17", "2018-12-23")
@@ -107,7 +142,7 @@ SUMMARY_SQL = [
         "SELECT count(*) FROM petitions WHERE received_on <= ? AND (status = 'open' OR closed_on > ?)",
         (WEEK[1], WEEK[1]),
     ),
-    *REPORT_SQL,  # the year to date: the report's counts (to 12-23 rather than 12-31: the same work)
+    *REPORT_SQL[:REPORT_BASE],  # the year to date: the report's counts (to 12-23 rather than 12-31: the same work)
     (
         "SELECT count(*) FROM petitions WHERE status = 'open' AND (due_on < ? OR (accepted_on IS NULL AND "
         "notice_due_on < ?)) AND received_on <= ?",

@@ -253,7 +253,13 @@ def test_export_then_import_gives_the_same_report(cli, demo, isolated, fmt):
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     fresh = isolated / "fresh.db"
     cli("--db", fresh, "--today", "2018-12-31", "import", out)
-    assert json.loads(cli("--db", fresh, *REPORT).stdout) == json.loads(cli("--db", demo, *REPORT).stdout)
+    copy, source = (json.loads(cli("--db", db, *REPORT).stdout) for db in (fresh, demo))
+    # the export carries a case's first contact and acceptance, not its arrival and mediation steps
+    assert (
+        copy["cases"].pop("three_firsts")["first_contact_24h"]
+        == source["cases"].pop("three_firsts")["first_contact_24h"]
+    )
+    assert copy == source
     original = {r["uid"]: r for r in cli.json("--db", demo, "list", "--reveal")}
     copied = {r["uid"]: r for r in cli.json("--db", fresh, "list", "--reveal")}
     keep = (

@@ -192,19 +192,23 @@ def bulletin_ledger(cli, town_leader):
 def test_bulletin_names_exactly_the_villages_that_break_each_rule(cli, bulletin_ledger):
     data = cli.json("--today", "2018-12-31", "bulletin", "--year", "2018")
     named = {n["village"]: n for n in data["named"]}
-    assert set(named) == {"红豆村", "顾山社区", "漍东村"}
-    assert named["红豆村"]["reasons"] == ["total_up"] and named["红豆村"]["cases"] == bulletin_ledger["made"]
-    assert named["顾山社区"]["reasons"] == ["escalated_up", "long_open_escalated", "low_closure"]
+    # 红豆村's rise (+1, 50 %) is under the default 增幅较大 (at least 2 and 50 %); 顾山社区 is vetoed
+    assert set(named) == {"顾山社区", "漍东村"}
+    assert named["顾山社区"]["reasons"] == ["veto", "long_open_escalated", "low_closure"]
     assert named["顾山社区"]["cases"] == [bulletin_ledger["escalated"]]
     assert named["漍东村"]["reasons"] == ["low_closure"] and named["漍东村"]["cases"] == [bulletin_ledger["east"][1]]
     assert named["漍东村"]["closure_rate_pct"] == 50.0
     assert data["downgrade"] == [] and data["closure_threshold_pct"] == 80.0
+    cli("config", "set", "bulletin.rise_threshold", "1,50")
+    named = {n["village"]: n for n in cli.json("--today", "2018-12-31", "bulletin", "--year", "2018")["named"]}
+    assert named["红豆村"]["reasons"] == ["total_up"] and named["红豆村"]["cases"] == bulletin_ledger["made"]
+    assert named["顾山社区"]["reasons"] == ["veto", "escalated_up", "long_open_escalated", "low_closure"]
 
 
 def test_bulletin_threshold_is_a_setting(cli, bulletin_ledger):
     cli("config", "set", "bulletin.closure_threshold", "50")
     named = {n["village"] for n in cli.json("--today", "2018-12-31", "bulletin", "--year", "2018")["named"]}
-    assert named == {"红豆村", "顾山社区"}
+    assert named == {"顾山社区"}
 
 
 def test_bulletin_formats(cli, bulletin_ledger, isolated):

@@ -106,33 +106,35 @@ def test_town_and_villages_against_the_targets(cli, known):
     assert r["escalated"] == {"current": 5, "previous": 3, "reduction_pct": -66.7, "target_pct": 25.0, "met": False}
     villages = {v["village"]: v for v in r["villages"]}
     assert set(villages) == {"红豆村", "顾山社区", "新龚村", "漍东村"}
+    # the plan's targets are the town's: a village has none unless the office set one
     assert villages["红豆村"]["total"] == {
         "current": 7,
         "previous": 10,
         "reduction_pct": 30.0,
-        "target_pct": 30.0,
-        "met": True,
+        "target_pct": None,
+        "met": None,
     }
-    assert villages["红豆村"]["escalated"]["met"] is False and villages["红豆村"]["veto"] is False
-    assert villages["顾山社区"]["total"]["reduction_pct"] == 29.9 and villages["顾山社区"]["total"]["met"] is False
+    assert villages["红豆村"]["escalated"]["met"] is None and villages["红豆村"]["veto"] is False
+    assert villages["顾山社区"]["total"]["reduction_pct"] == 29.9 and villages["顾山社区"]["total"]["met"] is None
     assert villages["顾山社区"]["escalated"] == {
         "current": 0,
         "previous": 0,
         "reduction_pct": None,
-        "target_pct": 25.0,
-        "met": True,
+        "target_pct": None,
+        "met": None,
     }
     assert villages["新龚村"]["total"] == {
         "current": 3,
         "previous": 0,
         "reduction_pct": None,
-        "target_pct": 30.0,
-        "met": False,
+        "target_pct": None,
+        "met": None,
     }
     assert villages["新龚村"]["veto"] is True and villages["漍东村"]["veto"] is True
+    assert villages["新龚村"]["veto_reasons"] == ["escalated_rise"] and r["final"] is True
     assert villages["漍东村"]["overdue_repeats"] == ["2018-0004", "2018-漍东-001"]
-    # worst first: vetoed villages lead
-    assert [v["village"] for v in r["villages"]][:2] == ["漍东村", "新龚村"]
+    # vetoed first, then the larger rise in escalated (新龚 +1 = 漍东 +1), then in total (新龚 +3, 漍东 −2)
+    assert [v["village"] for v in r["villages"]] == ["新龚村", "漍东村", "红豆村", "顾山社区"]
     assert r["met"] is False
 
 
@@ -152,6 +154,22 @@ def test_case_handling_figures(cli, known):
         "closure_rate_pct": 0.4,
         "median_days_to_close": 7.5,
         "contacted_within_24h_pct": 0.1,
+        # one petition of 红豆村 involved five people: one 集体访; 714 petitions, 718 person-times
+        "group_visits": 1,
+        "group_visit_persons": 5,
+        "persons": 718,
+        # 2017's petitions are all open: carried over into 2018, the oldest received 2017-01-10 (356 days before)
+        "carried_over": 1014,
+        "carried_over_closed": 0,
+        "carried_over_age": {"under_1y": 1014, "1y_to_2y": 0, "over_2y": 0, "oldest_days": 356},
+        # of the 3 accepted (concluded) cases, 2018-红豆-001 was contacted within 24 hours (23 h); no arrival,
+        # no mediation recorded
+        "three_firsts": {
+            "first_contact_24h": {"count": 1, "pct": 33.3},
+            "first_arrival_24h": {"count": 0, "pct": 0.0},
+            "first_mediation_24h": {"count": 0, "pct": 0.0},
+            "all_three_24h": {"count": 0, "pct": 0.0},
+        },
     }
 
 
@@ -164,6 +182,10 @@ def test_as_of_compares_the_same_dates_and_gives_the_allowance(cli, known):
     assert r["escalated"]["allowance"] == 0  # floor(3 × 0.75) − 2
     assert r["total"]["projected"] == 712.6  # 707 × 1014 / 1006
     assert r["escalated"]["projected"] == 3.0
+    villages = {v["village"]: v for v in r["villages"]}
+    assert villages["红豆村"]["allowance"] == {"total": None, "escalated": None}  # no village target
+    cli("target", "set", "--village", "红豆", "--year", "2018", "--total", "30", "--escalated", "25")
+    r = report(cli, "--year", "2018", "--as-of", "2018-06-30")
     villages = {v["village"]: v for v in r["villages"]}
     assert villages["红豆村"]["allowance"] == {"total": 7 - 6, "escalated": 1 - 2}
 
@@ -220,7 +242,7 @@ def test_new_only_and_breakdowns(cli, known):
 def test_text_markdown_and_csv(cli, known):
     text = cli("--today", "2019-01-15", "report", "--year", "2018").stdout
     assert "结论：信访总量下降29.6%（目标30.0%）未达标；越级赴京到省上升66.7%（目标25.0%）未达标。" in text
-    assert "一票否决（越级上升）：漍东村、新龚村" in text
+    assert "一票否决：新龚村（到部去省不降反升）、漍东村（到部去省不降反升）。" in text
     md = cli("--today", "2019-01-15", "report", "--year", "2018", "--format", "markdown").stdout
     assert md.startswith("# 顾山镇环境信访同比情况") and "| 属地 " in md
     rows = list(

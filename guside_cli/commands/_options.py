@@ -25,3 +25,13 @@ By = Annotated[str | None, typer.Option("--by", help="help.opt.by")]
 Case = Annotated[str, typer.Argument(help="help.opt.case", autocompletion=complete_case)]
 LeaderName = Annotated[str | None, typer.Option("--leader", help="help.opt.leader", autocompletion=complete_leader)]
 NoPager = Annotated[bool, typer.Option("--no-pager", help="help.opt.no_pager")]
+
+# the same filters, repeatable (`list --level 省 --level 京`): a case matches any of the values
+Villages = Annotated[
+    list[str] | None,
+    typer.Option("--village", "-v", help="help.opt.village", autocompletion=complete_village),
+]
+Levels = Annotated[list[str] | None, typer.Option("--level", "-l", help="help.opt.level")]
+Forms = Annotated[list[str] | None, typer.Option("--form", help="help.opt.form")]
+Sources = Annotated[list[str] | None, typer.Option("--source", help="help.opt.source")]
+Statuses = Annotated[list[str] | None, typer.Option("--status", help="help.opt.status")]

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from guside_cli.commands import _options as opt
-from guside_cli.commands._common import guarded, open_ledger, run_of, say
+from guside_cli.commands._common import guarded, open_ledger, run_of, say, writing
 
 
 def register(app: typer.Typer) -> None:
@@ -19,6 +19,9 @@ def bulletin(
     as_of: Annotated[str | None, typer.Option("--as-of", help="The year to this date")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="markdown|text|json|html")] = "markdown",
     out: Annotated[Path | None, typer.Option("--out", help="File to write (atomically) [stdout]")] = None,
+    issue: Annotated[
+        bool, typer.Option("--issue", help="Record it as issued: its 约谈 are owed until `guside interview`")
+    ] = False,
 ) -> None:
     """The supervision bulletin (督查通报): villages ranked, named for supervision, enterprises to downgrade.
 
@@ -30,12 +33,13 @@ def bulletin(
     """
     from decimal import Decimal
 
-    from guside_cli.commands.report import gather, report_spec, town_name
     from guside_cli.core.errors import InputError
+    from guside_cli.core.settings import rise_threshold
     from guside_cli.render import bulletin as render
     from guside_cli.render.output import write_json
     from guside_cli.reports.bulletin import build_bulletin
     from guside_cli.reports.report import build_report
+    from guside_cli.services.report import gather, report_spec, town_name
     from guside_cli.storage.settings import get_setting
 
     run = run_of(ctx)
@@ -54,8 +58,13 @@ def bulletin(
             ledger.village_case_lists(period.start, period.end),
             ledger.stale_ratings(),
             Decimal(get_setting(ledger, "bulletin.closure_threshold")),
+            rise_threshold(get_setting(ledger, "bulletin.rise_threshold")),
+            ledger.interviews_status(period.end),
         )
         town = town_name(ledger)
+        if issue:
+            with writing(ledger, run):
+                ledger.note_interviews_due(period.end, [n.village for n in result.named if n.interview])
     if fmt == "json":
         import io
 

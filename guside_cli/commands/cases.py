@@ -1,6 +1,5 @@
 """Registering and finding cases: `add`, `list`, `show`."""
 
-import shutil
 from typing import Annotated
 
 import typer
@@ -8,6 +7,7 @@ import typer
 from guside_cli.commands import _options as opt
 from guside_cli.commands._common import Run, guarded, one_line, open_ledger, run_of, stdin_is_terminal, writing
 from guside_cli.render.output import Format
+from guside_cli.services.cases import build_filter, describe, print_cases, record_reveal  # noqa: F401
 
 
 def register(app: typer.Typer) -> None:
@@ -138,69 +138,21 @@ def _print_added(case, similar: list[tuple[str, str]], run: Run, fmt: Format) ->
         typer.echo(text("case.added", run.lang, number=case.number, id=case.id, due=case.due_on))
 
 
-def record_reveal(ledger, run: Run, petition_id: int | None, what: str) -> None:
-    """Who saw personal data in full, and what: `--reveal` leaves a row in the history."""
-    with writing(ledger, run):
-        ledger.log(petition_id, "reveal", note=what)
-
-
-def describe(filters: dict) -> str:
-    return ", ".join(f"{k}={v}" for k, v in filters.items() if v not in (None, False, "")) or "all cases"
-
-
-def build_filter(run: Run, ledger, filters: dict):
-    """Turn list-style options into a CaseFilter (shared by every command that filters cases like `list`)."""
-    from guside_cli.core import dates, enums
-    from guside_cli.core.errors import InputError
-    from guside_cli.core.filters import CaseFilter
-    from guside_cli.core.villages import resolve_village
-
-    begin = finish = None
-    if filters.get("year") is not None:
-        begin, finish = dates.year_bounds(filters["year"])
-    if filters.get("start"):
-        begin = max(filter(None, (begin, dates.parse_date(filters["start"], run.today))))
-    if filters.get("end"):
-        finish = min(filter(None, (finish, dates.parse_date(filters["end"], run.today))))
-    if begin and finish and begin > finish:
-        from guside_cli.messages import M
-
-        raise InputError(M("date.period_empty", begin=begin, end=finish))
-    coded = {
-        name: kind.parse(filters[name]) if filters.get(name) else None
-        for name, kind in (
-            ("level", enums.Level),
-            ("form", enums.Form),
-            ("source", enums.Source),
-            ("status", enums.Status),
-        )
-    }
-    village = filters.get("village")
-    return CaseFilter(
-        start=begin,
-        end=finish,
-        village=resolve_village(village, ledger.villages()).name if village else None,
-        text=filters.get("search") or None,
-        leader=filters.get("leader") or None,
-        repeats=bool(filters.get("repeats")),
-        enterprise=filters.get("enterprise"),
-        **coded,
-    )
-
-
 def list_cases(
     ctx: typer.Context,
     year: opt.Year = None,
     start: opt.DateFrom = None,
     end: opt.DateTo = None,
-    village: opt.Village = None,
-    level: opt.Level = None,
-    form: opt.Form = None,
-    source: opt.Source = None,
-    status: opt.Status = None,
+    village: opt.Villages = None,
+    level: opt.Levels = None,
+    form: opt.Forms = None,
+    source: opt.Sources = None,
+    status: opt.Statuses = None,
     search: opt.Search = None,
     leader: opt.LeaderName = None,
     repeats: Annotated[bool, typer.Option("--repeats", help="help.list.repeats")] = False,
+    escalated: Annotated[bool, typer.Option("--escalated", help="help.list.escalated")] = False,
+    carried_over: Annotated[bool, typer.Option("--carried-over", help="help.list.carried_over")] = False,
     limit: opt.Limit = None,
     fmt: opt.OutputFormat = Format.auto,
     reveal: opt.Reveal = False,
@@ -221,42 +173,10 @@ def list_cases(
         search=search,
         leader=leader,
         repeats=repeats,
+        escalated=escalated,
+        carried_over=carried_over,
     )
     print_cases(run_of(ctx), filters, limit=limit, fmt=fmt, reveal=reveal)
-
-
-def print_cases(
-    run: Run, filters: dict, *, limit: int | None = None, fmt: Format = Format.auto, reveal: bool = False
-) -> None:
-    from guside_cli.core.records import to_record
-    from guside_cli.messages import text
-    from guside_cli.render import output
-    from guside_cli.render.cases import list_rows
-
-    fmt = output.resolve(fmt)
-    with open_ledger(run) as ledger:
-        f = build_filter(run, ledger, filters)
-        total = ledger.count(f)
-        if limit is None and fmt is Format.table:
-            limit = max(5, shutil.get_terminal_size().lines - 8)  # a screenful
-        records = [to_record(p, reveal=reveal) for p in ledger.find(f, limit=limit)]
-        if reveal:
-            record_reveal(ledger, run, None, f"list: {len(records)} case(s); {describe(filters)}")
-    if fmt is Format.json:
-        output.write_json(records)
-    elif fmt is Format.csv:
-        from guside_cli.core.model import CANONICAL_FIELDS
-
-        output.write_csv_records(records, ["id", *CANONICAL_FIELDS])
-    else:
-        width = shutil.get_terminal_size().columns if fmt is Format.table else None
-        headers, rows, short, squeeze = list_rows(records, run.lang, width)
-        output.print_table(headers, rows, fmt, short_headers=short, squeeze=squeeze)
-        more = total - len(records)
-        if more > 0:
-            typer.echo(text("case.more", run.lang, more=more, total=total), err=fmt is not Format.table)
-        elif fmt is Format.table:
-            typer.echo(text("case.total", run.lang, total=total))
 
 
 def show(

@@ -141,13 +141,13 @@ def export(
 
     Example: guside export --format xlsx --out 台账2018.xlsx --year 2018 --headers zh
     """
-    from guside_cli.commands.cases import build_filter
     from guside_cli.core.records import export_values
     from guside_cli.interchange import writers
     from guside_cli.interchange.headers import EXPORT_FIELDS, header_for
     from guside_cli.interchange.labels import labeller
     from guside_cli.messages import M
     from guside_cli.render.progress import Bar
+    from guside_cli.services.cases import build_filter
 
     run = run_of(ctx)
     if fmt not in ("csv", "xlsx", "json", "jsonl") or headers not in ("en", "zh"):
@@ -218,6 +218,9 @@ def publish(
     year: opt.Year = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="markdown|csv|html|json")] = "markdown",
     out: Annotated[Path | None, typer.Option("--out", help="File to write (atomically) [stdout]")] = None,
+    selected: Annotated[
+        bool, typer.Option("--selected", help="Only the cases marked with `guside expose` and due by today")
+    ] = False,
 ) -> None:
     """The public list (定时公开曝光), without any personal data.
 
@@ -226,16 +229,19 @@ def publish(
     ID numbers written inside the subject are masked. It ends with the count and total of rewards paid for
     reports that proved true (有奖举报), never who received them.
 
-    Example: guside publish --year 2018 --format html --out 2018公示.html
+    With --selected, only the cases the office marked for exposure (`guside expose CASE --on DATE`) whose day
+    has come; written with --out, they are recorded as published.
+
+    Example: guside publish --year 2018 --format html --out 2018公示.html ; guside publish --selected --out 曝光.md
     """
     from datetime import date
     from decimal import Decimal
 
-    from guside_cli.commands.cases import build_filter
     from guside_cli.core.dates import year_bounds
     from guside_cli.core.records import public_record
     from guside_cli.interchange import outfile
     from guside_cli.render import public
+    from guside_cli.services.cases import build_filter
     from guside_cli.storage.settings import get_setting
 
     run = run_of(ctx)
@@ -244,7 +250,12 @@ def publish(
     if not outfile.is_stdout(out):
         outfile.target(out, ledger=run.db)
     with open_ledger(run, sound=True) as ledger:
-        records = [public_record(p) for p, _ in ledger.export(build_filter(run, ledger, {"year": year}))]
+        chosen = build_filter(run, ledger, {"year": year})
+        if selected:
+            from dataclasses import replace
+
+            chosen = replace(chosen, exposed_by=run.today)
+        records = [public_record(p) for p, _ in ledger.export(chosen)]
         town = get_setting(ledger, "town.name")
         paid = ledger.rewards(*year_bounds(year)) if year else ledger.rewards(date(1900, 1, 1), date(9999, 12, 31))
         head = ledger.head()
@@ -253,7 +264,13 @@ def publish(
 
     text = public.render(records, fmt, town=town, year=year, lang=run.lang, rewards=rewards)
     text = with_anchor(text, head, fmt)
-    if not outfile.write_text(out, text, ledger=run.db, public=True):
+    written = outfile.write_text(out, text, ledger=run.db, public=True)
+    if selected:  # the cases exposed today are published: recorded, so the next run starts after them
+        from guside_cli.commands._common import writing
+
+        with open_ledger(run) as ledger, writing(ledger, run):
+            ledger.mark_published(run.today)
+    if not written:
         return
     say(run, f"公开清单 {len(records)} 件已写入 {out}", f"Public list of {len(records)} cases written to {out}")
 

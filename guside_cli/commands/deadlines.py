@@ -53,10 +53,10 @@ def due(
 
 
 def _deadline_list(ctx: typer.Context, filters: dict, within: int | None, fmt: Format) -> None:
-    from guside_cli.commands.cases import build_filter
     from guside_cli.core.casefile import deadline_view
     from guside_cli.render import output
     from guside_cli.render.cases import deadline_rows
+    from guside_cli.services.cases import build_filter
 
     run = run_of(ctx)
     with open_ledger(run) as ledger:

@@ -61,6 +61,6 @@ def demo(
         with writing(ledger, run):
             steps = _load.record_steps(ledger, read_canonical_csv(data / "steps.csv"), run)
     typer.echo(f"Demo ledger: {path} ({written} petitions, {steps} steps), seen from {run.today}", err=True)
-    from guside_cli.commands.report import print_report
+    from guside_cli.services.report import print_report
 
     print_report(run, year=2018)  # the demo ledger, seen from the demo's day

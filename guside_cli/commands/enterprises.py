@@ -110,8 +110,8 @@ def show(ctx: typer.Context, name: Name, fmt: opt.OutputFormat = Format.auto) ->
     """One enterprise: rating, status, what blocks a green or blue rating, and its cases, open and closed."""
     from dataclasses import asdict
 
-    from guside_cli.commands.cases import print_cases
     from guside_cli.render import output
+    from guside_cli.services.cases import print_cases
 
     run = run_of(ctx)
     with open_ledger(run) as ledger:

@@ -112,7 +112,7 @@ def _show(ctx: typer.Context, name: str | None, fmt: Format, reveal: bool) -> No
             ledger.person(name)  # a clear error when unknown
         records = person_records(ledger.person_table(run.today, name), reveal=reveal)
         if reveal:
-            from guside_cli.commands.cases import record_reveal
+            from guside_cli.services.cases import record_reveal
 
             record_reveal(ledger, run, None, f"person {name or 'list'}")
         plans = (

@@ -6,13 +6,13 @@ from typing import Annotated
 import typer
 
 from guside_cli.commands import _options as opt
-from guside_cli.commands._common import Run, guarded, open_ledger, run_of, say, writing
+from guside_cli.commands._common import guarded, open_ledger, run_of, say, writing
 from guside_cli.render.output import Format
+from guside_cli.services.report import BY_CHOICES, percent, print_report  # noqa: F401
 
 target_app = typer.Typer(
     help="Reduction targets per year (30 % total / 25 % escalated by default)", no_args_is_help=True
 )
-BY_CHOICES = ("level", "form", "source", "pollution", "leader")
 
 
 def register(app: typer.Typer) -> None:
@@ -56,136 +56,6 @@ def report(
     )
 
 
-def print_report(
-    run: Run,
-    *,
-    year=None,
-    as_of=None,
-    start=None,
-    end=None,
-    measure="items",
-    new_only=False,
-    by=(),
-    target_total=None,
-    target_escalated=None,
-    fmt: Format = Format.auto,
-    out=None,
-) -> None:
-    from guside_cli.interchange import outfile
-    from guside_cli.render import report as render
-    from guside_cli.reports.report import build_report
-
-    if not outfile.is_stdout(out):
-        outfile.target(out, ledger=run.db)
-    with open_ledger(run, sound=True) as ledger:
-        spec = report_spec(run, ledger, year, as_of, start, end, measure, target_total, target_escalated)
-        counts = gather(ledger, spec, new_only=new_only, by=list(by))
-        town = town_name(ledger)
-        head = ledger.head()
-    emit(render, build_report(counts, **spec), town, run, fmt, out, head)
-
-
-def report_spec(run: Run, ledger, year, as_of, start, end, measure, target_total, target_escalated) -> dict:
-    from guside_cli.core.bounds import check_year
-    from guside_cli.core.dates import parse_date
-    from guside_cli.reports.periods import previous, report_period
-    from guside_cli.reports.report import DEFAULT_TARGETS
-
-    if year is not None:
-        check_year(year)
-
-    def day(text):
-        return parse_date(text, run.today) if text else None
-
-    if measure not in ("items", "persons"):
-        from guside_cli.core.errors import InputError
-
-        raise InputError(f"unknown measure '{measure}': use items (件次) or persons (人次)")
-    year, period = report_period(today=run.today, year=year, as_of=day(as_of), start=day(start), end=day(end))
-    stored = ledger.targets(year) if year else None
-    total, escalated = stored or DEFAULT_TARGETS
-    targets = (
-        _percent(target_total or total, "--target-total"),
-        _percent(target_escalated or escalated, "--target-escalated"),
-    )
-    return {"year": year, "period": period, "previous_period": previous(period), "measure": measure, "targets": targets}
-
-
-def gather(ledger, spec: dict, *, new_only: bool, by: list[str]):
-    """Every count the report needs, each one SQL aggregate."""
-    from datetime import date
-
-    from guside_cli.core.counts import ReportCounts
-    from guside_cli.core.errors import InputError
-    from guside_cli.reports.periods import is_year_to_date
-
-    period, prev, measure = spec["period"], spec["previous_period"], spec["measure"]
-    for dim in by:
-        if dim not in BY_CHOICES:
-            raise InputError(f"unknown breakdown '{dim}': use one of {', '.join(BY_CHOICES)}")
-    full = None
-    if is_year_to_date(period):
-        last = period.start.year - 1
-        full = ledger.period_counts(date(last, 1, 1), date(last, 12, 31), measure)
-    return ReportCounts(
-        current=ledger.period_counts(period.start, period.end, measure),
-        previous=ledger.period_counts(prev.start, prev.end, measure),
-        handling=ledger.handling(period.start, period.end, period.end),
-        current_new=ledger.period_counts(period.start, period.end, measure, new_only=True) if new_only else None,
-        previous_new=ledger.period_counts(prev.start, prev.end, measure, new_only=True) if new_only else None,
-        previous_full_year=full,
-        breakdown={
-            dim: (
-                ledger.breakdown(dim, period.start, period.end, measure),
-                ledger.breakdown(dim, prev.start, prev.end, measure),
-            )
-            for dim in by
-        },
-        monthly=(ledger.monthly(period.start, period.end, measure), ledger.monthly(prev.start, prev.end, measure)),
-        overdue_repeats=ledger.overdue_repeats(period.start, period.end),
-    )
-
-
-def town_name(ledger) -> str:
-    from guside_cli.storage.settings import get_setting
-
-    return get_setting(ledger, "town.name")
-
-
-def _percent(text, option: str):
-    from decimal import Decimal, InvalidOperation
-
-    from guside_cli.core.errors import InputError
-
-    try:
-        value = Decimal(str(text).strip().rstrip("%"))
-    except InvalidOperation:
-        raise InputError(f"{option} takes a percentage such as 30 or 27.5, not '{text}'") from None
-    if not value.is_finite():
-        raise InputError(f"{option} takes a percentage such as 30 or 27.5, not '{text}'")
-    if not Decimal(0) <= value <= Decimal(100):
-        raise InputError(f"{option} must be between 0 and 100, not {text}")
-    return value
-
-
-def emit(render, result, town: str, run: Run, fmt: Format, out: Path | None, head: dict | None = None) -> None:
-    """Write the report in the chosen format: rich on a terminal, else text to stdout or atomically to --out."""
-    from guside_cli.interchange import outfile
-    from guside_cli.render import output
-
-    to_file = out is not None
-    fmt = output.resolve(fmt) if not to_file else (Format.text if fmt in (Format.auto, Format.table) else fmt)
-    if fmt is Format.table:
-        render.print_rich(result, town, run.lang)
-        return
-    text = render.as_text(result, town, run.lang, fmt)
-    if head is not None:
-        from guside_cli.commands._common import with_anchor
-
-        text = with_anchor(text, head, fmt.value)
-    outfile.write_text(out, text, ledger=run.db)
-
-
 @target_app.command("set")
 @guarded
 def target_set(
@@ -193,17 +63,31 @@ def target_set(
     year: Annotated[int, typer.Option("--year", help="The year the targets apply to")],
     total: Annotated[str, typer.Option("--total", help="Minimum reduction of all petitions, %")],
     escalated: Annotated[str, typer.Option("--escalated", help="Minimum reduction of province/Beijing ones, %")],
+    village: Annotated[
+        str | None, typer.Option("--village", help="A village's own targets (the plan sets the town's only)")
+    ] = None,
     by: opt.By = None,
 ) -> None:
-    """Set a year's reduction targets (the plan's 2018 targets are 30 and 25).
+    """Set a year's reduction targets (the plan's 2018 targets are 30 and 25), or a village's own.
 
-    Example: guside target set --year 2019 --total 20 --escalated 15
+    Example: guside target set --year 2019 --total 20 --escalated 15 ;
+    guside target set --village 红豆村 --year 2018 --total 30 --escalated 25
     """
     from guside_cli.core.bounds import check_year
+    from guside_cli.messages import text
 
     run = run_of(ctx)
     check_year(year)
-    values = (_percent(total, "--total"), _percent(escalated, "--escalated"))
+    values = (percent(total, "--total"), percent(escalated, "--escalated"))
+    with open_ledger(run, create=True) as ledger, writing(ledger, run, by):
+        if village is not None:
+            from guside_cli.core.villages import resolve_village
+
+            name = resolve_village(village, ledger.villages()).name
+            ledger.set_village_targets(year, name, str(values[0]), str(values[1]))
+    if village is not None:
+        typer.echo(text("target.village_set", run.lang, village=name, year=year, total=values[0], escalated=values[1]))
+        return
     with open_ledger(run, create=True) as ledger, writing(ledger, run, by):
         ledger.set_targets(year, str(values[0]), str(values[1]))
     say(
@@ -222,9 +106,18 @@ def target_list(ctx: typer.Context, fmt: opt.OutputFormat = Format.auto) -> None
     run = run_of(ctx)
     with open_ledger(run) as ledger:
         rows = ledger.all_targets()
+        own = ledger.all_village_targets()
     fmt = output.resolve(fmt)
     if fmt is Format.json:
-        output.write_json([{"year": y, "total_pct": float(t), "escalated_pct": float(e)} for y, t, e in rows])
+        output.write_json(
+            [{"year": y, "total_pct": float(t), "escalated_pct": float(e)} for y, t, e in rows]
+            + [{"year": y, "village": v, "total_pct": float(t), "escalated_pct": float(e)} for y, v, t, e in own]
+        )
     else:
-        headers = ["年份", "总量降幅目标%", "越级降幅目标%"] if run.lang == "zh" else ["year", "total %", "escalated %"]
-        output.print_table(headers, [list(r) for r in rows], fmt)
+        headers = (
+            ["年份", "属地", "总量降幅目标%", "越级降幅目标%"]
+            if run.lang == "zh"
+            else ["year", "village", "total %", "escalated %"]
+        )
+        town = "（全镇）" if run.lang == "zh" else "(town)"
+        output.print_table(headers, [[y, town, t, e] for y, t, e in rows] + [list(r) for r in own], fmt)

@@ -32,7 +32,6 @@ def summary(
     """
     from datetime import timedelta
 
-    from guside_cli.commands.report import gather, report_spec, town_name
     from guside_cli.core.casefile import deadline_view
     from guside_cli.core.dates import parse_date
     from guside_cli.core.filters import CaseFilter
@@ -41,6 +40,7 @@ def summary(
     from guside_cli.reports.periods import last_full_week, week_of
     from guside_cli.reports.report import build_report
     from guside_cli.reports.summary import WeeklySummary, public_deadline_rows
+    from guside_cli.services.report import gather, report_spec, town_name
 
     run = run_of(ctx)
     if not outfile.is_stdout(out):
@@ -50,7 +50,7 @@ def summary(
     with open_ledger(run, sound=True) as ledger:
         counts = ledger.period_counts(span.start, end)
         spec = report_spec(run, ledger, end.year, end.isoformat(), None, None, "items", None, None)
-        ytd = build_report(gather(ledger, spec, new_only=False, by=[]), **spec)
+        ytd = build_report(gather(ledger, spec, new_only=False, by=[], extras=False), **spec)
         everything, after = CaseFilter(end=end), end + timedelta(days=1)
         late = deadline_view(ledger.overdue(everything, end, limit=LISTED), end, None)
         coming = deadline_view(ledger.due_within(everything, after, 6, limit=LISTED), after, 6)

@@ -48,3 +48,6 @@ class ReportCounts:
     breakdown: dict[str, tuple[dict[str, int], dict[str, int]]] = field(default_factory=dict)  # dim -> (cur, prev)
     monthly: tuple[dict[int, int], dict[int, int]] = ({}, {})  # month -> count, current and previous year
     overdue_repeats: dict[str, list[str]] = field(default_factory=dict)  # village -> open overdue repeat cases
+    key_cases: dict[str, list[str]] = field(default_factory=dict)  # village -> key cases open past due at the end
+    extras: dict = field(default_factory=dict)  # 集体访, 人次, 积案, 三个第一
+    candidates: list[dict] = field(default_factory=list)  # chains that may be 重点重复信访

@@ -20,3 +20,7 @@ class CaseFilter:
     leader: str | None = None  # leader's name
     repeats: bool = False  # only cases in a repeat chain
     enterprise: str | None = None  # exact name
+    # a column that may take any of several values (`--level 省 --level 京`): (column, codes) pairs
+    any_of: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    exposed_by: date | None = None  # 定时公开曝光: only cases marked for exposure, scheduled on or before this day
+    carried_over: date | None = None  # 积案: received before this date and not 销号 on it (receipt bounds unused)

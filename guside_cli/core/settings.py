@@ -1,6 +1,7 @@
 """Office practice that varies from place to place, kept in the ledger as settings (`guside config`)."""
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from guside_cli.core.errors import InputError
 
@@ -36,6 +37,8 @@ class Setting:
             if not Decimal(0) <= value <= Decimal(100):
                 raise InputError(f"{self.key} must be between 0 and 100, not {text}")
             return str(value)
+        if self.kind == "rise":
+            return parse_rise(text, self.key)
         if self.kind == "text":
             from guside_cli.core.text import clean
 
@@ -74,8 +77,36 @@ SETTINGS = {
             "The bulletin names villages whose closure rate is under this %",
             kind="percent",
         ),
+        Setting(
+            "bulletin.rise_threshold",
+            "2,50",
+            "增幅较大: the bulletin names a village whose petitions rose by at least N and P % ('N,P')",
+            kind="rise",
+        ),
     )
 }
+
+
+def parse_rise(text: str, key: str = "bulletin.rise_threshold") -> str:
+    """'2,50' (also '2/50%', '2，50'): a rise of at least 2 petitions and at least 50 %."""
+    import re
+    from decimal import InvalidOperation
+
+    from guside_cli.messages import M
+
+    parts = [x for x in re.split(r"[,/，、\s]+", text.strip().rstrip("%")) if x]
+    try:
+        count, share = int(parts[0]), Decimal(parts[1].rstrip("%"))
+    except (IndexError, ValueError, InvalidOperation):
+        raise InputError(M("setting.rise", key=key, text=text)) from None
+    if len(parts) != 2 or count < 1 or not Decimal(0) <= share <= Decimal(1000):
+        raise InputError(M("setting.rise", key=key, text=text))
+    return f"{count},{share}"
+
+
+def rise_threshold(value: str) -> tuple[int, Decimal]:
+    count, share = value.split(",")
+    return int(count), Decimal(share)
 
 
 def setting(key: str) -> Setting:

@@ -4,6 +4,8 @@ Rounding to one decimal happens here and nowhere else."""
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from guside_cli.render.judgement import VETO_LABELS, candidates_table, extras_json, extras_table, veto_word
+from guside_cli.render.report_tables import breakdown_table, monthly_rows, outlook_table
 from guside_cli.reports.report import Report
 from guside_cli.reports.yoy import Comparison
 
@@ -15,10 +17,11 @@ def one_decimal(value: Decimal | None) -> float | None:
 
 
 def comparison_json(c: Comparison) -> dict[str, Any]:
+    shown = c.shown_pct()
     return {
         "current": c.current,
         "previous": c.previous,
-        "reduction_pct": one_decimal(c.reduction_pct),
+        "reduction_pct": None if shown is None else float(shown),  # two decimals where one would contradict
         "target_pct": one_decimal(c.target_pct),
         "met": c.met,
     }
@@ -40,6 +43,7 @@ def report_json(r: Report) -> dict[str, Any]:
         "previous_period": r.previous_period.as_dict(),
         "measure": r.measure,
         "met": r.met,
+        "final": r.final,
         "total": total,
         "escalated": escalated,
         "villages": [
@@ -48,6 +52,8 @@ def report_json(r: Report) -> dict[str, Any]:
                 "total": comparison_json(v.total),
                 "escalated": comparison_json(v.escalated),
                 "veto": v.veto,
+                "veto_reasons": list(v.veto_reasons),
+                "key_cases": list(v.key_cases),
                 "overdue_repeats": list(v.overdue_repeats),
                 **(
                     {
@@ -74,7 +80,9 @@ def report_json(r: Report) -> dict[str, Any]:
             "closure_rate_pct": one_decimal(h.closure_rate_pct),
             "median_days_to_close": one_decimal(h.median_days_to_close),
             "contacted_within_24h_pct": one_decimal(h.contacted_within_24h_pct),
+            **extras_json(r),
         },
+        "key_repeat_candidates": list(r.candidates),
         "monthly": [{"month": m, "current": c, "previous": p} for m, c, p in r.monthly],
     }
     if r.breakdowns:
@@ -96,7 +104,15 @@ def pct(value: Decimal | None) -> str:
     return "—" if value is None else f"{one_decimal(value):.1f}%"
 
 
+def reduction(c: Comparison) -> str:
+    """The reduction as a verdict may print it: two decimals where one would contradict the verdict."""
+    shown = c.shown_pct()
+    return "—" if shown is None else f"{shown}%"
+
+
 def met_mark(c: Comparison, lang: str) -> str:
+    if c.target_pct is None:
+        return ""
     if c.reduction_pct is None and c.current == 0:
         return _t(lang, "无信访", "none")
     return _t(lang, "✓ 达标", "✓ met") if c.met else _t(lang, "✗ 未达标", "✗ not met")
@@ -116,11 +132,11 @@ def verdict(r: Report, lang: str) -> str:
     def part(name_zh: str, name_en: str, c: Comparison) -> str:
         if c.reduction_pct is None:
             return _t(lang, f"{name_zh}去年同期为零，无基数", f"{name_en}: no baseline last year")
-        change = c.reduction_pct
+        shown = c.shown_pct()
         moved = (
-            _t(lang, f"下降{pct(change)}", f"down {pct(change)}")
-            if change >= 0
-            else _t(lang, f"上升{pct(-change)}", f"up {pct(-change)}")
+            _t(lang, f"下降{shown}%", f"down {shown}%")
+            if c.reduction_pct >= 0
+            else _t(lang, f"上升{-shown}%", f"up {-shown}%")
         )
         target = pct(c.target_pct)
         return _t(
@@ -131,10 +147,18 @@ def verdict(r: Report, lang: str) -> str:
 
     parts = [part("信访总量", "total", r.total), part("越级赴京到省", "escalated (province/Beijing)", r.escalated)]
     line = _t(lang, "结论：", "Verdict: ") + _t(lang, "；", "; ").join(parts) + _t(lang, "。", ".")
-    if r.vetoed:
-        line += _t(
-            lang, f" 一票否决（越级上升）：{'、'.join(r.vetoed)}。", f" Veto (escalated rose): {', '.join(r.vetoed)}."
+    vetoed = [v for v in r.villages if v.veto]
+    if vetoed:
+        sep = _t(lang, "、", ", ")
+        named = sep.join(
+            f"{v.village}（{'、'.join(VETO_LABELS[x][0] for x in v.veto_reasons)}）"
+            if lang == "zh"
+            else f"{v.village} ({', '.join(VETO_LABELS[x][1] for x in v.veto_reasons)})"
+            for v in vetoed
         )
+        line += _t(lang, f" {veto_word(r, lang)}：{named}。", f" {veto_word(r, lang).capitalize()}: {named}.")
+        if not r.final:
+            line += _t(lang, "（年终认定）", " (judged at year end)")
     return line
 
 
@@ -162,43 +186,32 @@ def town_table(r: Report, lang: str) -> tuple[list[str], list[list[str]]]:
 
 
 def _cells(c: Comparison, lang: str) -> list[str]:
-    return [str(c.current), str(c.previous), pct(c.reduction_pct), pct(c.target_pct), met_mark(c, lang)]
+    return [str(c.current), str(c.previous), reduction(c), pct(c.target_pct), met_mark(c, lang)]
 
 
 def village_table(r: Report, lang: str) -> tuple[list[str], list[list[str]]]:
-    headers = [
-        _t(lang, h[0], h[1])
-        for h in (
-            ("属地", "village"),
-            ("总量", "total"),
-            ("同期", "prev"),
-            ("降幅", "reduction"),
-            ("达标", "met"),
-            ("越级", "escalated"),
-            ("同期", "prev"),
-            ("降幅", "reduction"),
-            ("达标", "met"),
-            ("一票否决", "veto"),
-            ("重点重复信访超期", "overdue repeats"),
-        )
-    ]
-    rows = [
-        [
-            v.village,
-            str(v.total.current),
-            str(v.total.previous),
-            pct(v.total.reduction_pct),
-            met_mark(v.total, lang),
-            str(v.escalated.current),
-            str(v.escalated.previous),
-            pct(v.escalated.reduction_pct),
-            met_mark(v.escalated, lang),
-            _t(lang, "是", "yes") if v.veto else "",
-            _numbers(v.overdue_repeats, lang),
-        ]
-        for v in r.villages
-    ]
+    """Figures, change, the veto and its reasons; 达标 columns only when the office set village targets."""
+    targets = r.village_targets
+    names = [("属地", "village"), ("总量", "total"), ("同期", "prev"), ("增减", "change")]
+    names += [("达标", "met")] if targets else []
+    names += [("越级", "escalated"), ("同期", "prev"), ("增减", "change")]
+    names += [("达标", "met")] if targets else []
+    names += [(veto_word(r, "zh"), veto_word(r, "en")), ("重点重复信访超期", "overdue repeats")]
+    headers = [_t(lang, zh, en) for zh, en in names]
+    rows = []
+    for v in r.villages:
+        cells = [v.village, str(v.total.current), str(v.total.previous), _change(v.total.rise)]
+        cells += [met_mark(v.total, lang)] if targets else []
+        cells += [str(v.escalated.current), str(v.escalated.previous), _change(v.escalated.rise)]
+        cells += [met_mark(v.escalated, lang)] if targets else []
+        cells.append(_t(lang, "、", ", ").join(VETO_LABELS[x][0 if lang == "zh" else 1] for x in v.veto_reasons))
+        cells.append(_numbers(v.key_cases or v.overdue_repeats, lang))
+        rows.append(cells)
     return headers, rows
+
+
+def _change(rise: int) -> str:
+    return f"+{rise}" if rise > 0 else str(rise) if rise < 0 else "0"
 
 
 def _numbers(numbers: tuple[str, ...], lang: str, shown: int = 3) -> str:
@@ -229,66 +242,6 @@ def handling_table(r: Report, lang: str) -> tuple[list[str], list[list[str]]]:
     return [p[0] for p in pairs], [[p[1] for p in pairs]]
 
 
-def breakdown_table(dim: str, rows: list, lang: str) -> tuple[list[str], list[list[str]]]:
-    from guside_cli.core.records import field_label
-    from guside_cli.render.cases import display_value
-
-    headers = [
-        field_label(dim, lang),
-        _t(lang, "本期", "current"),
-        _t(lang, "去年同期", "previous"),
-        _t(lang, "降幅", "reduction"),
-    ]
-    body = []
-    for key, cur, prev, reduction in rows:
-        label = (
-            key
-            if dim in ("leader", "village")
-            else display_value(dim, [key] if dim == "pollution" else key, lang)
-            if key
-            else ""
-        )
-        body.append([label or _t(lang, "（未填）", "(not recorded)"), str(cur), str(prev), pct(reduction)])
-    return headers, body
-
-
-def outlook_table(r: Report, lang: str) -> tuple[list[str], list[list[str]]]:
-    o = r.outlook
-    headers = [
-        _t(lang, h[0], h[1])
-        for h in (("指标", "measure"), ("全年上限内尚可", "allowance left"), ("全年预测", "projected year end"))
-    ]
-
-    def left(n: int | None) -> str:
-        return "—" if n is None else str(n)
-
-    rows = [
-        [_t(lang, "信访总量", "total"), left(o.total_allowance), f"{one_decimal(o.total_projected):.1f}"],
-        [
-            _t(lang, "越级赴京到省", "escalated"),
-            left(o.escalated_allowance),
-            f"{one_decimal(o.escalated_projected):.1f}",
-        ],
-    ]
-    return headers, rows
-
-
-def monthly_rows(r: Report, lang: str, width: int = 30) -> tuple[list[str], list[list[str]]]:
-    """A month-by-month bar chart as a table: this year against last year."""
-    peak = max((max(c, p) for _, c, p in r.monthly), default=0) or 1
-    rows = []
-    for month, cur, prev in r.monthly:
-        rows.append(
-            [
-                _t(lang, f"{month}月", f"{month:02d}"),
-                "█" * round(cur * width / peak) + f" {cur}",
-                "░" * round(prev * width / peak) + f" {prev}",
-            ]
-        )
-    headers = [_t(lang, "月份", "month"), _t(lang, "本年", "this year"), _t(lang, "上年", "last year")]
-    return headers, rows
-
-
 def sections(r: Report, town: str, lang: str, *, chart: bool) -> list[tuple[str, list[str], list[list[str]]]]:
     out = [
         (_t(lang, "全镇", "town"), *town_table(r, lang)),
@@ -298,6 +251,21 @@ def sections(r: Report, town: str, lang: str, *, chart: bool) -> list[tuple[str,
             *handling_table(r, lang),
         ),
     ]
+    if r.extras:
+        out.append(
+            (_t(lang, "集体访、积案与三个第一", "group visits, carried over, the three firsts"), *extras_table(r, lang))
+        )
+    if r.candidates:
+        out.append(
+            (
+                _t(
+                    lang,
+                    "重点重复信访候选（12个月内同一事项3次以上，用 guside key-cases mark 标记）",
+                    "key repeat candidates (3+ on one matter in 12 months; mark with guside key-cases mark)",
+                ),
+                *candidates_table(r, lang),
+            )
+        )
     if r.outlook:
         out.append(
             (
@@ -344,11 +312,11 @@ def csv_rows(r: Report) -> tuple[list[str], list[list[Any]]]:
             name,
             t.current,
             t.previous,
-            one_decimal(t.reduction_pct),
+            t.shown_pct(),
             t.met,
             e.current,
             e.previous,
-            one_decimal(e.reduction_pct),
+            e.shown_pct(),
             e.met,
             veto,
         ]

@@ -63,8 +63,17 @@ def summary_lines(s: WeeklySummary, town: str, lang: str, *, markdown: bool = Fa
                 state=state,
             )
         )
-    if ytd.vetoed:
-        lines.append(item + _t(lang, "summary.veto", villages=("、" if lang == "zh" else ", ").join(ytd.vetoed)))
+    vetoed = [v for v in ytd.villages if v.veto]
+    if vetoed:
+        from guside_cli.render.judgement import VETO_LABELS, veto_word
+
+        named = ("、" if lang == "zh" else ", ").join(
+            f"{v.village}（{'、'.join(VETO_LABELS[x][0] for x in v.veto_reasons)}）"
+            if lang == "zh"
+            else f"{v.village} ({', '.join(VETO_LABELS[x][1] for x in v.veto_reasons)})"
+            for v in vetoed
+        )
+        lines.append(item + f"{veto_word(ytd, lang)}：{named}")
     for title, rows, count in (
         ("summary.overdue_title", s.overdue, s.overdue_count),
         ("summary.due_title", s.due_next_week, s.due_count),

@@ -32,7 +32,21 @@ def year_earlier(day: date) -> date:
 
 
 def previous(period: Period) -> Period:
-    return Period(year_earlier(period.start), year_earlier(period.end))
+    """The same dates one year earlier. A period ending on the last day of February compares with the whole
+    February of the year before: to 28 February 2017 takes in 29 February 2016 ("to the end of February");
+    to 29 February 2016 compares with 28 February 2015."""
+    end = year_earlier(period.end)
+    if _last_of_february(period.end):
+        end = date(end.year, 3, 1) - timedelta(days=1)
+    return Period(year_earlier(period.start), end)
+
+
+def _last_of_february(day: date) -> bool:
+    return day.month == 2 and (day + timedelta(days=1)).month == 3
+
+
+def is_whole_year(period: Period) -> bool:
+    return period.start == date(period.start.year, 1, 1) and period.end == date(period.start.year, 12, 31)
 
 
 def year_period(year: int, as_of: date | None = None) -> Period:

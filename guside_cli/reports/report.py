@@ -11,13 +11,24 @@ from guside_cli.reports.yoy import HUNDRED, Comparison, allowance, projection
 DEFAULT_TARGETS = (Decimal(30), Decimal(25))  # the plan: total ≥ 30 %, province/Beijing ≥ 25 %
 
 
+VETO_REASONS = ("escalated_rise", "key_repeat_unresolved")  # the plan's two triggers, 四(七)
+
+
 @dataclass(frozen=True)
 class VillageRow:
     village: str
-    total: Comparison
+    total: Comparison  # target_pct None unless the office set a target for this village
     escalated: Comparison
-    veto: bool  # 一票否决: escalated petitions rose
-    overdue_repeats: tuple[str, ...] = ()  # 重点重复信访化解不力: open repeat cases past due
+    veto_reasons: tuple[
+        str, ...
+    ] = ()  # escalated_rise (到部去省不降反升), key_repeat_unresolved (重点重复信访化解不力)
+    overdue_repeats: tuple[str, ...] = ()  # open repeat cases past due at the period's end (shown, not a trigger)
+    key_cases: tuple[str, ...] = ()  # the office's key cases not 销号 and past due at the period's end
+    has_target: bool = False
+
+    @property
+    def veto(self) -> bool:
+        return bool(self.veto_reasons)
 
 
 @dataclass(frozen=True)
@@ -62,10 +73,17 @@ class Report:
     breakdowns: dict[str, list[tuple[str, int, int, Decimal | None]]] = field(default_factory=dict)
     monthly: tuple[tuple[int, int, int], ...] = ()  # month, current, previous
     outlook: Outlook | None = None
+    final: bool = False  # the whole calendar year, judged after it ended: 一票否决, else 一票否决预警
+    extras: dict = field(default_factory=dict)  # 集体访, 人次, 积案, 三个第一 (storage.judgement.case_extras)
+    candidates: tuple[dict, ...] = ()  # chains that may be 重点重复信访, not marked key yet
 
     @property
     def met(self) -> bool:
-        return self.total.met and self.escalated.met
+        return bool(self.total.met and self.escalated.met)
+
+    @property
+    def village_targets(self) -> bool:
+        return any(v.has_target for v in self.villages)
 
     @property
     def vetoed(self) -> list[str]:
@@ -77,10 +95,9 @@ def _pct(part: int, whole: int) -> Decimal | None:
 
 
 def _worst_first(row: VillageRow) -> tuple:
-    """Vetoed villages first, then by how far the total is from its target (rises and no-baseline first)."""
-    reduction = row.total.reduction_pct
-    gap = Decimal("-Infinity") if reduction is None else reduction - row.total.target_pct
-    return (not row.veto, not row.overdue_repeats, gap, row.village)
+    """What needs attention first: vetoed villages, then the largest rise in escalated petitions, then in all
+    petitions (absolute numbers: a rise from zero is not infinitely bad), then the most petitions."""
+    return (not row.veto, -row.escalated.rise, -row.total.rise, -row.total.current, row.village)
 
 
 def build_report(
@@ -92,28 +109,30 @@ def build_report(
     measure: str,
     targets: tuple[Decimal, Decimal],
     as_of: date | None = None,
+    final: bool = False,
+    village_targets: dict[str, tuple[Decimal, Decimal]] | None = None,
 ) -> Report:
     total_target, escalated_target = targets
     cur, prev = counts.current, counts.previous
-    villages = tuple(
-        sorted(
-            (
-                VillageRow(
-                    village=name,
-                    total=Comparison(
-                        cur.by_village.get(name, (0, 0))[0], prev.by_village.get(name, (0, 0))[0], total_target
-                    ),
-                    escalated=Comparison(
-                        cur.by_village.get(name, (0, 0))[1], prev.by_village.get(name, (0, 0))[1], escalated_target
-                    ),
-                    veto=cur.by_village.get(name, (0, 0))[1] > prev.by_village.get(name, (0, 0))[1],
-                    overdue_repeats=tuple(counts.overdue_repeats.get(name, ())),
-                )
-                for name in set(cur.by_village) | set(prev.by_village)
-            ),
-            key=_worst_first,
+    own = village_targets or {}
+
+    def row(name: str) -> VillageRow:
+        now, before = cur.by_village.get(name, (0, 0)), prev.by_village.get(name, (0, 0))
+        total_pct, escalated_pct = own.get(name, (None, None))
+        keys = tuple(counts.key_cases.get(name, ()))
+        reasons = (("escalated_rise",) if now[1] > before[1] else ()) + (("key_repeat_unresolved",) if keys else ())
+        return VillageRow(
+            village=name,
+            total=Comparison(now[0], before[0], total_pct),
+            escalated=Comparison(now[1], before[1], escalated_pct),
+            veto_reasons=reasons,
+            overdue_repeats=tuple(counts.overdue_repeats.get(name, ())),
+            key_cases=keys,
+            has_target=name in own,
         )
-    )
+
+    names = set(cur.by_village) | set(prev.by_village) | set(counts.key_cases)
+    villages = tuple(sorted((row(name) for name in names), key=_worst_first))
     h = counts.handling
     middle = h.median_days_middle
     handling = HandlingRow(
@@ -157,11 +176,16 @@ def build_report(
         new_only=new_only,
         breakdowns=breakdowns,
         monthly=tuple((m, counts.monthly[0].get(m, 0), counts.monthly[1].get(m, 0)) for m in months),
-        outlook=_outlook(counts, period, targets) if counts.previous_full_year is not None else None,
+        outlook=_outlook(counts, period, targets, own) if counts.previous_full_year is not None else None,
+        final=final,
+        extras=dict(counts.extras),
+        candidates=tuple(counts.candidates),
     )
 
 
-def _outlook(counts: ReportCounts, period: Period, targets: tuple[Decimal, Decimal]) -> Outlook:
+def _outlook(
+    counts: ReportCounts, period: Period, targets: tuple[Decimal, Decimal], own: dict[str, tuple[Decimal, Decimal]]
+) -> Outlook:
     full = counts.previous_full_year
     cur, prev = counts.current, counts.previous
     days_in_year = (date(period.start.year, 12, 31) - date(period.start.year, 1, 1)).days + 1
@@ -174,11 +198,12 @@ def _outlook(counts: ReportCounts, period: Period, targets: tuple[Decimal, Decim
         escalated_allowance=allowance(cur.escalated, full.escalated, targets[1]),
         total_projected=project(cur.total, prev.total, full.total),
         escalated_projected=project(cur.escalated, prev.escalated, full.escalated),
-        villages={
+        villages={  # only villages with a target of their own have an allowance
             name: (
-                allowance(cur.by_village.get(name, (0, 0))[0], whole[0], targets[0]),
-                allowance(cur.by_village.get(name, (0, 0))[1], whole[1], targets[1]),
+                allowance(cur.by_village.get(name, (0, 0))[0], whole[0], own[name][0]),
+                allowance(cur.by_village.get(name, (0, 0))[1], whole[1], own[name][1]),
             )
             for name, whole in full.by_village.items()
+            if name in own
         },
     )

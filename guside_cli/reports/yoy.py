@@ -6,7 +6,7 @@ target is met only if there are none this year either.
 """
 
 from dataclasses import dataclass
-from decimal import ROUND_FLOOR, Decimal
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 HUNDRED = Decimal(100)
 
@@ -15,7 +15,7 @@ HUNDRED = Decimal(100)
 class Comparison:
     current: int
     previous: int
-    target_pct: Decimal
+    target_pct: Decimal | None  # None: no target set (a village without its own target)
 
     @property
     def reduction_pct(self) -> Decimal | None:
@@ -24,7 +24,9 @@ class Comparison:
         return (Decimal(self.previous) - Decimal(self.current)) * HUNDRED / Decimal(self.previous)
 
     @property
-    def met(self) -> bool:
+    def met(self) -> bool | None:
+        if self.target_pct is None:
+            return None
         reduction = self.reduction_pct
         if reduction is None:
             return self.current == 0
@@ -34,10 +36,19 @@ class Comparison:
     def rose(self) -> bool:
         return self.current > self.previous
 
+    @property
+    def rise(self) -> int:
+        return self.current - self.previous
+
+    def shown_pct(self, places: int = 1) -> Decimal | None:
+        """The reduction as printed: to `places` decimals, or more where the rounded figure would reach the
+        target and the exact one does not (or the reverse) — 29.96 % is never shown as 30.0 % and 未达标."""
+        return shown(self.reduction_pct, self.target_pct, places)
+
     def ceiling(self, previous_full: int) -> int | None:
         """The most petitions the whole year may hold and still meet the target against last year's full
         figure: floor(previous × (1 − target)). None without a baseline."""
-        if previous_full == 0:
+        if previous_full == 0 or self.target_pct is None:
             return None
         return int((Decimal(previous_full) * (HUNDRED - self.target_pct) / HUNDRED).to_integral_value(ROUND_FLOOR))
 
@@ -56,3 +67,15 @@ def projection(
     if previous_to_date > 0 and previous_full > 0:
         return Decimal(current_to_date) * Decimal(previous_full) / Decimal(previous_to_date)
     return Decimal(current_to_date) * Decimal(days_in_year) / Decimal(days_elapsed)
+
+
+def shown(value: Decimal | None, target: Decimal | None, places: int = 1) -> Decimal | None:
+    """`value` rounded half up to `places` decimals, more (up to six) while the rounded figure and the exact one
+    fall on different sides of `target`."""
+    if value is None:
+        return None
+    while True:
+        rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        if target is None or (rounded >= target) == (value >= target) or places >= 6:
+            return rounded
+        places += 1

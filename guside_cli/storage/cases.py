@@ -8,6 +8,7 @@ from guside_cli.core.errors import NotFound
 from guside_cli.core.filters import CaseFilter
 from guside_cli.core.model import EDITABLE_FIELDS, NewPetition, Petition
 from guside_cli.core.numbering import format_number
+from guside_cli.storage import rules
 from guside_cli.storage.casepath import RUNNING_DUE
 from guside_cli.storage.rows import (
     SELECT_CASES,
@@ -273,8 +274,19 @@ def case_where(f: CaseFilter) -> tuple[str, list]:
         if value is not None:
             clauses.append(f"p.{column} = ?")
             params.append(getattr(value, "code", value))
+    for column, codes in f.any_of:
+        if column not in ("village", "level", "form", "source", "status"):
+            raise ValueError(f"not a filter column: {column}")
+        clauses.append(f"p.{column} IN (" + ", ".join("?" for _ in codes) + ")")
+        params.extend(codes)
+    if f.exposed_by is not None:
+        clauses.append("p.id IN (SELECT petition_id FROM exposures WHERE scheduled_on <= ?)")
+        params.append(f.exposed_by.isoformat())
+    if f.carried_over is not None:
+        clauses.append(rules.carried_over("?"))
+        params.extend([f.carried_over.isoformat()] * 2)
     if f.escalated is not None:
-        clauses.append(f"p.level {'' if f.escalated else 'NOT '}IN ('province', 'national')")
+        clauses.append(rules.escalated() if f.escalated else rules.not_escalated())
     if f.leader is not None:
         clauses.append("p.leader_id = (SELECT id FROM leaders WHERE name = ?)")
         params.append(f.leader)

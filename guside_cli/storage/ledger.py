@@ -9,9 +9,11 @@ from guside_cli.core.chain import GENESIS, row_hash
 from guside_cli.core.errors import InputError, LedgerError, NotFound
 from guside_cli.core.model import Village
 from guside_cli.storage.bulk import BulkMixin
+from guside_cli.storage.campaign import CampaignMixin
 from guside_cli.storage.casepath import CasePathMixin
 from guside_cli.storage.cases import CasesMixin
 from guside_cli.storage.connection import connect, refuse_network_filesystem
+from guside_cli.storage.judgement import JudgementMixin
 from guside_cli.storage.lifecycle import LifecycleMixin
 from guside_cli.storage.migrations import LATEST_VERSION
 from guside_cli.storage.plan import PlanMixin
@@ -19,7 +21,17 @@ from guside_cli.storage.reports import ReportsMixin, SummaryMixin
 from guside_cli.storage.rows import INSERT_HISTORY
 
 
-class Ledger(CasesMixin, BulkMixin, LifecycleMixin, CasePathMixin, ReportsMixin, SummaryMixin, PlanMixin):
+class Ledger(
+    CasesMixin,
+    BulkMixin,
+    LifecycleMixin,
+    CasePathMixin,
+    ReportsMixin,
+    SummaryMixin,
+    PlanMixin,
+    JudgementMixin,
+    CampaignMixin,
+):
     def __init__(self, conn: sqlite3.Connection, path: Path):
         self.conn = conn
         self.path = path

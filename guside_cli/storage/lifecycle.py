@@ -6,9 +6,10 @@ from guside_cli.core.enums import Outcome, Rank, Satisfaction, Stage, StepKind
 from guside_cli.core.errors import InputError, NotFound
 from guside_cli.core.filters import CaseFilter
 from guside_cli.core.model import HistoryEntry, Leader, Petition, Step
-from guside_cli.storage.casepath import DUE_SOON, OVERDUE, positional
+from guside_cli.storage.casepath import positional
 from guside_cli.storage.cases import EARLIEST_DUE, case_where
 from guside_cli.storage.rows import history_from, step_from
+from guside_cli.storage.rules import DUE_SOON, OVERDUE
 
 # open and past due on any running clock (notice, handling, 复查, 复核): see storage/casepath.py
 DUES = (

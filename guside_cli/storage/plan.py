@@ -4,9 +4,10 @@ from datetime import date, timedelta
 
 from guside_cli.core.enums import Rating
 from guside_cli.core.errors import InputError, NotFound
+from guside_cli.storage import rules
 
 INSPECTION = "('central_inspection', 'provincial_inspection')"
-ESCALATED = "('province', 'national')"
+
 IN_CHAIN = "(p.repeat_of IS NOT NULL OR p.id IN (SELECT repeat_of FROM petitions WHERE repeat_of IS NOT NULL))"
 
 
@@ -70,7 +71,7 @@ class PlanMixin:
         repeats = [
             n
             for (n,) in self.conn.execute(
-                f"SELECT number FROM petitions p WHERE enterprise = ? AND status = 'open' AND level IN {ESCALATED} "
+                f"SELECT number FROM petitions p WHERE enterprise = ? AND status = 'open' AND {rules.escalated('p')} "
                 f"AND {IN_CHAIN} ORDER BY received_on",
                 (name,),
             )
@@ -159,7 +160,7 @@ class PlanMixin:
             f"""SELECT s.name, s.village, s.is_group, s.members, l.name AS leader, s.plan, s.phone, s.id_number,
                    count(p.id) FILTER (WHERE p.received_on BETWEEN :since AND :today) AS last_12_months,
                    count(p.id) FILTER (WHERE p.received_on BETWEEN :since AND :today
-                                       AND p.level IN {ESCALATED}) AS escalated,
+                                       AND {rules.escalated("p")}) AS escalated,
                    max(p.received_on) AS last_petition,
                    count(p.id) FILTER (WHERE p.status = 'open') AS open
                FROM persons s
@@ -196,9 +197,9 @@ class PlanMixin:
         ones, the escalated ones open past their handling limit, and those still open."""
         found: dict[str, dict[str, list[str]]] = {}
         rows = self.conn.execute(
-            f"""SELECT village, number, level IN {ESCALATED} AS escalated, status = 'open' AS open,
-                   status = 'open' AND due_on < :end AS late
-               FROM petitions WHERE received_on BETWEEN :start AND :end ORDER BY village, received_on, id""",
+            f"""SELECT village, number, {rules.escalated("p")} AS escalated, status = 'open' AS open,
+                   {rules.past_handling_limit(":end")} AS late
+               FROM petitions p WHERE received_on BETWEEN :start AND :end ORDER BY village, received_on, id""",
             {"start": start.isoformat(), "end": end.isoformat()},
         )
         for village, number, escalated, is_open, late in rows:

@@ -4,9 +4,9 @@ over cases. Every query takes a receipt-date range; `measure` is items (件次) 
 from datetime import date
 
 from guside_cli.core.errors import InputError
-from guside_cli.storage.casepath import OVERDUE
+from guside_cli.storage import rules
+from guside_cli.storage.rules import ESCALATED
 
-ESCALATED = "p.level IN ('province', 'national')"
 MEASURES = {"items": "1", "persons": "p.persons"}  # every query names the table p
 # dimension -> (SQL key expression, FROM clause)
 DIMENSIONS = {
@@ -52,12 +52,10 @@ class ReportsMixin:
             f"""SELECT count(*),
                    coalesce(sum(stage = 'struck_off'), 0),
                    coalesce(sum(status = 'open'), 0),
-                   coalesce(sum({OVERDUE.replace(":today", ":day")}), 0),
+                   coalesce(sum({rules.overdue(":day")}), 0),
                    coalesce(sum(reopened > 0), 0),
-                   coalesce(sum(EXISTS (SELECT 1 FROM steps s WHERE s.petition_id = p.id AND s.kind = 'contact'
-                       AND strftime('%s', s.at) - strftime('%s', p.received_at) <= 86400)), 0),
-                   coalesce(sum((accepted_on IS NOT NULL OR concluded_on IS NOT NULL)
-                       AND stage NOT IN ('not_accepted', 'not_accepted_again')), 0),
+                   coalesce(sum({rules.within_24h("contact")}), 0),
+                   coalesce(sum({rules.accepted()}), 0),
                    coalesce(sum(stage = 'not_accepted'), 0),
                    coalesce(sum(stage = 'not_accepted_again'), 0),
                    coalesce(sum(concluded_on IS NOT NULL), 0)

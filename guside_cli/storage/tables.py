@@ -31,3 +31,13 @@ ALL_TABLES = (
     FORMER_NUMBERS,
     MIGRATIONS_TABLE,
 )
+
+# the campaign's calendar and village targets (migrations_campaign)
+VILLAGE_TARGETS = "village_targets"
+CAMPAIGN_PHASES = "campaign_phases"
+CAMPAIGN_REPORTS = "campaign_reports"
+RECEPTIONS = "receptions"
+INTERVIEWS = "interviews"
+INTERVIEW_DUE = "interview_due"
+EXPOSURES = "exposures"
+ALL_TABLES += (VILLAGE_TARGETS, CAMPAIGN_PHASES, CAMPAIGN_REPORTS, RECEPTIONS, INTERVIEWS, INTERVIEW_DUE, EXPOSURES)

@@ -1,0 +1,113 @@
+"""The campaign's calendar (百日行动): `campaign` (phases and what happened in each, the villages' written
+summaries), `campaign set PHASE --from --to`, `campaign report VILLAGE --on DATE`."""
+
+from typing import Annotated
+
+import typer
+
+from guside_cli.commands import _options as opt
+from guside_cli.commands._common import guarded, open_ledger, run_of, writing
+from guside_cli.render.output import Format
+
+campaign_app = typer.Typer(
+    help="百日行动: the campaign's phases, counts per phase, villages' written summaries", invoke_without_command=True
+)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(campaign_app, name="campaign")
+
+
+@campaign_app.callback()
+@guarded
+def campaign(ctx: typer.Context, year: opt.Year = None, fmt: opt.OutputFormat = Format.auto) -> None:
+    """The campaign's phases with their dates and what happened in each; villages' written summaries missing.
+
+    Per phase: received, accepted (受理告知), concluded, 销号, open past due at its end; for 全面梳理排查 the
+    share of cases with every 建档 element. 2018's phases come from the plan unless set in the ledger.
+
+    Example: guside campaign --year 2018 ; guside campaign set 排查 --from 2019-06-07 --to 2019-06-15
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from guside_cli.core.campaign import PLAN_YEAR, phases_for
+    from guside_cli.messages import text
+    from guside_cli.render import campaign as render
+    from guside_cli.render import output
+    from guside_cli.reports.campaign import build_campaign
+
+    run = run_of(ctx)
+    year = year or (PLAN_YEAR if run.today.year == PLAN_YEAR else run.today.year)
+    with open_ledger(run) as ledger:
+        phases = phases_for(year, ledger.stored_phases(year))
+        counts = [ledger.phase_counts(p.start, p.end) for p in phases]
+        result = build_campaign(
+            year, phases, counts, ledger.campaign_reports(year), [v.name for v in ledger.villages()], run.today
+        )
+    fmt = output.resolve(fmt)
+    if fmt is Format.json:
+        output.write_json(render.campaign_json(result))
+        return
+    if not phases:
+        typer.echo(text("campaign.no_phases", run.lang, year=year))
+        return
+    output.print_table(*render.campaign_table(result, run.lang), fmt, title=text("campaign.title", run.lang, year=year))
+    for line in render.summary_lines(result, run.lang):
+        typer.echo(line)
+
+
+@campaign_app.command("set")
+@guarded
+def campaign_set(
+    ctx: typer.Context,
+    phase: Annotated[str, typer.Argument(help="mobilise|survey|resolve|review, or 动员/排查/化解/督查")],
+    start: Annotated[str, typer.Option("--from", help="First day of the phase")],
+    end: Annotated[str, typer.Option("--to", help="Last day of the phase")],
+    by: opt.By = None,
+) -> None:
+    """Set a phase's dates for a year's campaign (the year is the one of --from).
+
+    Example: guside campaign set 集中化解 --from 2019-06-16 --to 2019-08-15
+    """
+    from guside_cli.core.campaign import parse_phase
+    from guside_cli.core.dates import parse_date
+    from guside_cli.core.errors import InputError
+    from guside_cli.messages import M, text
+
+    run = run_of(ctx)
+    code = parse_phase(phase)
+    first, last = parse_date(start, run.today), parse_date(end, run.today)
+    if first > last or first.year != last.year:
+        raise InputError(M("campaign.bad_dates", start=first, end=last))
+    with open_ledger(run, create=True) as ledger, writing(ledger, run, by):
+        ledger.set_phase(first.year, code, first, last)
+    typer.echo(text("campaign.phase_set", run.lang, year=first.year, phase=phase, start=first, end=last))
+
+
+@campaign_app.command("report")
+@guarded
+def campaign_report(
+    ctx: typer.Context,
+    village: Annotated[str, typer.Argument(help="The village or community that reported")],
+    on: Annotated[str, typer.Option("--on", help="Date the written summary arrived")],
+    note: Annotated[str | None, typer.Option("--note", help="What it covers")] = None,
+    by: opt.By = None,
+) -> None:
+    """Record a village's written summary (集中化解情况和机制创新情况, due 8/15 in 2018).
+
+    Example: guside campaign report 红豆村 --on 2018-08-10
+    """
+    from guside_cli.core.dates import parse_date
+    from guside_cli.core.errors import InputError
+    from guside_cli.core.text import clean
+    from guside_cli.core.villages import resolve_village
+    from guside_cli.messages import M, text
+
+    run = run_of(ctx)
+    day = parse_date(on, run.today)
+    if day > run.today:
+        raise InputError(M("campaign.future", on=day))
+    with open_ledger(run) as ledger, writing(ledger, run, by):
+        name = resolve_village(village, ledger.villages()).name
+        ledger.add_campaign_report(day.year, name, day, clean(note))
+    typer.echo(text("campaign.report_added", run.lang, village=name, on=day))

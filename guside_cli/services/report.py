@@ -1,0 +1,154 @@
+"""The report as several commands build it (`report`, `summary`, `bulletin`, `demo`): the period and targets
+(`report_spec`), every count (`gather`), and writing it out (`emit`)."""
+
+from pathlib import Path
+
+from guside_cli.render.output import Format
+from guside_cli.services.ledger import open_ledger, with_anchor
+
+# breakdowns (`--by`): one SQL key per dimension in storage.reports.DIMENSIONS; add a name here and there
+BY_CHOICES = ("level", "form", "source", "pollution", "leader")
+
+
+def print_report(
+    run,
+    *,
+    year=None,
+    as_of=None,
+    start=None,
+    end=None,
+    measure="items",
+    new_only=False,
+    by=(),
+    target_total=None,
+    target_escalated=None,
+    fmt: Format = Format.auto,
+    out=None,
+) -> None:
+    from guside_cli.interchange import outfile
+    from guside_cli.render import report as render
+    from guside_cli.reports.report import build_report
+
+    if not outfile.is_stdout(out):
+        outfile.target(out, ledger=run.db)  # refused before the ledger is read
+    with open_ledger(run, sound=True) as ledger:
+        spec = report_spec(run, ledger, year, as_of, start, end, measure, target_total, target_escalated)
+        counts = gather(ledger, spec, new_only=new_only, by=list(by))
+        town = town_name(ledger)
+        head = ledger.head()
+    emit(render, build_report(counts, **spec), town, run, fmt, out, head)
+
+
+def report_spec(run, ledger, year, as_of, start, end, measure, target_total, target_escalated) -> dict:
+    from decimal import Decimal
+
+    from guside_cli.core.bounds import check_year
+    from guside_cli.core.dates import parse_date
+    from guside_cli.reports.periods import is_whole_year, previous, report_period
+    from guside_cli.reports.report import DEFAULT_TARGETS
+
+    if year is not None:
+        check_year(year)
+
+    def day(text):
+        return parse_date(text, run.today) if text else None
+
+    if measure not in ("items", "persons"):
+        from guside_cli.core.errors import InputError
+
+        raise InputError(f"unknown measure '{measure}': use items (件次) or persons (人次)")
+    year, period = report_period(today=run.today, year=year, as_of=day(as_of), start=day(start), end=day(end))
+    stored = ledger.targets(year) if year else None
+    total, escalated = stored or DEFAULT_TARGETS
+    targets = (
+        percent(target_total or total, "--target-total"),
+        percent(target_escalated or escalated, "--target-escalated"),
+    )
+    own = {v: (Decimal(t), Decimal(e)) for v, (t, e) in ledger.village_targets(year).items()} if year else {}
+    return {
+        "year": year,
+        "period": period,
+        "previous_period": previous(period),
+        "measure": measure,
+        "targets": targets,
+        # the plan judges the veto at year end: final only for a whole calendar year that is over
+        "final": not (start or end) and is_whole_year(period) and run.today > period.end,
+        "village_targets": own,
+    }
+
+
+def gather(ledger, spec: dict, *, new_only: bool, by: list[str], extras: bool = True):
+    """Every count the report needs, each one SQL aggregate."""
+    from datetime import date
+
+    from guside_cli.core.counts import ReportCounts
+    from guside_cli.core.errors import InputError
+    from guside_cli.reports.periods import is_year_to_date
+
+    period, prev, measure = spec["period"], spec["previous_period"], spec["measure"]
+    for dim in by:
+        if dim not in BY_CHOICES:
+            raise InputError(f"unknown breakdown '{dim}': use one of {', '.join(BY_CHOICES)}")
+    full = None
+    if is_year_to_date(period):
+        last = period.start.year - 1
+        full = ledger.period_counts(date(last, 1, 1), date(last, 12, 31), measure)
+    return ReportCounts(
+        current=ledger.period_counts(period.start, period.end, measure),
+        previous=ledger.period_counts(prev.start, prev.end, measure),
+        handling=ledger.handling(period.start, period.end, period.end),
+        current_new=ledger.period_counts(period.start, period.end, measure, new_only=True) if new_only else None,
+        previous_new=ledger.period_counts(prev.start, prev.end, measure, new_only=True) if new_only else None,
+        previous_full_year=full,
+        breakdown={
+            dim: (
+                ledger.breakdown(dim, period.start, period.end, measure),
+                ledger.breakdown(dim, prev.start, prev.end, measure),
+            )
+            for dim in by
+        },
+        monthly=(ledger.monthly(period.start, period.end, measure), ledger.monthly(prev.start, prev.end, measure)),
+        overdue_repeats=ledger.overdue_repeats(period.start, period.end),
+        key_cases=ledger.key_cases_unresolved(period.end),
+        extras=ledger.case_extras(period.start, period.end) if extras else {},
+        candidates=ledger.repeat_candidates(period.end) if extras else [],
+    )
+
+
+def town_name(ledger) -> str:
+    from guside_cli.storage.settings import get_setting
+
+    return get_setting(ledger, "town.name")
+
+
+def percent(text, option: str):
+    from decimal import Decimal, InvalidOperation
+
+    from guside_cli.core.errors import InputError
+
+    try:
+        value = Decimal(str(text).strip().rstrip("%"))
+    except InvalidOperation:
+        raise InputError(f"{option} takes a percentage such as 30 or 27.5, not '{text}'") from None
+    if not value.is_finite():
+        raise InputError(f"{option} takes a percentage such as 30 or 27.5, not '{text}'")
+    if not Decimal(0) <= value <= Decimal(100):
+        raise InputError(f"{option} must be between 0 and 100, not {text}")
+    return value
+
+
+def emit(render, result, town: str, run, fmt: Format, out: Path | None, head: dict | None = None) -> None:
+    """Write the report in the chosen format: rich on a terminal, else text to stdout or atomically to --out,
+    with the ledger's anchor (账本校验) where the format has room for it."""
+    from guside_cli.interchange import outfile
+    from guside_cli.render import output
+
+    to_file = not outfile.is_stdout(out)
+    fmt = output.resolve(fmt) if not to_file else (Format.text if fmt in (Format.auto, Format.table) else fmt)
+    if fmt is Format.table:
+        render.print_rich(result, town, run.lang)
+        return
+    text = render.as_text(result, town, run.lang, fmt)
+    if head is not None:
+        text = with_anchor(text, head, fmt.value)
+    outfile.write_text(out, text, ledger=run.db)
