@@ -27,6 +27,8 @@ COMMANDS = {
     "config": ("config",),
     "info": ("info",),
     "demo": ("demo",),
+    "merge": ("merge", "conflicts", "resolve"),
+    "serve": ("serve",),
 }
 _MODULE_OF = {name: module for module, names in COMMANDS.items() for name in names}
 
@@ -49,6 +51,7 @@ PANELS = {
     "报表 Reports": ("report", "summary", "bulletin", "publish"),
     "资料 Reference": ("leader", "enterprise", "person", "reward", "rewards", "village", "target", "config"),
     "数据 Data": ("import", "export", "backup", "check", "info", "demo"),
+    "合并与查看 Merge & web": ("merge", "conflicts", "resolve", "serve"),
 }
 _PANEL_OF = {name: panel for panel, names in PANELS.items() for name in names}
 
