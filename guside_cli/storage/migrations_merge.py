@@ -4,7 +4,7 @@ from guside_cli.storage.migrations import migration, run_script
 
 
 @migration
-def m_merge_001_ledgers_merged(db) -> None:
+def m009_ledgers_merged(db) -> None:
     """Merging ledgers by uid (`guside merge`): the ledger's own id, each shared row's values and per-field
     version vectors as of the last merge, the sources merged, the conflicts, where imported history rows came
     from, and the town a case belongs to (NULL: this ledger's own town, `town.name`)."""

@@ -14,6 +14,8 @@ ENTERPRISES = "enterprises"
 PERSONS = "persons"
 REWARDS = "rewards"
 MIGRATIONS_TABLE = "_sqlite_migrations"
+# guside merge (storage/merge.py): this ledger's id, shared rows' bases and vectors, sources, conflicts, history origins
+MERGE_TABLES = ("merge_identity", "merge_sync", "merge_sources", "merge_conflicts", "merge_history")
 
 ALL_TABLES = (
     VILLAGES,
@@ -28,4 +30,5 @@ ALL_TABLES = (
     PERSONS,
     REWARDS,
     MIGRATIONS_TABLE,
+    *MERGE_TABLES,
 )
