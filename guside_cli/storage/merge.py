@@ -148,6 +148,7 @@ class Merger:
         key = SYNCED[table]
         links = id_links(self.mine.conn, table)
         known = set(columns(self.mine.conn, table))
+        new = []
         for _, theirs, _, their_clock in portable_rows(self.theirs.conn, table, self.their_town):
             if set(theirs) - known:
                 raise InputError(M("merge.schema_differs", table=table))
@@ -155,10 +156,13 @@ class Merger:
                 portable_rows(self.mine.conn, table, self.my_town, f'WHERE t."{key}" = :k', {"k": theirs[key]})
             )
             if not mine_rows:
-                self._insert(table, theirs, their_clock, links)
+                new.append((theirs, their_clock))
                 continue
             local_id, mine, _, my_clock = mine_rows[0]
             self._merge_fields(table, local_id, mine, my_clock, theirs, their_clock, links)
+        # new rows after the changes to known ones: a number given up by a settled case is free again
+        for theirs, their_clock in new:
+            self._insert(table, theirs, their_clock, links)
 
     def _insert(self, table: str, theirs: dict, their_clock: dict, links: dict) -> None:
         if "village" in theirs:
@@ -208,7 +212,7 @@ class Merger:
                 value = self._local(table, {SYNCED[table]: key, column: their_value}, links)[column]
                 self._set(table, local_id, column, value, mine.get(column), their_value)
             if verdict == CONFLICT:
-                self._conflict(table, key, column, "field", mine.get(column), their_value, tc, None, local_id)
+                self._conflict(table, key, column, "field", mine.get(column), their_value, their_clock, None, local_id)
                 continue
             new_clock[column], new_base[column] = dict(tc), their_value
             self.result.taken += 1
@@ -228,7 +232,9 @@ class Merger:
         their_id = self.theirs.conn.execute(f'SELECT id FROM "{table}" WHERE "{SYNCED[table]}" = ?', (key,)).fetchone()[
             0
         ]
+        number = self.mine.conn.execute("SELECT number FROM petitions WHERE uid = ?", (key,)).fetchone()
         conflict = {
+            "case": number[0] if number and table == "petitions" and kind == "field" else None,
             "tbl": table,
             "key": key,
             "field": column,
