@@ -258,19 +258,25 @@ class Merger:
     # --- the rows of a case, the history, the sequences ---------------------------------------------------
 
     def merge_children(self) -> None:
+        """Rows are never edited, but may repeat (a step entered twice): as multisets, each row as many times
+        as the side holding it most often (a join, so twice is once and the order does not matter)."""
+        from collections import Counter
+
         for table in child_tables(self.mine.conn):
             links = id_links(self.mine.conn, table)
             cols = [c for c in columns(self.mine.conn, table) if c != "id"]
             where = " AND ".join(f't."{c}" IS ?' for c in cols)
+            wanted: Counter = Counter()
             for _, theirs, _, _ in portable_rows(self.theirs.conn, table, self.their_town):
                 petition = self._local_id("petitions", theirs["petition_id"])
                 if petition is None:
                     continue  # its case is waiting on a conflict
                 local = self._local(table, theirs, links)
                 local["petition_id"] = petition
-                values = [local[c] for c in cols]
-                exists = self.mine.conn.execute(f'SELECT 1 FROM "{table}" t WHERE {where} LIMIT 1', values)
-                if exists.fetchone() is None:
+                wanted[tuple(local[c] for c in cols)] += 1
+            for values, count in wanted.items():
+                (held,) = self.mine.conn.execute(f'SELECT count(*) FROM "{table}" t WHERE {where}', values).fetchone()
+                for _ in range(count - held):
                     self.mine.conn.execute(insert_sql(table, cols), values)
                     self.result.rows += 1
 
