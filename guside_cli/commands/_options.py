@@ -23,3 +23,4 @@ Limit = Annotated[int | None, typer.Option("--limit", "-n", min=1, help="At most
 By = Annotated[str | None, typer.Option("--by", help="Who does this (history) [GUSIDE_USER, else your login]")]
 Case = Annotated[str, typer.Argument(help="Case number (2018-0042) or id")]
 LeaderName = Annotated[str | None, typer.Option("--leader", help="Cases held by this leader (包案领导)")]
+Town = Annotated[str | None, typer.Option("--town", help="Only the cases of this town (a county ledger)")]

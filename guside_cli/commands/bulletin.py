@@ -19,6 +19,7 @@ def bulletin(
     as_of: Annotated[str | None, typer.Option("--as-of", help="The year to this date")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="markdown|text|json|html")] = "markdown",
     out: Annotated[Path | None, typer.Option("--out", help="File to write (atomically) [stdout]")] = None,
+    town: opt.Town = None,
 ) -> None:
     """The supervision bulletin (督查通报): villages ranked, named for supervision, enterprises to downgrade.
 
@@ -42,6 +43,10 @@ def bulletin(
     if fmt not in ("markdown", "text", "json", "html"):
         raise InputError("--format takes markdown, text, json or html")
     with open_ledger(run) as ledger:
+        if town:
+            from guside_cli.storage.towns import read_as_town
+
+            town = read_as_town(ledger, town)
         spec = report_spec(run, ledger, year, as_of, None, None, "items", None, None)
         report = build_report(gather(ledger, spec, new_only=False, by=[]), **spec)
         period = spec["period"]
@@ -51,7 +56,7 @@ def bulletin(
             ledger.stale_ratings(),
             Decimal(get_setting(ledger, "bulletin.closure_threshold")),
         )
-        town = town_name(ledger)
+        town = town or town_name(ledger)
     if fmt == "json":
         import io
 

@@ -193,6 +193,7 @@ def list_cases(
     limit: opt.Limit = None,
     fmt: opt.OutputFormat = Format.auto,
     reveal: opt.Reveal = False,
+    town: opt.Town = None,
 ) -> None:
     """List cases, newest first, with filters.
 
@@ -210,6 +211,7 @@ def list_cases(
         search=search,
         leader=leader,
         repeats=repeats,
+        town=town,
     )
     print_cases(run_of(ctx), filters, limit=limit, fmt=fmt, reveal=reveal)
 
@@ -223,6 +225,10 @@ def print_cases(
 
     fmt = output.resolve(fmt)
     with open_ledger(run) as ledger:
+        if filters.get("town"):
+            from guside_cli.storage.towns import read_as_town
+
+            read_as_town(ledger, filters["town"])
         f = build_filter(run, ledger, filters)
         total = ledger.count(f)
         if limit is None and fmt is Format.table:

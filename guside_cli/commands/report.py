@@ -12,7 +12,7 @@ from guside_cli.render.output import Format
 target_app = typer.Typer(
     help="Reduction targets per year (30 % total / 25 % escalated by default)", no_args_is_help=True
 )
-BY_CHOICES = ("level", "form", "source", "pollution", "leader")
+BY_CHOICES = ("level", "form", "source", "pollution", "leader", "town")
 
 
 def register(app: typer.Typer) -> None:
@@ -28,11 +28,14 @@ def report(
     end: opt.DateTo = None,
     measure: Annotated[str, typer.Option("--measure", help="items (件次) or persons (人次)")] = "items",
     new_only: Annotated[bool, typer.Option("--new-only", help="Also show counts without repeats")] = False,
-    by: Annotated[list[str] | None, typer.Option("--by", help="Breakdown: level|form|source|pollution|leader")] = None,
+    by: Annotated[
+        list[str] | None, typer.Option("--by", help="Breakdown: level|form|source|pollution|leader|town")
+    ] = None,
     target_total: Annotated[str | None, typer.Option("--target-total", help="Override the total target (%)")] = None,
     target_escalated: Annotated[str | None, typer.Option("--target-escalated", help="Override (%)")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="auto|table|text|markdown|csv|json")] = Format.auto,
     out: Annotated[Path | None, typer.Option("--out", help="Write to this file (atomically) instead of stdout")] = None,
+    town: opt.Town = None,
 ) -> None:
     """The leadership report: year-over-year reduction against the 30 % / 25 % targets, per village.
 
@@ -53,6 +56,7 @@ def report(
         target_escalated=target_escalated,
         fmt=fmt,
         out=out,
+        town=town,
     )
 
 
@@ -70,14 +74,16 @@ def print_report(
     target_escalated=None,
     fmt: Format = Format.auto,
     out=None,
+    town=None,
 ) -> None:
     from guside_cli.render import report as render
     from guside_cli.reports.report import build_report
+    from guside_cli.storage.towns import read_as_town
 
     with open_ledger(run) as ledger:
+        town = read_as_town(ledger, town) if town else town_name(ledger)
         spec = report_spec(run, ledger, year, as_of, start, end, measure, target_total, target_escalated)
         counts = gather(ledger, spec, new_only=new_only, by=list(by))
-        town = town_name(ledger)
     emit(render, build_report(counts, **spec), town, run, fmt, out)
 
 
