@@ -201,7 +201,10 @@ def test_new_only_and_breakdowns(cli, known):
     assert (levels["province"]["current"], levels["province"]["previous"]) == (5, 3)
     assert r["breakdown"]["leader"] == [{"key": "", "current": 714, "previous": 1014, "reduction_pct": 29.6}]
     bad = cli("report", "--by", "colour", ok=False)
-    assert bad.stderr.strip() == "Error: unknown breakdown 'colour': use one of level, form, source, pollution, leader, town"
+    assert (
+        bad.stderr.strip()
+        == "Error: unknown breakdown 'colour': use one of level, form, source, pollution, leader, town"
+    )
 
 
 def test_text_markdown_and_csv(cli, known):

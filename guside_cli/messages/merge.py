@@ -51,5 +51,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "案件|字段|本方值|对方值|本方时间|本方经办|对方时间|对方经办|类别",
         "case|field|mine|theirs|mine at|mine by|theirs at|theirs by|kind",
     ),
+    "web.not_installed": (
+        "网页查看需要安装 web 扩展：pip install 'guside[web]'",
+        "the web view needs the web extra: pip install 'guside[web]'",
+    ),
+    "web.serving": ("只读网页：{url}（Ctrl-C 停止）", "read-only web view at {url} (Ctrl-C stops it)"),
+    "web.not_local": (
+        "注意：{host} 可被本机以外访问；公开视图不含个人信息",
+        "note: {host} can be reached from other machines; the public view holds no personal data",
+    ),
     "town.unknown": ("台账中没有镇 {town} 的案件", "no case of town {town} in the ledger"),
 }
