@@ -98,7 +98,7 @@ def test_the_same_field_changed_on_both_sides_is_a_conflict_listed_and_settled(c
     assert conflict["mine_actor"] == "clerk" and conflict["theirs_actor"] == "desk"
     cli("--db", town, "merge", a, ok=False)  # met again: still one open conflict, no second history row
     assert len(json.loads(cli("--db", town, "conflicts", "--format", "json", ok=False).stdout)) == 1
-    cli("--db", town, "resolve", n, "subject", "--take", "theirs")
+    cli("--db", town, "resolve", n, "反映问题", "--take", "theirs")  # the field as `conflicts` shows it
     assert cli.json("--db", town, "show", n)["subject"] == "甲说法"
     assert cli("--db", town, "conflicts").exit_code == 0
     assert any(h["action"] == "resolve" for h in cli.json("--db", town, "history", n))

@@ -124,21 +124,24 @@ def _conflict_json(c: dict) -> dict:
 
 
 def _print_conflicts(run, rows: list[dict], fmt: Format) -> None:
+    """One row per conflict, narrow enough for 80 columns: the field by its label, each side's value with when
+    and by whom it was changed (JSON keeps every part apart)."""
+    from guside_cli.core.records import field_label
     from guside_cli.messages import text
     from guside_cli.render import output
+
+    def when(at, actor) -> str:
+        return " ".join(x for x in ((at or "")[:16].replace("T", " "), actor or "") if x)
 
     headers = text("merge.headers").split("|")
     table = [
         [
             r["case"] if r["table"] == "petitions" else f"{r['table']}:{r['key']}",
-            r["field"],
+            field_label(r["field"], run.lang) + ("" if r["kind"] == "field" else f" ({text('merge.kind_number')})"),
             r["mine"],
+            when(r["mine_at"], r["mine_actor"]),
             r["theirs"],
-            r["mine_at"],
-            r["mine_actor"],
-            r["theirs_at"],
-            r["theirs_actor"],
-            r["kind"],
+            when(r["theirs_at"], r["theirs_actor"]),
         ]
         for r in rows
     ]
@@ -178,12 +181,16 @@ def resolve(
     """Settle one merge conflict: keep this ledger's value, take the other's, or give the value. Recorded in
     the history; the settled value then wins on every ledger that merges this one.
 
-    Example: guside resolve 2018-0042 subject --take theirs
+    Example: guside resolve 2018-0042 反映问题 --take theirs   (or: subject --take theirs)
     """
     from guside_cli.messages import text
     from guside_cli.storage.merge_conflicts import resolve as settle
 
+    from guside_cli.core.records import FIELD_LABELS
+
     run = run_of(ctx)
+    # the field as `conflicts` shows it (反映问题) or as the ledger names it (subject)
+    field = next((name for name, labels in FIELD_LABELS.items() if field.strip() in labels), field.strip())
     with open_ledger(run) as ledger, writing(ledger, run, by):
         done = settle(ledger, case, field, take)
     typer.echo(text("merge.resolved", case=case, field=field, value=done["value"]))

@@ -47,10 +47,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "该案以新编号登记；其调处步骤与历史在下次合并来源台账时带入",
         "the case is registered under the new number; its steps and history come with the next merge of its source",
     ),
-    "merge.headers": (
-        "案件|字段|本方值|对方值|本方时间|本方经办|对方时间|对方经办|类别",
-        "case|field|mine|theirs|mine at|mine by|theirs at|theirs by|kind",
-    ),
+    "merge.headers": ("案件|字段|本方值|本方改于|对方值|对方改于", "case|field|mine|changed here|theirs|changed there"),
+    "merge.kind_number": ("编号冲突", "number conflict"),
     "web.not_installed": (
         "网页查看需要安装 web 扩展：pip install 'guside[web]'",
         "the web view needs the web extra: pip install 'guside[web]'",

@@ -70,9 +70,16 @@ def portable_select(conn: sqlite3.Connection, table: str) -> tuple[str, list[str
     return sql, names
 
 
+_SELECTS: dict[tuple[int, str], tuple] = {}
+
+
 def portable_rows(conn: sqlite3.Connection, table: str, town: str, where: str = "", params: dict | None = None):
-    """(local id, portable dict, base text or None, clock dict) per row, in id order."""
-    sql, names = portable_select(conn, table)
+    """(local id, portable dict, base text or None, clock dict) per row, in id order. The SELECT is built once
+    per connection and table (a merge asks for one row at a time)."""
+    key = (id(conn), table)
+    if key not in _SELECTS or _SELECTS[key][2] is not conn:
+        _SELECTS[key] = (*portable_select(conn, table), conn)
+    sql, names, _ = _SELECTS[key]
     cursor = conn.cursor()
     cursor.row_factory = None
     for row in cursor.execute(f"{sql} {where} ORDER BY t.id", {"town": town, **(params or {})}):
