@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.generate import generate  # noqa: E402
+from bench.generate import generate
 
 
 def timed(args: list[str], env: dict) -> tuple[float, int, int]:

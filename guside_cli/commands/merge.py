@@ -183,10 +183,9 @@ def resolve(
 
     Example: guside resolve 2018-0042 反映问题 --take theirs   (or: subject --take theirs)
     """
+    from guside_cli.core.records import FIELD_LABELS
     from guside_cli.messages import text
     from guside_cli.storage.merge_conflicts import resolve as settle
-
-    from guside_cli.core.records import FIELD_LABELS
 
     run = run_of(ctx)
     # the field as `conflicts` shows it (反映问题) or as the ledger names it (subject)
