@@ -5,7 +5,7 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from conftest import snapshot
+from conftest import rows, snapshot
 
 from guside_cli.storage.ledger import Ledger
 from guside_cli.storage.merge_rows import SYNCED, child_tables, portable_rows
@@ -190,3 +190,36 @@ def test_the_merge_is_in_the_receiving_chain_and_refusals_change_nothing(cli, tm
     not_a_ledger.write_text("hello")
     assert cli("--db", town, "merge", not_a_ledger, ok=False).exit_code != 0
     assert snapshot(town) == before
+
+
+def test_a_column_added_by_a_later_migration_is_merged_with_no_change_to_the_merge(cli, tmp_path):
+    """Columns are read from the schema: a new column (here `stage`, as another area's migration adds it)
+    travels, changes and conflicts like any other; a source with a column this ledger lacks is refused."""
+    a, town = tmp_path / "a.db", tmp_path / "town.db"
+    n = _add(cli, a)
+    cli("--db", town, "config", "set", "town.name", "顾山镇")  # creates it
+    for db in (a, town):
+        with closing(sqlite3.connect(db)) as conn:
+            conn.execute("ALTER TABLE petitions ADD COLUMN stage TEXT")
+            conn.commit()
+    with closing(sqlite3.connect(a)) as conn:
+        conn.execute("UPDATE petitions SET stage = 'verify'")
+        conn.commit()
+    cli("--db", town, "merge", a)
+    assert rows(town, "SELECT stage FROM petitions") == [("verify",)]
+    with closing(sqlite3.connect(a)) as conn:
+        conn.execute("UPDATE petitions SET stage = 'handle'")
+        conn.commit()
+    cli("--db", town, "merge", a)
+    assert rows(town, "SELECT stage FROM petitions") == [("handle",)]
+    assert any(h["field"] == "stage" for h in cli.json("--db", town, "history", n))
+    b, fresh = tmp_path / "b.db", tmp_path / "fresh.db"
+    _add(cli, b)
+    cli("--db", fresh, "config", "set", "town.name", "顾山镇")
+    with closing(sqlite3.connect(b)) as conn:
+        conn.execute("ALTER TABLE petitions ADD COLUMN stage TEXT")
+        conn.commit()
+    before = snapshot(fresh)
+    refused = cli("--db", fresh, "merge", b, ok=False)
+    assert refused.exit_code != 0 and len(refused.stderr.strip().splitlines()) == 1
+    assert snapshot(fresh) == before
