@@ -20,6 +20,11 @@ NATURAL = {**SYNCED, "villages": "name"}
 NOT_CHILDREN = {"history", "petitions"}
 
 
+def quoted(name: str) -> str:
+    """An identifier read from a file's schema, quoted for SQL (a hostile file may name a column anything)."""
+    return '"' + name.replace('"', '""') + '"'
+
+
 def columns(conn: sqlite3.Connection, table: str) -> list[str]:
     return [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
 
@@ -56,11 +61,11 @@ def portable_select(conn: sqlite3.Connection, table: str) -> tuple[str, list[str
         names.append(column)
         if column in links:
             target = links[column]
-            exprs.append(f'(SELECT x."{NATURAL[target]}" FROM "{target}" x WHERE x.id = t."{column}")')
+            exprs.append(f'(SELECT x."{NATURAL[target]}" FROM "{target}" x WHERE x.id = t.{quoted(column)})')
         elif table == "petitions" and column == "town":
             exprs.append("coalesce(t.town, :town)")
         else:
-            exprs.append(f't."{column}"')
+            exprs.append(f"t.{quoted(column)}")
     sync = ""
     tail = "NULL, NULL"
     if table in SYNCED:
@@ -94,5 +99,4 @@ def row_key(values: dict) -> str:
 
 
 def insert_sql(table: str, names: list[str]) -> str:
-    quoted = ", ".join('"' + n + '"' for n in names)
-    return f'INSERT INTO "{table}" ({quoted}) VALUES ({", ".join("?" * len(names))})'
+    return f'INSERT INTO "{table}" ({", ".join(map(quoted, names))}) VALUES ({", ".join("?" * len(names))})'
