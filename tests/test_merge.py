@@ -1,7 +1,9 @@
 """`guside merge`, `conflicts`, `resolve`: ledgers merged by uid, field by field; every conflict kind; numbers."""
 
 import json
+import os
 import sqlite3
+import sys
 from contextlib import closing
 from pathlib import Path
 
@@ -223,3 +225,11 @@ def test_a_column_added_by_a_later_migration_is_merged_with_no_change_to_the_mer
     refused = cli("--db", fresh, "merge", b, ok=False)
     assert refused.exit_code != 0 and len(refused.stderr.strip().splitlines()) == 1
     assert snapshot(fresh) == before
+
+
+def test_serve_without_the_web_extra_says_how_to_install_it(cli, monkeypatch):
+    _add(cli, Path(os.environ["GUSIDE_DB"]))
+    monkeypatch.setitem(sys.modules, "datasette", None)  # as if the extra were not installed
+    result = cli("serve", ok=False)
+    assert result.exit_code != 0 and "pip install 'guside[web]'" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -22,9 +22,11 @@ def merge(
     by: opt.By = None,
     fmt: opt.OutputFormat = Format.auto,
 ) -> None:
-    """Bring other ledgers' cases into this one by uid, with their steps, history, leaders, enterprises,
-    persons and rewards. Twice is once; the order of sources does not matter. A field changed on both sides
-    is a conflict: listed, nothing overwritten, exit 1 (see `guside conflicts`, `guside resolve`).
+    """Bring other ledgers' cases into this one by uid (desks into a town, towns into a county).
+
+    With their steps, history, leaders, enterprises, persons and rewards. Twice is once; the order of sources
+    does not matter. A field changed on both sides is a conflict: listed, nothing overwritten, exit 1 (see
+    `guside conflicts`, `guside resolve`).
 
     Example: guside merge desk-红豆.db desk-新桥.db
     """
@@ -149,7 +151,9 @@ def _print_conflicts(run, rows: list[dict], fmt: Format) -> None:
 
 
 def conflicts(ctx: typer.Context, fmt: opt.OutputFormat = Format.auto) -> None:
-    """List the open merge conflicts: case, field, both values, when and by whom each side changed it.
+    """List the open merge conflicts (exit 1 while any is open).
+
+    Case, field, both values, when and by whom each side changed it.
 
     Example: guside conflicts
     """
@@ -178,8 +182,9 @@ def resolve(
     take: Annotated[str, typer.Option("--take", help="mine, theirs, or the value to keep")],
     by: opt.By = None,
 ) -> None:
-    """Settle one merge conflict: keep this ledger's value, take the other's, or give the value. Recorded in
-    the history; the settled value then wins on every ledger that merges this one.
+    """Settle one merge conflict: keep mine, take theirs, or give the value.
+
+    Recorded in the history; the settled value then wins on every ledger that merges this one.
 
     Example: guside resolve 2018-0042 反映问题 --take theirs   (or: subject --take theirs)
     """

@@ -21,9 +21,10 @@ def serve(
         bool, typer.Option("--reveal", help="Also serve the raw tables with personal data (logged in the history)")
     ] = False,
 ) -> None:
-    """Serve the ledger read-only in a browser, for leaders: the public view (no names, phones, IDs or
-    whistleblowers), the year-over-year report and the overdue list as forms. A snapshot taken at start:
-    restart to see later cases. Needs the web extra: pip install 'guside[web]'.
+    """Serve the ledger read-only in a browser, for leaders (the optional web extra).
+
+    The public view (no names, phones, IDs or whistleblowers), the year-over-year report and the overdue
+    list as forms. A snapshot taken at start: restart to see later cases. Install: pip install "guside\\[web]".
 
     Example: guside serve --port 8001   (then open http://127.0.0.1:8001/)
     """
@@ -36,6 +37,9 @@ def serve(
     from guside_cli.storage.settings import get_setting
 
     try:
+        import importlib
+
+        importlib.import_module("datasette")
         import uvicorn
 
         from guside_cli.web.public import build_public
