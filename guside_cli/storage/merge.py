@@ -34,6 +34,9 @@ class MergeResult:
     conflicts: list[dict] = field(default_factory=list)
 
 
+MERGE_CACHE_KIB = 256 * 1024
+
+
 def ledger_id(ledger) -> str:
     return ledger.conn.execute("SELECT ledger FROM merge_identity").fetchone()[0]
 
@@ -46,6 +49,9 @@ def chain_head(ledger) -> tuple[int, str]:
 def seal(ledger) -> int:
     """Count every field changed here since its base as one change by this ledger; returns the rows sealed.
     Call inside `write()`."""
+    # a merge is one transaction over every row: with SQLite's 2 MiB default cache it spills pages to the file
+    # again and again (measured: 20 GB written to merge 300,000 cases); up to 256 MiB keeps them in memory
+    ledger.conn.execute(f"PRAGMA cache_size = -{MERGE_CACHE_KIB}")
     me, town = ledger_id(ledger), get_setting(ledger, "town.name")
     count = 0
     for table, key in SYNCED.items():
