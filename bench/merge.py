@@ -36,6 +36,7 @@ def main() -> None:
     parser.add_argument("--towns", type=int, default=3)
     parser.add_argument("--rows", type=int, default=2000)
     parser.add_argument("--keep", type=Path, default=Path("bench/out/county"))
+    parser.add_argument("--reuse", action="store_true", help="keep the town ledgers already in --keep")
     args = parser.parse_args()
     args.keep.mkdir(parents=True, exist_ok=True)
     guside = [sys.executable, "-m", "guside_cli"]
@@ -44,10 +45,12 @@ def main() -> None:
     started = time.perf_counter()
     for i in range(args.towns):
         path = args.keep / f"town{i + 1:02d}.db"
+        towns.append(str(path))
+        if args.reuse and path.exists():
+            continue
         generate(args.rows, path, seed=100 + i)
         with sqlite3.connect(path) as conn:
             conn.execute("INSERT INTO settings (key, value) VALUES ('town.name', ?)", (f"第{i + 1:02d}镇",))
-        towns.append(str(path))
     print(f"generated {args.towns} ledgers of {args.rows} cases in {time.perf_counter() - started:.0f} s", flush=True)
     county = args.keep / "county.db"
     for suffix in ("", "-wal", "-shm", "-journal"):
