@@ -33,7 +33,7 @@ def merge(
     from guside_cli.core.errors import LedgerError
     from guside_cli.messages import M
     from guside_cli.storage.ledger import Ledger
-    from guside_cli.storage.merge import Merger, seal
+    from guside_cli.storage.merge import Merger, release_cache, seal
 
     run = run_of(ctx)
     opened = []
@@ -48,6 +48,7 @@ def merge(
             try:
                 with writing(source, run, by):
                     seal(source)
+                release_cache(source)
             except Exception as e:
                 if "readonly" in str(e) or "read-only" in str(e):
                     raise LedgerError(M("merge.source_readonly", path=path)) from None

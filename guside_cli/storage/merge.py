@@ -68,6 +68,11 @@ def seal(ledger) -> int:
     return count
 
 
+def release_cache(ledger) -> None:
+    """Back to SQLite's default page cache (a sealed source stays open while the others merge)."""
+    ledger.conn.execute("PRAGMA cache_size = -2000")
+
+
 def _store_sync(ledger, table: str, key: str, base: dict, clock: dict) -> None:
     ledger.conn.execute(
         "INSERT INTO merge_sync (tbl, key, base, clock) VALUES (?, ?, ?, ?) "
