@@ -31,6 +31,8 @@ COMMANDS = {
     "config": ("config",),
     "info": ("info",),
     "demo": ("demo",),
+    "merge": ("merge", "conflicts", "resolve"),
+    "serve": ("serve",),
 }
 _MODULE_OF = {name: module for module, names in COMMANDS.items() for name in names}
 
@@ -59,6 +61,7 @@ PANELS = {
     "百日行动 Campaign": ("campaign", "reception", "interview", "expose"),
     "资料 Reference": ("leader", "enterprise", "person", "reward", "rewards", "village", "target", "config"),
     "数据 Data": ("import", "export", "backup", "check", "info", "demo"),
+    "合并与查看 Merge & web": ("merge", "conflicts", "resolve", "serve"),
 }
 _PANEL_OF = {name: panel for panel, names in PANELS.items() for name in names}
 

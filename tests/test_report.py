@@ -236,7 +236,10 @@ def test_new_only_and_breakdowns(cli, known):
         {"key": "王镇长", "current": 3, "previous": 0, "reduction_pct": None},
     ]
     bad = cli("report", "--by", "colour", ok=False)
-    assert bad.stderr.strip() == "Error: unknown breakdown 'colour': use one of level, form, source, pollution, leader"
+    assert (
+        bad.stderr.strip()
+        == "Error: unknown breakdown 'colour': use one of level, form, source, pollution, leader, town"
+    )
 
 
 def test_text_markdown_and_csv(cli, known):

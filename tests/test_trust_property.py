@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from guside_cli.app import LazyCommands, app
 from tests.conftest import snapshot
 
-SKIPPED = {"demo"}  # builds a whole demo ledger from the sample data: seconds per example
+SKIPPED = {"demo", "serve"}  # demo: builds a whole demo ledger (seconds per example); serve: runs until stopped
 
 
 def _leaves():

@@ -35,3 +35,4 @@ Levels = Annotated[list[str] | None, typer.Option("--level", "-l", help="help.op
 Forms = Annotated[list[str] | None, typer.Option("--form", help="help.opt.form")]
 Sources = Annotated[list[str] | None, typer.Option("--source", help="help.opt.source")]
 Statuses = Annotated[list[str] | None, typer.Option("--status", help="help.opt.status")]
+Town = Annotated[str | None, typer.Option("--town", help="help.opt.town")]

@@ -22,6 +22,7 @@ def bulletin(
     issue: Annotated[
         bool, typer.Option("--issue", help="Record it as issued: its 约谈 are owed until `guside interview`")
     ] = False,
+    town: opt.Town = None,
 ) -> None:
     """The supervision bulletin (督查通报): villages ranked, named for supervision, enterprises to downgrade.
 
@@ -50,6 +51,10 @@ def bulletin(
     if not outfile.is_stdout(out):
         outfile.target(out, ledger=run.db)
     with open_ledger(run, sound=True) as ledger:
+        if town:
+            from guside_cli.storage.towns import read_as_town
+
+            town = read_as_town(ledger, town)
         spec = report_spec(run, ledger, year, as_of, None, None, "items", None, None)
         report = build_report(gather(ledger, spec, new_only=False, by=[]), **spec)
         period = spec["period"]
@@ -61,7 +66,7 @@ def bulletin(
             rise_threshold(get_setting(ledger, "bulletin.rise_threshold")),
             ledger.interviews_status(period.end),
         )
-        town = town_name(ledger)
+        town = town or town_name(ledger)
         if issue:
             with writing(ledger, run):
                 ledger.note_interviews_due(period.end, [n.village for n in result.named if n.interview])

@@ -156,6 +156,7 @@ def list_cases(
     limit: opt.Limit = None,
     fmt: opt.OutputFormat = Format.auto,
     reveal: opt.Reveal = False,
+    town: opt.Town = None,
 ) -> None:
     """List cases, newest first, with filters.
 
@@ -175,6 +176,7 @@ def list_cases(
         repeats=repeats,
         escalated=escalated,
         carried_over=carried_over,
+        town=town,
     )
     print_cases(run_of(ctx), filters, limit=limit, fmt=fmt, reveal=reveal)
 

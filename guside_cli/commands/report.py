@@ -28,11 +28,14 @@ def report(
     end: opt.DateTo = None,
     measure: Annotated[str, typer.Option("--measure", help="items (件次) or persons (人次)")] = "items",
     new_only: Annotated[bool, typer.Option("--new-only", help="Also show counts without repeats")] = False,
-    by: Annotated[list[str] | None, typer.Option("--by", help="Breakdown: level|form|source|pollution|leader")] = None,
+    by: Annotated[
+        list[str] | None, typer.Option("--by", help="Breakdown: level|form|source|pollution|leader|town")
+    ] = None,
     target_total: Annotated[str | None, typer.Option("--target-total", help="Override the total target (%)")] = None,
     target_escalated: Annotated[str | None, typer.Option("--target-escalated", help="Override (%)")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="auto|table|text|markdown|csv|json")] = Format.auto,
     out: Annotated[Path | None, typer.Option("--out", help="Write to this file (atomically) instead of stdout")] = None,
+    town: opt.Town = None,
 ) -> None:
     """The leadership report: year-over-year reduction against the 30 % / 25 % targets, per village.
 
@@ -53,6 +56,7 @@ def report(
         target_escalated=target_escalated,
         fmt=fmt,
         out=out,
+        town=town,
     )
 
 

@@ -30,6 +30,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "forecast": ("事态发展预测", "forecast"),
     "ref_no": ("交办编号", "reference"),
     "leader": ("包案领导", "leader"),
+    "town": ("所属镇", "town"),
     "due_on": ("办结时限", "due"),
     "status": ("状态", "status"),
     "closed_on": ("销号日期", "closed"),

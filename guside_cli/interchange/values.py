@@ -1,16 +1,18 @@
 """Values as offices write them, turned into what intake reads: status words, dates without a year, and the
 office's own words given with `--map 'FIELD:VALUE=CODE'` or a rules file.
 
-STATUS_WORDS is the one table of the status words of real 台账, each with the status the ledger stores and the
-stage of the case path (received → accepted / not_accepted → concluded → review → re_review, struck_off):
+STATUS_WORDS is the one table of the status words of real 台账, each with the status the ledger stores and, where
+the word says more than open or closed, the stage of the case path:
 
-- still being handled (在办, 办理中, 正在办理, 调处中, 未办结, 未销号…): open, stage `accepted` — the office took
-  the case up and has not answered yet;
-- finished (已办结, 办结, 已答复, 已处理, 已结案…) and settled (已化解, 已销号, 销号, 化解…): closed, stage
-  `struck_off` — a hand-kept 台账 writes 已办结 for a case that is done and off its list, and keeps no 销号 apart
-  (read as 办结, the office's whole past would come in as open 积案). A case concluded but not yet struck off is
-  written with a 办理阶段 column (已办结) and its 处理意见书日期, which the case path reads as `concluded`;
+- still being handled (在办, 办理中, 正在办理, 调处中, 未办结, 未销号…): open;
+- finished (已办结, 办结, 已答复, 已处理, 已结案…) and settled (已化解, 已销号, 销号, 化解…): closed — a hand-kept 台账
+  writes 已办结 for a case that is done and off its list, and keeps no 销号 apart;
 - under 复查 / 复核: open, stage `review` / `re_review`.
+
+Where the word gives no stage, the case path places the case (core.casepath.arrival): an open case received or
+accepted (its 受理日期), a closed one struck off on its closing date — or 不予受理 when that was its outcome — so
+the stage always agrees with the outcome. A case concluded but not yet struck off is written with a 办理阶段
+column (已办结) and its 处理意见书日期.
 
 The ledger stores the status (open/closed) as always; the stage is carried under `stage` only where the ledger's
 intake reads one (CARRY_STAGE)."""
@@ -23,12 +25,12 @@ from guside_cli.core.model import CANONICAL_FIELDS, CARRIED_FIELDS
 from guside_cli.interchange.headers import key
 
 OPEN, CLOSED = "open", "closed"
-STATUS_WORDS: dict[str, tuple[str, str]] = {
-    **{w: (OPEN, "accepted") for w in ("在办", "办理中", "正在办理", "调处中", "未办结", "未销号", "处理中",
-                                       "正在处理", "调查中", "核查中", "待办结", "未完成", "否", "open")},
-    **{w: (CLOSED, "struck_off") for w in ("已办结", "办结", "已答复", "答复", "已处理", "已结案", "结案",
-                                           "已完成", "完成", "已回复", "是", "closed",
-                                           "已化解", "化解", "已销号", "销号", "已解决")},
+STATUS_WORDS: dict[str, tuple[str, str | None]] = {
+    **{w: (OPEN, None) for w in ("在办", "办理中", "正在办理", "调处中", "未办结", "未销号", "处理中",
+                                 "正在处理", "调查中", "核查中", "待办结", "未完成", "否", "open")},
+    **{w: (CLOSED, None) for w in ("已办结", "办结", "已答复", "答复", "已处理", "已结案", "结案",
+                                   "已完成", "完成", "已回复", "是", "closed",
+                                   "已化解", "化解", "已销号", "销号", "已解决")},
     **{w: (OPEN, "review") for w in ("复查中", "复查")},
     **{w: (OPEN, "re_review") for w in ("复核中", "复核")},
 }  # fmt: skip
@@ -42,7 +44,7 @@ DATE_CHECKED = ("received_on", *DATE_ONLY_FIELDS)
 
 
 @functools.lru_cache(maxsize=256)
-def status_of(word: str) -> tuple[str, str] | None:
+def status_of(word: str) -> tuple[str, str | None] | None:
     """(status, stage) for a status word of a real ledger, or None when the word is not one of them."""
     return _STATUS.get(key(word))
 
@@ -69,7 +71,7 @@ class Values:
             pair = status_of(status)
             if pair is not None:
                 cells["status"] = pair[0]
-                if CARRY_STAGE and not cells.get("stage"):
+                if CARRY_STAGE and pair[1] and not cells.get("stage"):
                     cells["stage"] = pair[1]
         for field in DATE_CHECKED:
             value = cells.get(field)

@@ -31,7 +31,7 @@ def breakdown_table(dim: str, rows: list, lang: str) -> tuple[list[str], list[li
     for key, cur, prev, reduction in rows:
         label = (
             key
-            if dim in ("leader", "village")
+            if dim in ("leader", "village", "town")
             else display_value(dim, [key] if dim == "pollution" else key, lang)
             if key
             else ""

@@ -87,6 +87,10 @@ def print_cases(
 
     fmt = output.resolve(fmt)
     with open_ledger(run) as ledger:
+        if filters.get("town"):  # a county ledger read as one of its towns
+            from guside_cli.storage.towns import read_as_town
+
+            read_as_town(ledger, filters["town"])
         f = build_filter(run, ledger, filters)
         total = ledger.count(f)
         if limit is None and fmt is Format.table:

@@ -18,11 +18,12 @@ def writing(ledger, run, by: str | None = None):
 @contextlib.contextmanager
 def _business_day(transaction, run):
     """Where --today differs from the real date, the history records both: a `business_date` row (no case)
-    opens the command's rows, its `new` the business date; the rows themselves carry the real time."""
+    closes the command's rows, its `new` the business date; the rows themselves carry the real time. A command
+    that wrote no history writes none (a merge that brought nothing stays a merge that changed nothing)."""
     with transaction as ledger:
-        if run.clock is not None and run.today != run.clock.date():
-            ledger.log(None, "business_date", new=run.today.isoformat())
         yield ledger
+        if run.clock is not None and run.today != run.clock.date() and ledger._chain_end is not None:
+            ledger.log(None, "business_date", new=run.today.isoformat())
 
 
 def signature(text: str, field: str) -> str:

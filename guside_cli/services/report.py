@@ -7,7 +7,7 @@ from guside_cli.render.output import Format
 from guside_cli.services.ledger import open_ledger, with_anchor
 
 # breakdowns (`--by`): one SQL key per dimension in storage.reports.DIMENSIONS; add a name here and there
-BY_CHOICES = ("level", "form", "source", "pollution", "leader")
+BY_CHOICES = ("level", "form", "source", "pollution", "leader", "town")
 
 
 def print_report(
@@ -24,6 +24,7 @@ def print_report(
     target_escalated=None,
     fmt: Format = Format.auto,
     out=None,
+    town=None,
 ) -> None:
     from guside_cli.interchange import outfile
     from guside_cli.render import report as render
@@ -32,9 +33,14 @@ def print_report(
     if not outfile.is_stdout(out):
         outfile.target(out, ledger=run.db)  # refused before the ledger is read
     with open_ledger(run, sound=True) as ledger:
+        if town:  # a county ledger read as one of its towns: before anything is counted
+            from guside_cli.storage.towns import read_as_town
+
+            town = read_as_town(ledger, town)
+        else:
+            town = town_name(ledger)
         spec = report_spec(run, ledger, year, as_of, start, end, measure, target_total, target_escalated)
         counts = gather(ledger, spec, new_only=new_only, by=list(by))
-        town = town_name(ledger)
         head = ledger.head()
     emit(render, build_report(counts, **spec), town, run, fmt, out, head)
 

@@ -4,6 +4,7 @@ over cases. Every query takes a receipt-date range; `measure` is items (件次) 
 from datetime import date
 
 from guside_cli.core.errors import InputError
+from guside_cli.core.settings import SETTINGS
 from guside_cli.storage import rules
 from guside_cli.storage.rules import ESCALATED
 
@@ -16,6 +17,11 @@ DIMENSIONS = {
     "pollution": ("coalesce(j.value, '')", "petitions p LEFT JOIN json_each(p.pollution) j"),
     "leader": ("coalesce(l.name, '')", "petitions p LEFT JOIN leaders l ON l.id = p.leader_id"),
     "village": ("p.village", "petitions p"),
+    # a county ledger's cases by town (guside merge); NULL is the ledger's own town.name
+    "town": (
+        f"coalesce(p.town, (SELECT value FROM settings WHERE key = 'town.name'), '{SETTINGS['town.name'].default}')",
+        "petitions p",
+    ),
 }
 
 

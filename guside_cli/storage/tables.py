@@ -15,6 +15,8 @@ PERSONS = "persons"
 REWARDS = "rewards"
 FORMER_NUMBERS = "former_numbers"
 MIGRATIONS_TABLE = "_sqlite_migrations"
+# guside merge (storage/merge.py): this ledger's id, shared rows' bases and vectors, sources, conflicts, history origins
+MERGE_TABLES = ("merge_identity", "merge_sync", "merge_sources", "merge_conflicts", "merge_history")
 
 ALL_TABLES = (
     VILLAGES,
@@ -30,6 +32,7 @@ ALL_TABLES = (
     REWARDS,
     FORMER_NUMBERS,
     MIGRATIONS_TABLE,
+    *MERGE_TABLES,
 )
 
 # the campaign's calendar and village targets (migrations_campaign)

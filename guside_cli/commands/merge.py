@@ -1,0 +1,203 @@
+"""Several desks, one town; several towns, one county: `merge`, `conflicts`, `resolve`."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from guside_cli.commands import _options as opt
+from guside_cli.commands._common import guarded, open_ledger, run_of, writing
+from guside_cli.render.output import Format
+
+
+def register(app: typer.Typer) -> None:
+    app.command("merge")(guarded(merge))
+    app.command("conflicts")(guarded(conflicts))
+    app.command("resolve")(guarded(resolve))
+
+
+def merge(
+    ctx: typer.Context,
+    sources: Annotated[list[Path], typer.Argument(help="Other ledgers (desks, villages, towns) to bring in")],
+    by: opt.By = None,
+    fmt: opt.OutputFormat = Format.auto,
+) -> None:
+    """Bring other ledgers' cases into this one by uid (desks into a town, towns into a county).
+
+    With their steps, history, leaders, enterprises, persons and rewards. Twice is once; the order of sources
+    does not matter. A field changed on both sides is a conflict: listed, nothing overwritten, exit 1 (see
+    `guside conflicts`, `guside resolve`).
+
+    Example: guside merge desk-红豆.db desk-新桥.db
+    """
+    from guside_cli.core.errors import LedgerError
+    from guside_cli.messages import M
+    from guside_cli.storage.ledger import Ledger
+    from guside_cli.storage.merge import Merger, release_cache, seal
+
+    run = run_of(ctx)
+    opened = []
+    try:
+        for path in sources:
+            if not path.is_file():
+                raise LedgerError(M("merge.no_source", path=path))
+            if run.db.exists() and path.resolve() == run.db.resolve():
+                raise LedgerError(M("merge.source_is_target", path=path))
+            source = Ledger.open(path)
+            opened.append(source)
+            try:
+                with writing(source, run, by):
+                    seal(source)
+                release_cache(source)
+            except Exception as e:
+                if "readonly" in str(e) or "read-only" in str(e):
+                    raise LedgerError(M("merge.source_readonly", path=path)) from None
+                raise
+        results = []
+        with open_ledger(run, create=True) as ledger, writing(ledger, run, by):
+            seal(ledger)
+            for path, source in zip(sources, opened, strict=True):
+                results.append(Merger(ledger, source, str(path)).run())
+    finally:
+        for source in opened:
+            source.close()
+    _report(run, results, fmt)
+    if any(r.conflicts for r in results):
+        raise typer.Exit(1)
+
+
+def _report(run, results, fmt: Format) -> None:
+    from guside_cli.messages import text
+    from guside_cli.render import output
+
+    fmt = output.resolve(fmt)
+    conflicts = [c for r in results for c in r.conflicts]
+    if fmt is Format.json:
+        output.write_json(
+            [
+                {
+                    "source": r.source,
+                    "ledger": r.ledger,
+                    "town": r.town,
+                    "added": r.added,
+                    "taken": r.taken,
+                    "rows": r.rows,
+                    "history": r.history,
+                    "conflicts": [_conflict_json(c) for c in r.conflicts],
+                }
+                for r in results
+            ]
+        )
+        return
+    for r in results:
+        typer.echo(
+            text(
+                "merge.summary",
+                source=r.source,
+                town=r.town,
+                added=r.added,
+                taken=r.taken,
+                rows=r.rows,
+                history=r.history,
+                conflicts=len(r.conflicts),
+            )
+        )
+    if conflicts:
+        _print_conflicts(run, [_conflict_json(c) for c in conflicts], fmt)
+
+
+def _conflict_json(c: dict) -> dict:
+    mine_at, mine_actor = c.get("mine_change", (c.get("mine_at"), c.get("mine_actor")))
+    theirs_at, theirs_actor = c.get("theirs_change", (c.get("theirs_at"), c.get("theirs_actor")))
+    case = c.get("case") or (c["theirs"] if c["kind"] == "number" else c["key"])
+    return {
+        "case": case,
+        "table": c["tbl"],
+        "key": c["key"],
+        "field": c["field"],
+        "kind": c["kind"],
+        "mine": c["mine"],
+        "theirs": c["theirs"],
+        "mine_at": mine_at,
+        "mine_actor": mine_actor,
+        "theirs_at": theirs_at,
+        "theirs_actor": theirs_actor,
+        "source": c["source"],
+    }
+
+
+def _print_conflicts(run, rows: list[dict], fmt: Format) -> None:
+    """One row per conflict, narrow enough for 80 columns: the field by its label, each side's value with when
+    and by whom it was changed (JSON keeps every part apart)."""
+    from guside_cli.core.records import field_label
+    from guside_cli.messages import text
+    from guside_cli.render import output
+
+    def when(at, actor) -> str:
+        return " ".join(x for x in ((at or "")[:16].replace("T", " "), actor or "") if x)
+
+    headers = text("merge.headers").split("|")
+    table = [
+        [
+            r["case"] if r["table"] == "petitions" else f"{r['table']}:{r['key']}",
+            field_label(r["field"], run.lang) + ("" if r["kind"] == "field" else f" ({text('merge.kind_number')})"),
+            r["mine"],
+            when(r["mine_at"], r["mine_actor"]),
+            r["theirs"],
+            when(r["theirs_at"], r["theirs_actor"]),
+        ]
+        for r in rows
+    ]
+    output.print_table(headers, table, fmt, title=text("merge.conflicts_title", n=len(rows)))
+
+
+def conflicts(ctx: typer.Context, fmt: opt.OutputFormat = Format.auto) -> None:
+    """List the open merge conflicts (exit 1 while any is open).
+
+    Case, field, both values, when and by whom each side changed it.
+
+    Example: guside conflicts
+    """
+    from guside_cli.messages import text
+    from guside_cli.render import output
+    from guside_cli.storage.merge_conflicts import open_conflicts
+
+    run = run_of(ctx)
+    with open_ledger(run) as ledger:
+        rows = [_conflict_json(c) for c in open_conflicts(ledger)]
+    fmt = output.resolve(fmt)
+    if fmt is Format.json:
+        output.write_json(rows)
+    elif not rows:
+        typer.echo(text("merge.no_conflicts"))
+    else:
+        _print_conflicts(run, rows, fmt)
+    if rows:
+        raise typer.Exit(1)
+
+
+def resolve(
+    ctx: typer.Context,
+    case: Annotated[str, typer.Argument(help="Case number (2018-0042), or the name of a leader/enterprise/person")],
+    field: Annotated[str, typer.Argument(help="The field in conflict, as `guside conflicts` names it")],
+    take: Annotated[str, typer.Option("--take", help="mine, theirs, or the value to keep")],
+    by: opt.By = None,
+) -> None:
+    """Settle one merge conflict: keep mine, take theirs, or give the value.
+
+    Recorded in the history; the settled value then wins on every ledger that merges this one.
+
+    Example: guside resolve 2018-0042 反映问题 --take theirs   (or: subject --take theirs)
+    """
+    from guside_cli.core.records import FIELD_LABELS
+    from guside_cli.messages import text
+    from guside_cli.storage.merge_conflicts import resolve as settle
+
+    run = run_of(ctx)
+    # the field as `conflicts` shows it (反映问题) or as the ledger names it (subject)
+    field = next((name for name, labels in FIELD_LABELS.items() if field.strip() in labels), field.strip())
+    with open_ledger(run) as ledger, writing(ledger, run, by):
+        done = settle(ledger, case, field, take)
+    typer.echo(text("merge.resolved", case=case, field=field, value=done["value"]))
+    if done["kind"] == "number":
+        typer.echo(text("merge.number_resolved_note"))

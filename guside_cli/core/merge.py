@@ -1,0 +1,78 @@
+"""The rules of merging ledgers, pure: version vectors per field, and what a merge does with one field.
+
+Every ledger has an id. For each row it shares (a case by uid; a leader, enterprise or person by name) it keeps
+the row's values as last seen at a merge (the *base*) and, per field, a version vector: how many times each
+ledger changed that field, as far as this ledger knows. Before a merge a ledger *seals*: every field whose value
+differs from its base was changed here since, so its vector counts one more change by this ledger.
+
+Merging one field, mine against theirs:
+- their vector is covered by mine: they have seen every change I have seen → keep mine;
+- mine is covered by theirs: they saw more → take theirs (value and vector);
+- neither covers the other (both changed since they last met), or equal vectors with different values (the
+  same row created on both sides): a conflict, unless the values agree — then the vectors are joined.
+
+Vectors only grow and the join is a least upper bound, so merging twice is merging once and the order of
+sources does not change the outcome of the fields that do not conflict.
+"""
+
+import json
+from collections.abc import Mapping
+
+Clock = dict[str, int]
+
+KEEP, TAKE, JOIN, CONFLICT = "keep", "take", "join", "conflict"
+QUALIFIER = ":"
+
+
+def covers(a: Mapping[str, int], b: Mapping[str, int]) -> bool:
+    """a has seen every change b has seen."""
+    return all(a.get(k, 0) >= n for k, n in b.items())
+
+
+def join(a: Mapping[str, int], b: Mapping[str, int]) -> Clock:
+    return {k: max(a.get(k, 0), b.get(k, 0)) for k in sorted(set(a) | set(b))}
+
+
+def bump(clock: Mapping[str, int], ledger: str) -> Clock:
+    out = dict(clock)
+    out[ledger] = out.get(ledger, 0) + 1
+    return dict(sorted(out.items()))
+
+
+def decide(mine, theirs, mine_clock: Mapping[str, int], theirs_clock: Mapping[str, int]) -> str:
+    """What a merge does with one field: KEEP, TAKE, JOIN (same value, join the vectors) or CONFLICT."""
+    if mine == theirs:
+        return KEEP if covers(mine_clock, theirs_clock) else JOIN
+    if dict(mine_clock) == dict(theirs_clock):
+        return CONFLICT  # the same row made on both sides with different values
+    if covers(mine_clock, theirs_clock):
+        return KEEP
+    if covers(theirs_clock, mine_clock):
+        return TAKE
+    return CONFLICT
+
+
+def sealed(
+    base: Mapping[str, object], current: Mapping[str, object], clocks: Mapping[str, Clock], ledger: str
+) -> tuple[dict, dict[str, Clock], list[str]]:
+    """(new base, new clocks, changed fields): the fields changed here since the base count one change by `ledger`."""
+    new_clocks = {k: dict(v) for k, v in clocks.items()}
+    changed = [field for field, value in current.items() if field in base and base[field] != value]
+    for field in changed:
+        new_clocks[field] = bump(new_clocks.get(field, {}), ledger)
+    return dict(current), new_clocks, changed
+
+
+def dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def qualified(town: str | None, number: str) -> str:
+    """A number as a county ledger shows it where two towns share it: 顾山镇:2018-0042."""
+    return f"{town}{QUALIFIER}{number}" if town else number
+
+
+def bare(number: str, town: str | None) -> str:
+    """The number as its own town knows it (the qualifier, if any, removed)."""
+    prefix = f"{town}{QUALIFIER}" if town else None
+    return number[len(prefix) :] if prefix and number.startswith(prefix) else number

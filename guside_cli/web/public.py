@@ -1,0 +1,87 @@
+"""The public snapshot served by default: what a leader may read, and nothing personal.
+
+Only the columns listed here are copied (a column a later migration adds is not published until it is
+listed): no petitioner, phone, ID number, key persons, forecast, staff names, history or rewards by case
+(a reward names its whistleblower's case: only the count and total per year are published). Subjects,
+causes and step notes go through `mask_in_text`, so a phone or ID number typed into free text is masked.
+"""
+
+import json
+import sqlite3
+from pathlib import Path
+
+from guside_cli.core.enums import Form, Level, Outcome, Pollution, Rating, Satisfaction, Source, Status, StepKind
+from guside_cli.core.identity import mask_in_text
+
+CODES = {
+    "level": Level,
+    "form": Form,
+    "source": Source,
+    "status": Status,
+    "outcome": Outcome,
+    "satisfaction": Satisfaction,
+    "step": StepKind,
+    "rating": Rating,
+}
+
+
+def _label(kind: str, code: str | None) -> str | None:
+    return CODES[kind](code).label("zh") if code else None
+
+
+def _pollution(text: str | None) -> str | None:
+    return "、".join(Pollution(c).label("zh") for c in json.loads(text)) if text else None
+
+
+SCRIPT = """
+CREATE TABLE 案件 (
+    编号 TEXT PRIMARY KEY, 所属镇 TEXT, 受理日期 TEXT, 属地 TEXT, 信访层级 TEXT, 越级 TEXT, 信访形式 TEXT,
+    来源 TEXT, 污染类型 TEXT, 反映问题 TEXT, 问题原因 TEXT, 人数 INTEGER, 责任单位 TEXT, 涉及企业 TEXT,
+    包案领导 TEXT, 受理时间 TEXT, 办结时限 TEXT, 状态 TEXT, 办结日期 TEXT, 办理结果 TEXT, 满意度 TEXT,
+    重复信访 TEXT, 层级代码 TEXT, 状态代码 TEXT
+);
+INSERT INTO 案件 SELECT p.number, coalesce(p.town, :town), p.received_on, p.village, label('level', p.level),
+    CASE WHEN p.level IN ('province', 'national') THEN '是' ELSE '否' END, label('form', p.form),
+    label('source', p.source), pollution(p.pollution), mask(p.subject), mask(p.cause), p.persons, p.unit,
+    p.enterprise, l.name, p.accepted_on, p.due_on, label('status', p.status), p.closed_on,
+    label('outcome', p.outcome), label('satisfaction', p.satisfaction), r.number, p.level, p.status
+FROM src.petitions p LEFT JOIN src.leaders l ON l.id = p.leader_id LEFT JOIN src.petitions r ON r.id = p.repeat_of;
+CREATE INDEX 案件_受理 ON 案件 (受理日期, 属地);
+CREATE INDEX 案件_在办 ON 案件 (状态代码, 办结时限);
+CREATE TABLE 调处步骤 (编号 TEXT, 步骤 TEXT, 时间 TEXT, 说明 TEXT);
+INSERT INTO 调处步骤 SELECT p.number, label('step', s.kind), s.at, mask(s.note)
+FROM src.steps s JOIN src.petitions p ON p.id = s.petition_id ORDER BY s.id;
+CREATE INDEX 调处步骤_编号 ON 调处步骤 (编号);
+CREATE TABLE 属地 (名称 TEXT PRIMARY KEY, 类别 TEXT);
+INSERT INTO 属地 SELECT name, kind FROM src.villages ORDER BY id;
+CREATE TABLE 企业 (名称 TEXT PRIMARY KEY, 属地 TEXT, 信用评级 TEXT, 是否达标 TEXT);
+INSERT INTO 企业 SELECT name, village, label('rating', rating),
+    CASE compliant WHEN 1 THEN '是' WHEN 0 THEN '否' END FROM src.enterprises ORDER BY id;
+CREATE TABLE 有奖举报 (年份 INTEGER PRIMARY KEY, 件数 INTEGER, 金额合计 TEXT);
+INSERT INTO 有奖举报 SELECT CAST(substr(paid_on, 1, 4) AS INTEGER), count(*), printf('%.2f', sum(CAST(amount AS REAL)))
+FROM src.rewards GROUP BY 1;
+"""
+
+
+def build_public(ledger_path: Path, out: Path, town: str) -> Path:
+    """Write the public snapshot of the ledger to `out` (replaced if present) and return it."""
+    out.unlink(missing_ok=True)
+    conn = sqlite3.connect(out)
+    try:
+        conn.create_function("label", 2, _label, deterministic=True)
+        conn.create_function("pollution", 1, _pollution, deterministic=True)
+        conn.create_function("mask", 1, mask_in_text, deterministic=True)
+        conn.execute("ATTACH DATABASE ? AS src", (str(ledger_path),))
+        conn.execute("BEGIN")
+        statement = ""
+        for line in SCRIPT.splitlines(keepends=True):
+            statement += line
+            if sqlite3.complete_statement(statement):
+                conn.execute(statement, {"town": town} if ":town" in statement else ())
+                statement = ""
+        conn.execute("COMMIT")
+        conn.execute("DETACH DATABASE src")
+    finally:
+        conn.close()
+    out.chmod(0o600)
+    return out
