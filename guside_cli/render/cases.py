@@ -66,10 +66,13 @@ def list_rows(
     records: list[dict], lang: str, width: int | None = None
 ) -> tuple[list[str], list[list[str]], list[str], tuple[int, ...]]:
     """(headers, rows, short headers, columns that may be cut) of `list`; narrower than NARROW columns the id
-    column is left out (`show` takes the number) and levels and forms are abbreviated."""
+    column is left out (`show` takes the number) and levels and forms are abbreviated. Records with `age_days`
+    (积案, `list --carried-over`) show it after the receipt date."""
     narrow = width is not None and width < NARROW
     columns = [c for c in LIST_COLUMNS if not (narrow and c == "id")]
-    headers = [field_label(c, lang) for c in columns]
+    if records and "age_days" in records[0]:  # `list --carried-over`: each case's age at the period's start
+        columns.insert(columns.index("received_on") + 1, "age_days")
+    headers = [text("list.h.age", lang) if c == "age_days" else field_label(c, lang) for c in columns]
     short = [LIST_SHORT_HEADERS.get(c, h) if lang == "zh" else h for c, h in zip(columns, headers, strict=True)]
     rows = []
     for record in records:
