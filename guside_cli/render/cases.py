@@ -59,7 +59,14 @@ SHORT_LEVEL = {"town": "镇", "county": "县", "prefecture": "市", "province": 
 SHORT_FORM = {"letter": "来信", "visit": "来访", "online": "网上", "phone": "电话"}
 SHORT_POLLUTION = {"solid_waste": "固废", "radiation": "辐射", "ecology": "生态"}
 NARROW = 100  # columns below which the list is abbreviated
-LIST_SHORT_HEADERS = {"received_on": "受理", "level": "层级", "form": "形式", "pollution": "污染", "due_on": "时限"}
+LIST_SHORT_HEADERS = {
+    "received_on": "受理",
+    "age_days": "天数",
+    "level": "层级",
+    "form": "形式",
+    "pollution": "污染",
+    "due_on": "时限",
+}
 
 
 def list_rows(
