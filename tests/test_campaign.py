@@ -91,10 +91,10 @@ def test_reception_days_month_by_month(cli, db_path, monkeypatch):
     cli("village", "list")
     cli("--today", "2018-12-31", "reception", "add", "--on", "2018-06-20", "--leader", "王镇长")
     cli("--today", "2018-12-31", "reception", "add", "--on", "2018-07-18", "--leader", "李书记", "--village", "红豆")
-    cli.add(received="2018-06-20 09:00", form="来访")
-    cli.add(received="2018-06-20 10:00", form="来访", village="顾北")
-    cli.add(received="2018-06-20 11:00", form="来信")  # a letter is not taken at a reception
-    cli.add(received="2018-07-18 09:00", form="来访", village="顾北")  # the 7/18 day was 红豆村's
+    cli.add(received="2018-06-20 09:00", form="来访", reception="2018-06-20")
+    cli.add(received="2018-06-20 10:00", village="顾北", reception="2018-06-20")  # a visit by default
+    cli.add(received="2018-06-20 11:00", form="来信")  # a letter of that day was not taken there
+    cli.add(received="2018-07-18 09:00", form="来访", village="红豆")  # nor a visit to the office that day
     r = cli.json("--today", "2018-12-31", "reception", "list", "--year", "2018")
     held = {m["month"]: [(x["leader"], x["petitions"]) for x in m["receptions"]] for m in r["months"] if m["held"]}
     assert held == {6: [("王镇长", 2)], 7: [("李书记", 0)]}

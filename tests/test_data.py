@@ -467,3 +467,36 @@ def test_a_bulk_load_into_an_empty_ledger_rebuilds_every_index(cli, isolated):
     cli("import", write_csv(isolated / "ok.csv", ZH_HEADER, ROWS, "utf-8"))
     assert index_names(isolated / "ledger.db") == fresh
     assert all(f["ok"] for f in cli.json("check"))
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "json"])
+@pytest.mark.parametrize("headers", ["en", "zh"])
+def test_a_struck_off_case_keeps_its_conclusion_apart_from_its_closing_outcome(cli, isolated, fmt, headers):
+    """办结 as 反映不属实, then 销号 as 问题解决: the export carries both, and import gives them back apart."""
+    cli("leader", "add", "王镇长", "--title", "副镇长", "--rank", "town")
+    number = cli.add(received="2018-06-07 09:30")["number"]
+    cli("assign", number, "--leader", "王镇长")
+    cli("step", number, "--kind", "mediate", "--at", "2018-06-08 10:00", "--note", "调处")
+    cli("conclude", number, "--outcome", "反映不属实", "--on", "2018-06-10")
+    cli("close", number, "-o", "问题解决", "--on", "2018-06-20")
+    before = cli.json("show", number)
+    assert (before["conclusion"], before["outcome"], before["stage"]) == ("unfounded", "resolved", "struck_off")
+    out = isolated / f"export.{fmt}"
+    cli("export", "--format", fmt, "--headers", headers, "--out", out)
+    fresh = isolated / "fresh.db"
+    cli("--db", fresh, "leader", "add", "王镇长", "--title", "副镇长", "--rank", "town")
+    cli("--db", fresh, "import", out)
+    after = cli.json("--db", fresh, "show", number)
+    keep = ("stage", "status", "concluded_on", "conclusion", "closed_on", "outcome")
+    assert {k: after[k] for k in keep} == {k: before[k] for k in keep}
+
+
+def test_an_imported_conclusion_must_be_an_outcome_of_banjie(cli, isolated):
+    path = isolated / "bad.csv"
+    path.write_text(
+        "编号,登记日期,属地,信访层级,反映问题,办结日期,办结结果,处理意见书日期\n"
+        "2018-0001,2018-06-07,红豆村,镇级,异味,2018-06-20,不予受理,2018-06-10\n",
+        encoding="utf-8",
+    )
+    result = cli("import", path, ok=False)
+    assert result.exit_code == 2 and "不是办结结果" in result.stderr

@@ -40,12 +40,14 @@ def add(
     repeat_of: Annotated[str | None, typer.Option("--repeat-of", help="help.add.repeat_of")] = None,
     leader: Annotated[str | None, typer.Option("--leader", help="help.add.leader")] = None,
     key: Annotated[bool, typer.Option("--key", help="help.add.key")] = False,
+    reception: Annotated[str | None, typer.Option("--reception", help="help.add.reception")] = None,
     by: opt.By = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="help.add.format")] = Format.text,
 ) -> None:
     """Register a petition (登记建档) and print its number and id.
 
     Example: guside add --village 红豆村 --level 省 --form 来访 -p 大气 --subject "化工厂夜间异味"
+    Taken at the 环境信访日: guside add --reception 2018-06-14 --village 红豆村 --form 来访 --subject "…"
     """
     from guside_cli.core.errors import InputError
     from guside_cli.core.intake import intake, missing_required
@@ -76,7 +78,9 @@ def add(
         "is_key": key,
     }
     given = {name for name, value in raw.items() if value not in (None, "", [])}
-    raw["received"] = raw["received"] or "today"
+    taken_at = _reception_day(run, reception)
+    raw["received"] = raw["received"] or (taken_at.isoformat() if taken_at else "today")
+    raw["form"] = raw["form"] or ("visit" if taken_at else None)  # taken at a reception: a visit (来访)
     missing = missing_required(raw)
     if missing and not stdin_is_terminal():
         flags = ", ".join(f"--{name}" for name in missing)
@@ -89,6 +93,8 @@ def add(
         raw["source"] = raw["source"] or "direct"
         raw["persons"] = raw["persons"] or "1"
         petition, problems = intake(raw, now=run.now, villages=ledger.villages())
+        if taken_at and not problems:
+            _check_reception(ledger, taken_at, petition.received_at.date())
         if problems:
             from guside_cli.core.records import field_label
 
@@ -103,6 +109,8 @@ def add(
         with writing(ledger, run, by):
             similar = [] if petition.repeat_of else ledger.possible_repeats(petition)
             case = ledger.add_petition(petition)
+            if taken_at:
+                ledger.take_at_reception(case.id, taken_at)
             if leader:
                 from guside_cli.core.lifecycle import check_assignment
 
@@ -114,6 +122,23 @@ def add(
 
             calendar_note(ledger, case.due_on, case.notice_due_on)
     _print_added(case, similar, run, fmt)
+
+
+def _reception_day(run: Run, reception: str | None):
+    from guside_cli.core.dates import parse_date
+
+    return parse_date(reception, run.today) if reception else None
+
+
+def _check_reception(ledger, on, received) -> None:
+    """`add --reception DATE`: a reception day recorded on that date, and the petition received that day."""
+    from guside_cli.core.errors import InputError
+    from guside_cli.messages import M
+
+    if not ledger.reception_held(on):
+        raise InputError(M("reception.not_recorded", on=on))
+    if received != on:
+        raise InputError(M("reception.other_day", on=on, received=received))
 
 
 def _print_added(case, similar: list[tuple[str, str]], run: Run, fmt: Format) -> None:

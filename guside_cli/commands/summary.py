@@ -51,9 +51,11 @@ def summary(
         counts = ledger.period_counts(span.start, end)
         spec = report_spec(run, ledger, end.year, end.isoformat(), None, None, "items", None, None)
         ytd = build_report(gather(ledger, spec, new_only=False, by=[], extras=False), **spec)
-        everything, after = CaseFilter(end=end), end + timedelta(days=1)
-        late = deadline_view(ledger.overdue(everything, end, limit=LISTED), end, None)
-        coming = deadline_view(ledger.due_within(everything, after, 6, limit=LISTED), after, 6)
+        from guside_cli.storage.settings import deadline_rules
+
+        everything, after, rules = CaseFilter(end=end), end + timedelta(days=1), deadline_rules(ledger)
+        late = deadline_view(ledger.overdue(everything, end, limit=LISTED), end, None, rules)
+        coming = deadline_view(ledger.due_within(everything, after, 6, limit=LISTED), after, 6, rules)
         result = WeeklySummary(
             week=span,
             received=counts.total,

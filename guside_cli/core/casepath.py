@@ -359,5 +359,6 @@ def arrival(p: NewPetition) -> tuple[Stage, date | None, Outcome | None, Stage |
     concluded_on = p.concluded_on
     if concluded_on is None and p.closed and not refused and stage is Stage.STRUCK_OFF:
         concluded_on = p.closed_on
-    conclusion = p.outcome if concluded_on and p.outcome in CONCLUSIONS else None
+    conclusion = p.conclusion or (p.outcome if p.outcome in CONCLUSIONS else None)  # an export carries it apart
+    conclusion = conclusion if concluded_on else None
     return stage, concluded_on, conclusion, before if p.closed else None

@@ -67,7 +67,7 @@ MEMO_FIELDS = frozenset(
     {
         "village", "level", "form", "source", "pollution", "persons", "subject", "cause", "unit", "enterprise",
         "forecast", "key_persons", "due_on", "leader", "status", "outcome", "closed_on", "accepted_on",
-        "satisfaction", "verified", "reopened", "extension_days", "stage", "is_key", "concluded_on",
+        "satisfaction", "verified", "reopened", "extension_days", "stage", "is_key", "concluded_on", "conclusion",
     }
 )  # fmt: skip
 MEMO_LIMIT = 4096  # distinct values remembered per field, so memory stays bounded on any file
@@ -177,6 +177,7 @@ def _converters(now: datetime, villages: list[Village], memo: Memo | None) -> li
         ("is_key", "is_key", lambda value: value if isinstance(value, bool) else _yes_no(str(value).strip())),
         ("stage", "stage", stripped(Stage.parse)),
         ("concluded_on", "concluded_on", day),
+        ("conclusion", "conclusion", stripped(_conclusion)),
         ("not_accepted_reason", "not_accepted_reason", lambda value: clean(str(value))),
         ("review_requested_on", "review_requested_on", day),
         ("review_decided_on", "review_decided_on", day),
@@ -191,6 +192,13 @@ def _converters(now: datetime, villages: list[Village], memo: Memo | None) -> li
     if memo is not None:
         memo.table = ((now, id(villages)), table)
     return table
+
+
+def _conclusion(text: str) -> Outcome:
+    """The outcome of 办结 as an export carries it: one of the outcomes 办结 can have."""
+    from guside_cli.core.casepath import conclusion
+
+    return conclusion(text)
 
 
 def closing_carried(values: dict[str, Any]) -> bool:

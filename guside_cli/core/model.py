@@ -59,6 +59,7 @@ CARRIED_FIELDS = (
     "stage",
     "is_key",
     "concluded_on",
+    "conclusion",
     "not_accepted_reason",
     "review_requested_on",
     "review_decided_on",
@@ -173,6 +174,7 @@ class NewPetition:
     is_key: bool = False  # 重点: the office's mark (a key 交办 case needs a town leader)
     stage: Stage | None = None  # as recorded by an older ledger or office file; else derived
     concluded_on: date | None = None
+    conclusion: Outcome | None = None  # the outcome of 办结 when it differs from the latest (销号) outcome
     not_accepted_reason: str | None = None
     review_requested_on: date | None = None
     review_decided_on: date | None = None

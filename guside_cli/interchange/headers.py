@@ -59,6 +59,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "stage": ("办理阶段", "阶段"),
     "is_key": ("是否重点", "重点"),
     "concluded_on": ("处理意见书日期", "出具处理意见日期"),
+    "conclusion": ("办结结果", "处理意见书结果"),
     "not_accepted_reason": ("不予受理理由",),
     "review_requested_on": ("复查申请日期",),
     "review_decided_on": ("复查决定日期",),

@@ -13,6 +13,7 @@ CODED = {
     "pollution": Pollution,
     "status": Status,
     "outcome": Outcome,
+    "conclusion": Outcome,
     "satisfaction": Satisfaction,
 }
 YES_NO = {"zh": ("是", "否")}

@@ -84,7 +84,7 @@ def reception_json(year: int, months: list[ReceptionMonth]) -> dict[str, Any]:
 
 
 def reception_table(months: list[ReceptionMonth], lang: str) -> tuple[list[str], list[list[str]]]:
-    headers = [text(f"reception.h.{k}", lang) for k in ("month", "date", "leader", "village", "petitions")]
+    headers = [text(f"reception.h.{k}", lang) for k in ("month", "date", "leader", "village", "taken")]
     rows = []
     for m in months:
         month = text("reception.month", lang, month=m.month)

@@ -59,17 +59,27 @@ SHORT_LEVEL = {"town": "镇", "county": "县", "prefecture": "市", "province": 
 SHORT_FORM = {"letter": "来信", "visit": "来访", "online": "网上", "phone": "电话"}
 SHORT_POLLUTION = {"solid_waste": "固废", "radiation": "辐射", "ecology": "生态"}
 NARROW = 100  # columns below which the list is abbreviated
-LIST_SHORT_HEADERS = {"received_on": "受理", "level": "层级", "form": "形式", "pollution": "污染", "due_on": "时限"}
+LIST_SHORT_HEADERS = {
+    "received_on": "受理",
+    "age_days": "天数",
+    "level": "层级",
+    "form": "形式",
+    "pollution": "污染",
+    "due_on": "时限",
+}
 
 
 def list_rows(
     records: list[dict], lang: str, width: int | None = None
 ) -> tuple[list[str], list[list[str]], list[str], tuple[int, ...]]:
     """(headers, rows, short headers, columns that may be cut) of `list`; narrower than NARROW columns the id
-    column is left out (`show` takes the number) and levels and forms are abbreviated."""
+    column is left out (`show` takes the number) and levels and forms are abbreviated. Records with `age_days`
+    (积案, `list --carried-over`) show it after the receipt date."""
     narrow = width is not None and width < NARROW
     columns = [c for c in LIST_COLUMNS if not (narrow and c == "id")]
-    headers = [field_label(c, lang) for c in columns]
+    if records and "age_days" in records[0]:  # `list --carried-over`: each case's age at the period's start
+        columns.insert(columns.index("received_on") + 1, "age_days")
+    headers = [text("list.h.age", lang) if c == "age_days" else field_label(c, lang) for c in columns]
     short = [LIST_SHORT_HEADERS.get(c, h) if lang == "zh" else h for c, h in zip(columns, headers, strict=True)]
     rows = []
     for record in records:

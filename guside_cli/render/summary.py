@@ -83,12 +83,15 @@ def summary_lines(s: WeeklySummary, town: str, lang: str, *, markdown: bool = Fa
             lines += [item + _deadline_line(r, lang) for r in rows]
             if count > len(rows):
                 lines.append(item + _t(lang, "summary.more", more=count - len(rows)))
+    if any(c.get("calendar_gap") for r in (*s.overdue, *s.due_next_week) for c in r["clocks"]):
+        legend = _t(lang, "calendar.legend")  # a year the official calendar lacks: counted plain, said so
+        lines += ["", "\\" + legend if markdown else legend]  # markdown: a literal *, not a list item
     return lines
 
 
 def _deadline_line(row: dict[str, Any], lang: str) -> str:
     clocks = "；".join(
-        f"{CLOCK_LABELS[c['clock']][0 if lang == 'zh' else 1]} {c['due_on']}"
+        f"{CLOCK_LABELS[c['clock']][0 if lang == 'zh' else 1]} {c['due_on']}{'*' if c.get('calendar_gap') else ''}"
         + (_t(lang, "summary.days_overdue", days=c["days_overdue"]) if c["days_overdue"] > 0 else "")
         for c in row["clocks"]
     )

@@ -80,6 +80,8 @@ def build_filter(run, ledger, filters: dict):
 def print_cases(
     run, filters: dict, *, limit: int | None = None, fmt: Format = Format.auto, reveal: bool = False
 ) -> None:
+    from datetime import date
+
     from guside_cli.core.records import to_record
     from guside_cli.messages import text
     from guside_cli.render import output
@@ -96,6 +98,9 @@ def print_cases(
         if limit is None and fmt is Format.table:
             limit = max(5, shutil.get_terminal_size().lines - 8)  # a screenful
         records = [to_record(p, reveal=reveal) for p in ledger.find(f, limit=limit)]
+        if f.carried_over is not None:  # 积案: days since receipt at the period's start
+            for record in records:
+                record["age_days"] = (f.carried_over - date.fromisoformat(record["received_on"])).days
         if reveal:
             record_reveal(ledger, run, None, f"list: {len(records)} case(s); {describe(filters)}")
     if fmt is Format.json:
@@ -103,7 +108,8 @@ def print_cases(
     elif fmt is Format.csv:
         from guside_cli.core.model import CANONICAL_FIELDS
 
-        output.write_csv_records(records, ["id", *CANONICAL_FIELDS])
+        ages = ["age_days"] if f.carried_over is not None else []
+        output.write_csv_records(records, ["id", *CANONICAL_FIELDS, *ages])
     else:
         width = shutil.get_terminal_size().columns if fmt is Format.table else None
         headers, rows, short, squeeze = list_rows(records, run.lang, width)

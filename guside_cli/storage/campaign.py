@@ -86,13 +86,23 @@ class CampaignMixin:
         self.log(None, "reception.add", field=on.isoformat(), new=leader, note=village)
         return cur.lastrowid
 
+    def reception_held(self, on: date) -> bool:
+        """Whether a reception day (环境信访日) is recorded on `on`."""
+        found = self.conn.execute("SELECT 1 FROM receptions WHERE on_date = ? LIMIT 1", (on.isoformat(),))
+        return found.fetchone() is not None
+
+    def take_at_reception(self, petition_id: int, on: date) -> None:
+        """Mark a petition as taken at the reception day `on` (`add --reception`)."""
+        self.conn.execute("UPDATE petitions SET reception_on = ? WHERE id = ?", (on.isoformat(), petition_id))
+        self.log(petition_id, "reception", field="reception_on", new=on.isoformat())
+
     def receptions(self, year: int) -> list[dict]:
-        """Each reception day of the year with the petitions taken there: visits (来访) received that day, in
-        that village when the reception was held for one."""
+        """Each reception day of the year with the petitions taken there: those added with `--reception` of its
+        date (a visit received that day elsewhere is not counted)."""
         rows = self.conn.execute(
             """SELECT r.on_date, r.leader, r.village, r.note,
-                      (SELECT count(*) FROM petitions p WHERE p.received_on = r.on_date AND p.form = 'visit'
-                         AND (r.village IS NULL OR p.village = r.village)) AS petitions
+                      (SELECT count(*) FROM petitions p INDEXED BY petitions_reception
+                         WHERE p.reception_on = r.on_date) AS petitions
                FROM receptions r WHERE r.on_date BETWEEN ? AND ? ORDER BY r.on_date, r.id""",
             (f"{year}-01-01", f"{year}-12-31"),
         )

@@ -67,3 +67,19 @@ def m010_campaign_calendar(db) -> None:
         CREATE INDEX petitions_key_open ON petitions (village, due_on) WHERE is_key = 1 AND status = 'open';
         """,
     )
+
+
+@migration
+def m011_reception_petitions(db) -> None:
+    # a petition taken at a reception day (环境信访日) carries its date (`add --reception`), so `reception list`
+    # counts what was taken there, not every visit of that day. A column, not the source 领导接访: the source
+    # says who handed a case down (it decides 包案 and escalation); a reception is where a visit was taken.
+    # Existing cases are left unmarked: the sealed history vouches for every row, and a guess is not a record.
+    run_script(
+        db,
+        f"""
+        ALTER TABLE petitions ADD COLUMN reception_on TEXT
+            CHECK (reception_on IS NULL OR {_DATE.format("reception_on")});
+        CREATE INDEX petitions_reception ON petitions (reception_on) WHERE reception_on IS NOT NULL;
+        """,
+    )

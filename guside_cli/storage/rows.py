@@ -45,8 +45,8 @@ SELECT p.number, substr(p.received_at, 1, 10) || ' ' || substr(p.received_at, 12
     p.received_at, p.uid, p.accepted_on,
     (SELECT min(s.at) FROM steps s WHERE s.petition_id = p.id AND s.kind = 'contact'),
     p.reopened, p.satisfaction, p.verified, p.extension_days, p.extension_reason, p.stage, p.is_key, p.concluded_on,
-    p.not_accepted_reason, p.review_requested_on, p.review_decided_on, p.review_outcome, p.re_review_requested_on,
-    p.re_review_decided_on, p.re_review_outcome, p.extension_approved_by
+    p.conclusion, p.not_accepted_reason, p.review_requested_on, p.review_decided_on, p.review_outcome,
+    p.re_review_requested_on, p.re_review_decided_on, p.re_review_outcome, p.extension_approved_by
 FROM petitions p
 LEFT JOIN petitions r ON r.id = p.repeat_of
 LEFT JOIN leaders l ON l.id = p.leader_id
