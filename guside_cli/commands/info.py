@@ -13,6 +13,7 @@ def register(app: typer.Typer) -> None:
 
 def info(ctx: typer.Context, fmt: opt.OutputFormat = Format.auto) -> None:
     """Show which ledger file is in use, its schema version and its counts."""
+    from guside_cli.messages import text
     from guside_cli.render import output
     from guside_cli.storage.ledger import Ledger
 
@@ -27,8 +28,8 @@ def info(ctx: typer.Context, fmt: opt.OutputFormat = Format.auto) -> None:
         output.write_json(facts)
     else:
         if not facts["exists"]:
-            typer.echo(f"{run.db}: no ledger yet; `guside add` creates it")
+            typer.echo(text("info.no_ledger", run.lang, path=run.db))
             return
         output.print_table(
-            ["项目", "内容"] if run.lang == "zh" else ["item", "value"], [[k, v] for k, v in facts.items()], fmt
+            [text("info.h.item", run.lang), text("info.h.value", run.lang)], [[k, v] for k, v in facts.items()], fmt
         )

@@ -39,8 +39,12 @@ class Coded(Enum):
         member = _lookup(cls).get(fold(str(text)))
         if member is not None:
             return member
+        from guside_cli.messages import M, catalogue
+
         choices = ", ".join(f"{m.value} ({m.zh})" for m in cls)
-        raise InputError(f"unknown {cls.what()} '{text}': use one of {choices}")
+        name = f"enum.what.{cls.what()}"
+        what = M(name) if name in catalogue() else cls.what()
+        raise InputError(M("enum.unknown", what=what, text=text, choices=choices))
 
 
 _LOOKUPS: dict[type, dict[str, Coded]] = {}
