@@ -41,10 +41,27 @@ class Coded(Enum):
             return member
         from guside_cli.messages import M, catalogue
 
-        choices = ", ".join(f"{m.value} ({m.zh})" for m in cls)
         name = f"enum.what.{cls.what()}"
         what = M(name) if name in catalogue() else cls.what()
-        raise InputError(M("enum.unknown", what=what, text=text, choices=choices))
+        raise InputError(M("enum.unknown", what=what, text=text, choices=_Choices(cls)))
+
+
+class _Choices:
+    """An enum's members named in a message: 镇级（town）、县级（county） in Chinese, town (镇级), … in English,
+    as the run reads when the message is rendered."""
+
+    def __init__(self, kind: type[Coded]) -> None:
+        self.kind = kind
+
+    def __str__(self) -> str:
+        from guside_cli.messages import language
+
+        if language() == "zh":
+            return "、".join(f"{m.zh}（{m.value}）" for m in self.kind)
+        return ", ".join(f"{m.value} ({m.zh})" for m in self.kind)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
 
 
 _LOOKUPS: dict[type, dict[str, Coded]] = {}

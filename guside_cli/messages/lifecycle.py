@@ -18,7 +18,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lifecycle.corrected": ("{number} 已更正：{changes}", "{number} corrected: {changes}"),
     "lifecycle.nothing_changed": ("无变化", "nothing changed"),
     "lifecycle.closed": (
-        "{number} 已销号（销号 {day}），须先用 guside reopen 更正后才能{action}",
+        "{number} 已销号（{day}）：如属误销号，请先 guside reopen 更正，再{action}",
         "{number} is closed (销号 {day}): reopen it before you {action}",
     ),
     "lifecycle.action.assign": ("包案", "assign it"),
