@@ -407,3 +407,21 @@ def test_a_leader_named_by_an_import_gets_a_rank_later(cli, db_path):
     cli("leader", "add", "新领导", "--rank", "town", "--title", "副镇长")
     cli("assign", later, "--leader", "新领导")
     assert cli.json("show", number)["leader_rank"] == "town"
+
+
+# --- close and step without their options --------------------------------------------------------------
+
+
+def test_close_and_step_without_a_terminal_name_what_is_missing_on_one_line(cli, db_path):
+    number = cli.add()["number"]
+    before = snapshot(db_path)
+    close = cli("close", number, ok=False)
+    assert (close.exit_code, close.stderr) == (2, "错误：缺少必填项 --outcome：没有终端可以询问，请用选项给出\n")
+    step = cli("step", number, ok=False)
+    assert (step.exit_code, step.stderr) == (2, "错误：缺少必填项 --kind, --note：没有终端可以询问，请用选项给出\n")
+    note = cli("--lang", "en", "step", number, "--kind", "contact", ok=False)
+    assert (note.exit_code, note.stderr.strip()) == (
+        2,
+        "Error: missing required field(s) --note: give them as options (no terminal to ask on)",
+    )
+    assert snapshot(db_path) == before

@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from guside_cli.commands import _options as opt
-from guside_cli.commands._common import guarded, open_ledger, run_of, writing
+from guside_cli.commands._common import guarded, open_ledger, run_of, stdin_is_terminal, writing
 from guside_cli.commands.casepath import tell
 from guside_cli.commands.prompts import ask_if_missing
 from guside_cli.messages import M, text
@@ -82,10 +82,14 @@ def step(
     from guside_cli.core import lifecycle as rules
     from guside_cli.core.dates import parse_datetime
     from guside_cli.core.enums import StepKind
+    from guside_cli.core.errors import InputError
     from guside_cli.core.model import Step
     from guside_cli.core.text import clean
 
     run = run_of(ctx)
+    missing = [flag for flag, value in (("--kind", kind), ("--note", note)) if value in (None, "")]
+    if missing and not stdin_is_terminal():  # both named at once, not one per try
+        raise InputError(M("add.missing", flags=", ".join(missing)))
     kind = ask_if_missing(kind, "kind", StepKind, run.lang)
     note = ask_if_missing(note, "note", None, run.lang)
     with open_ledger(run) as ledger, writing(ledger, run, by):
