@@ -46,6 +46,9 @@ def test_close_asks_for_the_outcome_and_ctrl_c_saves_nothing(cli, terminal, db_p
 
 def test_close_takes_the_outcome_answered_by_number_in_english_too(cli, terminal, db_path):
     number = cli.add(received="2018-06-07")["number"]
+    cli("leader", "add", "王镇长", "--rank", "town")
+    cli("assign", number, "--leader", "王镇长")
+    cli("step", number, "--kind", "mediate", "--at", "2018-06-08", "--note", "调处")
     terminal.run(f"{guside_executable()} --lang en close {number} --on 2018-06-10")
     shown = terminal.wait_for("Outcome:")
     assert "1) resolved  2) stopped petitioning" in shown
