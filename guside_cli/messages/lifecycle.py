@@ -261,8 +261,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'Example: guside step 2018-0042 --kind 到达现场 --at "2018-06-07 10:30" --by 李四 --note "现场有异味"',
     ),
     "help.step.kind": (
-        "调处环节：联系信访人/到达现场/现场调处/…，或 contact|arrive|mediate|inspect|monitor|enforce|police|"
-        "interview|reply|notify|visit|other；终端上不填则询问",
+        "调处环节，如 联系信访人 到达现场 现场调处 现场检查 受理告知 …（或英文代码 contact 等）；终端上不填则询问",
         "contact|arrive|mediate|inspect|monitor|enforce|police|interview|reply|notify|visit|other, or "
         "联系信访人/到达现场/现场调处/…; asked on a terminal when left out",
     ),
@@ -294,8 +293,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Example: guside close 2018-0042 --outcome 停诉息访 --on 2018-07-01 --satisfaction 满意",
     ),
     "help.close.outcome": (
-        "办理结果：问题解决/停诉息访/反映不属实/不予受理/转办/阶段性办结，或 resolved|stopped|unfounded|"
-        "not_accepted|transferred|interim；终端上不填则询问",
+        "办理结果：问题解决 停诉息访 反映不属实 不予受理 转办 阶段性办结 之一（或英文代码 resolved 等）；"
+        "终端上不填则询问",
         "resolved|stopped|unfounded|not_accepted|transferred|interim, or "
         "问题解决/停诉息访/反映不属实/不予受理/转办/阶段性办结; asked on a terminal when left out",
     ),
@@ -330,7 +329,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "received=2018-06-07 9:30…",
     ),
     "help.edit.key": (
-        "重点案件（上级交办的重点件须由镇领导包案）",
+        "重点案件 （上级交办的重点件须由镇领导包案）",
         "重点: a key case (a key 交办 case needs a town leader)",
     ),
     "help.cmd.history": (
@@ -365,7 +364,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'Example: guside conclude 2018-0042 --outcome 问题解决 --on 2018-07-20 --note "企业已整改，书面答复信访人"',
     ),
     "help.conclude.outcome": (
-        "办理结果：问题解决/停诉息访/反映不属实/转办/阶段性办结，或 resolved|stopped|unfounded|transferred|interim",
+        "办理结果：问题解决 停诉息访 反映不属实 转办 阶段性办结 之一（或英文代码 resolved 等）",
         "resolved|stopped|unfounded|transferred|interim, or 问题解决/停诉息访/反映不属实/转办/阶段性办结",
     ),
     "help.conclude.note": ("处理意见书要点", "The written opinion (处理意见书) in brief"),
