@@ -269,7 +269,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "做了什么、查明什么；终端上不填则询问",
         "What was done and found; asked on a terminal when left out",
     ),
-    "help.step.at": ("调处时间 [现在]", "When [now]"),
+    "help.step.at": ("调处时间（默认现在）", "When (default: now)"),
     "help.cmd.extend": (
         "延长案件办理时限（延期）：仅一次，最多30天，须写明理由和批准领导；只能在办理时限内申请，过期不能延期。\n\n"
         '示例：guside extend 2018-0042 --days 30 --reason "需第三方监测" --approved-by 王镇长',
@@ -279,8 +279,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.extend.days": ("延期天数，1至30天，仅一次", "1 to 30 days, once"),
     "help.extend.reason": ("延期理由（负责人批准、已告知信访人）", "Why (the head's approval, the petitioner told)"),
-    "help.extend.approved_by": ("批准领导 [案件的包案领导]", "The leader who approved it [the case's 包案 leader]"),
-    "help.extend.on": ("批准日期 [今天]，须在办结时限之前", "Date approved [today]; before the due date"),
+    "help.extend.approved_by": (
+        "批准领导（默认为案件的包案领导）",
+        "The leader who approved it (default: the case's 包案 leader)",
+    ),
+    "help.extend.on": ("批准日期（默认今天），须在办结时限之前", "Date approved (default: today); before the due date"),
     "help.cmd.close": (
         "案件销号：问题解决或停诉息访的办结后；复查申请期限届满未申请的；或复查、复核决定后。"
         "尚未办结的案件以问题解决或停诉息访销号时，同时记录办结。到部去省和上级交办的案件不论结果，"
@@ -298,7 +301,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "resolved|stopped|unfounded|not_accepted|transferred|interim, or "
         "问题解决/停诉息访/反映不属实/不予受理/转办/阶段性办结; asked on a terminal when left out",
     ),
-    "help.close.on": ("销号日期 [今天]", "Date closed [today]"),
+    "help.close.on": ("销号日期（默认今天）", "Date closed (default: today)"),
     "help.close.note": ("如何解决的", "How it was settled"),
     "help.close.verified": ("举报属实", "The report proved true (举报属实)"),
     "help.close.satisfaction": ("满意度：满意/基本满意/不满意", "satisfied|basic|unsatisfied, 满意/基本满意/不满意"),
@@ -339,7 +342,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Phone and ID numbers in it are masked unless --reveal (which is itself recorded).",
     ),
     # --- help: the statute's case path -----------------------------------------------------------------------
-    "help.casepath.on": ("日期 [今天]", "The date [today]"),
+    "help.casepath.on": ("日期（默认今天）", "The date (default: today)"),
     "help.review.outcome": (
         "与 --decided 同用：维持/变更/撤销重办，或 upheld|changed|revoked",
         "With --decided: upheld|changed|revoked, or 维持/变更/撤销重办",
@@ -496,7 +499,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Example: guside rewards --year 2018",
     ),
     "help.reward.amount": ("金额（元），如 500", "Yuan, e.g. 500"),
-    "help.reward.on": ("发放日期 [今天]", "Date paid [today]"),
+    "help.reward.on": ("发放日期（默认今天）", "Date paid (default: today)"),
     "help.reward.note": ("说明", "A note"),
     "help.cmd.village": ("信访所属的村和社区", "The villages and communities (村/社区) petitions belong to"),
     "help.cmd.village add": (
@@ -514,8 +517,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.village.name": ("全称，如 新桥村 或 新城社区", "Full name, e.g. 新桥村 or 新城社区"),
     "help.village.short": (
-        "编号中使用的简称 [去掉村/社区的名称]",
-        "The short name numbers show [the name without 村/社区]",
+        "编号中使用的简称（默认为去掉村/社区的名称）",
+        "The short name numbers show (default: the name without 村/社区)",
     ),
     "help.cmd.key-cases": (
         "列出重点重复信访案件（在办的在前）和候选：12个月内就同一事项信访3次以上的。\n\n"
