@@ -63,6 +63,12 @@ class _Choices:
     def __format__(self, spec: str) -> str:
         return format(str(self), spec)
 
+    def __eq__(self, other: object) -> bool:  # a memo compares messages by their parameters
+        return isinstance(other, _Choices) and self.kind == other.kind
+
+    def __hash__(self) -> int:
+        return hash(self.kind)
+
 
 _LOOKUPS: dict[type, dict[str, Coded]] = {}
 

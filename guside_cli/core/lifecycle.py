@@ -60,6 +60,12 @@ class _KindLabel:
     def __format__(self, spec: str) -> str:
         return format(str(self), spec)
 
+    def __eq__(self, other: object) -> bool:  # a memo compares messages by their parameters
+        return isinstance(other, _KindLabel) and self.kind == other.kind
+
+    def __hash__(self) -> int:
+        return hash(self.kind)
+
 
 def first_marks(
     received_at: datetime, steps: tuple[Step, ...]

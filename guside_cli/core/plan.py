@@ -84,6 +84,12 @@ class _Reasons:
     def __format__(self, spec: str) -> str:
         return format(str(self), spec)
 
+    def __eq__(self, other: object) -> bool:  # a memo compares messages by their parameters
+        return isinstance(other, _Reasons) and self.blockers == other.blockers
+
+    def __hash__(self) -> int:
+        return hash(self.blockers)
+
 
 def should_be(rating: Rating | None, blockers: Blockers) -> Rating | None:
     """The rating an enterprise should fall to now, or None when its rating stands."""
