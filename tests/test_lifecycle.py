@@ -327,7 +327,7 @@ def test_repeat_chain_links_to_the_first_petition(cli):
 def test_edit_corrects_elements_and_logs_old_and_new(cli):
     number = cli.add(received="2018-06-07", level="镇")["number"]
     out = cli("edit", number, "--set", "persons=12", "--set", "cause=企业夜间偷排", "--set", "level=省")
-    assert out.stdout.splitlines()[0] == f"{number} 已更正：level、cause、persons"
+    assert out.stdout.splitlines()[0] == f"{number} 已更正：信访层级、诱因、涉及人数"
     shown = cli.json("show", number)
     assert (shown["persons"], shown["cause"], shown["level"], shown["number"]) == (
         12,

@@ -62,13 +62,14 @@ def edit(
     from guside_cli.commands.casepath import tell
     from guside_cli.core.enums import Rank
     from guside_cli.core.text import clean
-    from guside_cli.messages import M
+    from guside_cli.messages import M, text
 
     run = run_of(ctx)
     with open_ledger(run) as ledger, writing(ledger, run, by):
         leader = ledger.leader(name)
         changed = ledger.edit_leader(leader, rank=Rank.parse(rank) if rank else None, title=clean(title))
-    tell(M("done.leader_edit", leader=leader.name, changes=", ".join(changed) or "—"))
+    named = [text(f"leader.h.{field}", run.lang) for field in changed]
+    tell(M("done.leader_edit", leader=leader.name, changes=("、" if run.lang == "zh" else ", ").join(named) or "—"))
 
 
 @leader_app.command("list")

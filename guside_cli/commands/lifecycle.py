@@ -226,7 +226,10 @@ def edit(
             check_rank(replace(corrected, number=p.number), ledger.leader(p.leader.name))
         changed = ledger.update_elements(p, corrected)
         now = ledger.get(str(p.id))
-    changes = ("、" if run.lang == "zh" else ", ").join(changed) or text("lifecycle.nothing_changed", run.lang)
+    from guside_cli.core.records import field_label
+
+    named = [field_label(name, run.lang) for name in changed]
+    changes = ("、" if run.lang == "zh" else ", ").join(named) or text("lifecycle.nothing_changed", run.lang)
     tell(M("lifecycle.corrected", number=p.number, changes=changes))
     if now.number != p.number:
         tell(M("number.changed", old=p.number, new=now.number))
