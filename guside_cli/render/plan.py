@@ -25,6 +25,10 @@ def compliance_label(value, lang: str) -> str:
 _rating, _compliant = rating_label, compliance_label
 
 
+def _group(members: int | None, lang: str) -> str:
+    return text("plan.group_of", lang, members=members) if members else text("plan.group", lang)
+
+
 def enterprise_rows(table: list[dict], lang: str) -> tuple[list[str], list[list[Any]]]:
     headers = _headers(lang, "enterprise", "village", "rating", "compliant", "open", "closed")
     return headers, [
@@ -65,7 +69,7 @@ def person_rows(records: list[dict], lang: str) -> tuple[list[str], list[list[An
     )
     rows = [
         [
-            r["name"] + (text("plan.group_of", lang, members=r["members"] or "?") if r["is_group"] else ""),
+            r["name"] + (_group(r["members"], lang) if r["is_group"] else ""),
             r["village"] or "",
             r["leader"] or "",
             r["last_12_months"],
