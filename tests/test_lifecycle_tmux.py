@@ -55,3 +55,11 @@ def test_close_takes_the_outcome_answered_by_number_in_english_too(cli, terminal
     terminal.type("1", "Enter")
     assert terminal.exit_code() == 0
     assert rows(db_path, "SELECT status, outcome FROM petitions") == [("closed", "resolved")]
+
+
+def test_close_of_a_case_that_is_not_there_asks_nothing(cli, terminal):
+    cli.add()
+    terminal.run(f"{guside_executable()} close 2018-9999")
+    assert terminal.exit_code() == 1
+    shown = terminal.wait_for("没有案件“2018-9999”")
+    assert "办理结果" not in shown

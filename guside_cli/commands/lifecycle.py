@@ -39,6 +39,13 @@ def _note(text: str | None, *, required: str | None = None) -> str | None:
     return cleaned
 
 
+def _known(run, case: str) -> None:
+    """Before asking for what a command lacks: the case is there (never ask, then say there is no such case).
+    Read only: no write is held open while the clerk types."""
+    with open_ledger(run) as ledger:
+        ledger.resolve(case)
+
+
 def assign(
     ctx: typer.Context,
     case: opt.Case,
@@ -90,6 +97,8 @@ def step(
     missing = [flag for flag, value in (("--kind", kind), ("--note", note)) if value in (None, "")]
     if missing and not stdin_is_terminal():  # both named at once, not one per try
         raise InputError(M("add.missing", flags=", ".join(missing)))
+    if missing:
+        _known(run, case)
     kind = ask_if_missing(kind, "kind", StepKind, run.lang)
     note = ask_if_missing(note, "note", None, run.lang)
     with open_ledger(run) as ledger, writing(ledger, run, by):
@@ -156,6 +165,8 @@ def close(
     from guside_cli.storage.settings import deadline_rules
 
     run = run_of(ctx)
+    if outcome in (None, "") and stdin_is_terminal():
+        _known(run, case)
     outcome = ask_if_missing(outcome, "outcome", Outcome, run.lang)
     with open_ledger(run) as ledger, writing(ledger, run, by):
         p = ledger.get(case)
