@@ -180,8 +180,7 @@ def test_several_problems_are_all_reported(cli, db_path):
     result = cli("add", "--village", "无此村", "--level", "区", "--subject", "s", "--received", "2018-02-30", ok=False)
     lines = result.stderr.strip().splitlines()
     assert lines[0] == "错误：受理时间：“2018-02-30”不是真实的日期（day is out of range for month）"
-    # messages not yet in the catalogue stay whole English lines: a line never mixes the two languages
-    assert [line.split(":")[1].strip() for line in lines[1:]] == ["village", "level"]
+    assert [line.split("：")[1] for line in lines[1:]] == ["属地", "信访层级"]
     assert result.exit_code == 2
     assert not db_path.exists() or rows(db_path) == []
 

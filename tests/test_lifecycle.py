@@ -65,8 +65,7 @@ def test_unknown_leader_is_a_clear_error(cli):
     number = cli.add()["number"]
     result = cli("assign", number, "--leader", "无名", ok=False)
     assert (
-        result.stderr.strip()
-        == "Error: no leader '无名': add one with `guside leader add 无名 --title ... --rank town`"
+        result.stderr.strip() == "错误：没有包案领导“无名”：请先用 guside leader add 无名 --title ... --rank town 添加"
     )
 
 
@@ -75,7 +74,7 @@ def test_assign_with_a_shorter_due_date(cli, leaders):
     cli("assign", number, "--leader", "王镇长", "--due", "2018-06-25")
     assert cli.json("show", number)["due_on"] == "2018-06-25"
     result = cli("assign", number, "--leader", "王镇长", "--due", "2018-06-01", ok=False)
-    assert "due date 2018-06-01 is before receipt (2018-06-15)" in result.stderr
+    assert "办结时限 2018-06-01 早于登记日期（2018-06-15）" in result.stderr
 
 
 def test_leader_list_counts_open_and_overdue(cli, leaders):
@@ -114,7 +113,7 @@ def test_one_extension_of_at_most_thirty_days(cli, db_path):
 def test_extension_needs_a_reason(cli):
     number = cli.add()["number"]
     result = cli("extend", number, "--days", "5", "--reason", "  ", ok=False)
-    assert result.stderr.strip() == "Error: --reason is required and cannot be empty"
+    assert result.stderr.strip() == "错误：--reason 为必填项，不能为空"
 
 
 def test_overdue_on_both_clocks_on_a_fixed_date(cli, leaders):
@@ -185,25 +184,24 @@ def test_first_three_are_marked_with_hours_since_receipt(cli):
 @pytest.mark.parametrize(
     ("at", "message"),
     [
-        (
-            "2018-06-07 09:00",
-            "a contact step at 2018-06-07 09:00 is before the petition was received (2018-06-07 09:30); check --at",
-        ),
-        ("2018-06-25", "a step at 2018-06-25 00:00 is in the future; check --at"),
+        ("2018-06-07 09:00", "联系信访人时间 2018-06-07 09:00 早于信访登记时间（2018-06-07 09:30），请核对 --at"),
+        ("2018-06-25", "调处时间 2018-06-25 00:00 晚于当前时间，请核对 --at"),
     ],
 )
 def test_steps_out_of_order_are_refused(cli, db_path, at, message):
     number = cli.add(received="2018-06-07 09:30")["number"]
     before = snapshot(db_path)
     result = cli("step", number, "--kind", "contact", "--at", at, "--note", "x", ok=False)
-    assert result.stderr.strip() == f"Error: {number}: {message}"
+    assert result.stderr.strip() == f"错误：{number}：{message}"
     assert snapshot(db_path) == before
 
 
 def test_unknown_step_kind(cli):
     number = cli.add()["number"]
     result = cli("step", number, "--kind", "喝茶", "--note", "x", ok=False)
-    assert result.exit_code == 2 and result.stderr.startswith("Error: unknown stepkind '喝茶': use one of contact")
+    assert result.exit_code == 2 and result.stderr.startswith(
+        "错误：未知的调处环节“喝茶”：可选 联系信访人（contact）、"
+    )
 
 
 # --- closing (销号) and reopening ----------------------------------------------------------------------
@@ -259,7 +257,9 @@ def test_closed_case_refuses_steps_and_a_second_close_until_reopened(cli, db_pat
     cli("close", number, "--outcome", "问题解决", "--on", "2018-06-09")
     before = snapshot(db_path)
     step = cli("step", number, "--kind", "contact", "--note", "x", ok=False)
-    assert step.stderr.strip() == f"Error: {number} is closed (销号 2018-06-09): reopen it before you record a step"
+    assert (
+        step.stderr.strip() == f"错误：{number} 已销号（2018-06-09）：如属误销号，请先 guside reopen 更正，再记录调处"
+    )
     again = cli("close", number, "--outcome", "resolved", ok=False)
     assert again.stderr.strip() == f"错误：{number} 已销号（2018-06-09）：如属误销号，请先 guside reopen 更正"
     assert snapshot(db_path) == before
@@ -327,7 +327,7 @@ def test_repeat_chain_links_to_the_first_petition(cli):
 def test_edit_corrects_elements_and_logs_old_and_new(cli):
     number = cli.add(received="2018-06-07", level="镇")["number"]
     out = cli("edit", number, "--set", "persons=12", "--set", "cause=企业夜间偷排", "--set", "level=省")
-    assert out.stdout.splitlines()[0] == f"{number} 已更正：level、cause、persons"
+    assert out.stdout.splitlines()[0] == f"{number} 已更正：信访层级、诱因、涉及人数"
     shown = cli.json("show", number)
     assert (shown["persons"], shown["cause"], shown["level"], shown["number"]) == (
         12,
@@ -400,12 +400,28 @@ def test_a_leader_named_by_an_import_gets_a_rank_later(cli, db_path):
     number = cli.json("list", "--level", "省")[0]["number"]
     later = cli.add(level="省")["number"]
     result = cli("assign", later, "--leader", "新领导", ok=False)
-    assert "新领导's rank is not known: set it with `guside leader add 新领导 --rank town|village|department`" in (
-        result.stderr
-    )
+    assert "新领导 的级别未登记：请用 guside leader add 新领导 --rank town|village|department 补登" in result.stderr
     # the rank set later may not break the rule for the case the leader holds already
     refused = cli("leader", "add", "新领导", "--rank", "village", "--title", "村书记", ok=False)
     assert f"新领导 仍包案 1 件须镇领导包案的在办案件（如 {number}）" in refused.stderr
     cli("leader", "add", "新领导", "--rank", "town", "--title", "副镇长")
     cli("assign", later, "--leader", "新领导")
     assert cli.json("show", number)["leader_rank"] == "town"
+
+
+# --- close and step without their options --------------------------------------------------------------
+
+
+def test_close_and_step_without_a_terminal_name_what_is_missing_on_one_line(cli, db_path):
+    number = cli.add()["number"]
+    before = snapshot(db_path)
+    close = cli("close", number, ok=False)
+    assert (close.exit_code, close.stderr) == (2, "错误：缺少必填项 --outcome：没有终端可以询问，请用选项给出\n")
+    step = cli("step", number, ok=False)
+    assert (step.exit_code, step.stderr) == (2, "错误：缺少必填项 --kind, --note：没有终端可以询问，请用选项给出\n")
+    note = cli("--lang", "en", "step", number, "--kind", "contact", ok=False)
+    assert (note.exit_code, note.stderr.strip()) == (
+        2,
+        "Error: missing required field(s) --note: give them as options (no terminal to ask on)",
+    )
+    assert snapshot(db_path) == before

@@ -34,7 +34,7 @@ def test_numbers_never_repeat(cli, db_path):
 
 def test_a_bare_integer_number_is_refused_as_it_would_read_as_an_id(cli):
     result = cli("add", "--village", "红豆", "--level", "镇", "--subject", "s", "--number", "42", ok=False)
-    assert "Error: number: case number '42' is only digits" in result.stderr
+    assert "案件编号“42”只有数字，请加年份前缀，如 2018-42" in result.stderr
 
 
 def test_a_refused_add_leaves_no_gap(cli):

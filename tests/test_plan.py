@@ -6,7 +6,7 @@ import pytest
 
 from tests.conftest import snapshot
 
-RULE_END = "yellow (黄色) at best"
+RULE_END = "最高只能评为黄色（yellow）"
 
 
 @pytest.fixture
@@ -22,11 +22,9 @@ def test_green_or_blue_needs_compliance(cli, db_path):
     before = snapshot(db_path)
     result = cli("enterprise", "rate", "虚构化工", "--rating", "蓝", ok=False)
     assert result.exit_code == 1
-    assert result.stderr.startswith(
-        "Error: 虚构化工 cannot be rated blue (蓝色): 三有三无 status not assessed — the plan:"
-    )
+    assert result.stderr.startswith("错误：虚构化工 不能评为蓝色（blue）：“三有三无”未评定。方案规定：")
     refused = cli("enterprise", "rate", "虚构化工", "--rating", "blue", "--not-compliant", ok=False)
-    assert "cannot be rated blue (蓝色): not 三有三无-compliant" in refused.stderr
+    assert "不能评为蓝色（blue）：“三有三无”未达标" in refused.stderr
     assert result.stderr.strip().endswith(RULE_END)
     assert snapshot(db_path) == before
     cli("enterprise", "rate", "虚构化工", "--rating", "blue", "--compliant", "--reason", "年度评价")
@@ -39,7 +37,7 @@ def test_green_or_blue_needs_compliance(cli, db_path):
 def test_open_inspection_case_forbids_green_and_names_it(cli, town_leader):
     number = cli.add(source="中央环保督察交办", enterprise="虚构化工", level="镇")["number"]
     result = cli("enterprise", "rate", "虚构化工", "--rating", "green", "--compliant", ok=False)
-    assert f"open inspection case(s) {number}" in result.stderr
+    assert f"有未销号的督察交办案件 {number}" in result.stderr
     # a handed-down case is closed by its 包案 leader after a step, whatever the outcome
     cli("assign", number, "--leader", "王镇长")
     cli("step", number, "--kind", "inspect", "--at", "2018-06-08", "--note", "现场检查")
@@ -54,7 +52,7 @@ def test_open_escalated_repeat_forbids_blue(cli, town_leader):
     cli("step", first, "--kind", "inspect", "--at", "2018-01-11", "--note", "现场检查")
     cli("close", first, "--outcome", "resolved", "--on", "2018-02-01")
     refused = cli("enterprise", "rate", "虚构印染", "--rating", "blue", "--compliant", ok=False)
-    assert f"open province/Beijing repeat petition(s) {again}" in refused.stderr
+    assert f"有未销号的到部去省重复信访 {again}" in refused.stderr
 
 
 def test_check_finds_a_rating_made_stale_by_a_new_case(cli):
@@ -68,7 +66,7 @@ def test_check_finds_a_rating_made_stale_by_a_new_case(cli):
             "enterprise": "虚构化工",
             "rating": "green",
             "should_be": "yellow",
-            "reasons": [f"open inspection case(s) {number}"],
+            "reasons": [f"有未销号的督察交办案件 {number}"],
             "cases": [number],
         }
     ]
@@ -130,7 +128,7 @@ def test_plan_changes_are_history_and_groups_are_registered(cli):
     assert shown["is_group"] is True and shown["members"] == 40
     assert [p["plan"] for p in shown["plans"]] == ["整体稳控", "推动企业搬迁，定期通报进展"]
     bad = cli("person", "add", "张三", "--village", "顾山", "--members", "3", ok=False)
-    assert bad.stderr.strip() == "Error: --members goes with --group"
+    assert bad.stderr.strip() == "错误：--members 须与 --group 同用"
 
 
 def test_key_persons_on_a_case_are_registered(cli):
@@ -148,9 +146,7 @@ def test_rewards_are_for_verified_reports_and_listed_with_totals(cli, town_leade
     cli("step", first, "--kind", "inspect", "--at", "2018-05-03", "--note", "查实")
     cli("close", first, "--outcome", "resolved", "--on", "2018-05-10", "--verified", "--reward", "500")
     refused = cli("reward", second, "--amount", "200", ok=False)
-    assert refused.stderr.strip() == (
-        f"Error: {second}: a reward is for a report that proved true; close it with --verified first"
-    )
+    assert refused.stderr.strip() == f"错误：{second}：奖励只发给经查属实的举报，请先以 --verified 销号"
     unled = cli("close", second, "--outcome", "resolved", "--on", "2018-05-12", "--verified", ok=False)
     assert "缺少包案领导（guside assign）" in unled.stderr
     cli("conclude", second, "--outcome", "unfounded", "--on", "2018-05-03")

@@ -384,7 +384,7 @@ def test_text_fields_are_bounded(cli, db_path):
     assert result.stderr.strip() == "Error: subject: subject is 2001 characters long; at most 2000 are kept, shorten it"
     number = cli.add()["number"]
     note = cli("step", number, "--kind", "contact", "--note", "x" * 10_001, ok=False)
-    assert note.stderr.strip() == "Error: the note is 10001 characters long; at most 10000 are kept"
+    assert note.stderr.strip() == "错误：说明共 10001 字，最多保留 10000 字"
 
 
 def test_terminal_escapes_are_never_echoed(cli):

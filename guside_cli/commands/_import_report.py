@@ -95,7 +95,8 @@ EXAMPLES = {"status": "已转办=closed", "level": "区级=county", "form": "来
 def value_hint(problems, columns: dict[str, str]) -> str | None:
     """Once, for the first coded column holding an unknown word: how to map it."""
     for _, problem in problems:
-        if problem.field in CODED and "unknown" in str(problem.message):
+        unknown = getattr(problem.message, "id", None) == "enum.unknown" or "unknown" in str(problem.message)
+        if problem.field in CODED and unknown:
             field = problem.field
             example = EXAMPLES.get(field, "词=code")
             return str(M("files.value_hint", column=columns.get(field, field), field=field, example=example))

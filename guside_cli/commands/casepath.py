@@ -9,10 +9,8 @@ import typer
 from guside_cli.commands import _options as opt
 from guside_cli.commands._common import guarded, open_ledger, run_of, writing
 
-On = Annotated[str | None, typer.Option("--on", help="The date [today]")]
-ReviewOutcomeOption = Annotated[
-    str | None, typer.Option("--outcome", "-o", help="With --decided: upheld|changed|revoked, or 维持/变更/撤销重办")
-]
+On = Annotated[str | None, typer.Option("--on", help="help.casepath.on")]
+ReviewOutcomeOption = Annotated[str | None, typer.Option("--outcome", "-o", help="help.review.outcome")]
 
 
 def register(app: typer.Typer) -> None:
@@ -72,7 +70,7 @@ def accept(ctx: typer.Context, case: opt.Case, on: On = None, by: opt.By = None)
 def reject(
     ctx: typer.Context,
     case: opt.Case,
-    reason: Annotated[str, typer.Option("--reason", help="Why it is not accepted (the notice says so)")],
+    reason: Annotated[str, typer.Option("--reason", help="help.reject.reason")],
     on: On = None,
     by: opt.By = None,
 ) -> None:
@@ -98,14 +96,10 @@ def conclude(
     case: opt.Case,
     outcome: Annotated[
         str,
-        typer.Option(
-            "--outcome",
-            "-o",
-            help="resolved|stopped|unfounded|transferred|interim, or 问题解决/停诉息访/反映不属实/转办/阶段性办结",
-        ),
+        typer.Option("--outcome", "-o", help="help.conclude.outcome"),
     ],
     on: On = None,
-    note: Annotated[str | None, typer.Option("--note", help="The written opinion (处理意见书) in brief")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="help.conclude.note")] = None,
     by: opt.By = None,
 ) -> None:
     """Record 办结: the written opinion (处理意见书) is issued, the handling clock stops and the 30-day window for
@@ -133,8 +127,8 @@ def conclude(
 def review(
     ctx: typer.Context,
     case: opt.Case,
-    requested: Annotated[str | None, typer.Option("--requested", help="The date the 复查 was requested")] = None,
-    decided: Annotated[str | None, typer.Option("--decided", help="The date the 复查 was decided")] = None,
+    requested: Annotated[str | None, typer.Option("--requested", help="help.review.requested")] = None,
+    decided: Annotated[str | None, typer.Option("--decided", help="help.review.decided")] = None,
     outcome: ReviewOutcomeOption = None,
     by: opt.By = None,
 ) -> None:
@@ -148,8 +142,8 @@ def review(
 def re_review(
     ctx: typer.Context,
     case: opt.Case,
-    requested: Annotated[str | None, typer.Option("--requested", help="The date the 复核 was requested")] = None,
-    decided: Annotated[str | None, typer.Option("--decided", help="The date the 复核 was decided")] = None,
+    requested: Annotated[str | None, typer.Option("--requested", help="help.re_review.requested")] = None,
+    decided: Annotated[str | None, typer.Option("--decided", help="help.re_review.decided")] = None,
     outcome: ReviewOutcomeOption = None,
     by: opt.By = None,
 ) -> None:

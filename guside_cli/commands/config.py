@@ -5,10 +5,10 @@ from typing import Annotated
 import typer
 
 from guside_cli.commands import _options as opt
-from guside_cli.commands._common import guarded, open_ledger, run_of, say, writing
+from guside_cli.commands._common import guarded, open_ledger, run_of, writing
 from guside_cli.render.output import Format
 
-config_app = typer.Typer(help="Settings kept in the ledger (deadline rules…)", no_args_is_help=True)
+config_app = typer.Typer(help="help.cmd.config", no_args_is_help=True)
 
 
 def register(app: typer.Typer) -> None:
@@ -20,31 +20,34 @@ def register(app: typer.Typer) -> None:
 def list_settings(ctx: typer.Context, fmt: opt.OutputFormat = Format.auto) -> None:
     """List the settings with their values and what they do."""
     from guside_cli.core.settings import SETTINGS
+    from guside_cli.messages import text
     from guside_cli.render import output
     from guside_cli.storage.settings import get_setting
 
     run = run_of(ctx)
     with open_ledger(run) as ledger:
-        rows = [[key, get_setting(ledger, key), s.default, s.help] for key, s in SETTINGS.items()]
+        rows = [[key, get_setting(ledger, key), s.default, text(s.help, run.lang)] for key, s in SETTINGS.items()]
     fmt = output.resolve(fmt)
     if fmt is Format.json:
         output.write_json([dict(zip(("key", "value", "default", "help"), row, strict=True)) for row in rows])
     else:
-        output.print_table(["key", "value", "default", "help"], rows, fmt)
+        headers = [text(f"setting.h.{h}", run.lang) for h in ("key", "value", "default", "help")]
+        output.print_table(headers, rows, fmt)
 
 
 @config_app.command("set")
 @guarded
 def set_setting(
     ctx: typer.Context,
-    key: Annotated[str, typer.Argument(help="e.g. deadline.roll_weekends")],
-    value: Annotated[str, typer.Argument(help="e.g. true")],
+    key: Annotated[str, typer.Argument(help="help.config.key")],
+    value: Annotated[str, typer.Argument(help="help.config.value")],
     by: opt.By = None,
 ) -> None:
     """Change a setting. Deadline settings recompute the due dates of open cases in the same transaction.
 
     Example: guside config set deadline.roll_weekends true
     """
+    from guside_cli.messages import text
     from guside_cli.storage import settings
 
     run = run_of(ctx)
@@ -53,4 +56,4 @@ def set_setting(
         new = settings.set_setting(ledger, key, value)
         ledger.log(None, "config.set", field=key, old=old, new=new)
         moved = ledger.refresh_all_due() if key.startswith("deadline.") and old != new else 0
-    say(run, f"{key} = {new}（{moved} 件在办案件的时限已重算）", f"{key} = {new} ({moved} open cases' deadlines moved)")
+    typer.echo(text("setting.done", run.lang, key=key, value=new, moved=moved))

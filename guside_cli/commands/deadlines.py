@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from guside_cli.commands import _options as opt
-from guside_cli.commands._common import guarded, open_ledger, run_of, say
+from guside_cli.commands._common import guarded, open_ledger, run_of
 from guside_cli.render.output import Format
 
 
@@ -38,7 +38,7 @@ def overdue(
 
 def due(
     ctx: typer.Context,
-    within: Annotated[int, typer.Option("--within", min=0, help="Days from today")] = 7,
+    within: Annotated[int, typer.Option("--within", min=0, help="help.due.within")] = 7,
     village: opt.Village = None,
     level: opt.Level = None,
     source: opt.Source = None,
@@ -81,8 +81,8 @@ def _deadline_list(ctx: typer.Context, filters: dict, within: int | None, fmt: F
 
             typer.echo(str(M("calendar.legend")))
     else:
-        say(
-            run,
-            "无" if within is None else f"{within} 天内无到期案件",
-            "none" if within is None else f"nothing falls due within {within} days",
+        from guside_cli.messages import text
+
+        typer.echo(
+            text("deadlines.none", run.lang) if within is None else text("deadlines.none_within", run.lang, days=within)
         )

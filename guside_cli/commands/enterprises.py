@@ -6,13 +6,13 @@ from typing import Annotated
 import typer
 
 from guside_cli.commands import _options as opt
-from guside_cli.commands._common import guarded, open_ledger, run_of, say, writing
+from guside_cli.commands._common import guarded, open_ledger, run_of, writing
 from guside_cli.render.output import Format
 
-enterprise_app = typer.Typer(help="Enterprises and their environmental credit rating (五色评价)", no_args_is_help=True)
-Name = Annotated[str, typer.Argument(help="The enterprise's name, as cases name it")]
-RatingOption = Annotated[str | None, typer.Option("--rating", help="green|blue|yellow|red|black, or 绿/蓝/黄/红/黑")]
-Compliant = Annotated[bool | None, typer.Option("--compliant/--not-compliant", help="The “三有三无” standard met")]
+enterprise_app = typer.Typer(help="help.cmd.enterprise", no_args_is_help=True)
+Name = Annotated[str, typer.Argument(help="help.enterprise.name")]
+RatingOption = Annotated[str | None, typer.Option("--rating", help="help.enterprise.rating")]
+Compliant = Annotated[bool | None, typer.Option("--compliant/--not-compliant", help="help.enterprise.compliant")]
 
 
 def register(app: typer.Typer) -> None:
@@ -38,18 +38,19 @@ def add(
     from guside_cli.core.plan import Enterprise, check_rating
     from guside_cli.core.text import clean
     from guside_cli.core.villages import resolve_village
+    from guside_cli.messages import M
 
     run = run_of(ctx)
     cleaned = clean(name)
     if not cleaned or len(cleaned) > 200:
-        raise InputError(f"enterprise name '{name}' must be 1 to 200 characters")
+        raise InputError(M("enterprise.name_length", name=name))
     with open_ledger(run, create=True) as ledger, writing(ledger, run, by):
         home = resolve_village(village, ledger.villages()).name if village else None
         chosen = Rating.parse(rating) if rating else None
         if chosen:
             check_rating(cleaned, chosen, ledger.blockers(cleaned, compliant))
         ledger.add_enterprise(Enterprise(cleaned, home, chosen, compliant))
-    say(run, f"已添加企业 {cleaned}", f"Added enterprise {cleaned}")
+    typer.echo(str(M("enterprise.added", name=cleaned)))
 
 
 @enterprise_app.command("rate")
@@ -59,7 +60,7 @@ def rate(
     name: Name,
     rating: RatingOption = None,
     compliant: Compliant = None,
-    reason: Annotated[str | None, typer.Option("--reason", help="Why (kept in the history)")] = None,
+    reason: Annotated[str | None, typer.Option("--reason", help="help.enterprise.reason")] = None,
     by: opt.By = None,
 ) -> None:
     """Change an enterprise's rating or its 三有三无 status. A rating the plan forbids is refused, naming the cases.
@@ -69,10 +70,11 @@ def rate(
     from guside_cli.core.enums import Rating
     from guside_cli.core.errors import InputError
     from guside_cli.core.plan import check_rating
+    from guside_cli.messages import M, text
 
     run = run_of(ctx)
     if rating is None and compliant is None:
-        raise InputError("give --rating and/or --compliant/--not-compliant")
+        raise InputError(M("enterprise.give_one"))
     with open_ledger(run) as ledger, writing(ledger, run, by):
         current = ledger.enterprise(name)
         chosen = Rating.parse(rating) if rating else current.rating
@@ -80,11 +82,8 @@ def rate(
         if chosen:
             check_rating(current.name, chosen, ledger.blockers(current.name, status))
         ledger.rate_enterprise(current, Rating.parse(rating) if rating else None, compliant, reason)
-    say(
-        run,
-        f"{current.name}：{chosen.zh if chosen else '未评价'}",
-        f"{current.name}: {chosen.en if chosen else 'unrated'}",
-    )
+    shown = chosen.label(run.lang) if chosen else text("plan.unrated", run.lang)
+    typer.echo(text("enterprise.rated", run.lang, name=current.name, rating=shown))
 
 
 @enterprise_app.command("list")
@@ -110,7 +109,9 @@ def show(ctx: typer.Context, name: Name, fmt: opt.OutputFormat = Format.auto) ->
     """One enterprise: rating, status, what blocks a green or blue rating, and its cases, open and closed."""
     from dataclasses import asdict
 
+    from guside_cli.messages import text
     from guside_cli.render import output
+    from guside_cli.render.plan import compliance_label, rating_label
     from guside_cli.services.cases import print_cases
 
     run = run_of(ctx)
@@ -123,15 +124,19 @@ def show(ctx: typer.Context, name: Name, fmt: opt.OutputFormat = Format.auto) ->
             {**asdict(e), "rating": e.rating.code if e.rating else None, "blocking_cases": list(blockers.cases)}
         )
         return
-    say(
-        run,
-        f"{e.name}（{e.village or '属地未填'}）评价：{e.rating.zh if e.rating else '未评价'}；三有三无："
-        f"{'达标' if e.compliant else '未达标' if e.compliant is False else '未评定'}",
-        f"{e.name} ({e.village or 'village not recorded'}) rating: {e.rating.en if e.rating else 'unrated'}; "
-        f"三有三无: {'met' if e.compliant else 'not met' if e.compliant is False else 'not assessed'}",
+    lang = run.lang
+    typer.echo(
+        text(
+            "enterprise.shown",
+            lang,
+            name=e.name,
+            village=e.village or text("enterprise.no_village", lang),
+            rating=rating_label(e.rating.code if e.rating else None, lang),
+            compliant=compliance_label(e.compliant, lang),
+        )
     )
     for reason in blockers.reasons():
-        say(run, f"  不能评为绿色/蓝色：{reason}", f"  cannot be green/blue: {reason}")
+        typer.echo(text("enterprise.blocked", lang, reason=reason))
     print_cases(run, {"enterprise": e.name}, fmt=fmt)
 
 
@@ -144,6 +149,7 @@ def check(ctx: typer.Context, fmt: opt.OutputFormat = Format.auto) -> None:
 
     Example: guside enterprise check || mail -s "降级提醒" office@example
     """
+    from guside_cli.messages import text
     from guside_cli.render import output
     from guside_cli.render.plan import downgrade_rows
 
@@ -156,6 +162,6 @@ def check(ctx: typer.Context, fmt: opt.OutputFormat = Format.auto) -> None:
     elif stale:
         output.print_table(*downgrade_rows(stale, run.lang), fmt)
     else:
-        say(run, "无需降级的企业", "no enterprise needs a downgrade")
+        typer.echo(text("enterprise.none_stale", run.lang))
     if stale:
         raise typer.Exit(code=1)

@@ -11,8 +11,15 @@ def register(app: typer.Typer) -> None:
     app.command("info")(guarded(info))
 
 
+def _label(key: str, lang: str) -> str:
+    from guside_cli.messages import catalogue, text
+
+    return text(f"info.k.{key}", lang) if f"info.k.{key}" in catalogue() else key
+
+
 def info(ctx: typer.Context, fmt: opt.OutputFormat = Format.auto) -> None:
     """Show which ledger file is in use, its schema version and its counts."""
+    from guside_cli.messages import text
     from guside_cli.render import output
     from guside_cli.storage.ledger import Ledger
 
@@ -27,8 +34,10 @@ def info(ctx: typer.Context, fmt: opt.OutputFormat = Format.auto) -> None:
         output.write_json(facts)
     else:
         if not facts["exists"]:
-            typer.echo(f"{run.db}: no ledger yet; `guside add` creates it")
+            typer.echo(text("info.no_ledger", run.lang, path=run.db))
             return
         output.print_table(
-            ["项目", "内容"] if run.lang == "zh" else ["item", "value"], [[k, v] for k, v in facts.items()], fmt
+            [text("info.h.item", run.lang), text("info.h.value", run.lang)],
+            [[_label(k, run.lang), text("info.yes", run.lang) if v is True else v] for k, v in facts.items()],
+            fmt,
         )

@@ -7,7 +7,7 @@ from guside_cli.commands import _options as opt
 from guside_cli.commands._common import guarded, open_ledger, run_of, writing
 from guside_cli.render.output import Format
 
-key_app = typer.Typer(help="重点重复信访: the office's key cases, candidates, mark/unmark", invoke_without_command=True)
+key_app = typer.Typer(help="help.cmd.key-cases", invoke_without_command=True)
 
 
 def register(app: typer.Typer) -> None:

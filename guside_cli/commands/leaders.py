@@ -5,10 +5,10 @@ from typing import Annotated
 import typer
 
 from guside_cli.commands import _options as opt
-from guside_cli.commands._common import NAME_LIMIT, bounded_text, guarded, open_ledger, run_of, say, writing
+from guside_cli.commands._common import NAME_LIMIT, bounded_text, guarded, open_ledger, run_of, writing
 from guside_cli.render.output import Format
 
-leader_app = typer.Typer(help="Leaders who take personal charge of cases (包案领导)", no_args_is_help=True)
+leader_app = typer.Typer(help="help.cmd.leader", no_args_is_help=True)
 
 
 def register(app: typer.Typer) -> None:
@@ -19,9 +19,9 @@ def register(app: typer.Typer) -> None:
 @guarded
 def add(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The leader's name")],
-    rank: Annotated[str, typer.Option("--rank", help="town|village|department, or 镇领导/村（社区）负责人/部门负责人")],
-    title: Annotated[str | None, typer.Option("--title", help="职务, e.g. 副镇长")] = None,
+    name: Annotated[str, typer.Argument(help="help.leader.name")],
+    rank: Annotated[str, typer.Option("--rank", help="help.leader.rank")],
+    title: Annotated[str | None, typer.Option("--title", help="help.leader.title")] = None,
     by: opt.By = None,
 ) -> None:
     """Add a leader. Town leaders (镇领导) may hold every case; the others not province/Beijing or
@@ -33,24 +33,25 @@ def add(
     from guside_cli.core.errors import InputError
     from guside_cli.core.model import Leader
     from guside_cli.core.text import clean
+    from guside_cli.messages import M, text
 
     run = run_of(ctx)
     cleaned = clean(name)
     if not cleaned or len(cleaned) > 50:
-        raise InputError(f"leader name '{name}' must be 1 to 50 characters")
+        raise InputError(M("leader.name_length", name=name))
     leader = Leader(name=cleaned, title=bounded_text(title, "--title", limit=NAME_LIMIT), rank=Rank.parse(rank))
     with open_ledger(run, create=True) as ledger, writing(ledger, run, by):
         ledger.add_leader(leader)
-    say(run, f"已添加包案领导 {leader.name}（{leader.rank.zh}）", f"Added leader {leader.name} ({leader.rank.en})")
+    typer.echo(text("leader.added", run.lang, name=leader.name, rank=leader.rank.label(run.lang)))
 
 
 @leader_app.command("edit")
 @guarded
 def edit(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The leader's name")],
-    rank: Annotated[str | None, typer.Option("--rank", help="town|village|department, or 镇领导/村/部门")] = None,
-    title: Annotated[str | None, typer.Option("--title", help="职务, e.g. 副镇长")] = None,
+    name: Annotated[str, typer.Argument(help="help.leader.name")],
+    rank: Annotated[str | None, typer.Option("--rank", help="help.leader.rank")] = None,
+    title: Annotated[str | None, typer.Option("--title", help="help.leader.title")] = None,
     by: opt.By = None,
 ) -> None:
     """Change a leader's rank or title. A rank that would break the 包案 rule for a case the leader holds is
@@ -61,13 +62,14 @@ def edit(
     from guside_cli.commands.casepath import tell
     from guside_cli.core.enums import Rank
     from guside_cli.core.text import clean
-    from guside_cli.messages import M
+    from guside_cli.messages import M, text
 
     run = run_of(ctx)
     with open_ledger(run) as ledger, writing(ledger, run, by):
         leader = ledger.leader(name)
         changed = ledger.edit_leader(leader, rank=Rank.parse(rank) if rank else None, title=clean(title))
-    tell(M("done.leader_edit", leader=leader.name, changes=", ".join(changed) or "—"))
+    named = [text(f"leader.h.{field}", run.lang) for field in changed]
+    tell(M("done.leader_edit", leader=leader.name, changes=("、" if run.lang == "zh" else ", ").join(named) or "—"))
 
 
 @leader_app.command("list")
@@ -84,11 +86,9 @@ def list_leaders(ctx: typer.Context, fmt: opt.OutputFormat = Format.auto) -> Non
     if fmt is Format.json:
         output.write_json(leaders)
         return
-    headers = (
-        ["姓名", "职务", "级别", "在办", "超期", "已销号"]
-        if run.lang == "zh"
-        else ["name", "title", "rank", "open", "overdue", "closed"]
-    )
+    from guside_cli.messages import text
+
+    headers = [text(f"leader.h.{h}", run.lang) for h in ("name", "title", "rank", "open", "overdue", "closed")]
     rows = [
         [
             r["name"],

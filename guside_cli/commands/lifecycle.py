@@ -5,7 +5,10 @@ from typing import Annotated
 import typer
 
 from guside_cli.commands import _options as opt
-from guside_cli.commands._common import guarded, open_ledger, run_of, say, writing
+from guside_cli.commands._common import guarded, open_ledger, run_of, stdin_is_terminal, writing
+from guside_cli.commands.casepath import tell
+from guside_cli.commands.prompts import ask_if_missing
+from guside_cli.messages import M, text
 from guside_cli.render.output import Format
 
 NOTE_LIMIT = 10_000
@@ -30,18 +33,25 @@ def _note(text: str | None, *, required: str | None = None) -> str | None:
 
     cleaned = clean(text)
     if cleaned is None and required:
-        raise InputError(f"{required} is required and cannot be empty")
+        raise InputError(M("lifecycle.required", flag=required))
     if cleaned and len(cleaned) > NOTE_LIMIT:
-        raise InputError(f"the note is {len(cleaned)} characters long; at most {NOTE_LIMIT} are kept")
+        raise InputError(M("lifecycle.note_too_long", length=len(cleaned), limit=NOTE_LIMIT))
     return cleaned
+
+
+def _known(run, case: str) -> None:
+    """Before asking for what a command lacks: the case is there (never ask, then say there is no such case).
+    Read only: no write is held open while the clerk types."""
+    with open_ledger(run) as ledger:
+        ledger.resolve(case)
 
 
 def assign(
     ctx: typer.Context,
     case: opt.Case,
-    leader: Annotated[str, typer.Option("--leader", help="The leader who takes charge (包案)")],
-    unit: Annotated[str | None, typer.Option("--unit", help="责任单位: responsible unit")] = None,
-    due: Annotated[str | None, typer.Option("--due", help="限期: a due date set by the assigning office")] = None,
+    leader: Annotated[str, typer.Option("--leader", help="help.assign.leader")],
+    unit: Annotated[str | None, typer.Option("--unit", help="help.assign.unit")] = None,
+    due: Annotated[str | None, typer.Option("--due", help="help.assign.due")] = None,
     by: opt.By = None,
 ) -> None:
     """Hand a case to a leader (包案 / 限期交办). Re-assigning is allowed and logged.
@@ -61,27 +71,15 @@ def assign(
             rules.check_due(p, due_on)
         ledger.assign(p, chosen, unit=_note(unit), due=due_on)
         p = ledger.get(case)
-    say(
-        run,
-        f"{p.number} 由 {chosen.name} 包案，办结时限 {p.due_on}",
-        f"{p.number} held by {chosen.name}, due {p.due_on}",
-    )
+    tell(M("lifecycle.assigned", number=p.number, leader=chosen.name, due=p.due_on))
 
 
 def step(
     ctx: typer.Context,
     case: opt.Case,
-    kind: Annotated[
-        str,
-        typer.Option(
-            "--kind",
-            "-k",
-            help="contact|arrive|mediate|inspect|monitor|enforce|police|"
-            "interview|reply|notify|visit|other, or 联系信访人/到达现场/现场调处/…",
-        ),
-    ],
-    note: Annotated[str, typer.Option("--note", help="What was done and found")],
-    at: Annotated[str | None, typer.Option("--at", help="When [now]")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", "-k", help="help.step.kind")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="help.step.note")] = None,
+    at: Annotated[str | None, typer.Option("--at", help="help.step.at")] = None,
     by: opt.By = None,
 ) -> None:
     """Record a mediation step (调处). `notify` (受理告知) records acceptance and restarts the 60-day clock.
@@ -91,11 +89,18 @@ def step(
     from guside_cli.core import lifecycle as rules
     from guside_cli.core.dates import parse_datetime
     from guside_cli.core.enums import StepKind
+    from guside_cli.core.errors import InputError
     from guside_cli.core.model import Step
     from guside_cli.core.text import clean
 
     run = run_of(ctx)
-
+    missing = [flag for flag, value in (("--kind", kind), ("--note", note)) if value in (None, "")]
+    if missing and not stdin_is_terminal():  # both named at once, not one per try
+        raise InputError(M("add.missing", flags=", ".join(missing)))
+    if missing:
+        _known(run, case)
+    kind = ask_if_missing(kind, "kind", StepKind, run.lang)
+    note = ask_if_missing(note, "note", None, run.lang)
     with open_ledger(run) as ledger, writing(ledger, run, by):
         p = ledger.get(case)
         when = parse_datetime(at or "now", run.now)
@@ -103,22 +108,16 @@ def step(
         rules.check_step(p, the_step.kind, when, run.now)
         ledger.add_step(p, the_step)
     hours = (when - p.received_at).total_seconds() / 3600
-    say(
-        run,
-        f"{p.number}：已记录{the_step.kind.zh}（受理后 {hours:.1f} 小时）",
-        f"{p.number}: recorded {the_step.kind.en} ({hours:.1f} hours after receipt)",
-    )
+    tell(M("lifecycle.step_recorded", number=p.number, kind=the_step.kind.label(run.lang), hours=f"{hours:.1f}"))
 
 
 def extend(
     ctx: typer.Context,
     case: opt.Case,
-    days: Annotated[int, typer.Option("--days", help="1 to 30 days, once")],
-    reason: Annotated[str, typer.Option("--reason", help="Why (the head's approval, the petitioner told)")],
-    approved_by: Annotated[
-        str | None, typer.Option("--approved-by", help="The leader who approved it [the case's 包案 leader]")
-    ] = None,
-    on: Annotated[str | None, typer.Option("--on", help="Date approved [today]; before the due date")] = None,
+    days: Annotated[int, typer.Option("--days", help="help.extend.days")],
+    reason: Annotated[str, typer.Option("--reason", help="help.extend.reason")],
+    approved_by: Annotated[str | None, typer.Option("--approved-by", help="help.extend.approved_by")] = None,
+    on: Annotated[str | None, typer.Option("--on", help="help.extend.on")] = None,
     by: opt.By = None,
 ) -> None:
     """Extend a case's handling deadline once, by at most 30 days, with a reason and the approving leader (延期).
@@ -126,10 +125,9 @@ def extend(
 
     Example: guside extend 2018-0042 --days 30 --reason "需第三方监测" --approved-by 王镇长
     """
-    from guside_cli.commands.casepath import calendar_note, tell
+    from guside_cli.commands.casepath import calendar_note
     from guside_cli.core import casepath as rules
     from guside_cli.core.dates import parse_date
-    from guside_cli.messages import M
 
     run = run_of(ctx)
     with open_ledger(run) as ledger, writing(ledger, run, by):
@@ -147,22 +145,12 @@ def extend(
 def close(
     ctx: typer.Context,
     case: opt.Case,
-    outcome: Annotated[
-        str,
-        typer.Option(
-            "--outcome",
-            "-o",
-            help="resolved|stopped|unfounded|not_accepted|"
-            "transferred|interim, or 问题解决/停诉息访/反映不属实/不予受理/转办/阶段性办结",
-        ),
-    ],
-    on: Annotated[str | None, typer.Option("--on", help="Date closed [today]")] = None,
-    note: Annotated[str | None, typer.Option("--note", help="How it was settled")] = None,
-    verified: Annotated[bool, typer.Option("--verified", help="The report proved true (举报属实)")] = False,
-    satisfaction: Annotated[
-        str | None, typer.Option("--satisfaction", help="satisfied|basic|unsatisfied, 满意/基本满意/不满意")
-    ] = None,
-    reward: Annotated[str | None, typer.Option("--reward", help="With --verified: a reward paid, in yuan")] = None,
+    outcome: Annotated[str | None, typer.Option("--outcome", "-o", help="help.close.outcome")] = None,
+    on: Annotated[str | None, typer.Option("--on", help="help.close.on")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="help.close.note")] = None,
+    verified: Annotated[bool, typer.Option("--verified", help="help.close.verified")] = False,
+    satisfaction: Annotated[str | None, typer.Option("--satisfaction", help="help.close.satisfaction")] = None,
+    reward: Annotated[str | None, typer.Option("--reward", help="help.close.reward")] = None,
     by: opt.By = None,
 ) -> None:
     """Strike a case off (销号): after 办结 when settled (问题解决/停诉息访), when the 复查 window passed with no
@@ -171,14 +159,15 @@ def close(
 
     Example: guside close 2018-0042 --outcome 停诉息访 --on 2018-07-01 --satisfaction 满意
     """
-    from guside_cli.commands.casepath import tell
     from guside_cli.core import casepath as rules
     from guside_cli.core.dates import parse_date
     from guside_cli.core.enums import Outcome, Satisfaction
-    from guside_cli.messages import M
     from guside_cli.storage.settings import deadline_rules
 
     run = run_of(ctx)
+    if outcome in (None, "") and stdin_is_terminal():
+        _known(run, case)
+    outcome = ask_if_missing(outcome, "outcome", Outcome, run.lang)
     with open_ledger(run) as ledger, writing(ledger, run, by):
         p = ledger.get(case)
         result = Outcome.parse(outcome)
@@ -201,7 +190,7 @@ def close(
 def reopen(
     ctx: typer.Context,
     case: opt.Case,
-    reason: Annotated[str, typer.Option("--reason", help="Why the closing was a mistake")],
+    reason: Annotated[str, typer.Option("--reason", help="help.reopen.reason")],
     by: opt.By = None,
 ) -> None:
     """Correct a case closed by mistake: it returns to the stage it had, its clocks as they were (never a fresh
@@ -209,9 +198,7 @@ def reopen(
 
     Example: guside reopen 2018-0042 --reason "误销号：复查申请期限未满"
     """
-    from guside_cli.commands.casepath import tell
     from guside_cli.core import casepath as rules
-    from guside_cli.messages import M
 
     run = run_of(ctx)
     with open_ledger(run) as ledger, writing(ledger, run, by):
@@ -226,15 +213,9 @@ def edit(
     case: opt.Case,
     field: Annotated[
         list[str] | None,
-        typer.Option(
-            "--set",
-            help="FIELD=VALUE, repeatable: subject=…, village=红豆村, "
-            "level=省, pollution=大气;噪声, persons=3, received=2018-06-07 9:30…",
-        ),
+        typer.Option("--set", help="help.edit.set"),
     ] = None,
-    key: Annotated[
-        bool | None, typer.Option("--key/--not-key", help="重点: a key case (a key 交办 case needs a town leader)")
-    ] = None,
+    key: Annotated[bool | None, typer.Option("--key/--not-key", help="help.edit.key")] = None,
     by: opt.By = None,
 ) -> None:
     """Correct a case's registered elements; each change is kept in the history with old and new values.
@@ -256,15 +237,12 @@ def edit(
             check_rank(replace(corrected, number=p.number), ledger.leader(p.leader.name))
         changed = ledger.update_elements(p, corrected)
         now = ledger.get(str(p.id))
-    say(
-        run,
-        f"{p.number} 已更正：{'、'.join(changed) or '无变化'}",
-        f"{p.number} corrected: {', '.join(changed) or 'nothing changed'}",
-    )
-    if now.number != p.number:
-        from guside_cli.commands.casepath import tell
-        from guside_cli.messages import M
+    from guside_cli.core.records import field_label
 
+    named = [field_label(name, run.lang) for name in changed]
+    changes = ("、" if run.lang == "zh" else ", ").join(named) or text("lifecycle.nothing_changed", run.lang)
+    tell(M("lifecycle.corrected", number=p.number, changes=changes))
+    if now.number != p.number:
         tell(M("number.changed", old=p.number, new=now.number))
 
 

@@ -5,12 +5,12 @@ from typing import Annotated
 import typer
 
 from guside_cli.commands import _options as opt
-from guside_cli.commands._common import bounded_text, guarded, open_ledger, run_of, say, writing
+from guside_cli.commands._common import bounded_text, guarded, open_ledger, run_of, writing
 from guside_cli.render.output import Format
 
-person_app = typer.Typer(help="Key persons and groups, each with its plan (一人一策)", no_args_is_help=True)
-Name = Annotated[str, typer.Argument(help="The key person's (or group's) name")]
-Plan = Annotated[str | None, typer.Option("--plan", help="The plan: education, guidance, help (教育、疏导、帮扶)")]
+person_app = typer.Typer(help="help.cmd.person", no_args_is_help=True)
+Name = Annotated[str, typer.Argument(help="help.person.name")]
+Plan = Annotated[str | None, typer.Option("--plan", help="help.person.plan")]
 
 
 def register(app: typer.Typer) -> None:
@@ -22,13 +22,13 @@ def register(app: typer.Typer) -> None:
 def add(
     ctx: typer.Context,
     name: Name,
-    village: Annotated[str, typer.Option("--village", "-v", help="The village that holds them stable (属地)")],
+    village: Annotated[str, typer.Option("--village", "-v", help="help.person.village")],
     plan: Plan = None,
-    leader: Annotated[str | None, typer.Option("--leader", help="The responsible leader")] = None,
-    phone: Annotated[str | None, typer.Option("--phone")] = None,
-    id_number: Annotated[str | None, typer.Option("--id-number")] = None,
-    group: Annotated[bool, typer.Option("--group", help="A key group (重点群体) rather than one person")] = False,
-    members: Annotated[int | None, typer.Option("--members", min=1, help="How many people the group counts")] = None,
+    leader: Annotated[str | None, typer.Option("--leader", help="help.person.leader")] = None,
+    phone: Annotated[str | None, typer.Option("--phone", help="help.add.phone")] = None,
+    id_number: Annotated[str | None, typer.Option("--id-number", help="help.add.id_number")] = None,
+    group: Annotated[bool, typer.Option("--group", help="help.person.group")] = False,
+    members: Annotated[int | None, typer.Option("--members", min=1, help="help.person.members")] = None,
     by: opt.By = None,
 ) -> None:
     """Register a key person, or with --group a key group, with a plan and a responsible leader.
@@ -39,13 +39,14 @@ def add(
     from guside_cli.core.identity import check_id_number, check_phone
     from guside_cli.core.text import clean
     from guside_cli.core.villages import resolve_village
+    from guside_cli.messages import M
 
     run = run_of(ctx)
     cleaned = clean(name)
     if not cleaned or len(cleaned) > 100:
-        raise InputError(f"name '{name}' must be 1 to 100 characters")
+        raise InputError(M("person.name_length", name=name))
     if members is not None and not group:
-        raise InputError("--members goes with --group")
+        raise InputError(M("person.members_without_group"))
     with open_ledger(run, create=True) as ledger, writing(ledger, run, by):
         ledger.add_person(
             cleaned,
@@ -57,17 +58,16 @@ def add(
             group=group,
             members=members,
         )
-    say(
-        run,
-        f"已登记{'重点群体' if group else '重点人员'} {cleaned}",
-        f"Registered key {'group' if group else 'person'} {cleaned}",
-    )
+    typer.echo(str(M("person.added_group" if group else "person.added_person", name=cleaned)))
 
 
 @person_app.command("plan")
 @guarded
 def plan(
-    ctx: typer.Context, name: Name, text: Annotated[str, typer.Option("--plan", help="The new plan")], by: opt.By = None
+    ctx: typer.Context,
+    name: Name,
+    text: Annotated[str, typer.Option("--plan", help="help.person.new_plan")],
+    by: opt.By = None,
 ) -> None:
     """Change a key person's plan; every version stays in the history.
 
@@ -75,14 +75,15 @@ def plan(
     """
     from guside_cli.core.errors import InputError
     from guside_cli.core.text import clean
+    from guside_cli.messages import M
 
     run = run_of(ctx)
     if not clean(text):
-        raise InputError("--plan cannot be empty")
+        raise InputError(M("person.plan_empty"))
     plan = bounded_text(text, "--plan", required=True)
     with open_ledger(run) as ledger, writing(ledger, run, by):
         ledger.set_plan(ledger.person(name)["name"], plan)
-    say(run, f"{name} 的一人一策已更新", f"{name}'s plan updated")
+    typer.echo(str(M("person.plan_updated", name=name)))
 
 
 @person_app.command("list")
@@ -103,6 +104,7 @@ def show(ctx: typer.Context, name: Name, fmt: opt.OutputFormat = Format.auto, re
 
 
 def _show(ctx: typer.Context, name: str | None, fmt: Format, reveal: bool) -> None:
+    from guside_cli.messages import text
     from guside_cli.render import output
     from guside_cli.render.plan import person_records, person_rows
 
@@ -130,4 +132,4 @@ def _show(ctx: typer.Context, name: str | None, fmt: Format, reveal: bool) -> No
     else:
         output.print_table(*person_rows(records, run.lang), fmt)
         for h in plans:
-            say(run, f"  {h.at[:10]} {h.actor}：{h.new or ''}", f"  {h.at[:10]} {h.actor}: {h.new or ''}")
+            typer.echo(text("person.plan_line", run.lang, at=h.at[:10], actor=h.actor, plan=h.new or ""))

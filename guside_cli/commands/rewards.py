@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from guside_cli.commands import _options as opt
-from guside_cli.commands._common import guarded, open_ledger, run_of, say, writing
+from guside_cli.commands._common import guarded, open_ledger, run_of, writing
 from guside_cli.render.output import Format
 
 
@@ -17,9 +17,9 @@ def register(app: typer.Typer) -> None:
 def reward(
     ctx: typer.Context,
     case: opt.Case,
-    amount: Annotated[str, typer.Option("--amount", help="Yuan, e.g. 500")],
-    on: Annotated[str | None, typer.Option("--on", help="Date paid [today]")] = None,
-    note: Annotated[str | None, typer.Option("--note")] = None,
+    amount: Annotated[str, typer.Option("--amount", help="help.reward.amount")],
+    on: Annotated[str | None, typer.Option("--on", help="help.reward.on")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="help.reward.note")] = None,
     by: opt.By = None,
 ) -> None:
     """Record a reward for a report that proved true (the case closed with --verified).
@@ -29,6 +29,7 @@ def reward(
     from guside_cli.core.dates import parse_date
     from guside_cli.core.plan import check_reward, parse_amount
     from guside_cli.core.text import clean
+    from guside_cli.messages import text
 
     run = run_of(ctx)
     money = parse_amount(amount)
@@ -37,7 +38,7 @@ def reward(
         day = parse_date(on, run.today) if on else run.today
         check_reward(p, day, run.today)
         ledger.add_reward(p.id, money, day, clean(note))
-    say(run, f"{p.number}：奖励 {money} 元（{day}）", f"{p.number}: reward of {money} yuan ({day})")
+    typer.echo(text("reward.recorded", run.lang, number=p.number, amount=money, day=day))
 
 
 def rewards(ctx: typer.Context, year: opt.Year = None, fmt: opt.OutputFormat = Format.auto) -> None:

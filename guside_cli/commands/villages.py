@@ -8,7 +8,7 @@ from guside_cli.commands import _options as opt
 from guside_cli.commands._common import guarded, open_ledger, run_of, writing
 from guside_cli.render.output import Format
 
-village_app = typer.Typer(help="The villages and communities (村/社区) petitions belong to", no_args_is_help=True)
+village_app = typer.Typer(help="help.cmd.village", no_args_is_help=True)
 
 
 def register(app: typer.Typer) -> None:
@@ -19,10 +19,8 @@ def register(app: typer.Typer) -> None:
 @guarded
 def add(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="Full name, e.g. 新桥村 or 新城社区")],
-    short: Annotated[
-        str | None, typer.Option("--short", help="The short name numbers show [the name without 村/社区]")
-    ] = None,
+    name: Annotated[str, typer.Argument(help="help.village.name")],
+    short: Annotated[str | None, typer.Option("--short", help="help.village.short")] = None,
 ) -> None:
     """Add a village or community to the ledger's list.
 
@@ -41,11 +39,7 @@ def add(
         ledger.add_village(village)
     if holder:
         typer.echo(str(M("files.short_taken", short=make_village(name).short, other=holder, name=village.name)))
-    typer.echo(
-        f"已添加 {village.name}（简称 {village.short}）"
-        if run.lang == "zh"
-        else f"Added {village.name} (short name {village.short})"
-    )
+    typer.echo(str(M("village.added", name=village.name, short=village.short)))
 
 
 @village_app.command("list")
@@ -64,5 +58,7 @@ def list_villages(ctx: typer.Context, fmt: opt.OutputFormat = Format.auto) -> No
     if fmt is Format.json:
         output.write_json(records)
         return
-    headers = ["名称", "简称", "类别", "信访件数"] if run.lang == "zh" else ["name", "short", "kind", "petitions"]
+    from guside_cli.messages import text
+
+    headers = [text(f"village.h.{h}", run.lang) for h in ("name", "short", "kind", "petitions")]
     output.print_table(headers, [list(r.values()) for r in records], fmt)

@@ -79,10 +79,7 @@ def check_rank(p: "Petition | NewPetition", leader: Leader, *, strict: bool = Tr
     if leader.rank is None:
         if not strict:
             return
-        raise RuleViolation(
-            f"{name} {_why(p).render('en')} and must be held by a town leader, but {leader.name}'s rank is not "
-            f"known: set it with `guside leader add {leader.name} --rank town|village|department`"
-        )
+        raise RuleViolation(M("rule.rank_unknown", number=name, why=_why(p), leader=leader.name))
     if leader.rank in ranks:
         return
     if ranks == frozenset({Rank.TOWN}):

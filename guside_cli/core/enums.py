@@ -39,8 +39,35 @@ class Coded(Enum):
         member = _lookup(cls).get(fold(str(text)))
         if member is not None:
             return member
-        choices = ", ".join(f"{m.value} ({m.zh})" for m in cls)
-        raise InputError(f"unknown {cls.what()} '{text}': use one of {choices}")
+        from guside_cli.messages import M, catalogue
+
+        name = f"enum.what.{cls.what()}"
+        what = M(name) if name in catalogue() else cls.what()
+        raise InputError(M("enum.unknown", what=what, text=text, choices=_Choices(cls)))
+
+
+class _Choices:
+    """An enum's members named in a message: 镇级（town）、县级（county） in Chinese, town (镇级), … in English,
+    as the run reads when the message is rendered."""
+
+    def __init__(self, kind: type[Coded]) -> None:
+        self.kind = kind
+
+    def __str__(self) -> str:
+        from guside_cli.messages import language
+
+        if language() == "zh":
+            return "、".join(f"{m.zh}（{m.value}）" for m in self.kind)
+        return ", ".join(f"{m.value} ({m.zh})" for m in self.kind)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __eq__(self, other: object) -> bool:  # a memo compares messages by their parameters
+        return isinstance(other, _Choices) and self.kind == other.kind
+
+    def __hash__(self) -> int:
+        return hash(self.kind)
 
 
 _LOOKUPS: dict[type, dict[str, Coded]] = {}

@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 from guside_cli.core.errors import InputError
+from guside_cli.messages import M
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10X98765432"
@@ -39,10 +40,7 @@ def check_id_number(text: str | None) -> str | None:
         return None
     folded = _fold(text).upper()
     if not is_valid_id_number(folded):
-        raise InputError(
-            "ID number is not valid: 18 characters with a correct check digit (0-9 or X), "
-            "or a 15-digit old number; check it against the card"
-        )
+        raise InputError(M("identity.bad_id"))
     return folded
 
 
@@ -54,10 +52,7 @@ def check_phone(text: str | None) -> str | None:
         folded = folded[3:]
     if _MOBILE.fullmatch(folded) or _LANDLINE.fullmatch(folded):
         return folded
-    raise InputError(
-        "phone number is not valid: a mobile has 11 digits starting 13-19, "
-        "a landline its area code first (0510-86001234)"
-    )
+    raise InputError(M("identity.bad_phone"))
 
 
 def mask_id_number(text: str) -> str:

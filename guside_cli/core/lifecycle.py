@@ -9,6 +9,7 @@ from guside_cli.core.casepath import TOWN_LEADER_RULE, check_rank, needs_town_le
 from guside_cli.core.enums import FIRST_THREE, Status, StepKind
 from guside_cli.core.errors import RuleViolation
 from guside_cli.core.model import Leader, Petition, Step
+from guside_cli.messages import M, language
 
 FIRST_HOURS = 24
 # A clock a few minutes fast on one desk should not refuse a step typed "now" on another.
@@ -16,29 +17,54 @@ CLOCK_SLACK = timedelta(minutes=10)
 
 
 def check_open(p: Petition, action: str) -> None:
+    """`action`: the catalogue id of what is refused on a closed case (lifecycle.action.*)."""
     if p.status is Status.CLOSED:
-        raise RuleViolation(f"{p.number} is closed (销号 {p.closed_on}): reopen it before you {action}")
+        raise RuleViolation(M("lifecycle.closed", number=p.number, day=p.closed_on, action=M(action)))
 
 
 def check_assignment(p: Petition, leader: Leader) -> None:
-    check_open(p, "assign it")
+    check_open(p, "lifecycle.action.assign")
     check_rank(p, leader)
 
 
 def check_due(p: Petition, due: date) -> None:
     if due < p.received_on:
-        raise RuleViolation(f"{p.number}: due date {due} is before receipt ({p.received_on}); check --due")
+        raise RuleViolation(M("lifecycle.due_before_receipt", number=p.number, due=due, received=p.received_on))
 
 
 def check_step(p: Petition, kind: StepKind, at: datetime, now: datetime) -> None:
-    check_open(p, "record a step")
+    check_open(p, "lifecycle.action.step")
     if at < p.received_at:
         raise RuleViolation(
-            f"{p.number}: a {kind.code} step at {at:%Y-%m-%d %H:%M} is before the petition was received "
-            f"({p.received_at:%Y-%m-%d %H:%M}); check --at"
+            M(
+                "lifecycle.step_before_receipt",
+                number=p.number,
+                kind=_KindLabel(kind),
+                at=f"{at:%Y-%m-%d %H:%M}",
+                received=f"{p.received_at:%Y-%m-%d %H:%M}",
+            )
         )
     if at > now + CLOCK_SLACK:
-        raise RuleViolation(f"{p.number}: a step at {at:%Y-%m-%d %H:%M} is in the future; check --at")
+        raise RuleViolation(M("lifecycle.step_in_future", number=p.number, at=f"{at:%Y-%m-%d %H:%M}"))
+
+
+class _KindLabel:
+    """A step kind named in a message: its Chinese label in Chinese, its code in English, as the run reads."""
+
+    def __init__(self, kind: StepKind) -> None:
+        self.kind = kind
+
+    def __str__(self) -> str:
+        return self.kind.zh if language() == "zh" else self.kind.code
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __eq__(self, other: object) -> bool:  # a memo compares messages by their parameters
+        return isinstance(other, _KindLabel) and self.kind == other.kind
+
+    def __hash__(self) -> int:
+        return hash(self.kind)
 
 
 def first_marks(

@@ -36,10 +36,10 @@ def check_given_number(number: str) -> str:
 
     text = clean(unicodedata.normalize("NFKC", number))
     if not text or len(text) > 64 or _SPACE.search(text):
-        raise InputError(f"case number '{number}' must be one word of at most 64 characters, e.g. 2018-0042")
+        raise InputError(M("numbering.bad_form", number=number))
     if text.isdigit():
         # a bare integer would be read back as a case id by every command that takes a case
-        raise InputError(f"case number '{number}' is only digits; give it a year prefix, e.g. 2018-{text}")
+        raise InputError(M("numbering.only_digits", number=number, text=text))
     if not _FORM.fullmatch(text):
         from guside_cli.core.text import shown
 

@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 
 from guside_cli.core.enums import Rating
 from guside_cli.core.errors import InputError, RuleViolation
+from guside_cli.messages import M, language
 
 RATING_RULE = (
     "环保信用评价为绿色蓝色的企业必须是“三有三无”达标企业；"
@@ -42,24 +43,52 @@ class Blockers:
         return self.compliant is not True or bool(self.cases)
 
     def reasons(self) -> list[str]:
+        """What blocks green and blue, in the run's language."""
         out = []
         if self.compliant is False:
-            out.append("not 三有三无-compliant")
+            out.append(M("plan.reason.not_compliant"))
         elif self.compliant is None:
-            out.append("三有三无 status not assessed")
+            out.append(M("plan.reason.not_assessed"))
         if self.inspection_cases:
-            out.append(f"open inspection case(s) {', '.join(self.inspection_cases)}")
+            out.append(M("plan.reason.inspection", cases=", ".join(self.inspection_cases)))
         if self.escalated_repeats:
-            out.append(f"open province/Beijing repeat petition(s) {', '.join(self.escalated_repeats)}")
-        return out
+            out.append(M("plan.reason.escalated_repeat", cases=", ".join(self.escalated_repeats)))
+        return [str(reason) for reason in out]
 
 
 def check_rating(name: str, rating: Rating, blockers: Blockers) -> None:
     if rating.good and blockers.any:
         raise RuleViolation(
-            f"{name} cannot be rated {rating.code} ({rating.zh}): {'; '.join(blockers.reasons())} — the plan: "
-            f"“{RATING_RULE}”; {BEST_ALLOWED.code} ({BEST_ALLOWED.zh}) at best"
+            M(
+                "plan.rating_refused",
+                name=name,
+                rating=rating.code,
+                rating_zh=rating.zh,
+                reasons=_Reasons(blockers),
+                rule=RATING_RULE,
+                best=BEST_ALLOWED.code,
+                best_zh=BEST_ALLOWED.zh,
+            )
         )
+
+
+class _Reasons:
+    """The blockers joined, rendered when the message is (in the run's language)."""
+
+    def __init__(self, blockers: Blockers) -> None:
+        self.blockers = blockers
+
+    def __str__(self) -> str:
+        return ("；" if language() == "zh" else "; ").join(self.blockers.reasons())
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __eq__(self, other: object) -> bool:  # a memo compares messages by their parameters
+        return isinstance(other, _Reasons) and self.blockers == other.blockers
+
+    def __hash__(self) -> int:
+        return hash(self.blockers)
 
 
 def should_be(rating: Rating | None, blockers: Blockers) -> Rating | None:
@@ -72,9 +101,9 @@ def should_be(rating: Rating | None, blockers: Blockers) -> Rating | None:
 def check_reward(p, paid_on, today) -> None:
     """有奖举报: a reward is for a report that proved true, recorded when the case was closed with --verified."""
     if not p.verified:
-        raise RuleViolation(f"{p.number}: a reward is for a report that proved true; close it with --verified first")
+        raise RuleViolation(M("reward.unverified", number=p.number))
     if paid_on < p.received_on or paid_on > today:
-        raise RuleViolation(f"{p.number}: a reward paid on {paid_on} is before receipt or in the future; check --on")
+        raise RuleViolation(M("reward.bad_date", number=p.number, day=paid_on))
 
 
 def parse_amount(text: str) -> Decimal:
@@ -82,9 +111,9 @@ def parse_amount(text: str) -> Decimal:
     try:
         amount = Decimal(str(text).strip().removesuffix("元"))
     except InvalidOperation:
-        raise InputError(f"reward amount '{text}' is not a number of yuan, e.g. 500 or 500.00") from None
+        raise InputError(M("reward.not_a_number", text=text)) from None
     if not amount.is_finite():
-        raise InputError(f"reward amount '{text}' is not a number of yuan, e.g. 500 or 500.00")
+        raise InputError(M("reward.not_a_number", text=text))
     if amount <= 0 or amount.as_tuple().exponent < -2 or amount > Decimal(1_000_000):
-        raise InputError(f"reward amount {text} must be positive, in yuan and fen (two decimals at most)")
+        raise InputError(M("reward.not_positive", text=text))
     return amount

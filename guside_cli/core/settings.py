@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from guside_cli.core.errors import InputError
+from guside_cli.messages import M
 
 _TRUE = {"true", "yes", "1", "on", "是"}
 _FALSE = {"false", "no", "0", "off", "否"}
@@ -13,7 +14,7 @@ _FALSE = {"false", "no", "0", "off", "否"}
 class Setting:
     key: str
     default: str
-    help: str
+    help: str  # a catalogue id: setting.help.<key>
     kind: str = "bool"
     choices: tuple[str, ...] = ()
 
@@ -21,8 +22,6 @@ class Setting:
         if self.kind == "choice":
             value = text.strip().lower()
             if value not in self.choices:
-                from guside_cli.messages import M
-
                 raise InputError(M("calendar.choice", key=self.key, choices="|".join(self.choices), value=text))
             return value
         if self.kind == "percent":
@@ -31,11 +30,11 @@ class Setting:
             try:
                 value = Decimal(text.strip().rstrip("%"))
             except InvalidOperation:
-                raise InputError(f"{self.key} takes a percentage such as 80, not '{text}'") from None
+                raise InputError(M("setting.not_percent", key=self.key, text=text)) from None
             if not value.is_finite():
-                raise InputError(f"{self.key} takes a percentage such as 80, not '{text}'")
+                raise InputError(M("setting.not_percent", key=self.key, text=text))
             if not Decimal(0) <= value <= Decimal(100):
-                raise InputError(f"{self.key} must be between 0 and 100, not {text}")
+                raise InputError(M("setting.percent_range", key=self.key, text=text))
             return str(value)
         if self.kind == "rise":
             return parse_rise(text, self.key)
@@ -44,14 +43,14 @@ class Setting:
 
             value = " ".join((clean(text) or "").split())
             if not value or len(value) > 50:
-                raise InputError(f"{self.key} takes a short text (1 to 50 characters)")
+                raise InputError(M("setting.short_text", key=self.key))
             return value
         value = text.strip().lower()
         if value in _TRUE:
             return "true"
         if value in _FALSE:
             return "false"
-        raise InputError(f"{self.key} takes true or false, not '{text}'")
+        raise InputError(M("setting.not_bool", key=self.key, text=text))
 
 
 SETTINGS = {
@@ -60,27 +59,26 @@ SETTINGS = {
         Setting(
             "deadline.roll_weekends",
             "false",
-            "A deadline that falls on Saturday or Sunday moves to the next Monday (practice varies; off by default)",
+            "setting.help.deadline.roll_weekends",
         ),
         Setting(
             "deadline.calendar",
             "plain",
-            "plain: calendar days, the first day not counted; official: a deadline whose last day is a statutory "
-            "rest day (法定节假日, or a weekend that is not a 调休 working day) moves to the next working day",
+            "setting.help.deadline.calendar",
             kind="choice",
             choices=("plain", "official"),
         ),
-        Setting("town.name", "顾山镇", "The town's name, as reports and bulletins print it", kind="text"),
+        Setting("town.name", "顾山镇", "setting.help.town.name", kind="text"),
         Setting(
             "bulletin.closure_threshold",
             "80",
-            "The bulletin names villages whose closure rate is under this %",
+            "setting.help.bulletin.closure_threshold",
             kind="percent",
         ),
         Setting(
             "bulletin.rise_threshold",
             "2,50",
-            "增幅较大: the bulletin names a village whose petitions rose by at least N and P % ('N,P')",
+            "setting.help.bulletin.rise_threshold",
             kind="rise",
         ),
     )
@@ -91,8 +89,6 @@ def parse_rise(text: str, key: str = "bulletin.rise_threshold") -> str:
     """'2,50' (also '2/50%', '2，50'): a rise of at least 2 petitions and at least 50 %."""
     import re
     from decimal import InvalidOperation
-
-    from guside_cli.messages import M
 
     parts = [x for x in re.split(r"[,/，、\s]+", text.strip().rstrip("%")) if x]
     try:
@@ -111,7 +107,7 @@ def rise_threshold(value: str) -> tuple[int, Decimal]:
 
 def setting(key: str) -> Setting:
     if key not in SETTINGS:
-        raise InputError(f"unknown setting '{key}': known settings are {', '.join(SETTINGS)}")
+        raise InputError(M("setting.unknown", key=key, known=", ".join(SETTINGS)))
     return SETTINGS[key]
 
 

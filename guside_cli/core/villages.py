@@ -3,6 +3,7 @@
 from guside_cli.core.errors import InputError
 from guside_cli.core.model import Village
 from guside_cli.core.text import clean, fold
+from guside_cli.messages import M
 
 SUFFIXES = ("社区", "村")
 
@@ -11,7 +12,7 @@ def make_village(name: str) -> Village:
     """A village from its full name: 红豆村 -> short 红豆, kind 村; 顾山社区 -> 顾山, 社区."""
     text = clean(name)
     if not text or any(ch.isspace() for ch in text) or len(text) > 32:
-        raise InputError(f"village name '{name}' must be one word of at most 32 characters, e.g. 红豆村")
+        raise InputError(M("village.bad_name", name=name))
     for suffix in SUFFIXES:
         if text.endswith(suffix) and len(text) > len(suffix):
             return Village(name=text, short=text[: -len(suffix)], kind=suffix)
@@ -33,15 +34,14 @@ def resolve_village(text: str, known: list[Village]) -> Village:
     import difflib
 
     close = [by_short[s] for s in difflib.get_close_matches(typed, list(by_short), n=3, cutoff=0.5)]
-    hint = f"did you mean {' / '.join(close)}?" if close else "see `guside village list`"
-    raise InputError(f"unknown village '{text}': {hint} (add a new one with `guside village add NAME`)")
+    hint = M("village.did_you_mean", names=" / ".join(close)) if close else M("village.see_list")
+    raise InputError(M("village.unknown", text=text, hint=hint))
 
 
 def with_free_short(village: Village, known: list[Village], short: str | None = None) -> tuple[Village, str | None]:
     """The village with a short name (what numbers show: 2018-红豆-001) no other village holds: `short` when
     given, else its own, else — when another holds it (顾山社区 holds 顾山, and 顾山村 is added) — its full name.
     Returns (village, the village that held the short form, or None). Refuses a given short name that is taken."""
-    from guside_cli.messages import M
 
     def holder(name: str) -> Village | None:
         key = fold(name)

@@ -5,34 +5,32 @@ from typing import Any
 
 from guside_cli.core.enums import Rating
 from guside_cli.core.identity import mask_id_number, mask_phone
+from guside_cli.messages import text
 
 
-def _t(lang: str, zh: str, en: str) -> str:
-    return zh if lang == "zh" else en
+def _headers(lang: str, *names: str) -> list[str]:
+    return [text(f"plan.h.{name}", lang) for name in names]
 
 
-def _rating(code: str | None, lang: str) -> str:
-    return Rating(code).label(lang) if code else _t(lang, "未评价", "unrated")
+def rating_label(code: str | None, lang: str) -> str:
+    return Rating(code).label(lang) if code else text("plan.unrated", lang)
 
 
-def _compliant(value, lang: str) -> str:
+def compliance_label(value, lang: str) -> str:
     if value is None:
-        return _t(lang, "未评定", "not assessed")
-    return _t(lang, "达标", "met") if value else _t(lang, "未达标", "not met")
+        return text("plan.not_assessed", lang)
+    return text("plan.met" if value else "plan.not_met", lang)
+
+
+_rating, _compliant = rating_label, compliance_label
+
+
+def _group(members: int | None, lang: str) -> str:
+    return text("plan.group_of", lang, members=members) if members else text("plan.group", lang)
 
 
 def enterprise_rows(table: list[dict], lang: str) -> tuple[list[str], list[list[Any]]]:
-    headers = [
-        _t(lang, *h)
-        for h in (
-            ("企业", "enterprise"),
-            ("属地", "village"),
-            ("信用评价", "rating"),
-            ("三有三无", "三有三无"),
-            ("在办", "open"),
-            ("已销号", "closed"),
-        )
-    ]
+    headers = _headers(lang, "enterprise", "village", "rating", "compliant", "open", "closed")
     return headers, [
         [
             r["name"],
@@ -47,9 +45,7 @@ def enterprise_rows(table: list[dict], lang: str) -> tuple[list[str], list[list[
 
 
 def downgrade_rows(stale: list[dict], lang: str) -> tuple[list[str], list[list[Any]]]:
-    headers = [
-        _t(lang, *h) for h in (("企业", "enterprise"), ("现评价", "rating"), ("应降为", "should be"), ("原因", "why"))
-    ]
+    headers = _headers(lang, "enterprise", "current", "should_be", "why")
     return headers, [
         [d["enterprise"], _rating(d["rating"], lang), _rating(d["should_be"], lang), "；".join(d["reasons"])]
         for d in stale
@@ -68,27 +64,12 @@ def person_records(table: list[dict], *, reveal: bool) -> list[dict]:
 
 
 def person_rows(records: list[dict], lang: str) -> tuple[list[str], list[list[Any]]]:
-    headers = [
-        _t(lang, *h)
-        for h in (
-            ("姓名/群体", "name"),
-            ("属地", "village"),
-            ("包案领导", "leader"),
-            ("近12个月信访", "last 12 months"),
-            ("其中越级", "escalated"),
-            ("最近信访", "last petition"),
-            ("在办", "open"),
-            ("一人一策", "plan"),
-        )
-    ]
+    headers = _headers(
+        lang, "name", "village", "leader", "last_12_months", "escalated", "last_petition", "open", "plan"
+    )
     rows = [
         [
-            r["name"]
-            + (
-                _t(lang, f"（群体{r['members'] or ''}人）", f" (group of {r['members'] or '?'})")
-                if r["is_group"]
-                else ""
-            ),
+            r["name"] + (_group(r["members"], lang) if r["is_group"] else ""),
             r["village"] or "",
             r["leader"] or "",
             r["last_12_months"],
@@ -103,20 +84,10 @@ def person_rows(records: list[dict], lang: str) -> tuple[list[str], list[list[An
 
 
 def reward_rows(rows: list[dict], lang: str) -> tuple[list[str], list[list[Any]]]:
-    headers = [
-        _t(lang, *h)
-        for h in (
-            ("发放日期", "paid on"),
-            ("编号", "number"),
-            ("属地", "village"),
-            ("举报人", "reporter"),
-            ("金额（元）", "amount (yuan)"),
-            ("说明", "note"),
-        )
-    ]
+    headers = _headers(lang, "paid_on", "number", "village", "reporter", "amount", "note")
     body = [
         [r["paid_on"], r["number"], r["village"], r["petitioner"] or "", r["amount"], r["note"] or ""] for r in rows
     ]
     total = sum((Decimal(r["amount"]) for r in rows), Decimal(0))
-    body.append([_t(lang, "合计", "total"), f"{len(rows)}", "", "", str(total), ""])
+    body.append([text("plan.total", lang), f"{len(rows)}", "", "", str(total), ""])
     return headers, body

@@ -8,6 +8,7 @@ from guside_cli.core.errors import NotFound
 from guside_cli.core.filters import CaseFilter
 from guside_cli.core.model import EDITABLE_FIELDS, NewPetition, Petition
 from guside_cli.core.numbering import format_number
+from guside_cli.messages import M
 from guside_cli.storage import rules
 from guside_cli.storage.casepath import RUNNING_DUE
 from guside_cli.storage.rows import (
@@ -125,7 +126,7 @@ class CasesMixin:
         if row is None and ref.isascii() and ref.isdigit() and len(ref) <= 18:
             row = self.conn.execute("SELECT id FROM petitions WHERE id = ?", (int(ref),)).fetchone()
         if row is None:
-            raise NotFound(f"no case '{ref}' in the ledger: give its number (2018-0042) or id; see `guside list`")
+            raise NotFound(M("case.not_found", ref=ref))
         return row[0]
 
     def get(self, ref: str) -> Petition:

@@ -6,6 +6,7 @@ from guside_cli.core.enums import Outcome, Rank, Satisfaction, Stage, StepKind
 from guside_cli.core.errors import InputError, NotFound
 from guside_cli.core.filters import CaseFilter
 from guside_cli.core.model import HistoryEntry, Leader, Petition, Step
+from guside_cli.messages import M
 from guside_cli.storage.casepath import positional
 from guside_cli.storage.cases import EARLIEST_DUE, case_where
 from guside_cli.storage.rows import history_from, step_from
@@ -25,7 +26,7 @@ class LifecycleMixin:
     def leader(self, name: str) -> Leader:
         row = self.conn.execute("SELECT id, name, title, rank FROM leaders WHERE name = ?", (name.strip(),)).fetchone()
         if row is None:
-            raise NotFound(f"no leader '{name}': add one with `guside leader add {name} --title ... --rank town`")
+            raise NotFound(M("leader.not_found", name=name))
         return Leader(
             name=row["name"], title=row["title"], rank=Rank(row["rank"]) if row["rank"] else None, id=row["id"]
         )
@@ -50,7 +51,7 @@ class LifecycleMixin:
             self.log(None, "leader.rank", field=leader.name, new=leader.rank.code)
             return
         if existing:
-            raise InputError(f"leader '{leader.name}' is already in the ledger")
+            raise InputError(M("leader.exists", name=leader.name))
         self.conn.execute(
             "INSERT INTO leaders (name, title, rank, created_at) VALUES (?, ?, ?, ?)",
             (leader.name, leader.title, leader.rank.code if leader.rank else None, self.at),

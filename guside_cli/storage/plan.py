@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 from guside_cli.core.enums import Rating
 from guside_cli.core.errors import InputError, NotFound
+from guside_cli.messages import M
 from guside_cli.storage import rules
 
 INSPECTION = "('central_inspection', 'provincial_inspection')"
@@ -35,12 +36,12 @@ class PlanMixin:
     def enterprise(self, name: str):
         row = self.conn.execute("SELECT * FROM enterprises WHERE name = ?", (name.strip(),)).fetchone()
         if row is None:
-            raise NotFound(f"no enterprise '{name}': add it with `guside enterprise add {name}`")
+            raise NotFound(M("enterprise.not_found", name=name))
         return _enterprise(row)
 
     def add_enterprise(self, e) -> None:
         if self.conn.execute("SELECT 1 FROM enterprises WHERE name = ?", (e.name,)).fetchone():
-            raise InputError(f"enterprise '{e.name}' is already in the ledger (change it with `enterprise rate`)")
+            raise InputError(M("enterprise.exists", name=e.name))
         self.conn.execute(
             "INSERT INTO enterprises (name, village, rating, compliant, created_at) VALUES (?, ?, ?, ?, ?)",
             (e.name, e.village, e.rating.code if e.rating else None, _flag(e.compliant), self.at),
@@ -129,7 +130,7 @@ class PlanMixin:
         members: int | None,
     ) -> None:
         if self.conn.execute("SELECT 1 FROM persons WHERE name = ?", (name,)).fetchone():
-            raise InputError(f"key person '{name}' is already in the ledger (change the plan with `person plan`)")
+            raise InputError(M("person.exists", name=name))
         self.conn.execute(
             "INSERT INTO persons (name, village, is_group, members, plan, leader_id, phone, id_number, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -143,7 +144,7 @@ class PlanMixin:
             (name.strip(),),
         ).fetchone()
         if row is None:
-            raise NotFound(f"no key person '{name}': add one with `guside person add {name} --village …`")
+            raise NotFound(M("person.not_found", name=name))
         return dict(row)
 
     def set_plan(self, name: str, plan: str) -> None:
