@@ -1,6 +1,7 @@
 """The report, rendered: JSON (the machine contract), text, markdown, CSV, and rich on a terminal.
 Rounding to one decimal happens here and nowhere else."""
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -155,49 +156,55 @@ def verdict(r: Report, lang: str) -> str:
     return ("" if lang == "zh" else " ").join(verdict_sentences(r, lang))
 
 
-# where a paragraph may break at a narrow screen: after a clause, else after a pause, else at a space; never inside
-# a word, a number, a percentage or a verdict (达标/未达标, NOT met)
+# where a paragraph may break at a narrow screen: after a clause, else after a pause, else between words (a
+# Chinese character, a number with its %, an English word); never inside a number, a percentage, a date or a
+# verdict, never before closing punctuation or after an opening bracket
 _CLAUSE_ENDS = ("；", "。", "; ", ". ")
-_PAUSES = ("，", "：", "、", "）", ", ", ": ", ") ")
+_PAUSES = ("，", "：", "、", ", ", ": ", ") ")
+_WORDS = re.compile(
+    r"\s+|[（(“]*(?:未达标|达标|NOT met|[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+|\S)[）)”。；，：、%]*"
+)
 
 
 def _pieces(paragraph: str, ends: tuple[str, ...]) -> list[str]:
     pieces, start = [], 0
     for i in range(len(paragraph)):
-        if any(paragraph.startswith(end, i) for end in ends):
-            stop = i + next(len(end) for end in ends if paragraph.startswith(end, i))
-            if stop > start:
-                pieces.append(paragraph[start:stop])
-                start = stop
+        end = next((end for end in ends if paragraph.startswith(end, i)), None)
+        if end is not None and i + len(end) > start:
+            pieces.append(paragraph[start : i + len(end)])
+            start = i + len(end)
     return [*pieces, paragraph[start:]] if start < len(paragraph) else pieces
 
 
+_LEVELS = (
+    lambda text: _pieces(text, _CLAUSE_ENDS),
+    lambda text: _pieces(text, _PAUSES),
+    _WORDS.findall,
+)
+
+
 def wrap_paragraph(paragraph: str, width: int) -> list[str]:
-    """Lines of at most `width` columns, broken between clauses (；/。), else at a pause (，/：/、), else at a space:
-    a clause is kept whole on a line whenever it fits one."""
+    """Lines of at most `width` columns, broken between clauses (；/。), else at a pause (，/：/、), else between
+    words: a clause is kept whole on a line whenever it fits one."""
     from wcwidth import wcswidth
 
     def cells(s: str) -> int:
         return max(wcswidth(s), 0)
 
-    def pack(pieces: list[str], lines: list[str]) -> None:
+    def pack(pieces: list[str], level: int, lines: list[str]) -> None:
         for piece in pieces:
-            if lines and cells(lines[-1] + piece.rstrip()) <= width:
+            if lines and cells((lines[-1] + piece).rstrip()) <= width:
                 lines[-1] += piece
-            elif cells(piece.rstrip()) <= width:
+            elif cells(piece.strip()) <= width:
+                lines.append(piece.lstrip())
+            elif level + 1 < len(_LEVELS):
+                pack(_LEVELS[level + 1](piece), level + 1, lines)
+            else:  # one word wider than the screen: as it is (rich folds it)
                 lines.append(piece)
-            else:  # a piece wider than the screen: its own smaller pieces, or as it is (rich folds it)
-                finer = _pieces(piece, _PAUSES) if any(p in piece for p in _PAUSES) else None
-                if finer is not None and len(finer) > 1:
-                    pack(finer, lines)
-                elif " " in piece.strip():
-                    pack(_pieces(piece, (" ",)), lines)
-                else:
-                    lines.append(piece)
 
     lines: list[str] = []
-    pack(_pieces(paragraph, _CLAUSE_ENDS), lines)
-    return [line.strip() for line in lines]
+    pack(_LEVELS[0](paragraph), 0, lines)
+    return [line.strip() for line in lines if line.strip()]
 
 
 def list_sep(lang: str) -> str:
