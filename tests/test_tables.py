@@ -158,3 +158,30 @@ def test_a_piped_report_never_waits_on_a_pager():
     target = output.console()
     assert not target.is_terminal  # under the test runner stdout is a pipe
     assert isinstance(output.pager(target, True), contextlib.nullcontext)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_bulletin_on_a_terminal_wraps_between_clauses(cli, monkeypatch, demo, lang):
+    from guside_cli.render.output import Format
+
+    monkeypatch.setattr("guside_cli.render.output.resolve", lambda fmt, stream=None: Format.table)  # a terminal
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("GUSIDE_TODAY", "2018-12-31")
+    shown = cli("--db", demo, "--lang", lang, "bulletin", "--year", "2018").stdout
+    data = cli.json("--db", demo, "bulletin", "--year", "2018")
+    assert not shown.startswith("#")  # read on the screen, not markdown
+    assert all(wcswidth(line) <= 80 for line in shown.splitlines()), "a line is wider than the screen"
+    lines = shown.splitlines()
+    for named in data["named"]:
+        for number in named["cases"]:
+            assert any(number in line for line in lines), f"{number} is split"
+    assert any(("未达标" if lang == "zh" else "NOT met") in line for line in lines)
+
+
+def test_the_campaigns_missing_villages_wrap_between_names(cli, monkeypatch, demo):
+    monkeypatch.setenv("COLUMNS", "80")
+    shown = _run(cli, monkeypatch, demo, 80, "campaign", "--year", "2018")
+    missing = cli.json("--db", demo, "campaign", "--year", "2018", "--format", "json")["summaries"]["missing"]
+    lines = shown.splitlines()
+    assert missing and all(any(village in line for line in lines) for village in missing)
+    assert all(wcswidth(line) <= 80 for line in lines)

@@ -17,9 +17,10 @@ def bulletin(
     ctx: typer.Context,
     year: opt.Year = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="help.bulletin.as_of")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="help.bulletin.format")] = "markdown",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="help.bulletin.format")] = "auto",
     out: Annotated[Path | None, typer.Option("--out", help="help.bulletin.out")] = None,
     issue: Annotated[bool, typer.Option("--issue", help="help.bulletin.issue")] = False,
+    no_pager: opt.NoPager = False,
 ) -> None:
     """The supervision bulletin (督查通报) (help.cmd.bulletin)."""
     from decimal import Decimal
@@ -35,9 +36,14 @@ def bulletin(
     from guside_cli.storage.settings import get_setting
 
     run = run_of(ctx)
-    if fmt not in ("markdown", "text", "json", "html"):
+    if fmt not in ("auto", "markdown", "text", "json", "html"):
         raise InputError(M("bulletin.format"))
     from guside_cli.interchange import outfile
+    from guside_cli.render.output import Format, resolve
+
+    if fmt == "auto":  # read on a terminal; markdown for a pipe or a file
+        on_screen = outfile.is_stdout(out) and resolve(Format.auto) is Format.table
+        fmt = "screen" if on_screen else "markdown"
 
     if not outfile.is_stdout(out):
         outfile.target(out, ledger=run.db)
@@ -57,6 +63,9 @@ def bulletin(
         if issue:
             with writing(ledger, run):
                 ledger.note_interviews_due(period.end, [n.village for n in result.named if n.interview])
+    if fmt == "screen":
+        render.print_rich(result, town, run.lang, page=not no_pager)
+        return
     if fmt == "json":
         import io
 

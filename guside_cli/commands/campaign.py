@@ -44,7 +44,13 @@ def campaign(ctx: typer.Context, year: opt.Year = None, fmt: opt.OutputFormat = 
         typer.echo(text("campaign.no_phases", run.lang, year=year))
         return
     output.print_table(*render.campaign_table(result, run.lang), fmt, title=text("campaign.title", run.lang, year=year))
-    for line in render.summary_lines(result, run.lang):
+    lines = render.summary_lines(result, run.lang)
+    if fmt is Format.table:  # on a terminal: a long list of villages wraps between names, never inside one
+        from guside_cli.render.report import print_paragraphs
+
+        print_paragraphs(output.console(), lines)
+        return
+    for line in lines:
         typer.echo(line)
 
 

@@ -5,6 +5,7 @@ from typing import Annotated
 
 import typer
 
+from guside_cli.commands import _options as opt
 from guside_cli.commands._common import fail, guarded, run_of
 
 # The sample ledger runs to the end of 2018: the demo looks at it from that day.
@@ -19,6 +20,7 @@ def demo(
     ctx: typer.Context,
     out: Annotated[Path | None, typer.Option("--out", help="help.demo.out")] = None,
     force: Annotated[bool, typer.Option("--force", help="help.demo.force")] = False,
+    no_pager: opt.NoPager = False,
 ) -> None:
     """Build a demo ledger from sample_data/ and print its 2018 report (help.cmd.demo)."""
     from dataclasses import replace
@@ -61,4 +63,4 @@ def demo(
     typer.echo(built.render(run.lang), err=True)
     from guside_cli.services.report import print_report
 
-    print_report(run, year=2018)  # the demo ledger, seen from the demo's day
+    print_report(run, year=2018, page=not no_pager)  # the demo ledger, seen from the demo's day

@@ -178,8 +178,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "bulletin.s.downgrade": ("三、应降级的企业（环保信用评价）", "3. Enterprises to downgrade"),
     "bulletin.format": (
-        "--format 只能是 markdown、text、json 或 html",
-        "--format takes markdown, text, json or html",
+        "--format 只能是 auto、markdown、text、json 或 html",
+        "--format takes auto, markdown, text, json or html",
     ),
     "bulletin.written": ("督查通报已写入 {path}", "Bulletin written to {path}"),
     # help texts (app.py translates ids written as help; a command's own is help.cmd.<name>)
@@ -238,7 +238,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Example: guside bulletin --year 2018 --format html --out 督查通报.html",
     ),
     "help.bulletin.as_of": ("年初至此日", "The year to this date"),
-    "help.bulletin.format": ("格式：markdown|text|json|html", "markdown|text|json|html"),
+    "help.bulletin.format": (
+        "格式：auto（终端上直接阅读，管道和文件中为 markdown）|markdown|text|json|html",
+        "auto (to read on a terminal; markdown when piped or to a file)|markdown|text|json|html",
+    ),
     "help.bulletin.out": ("写入此文件（原子写入）[默认输出到屏幕]", "File to write (atomically) [stdout]"),
     "help.bulletin.issue": (
         "登记为已印发：其中的约谈在 guside interview 记录前一直列为未落实",

@@ -4,7 +4,16 @@ import html
 from typing import Any
 
 from guside_cli.messages import text
-from guside_cli.render.report import clause_sep, comparison_json, one_decimal, pct, title, verdict, village_table
+from guside_cli.render.report import (
+    clause_sep,
+    comparison_json,
+    list_sep,
+    one_decimal,
+    pct,
+    title,
+    verdict,
+    village_table,
+)
 from guside_cli.reports.bulletin import Bulletin
 
 
@@ -55,7 +64,7 @@ def _named_lines(b: Bulletin, lang: str, bullet: str) -> list[str]:
     lines = []
     for n in b.named:
         reasons = clause_sep(lang).join(text(f"bulletin.reason.{r}", lang) for r in n.reasons)
-        cases = "、".join(n.cases[:12]) + ("…" if len(n.cases) > 12 else "")
+        cases = list_sep(lang).join(n.cases[:12]) + ("…" if len(n.cases) > 12 else "")
         action = text("bulletin.action.interview" if n.interview else "bulletin.action.supervise", lang)
         lines.append(
             bullet + text("bulletin.named", lang, village=n.village, action=action, reasons=reasons, cases=cases)
@@ -86,7 +95,7 @@ def _downgrade_lines(b: Bulletin, lang: str, bullet: str) -> list[str]:
             enterprise=d["enterprise"],
             rating=Rating(d["rating"]).label(lang),
             should_be=Rating(d["should_be"]).label(lang),
-            why="、".join(d["cases"]) or clause_sep(lang).join(d["reasons"]),
+            why=list_sep(lang).join(d["cases"]) or clause_sep(lang).join(d["reasons"]),
         )
         for d in b.downgrade
     ] or [bullet + text("bulletin.none", lang)]
@@ -133,6 +142,40 @@ def as_text(b: Bulletin, town: str, lang: str, *, markdown: bool) -> str:
         "",
     ]
     return "\n".join(parts)
+
+
+def print_rich(b: Bulletin, town: str, lang: str, *, page: bool = True) -> None:
+    """On a terminal: the bulletin's paragraphs and lists wrapped between clauses, the ranking as a table that fits,
+    through the pager unless `page` is off (never when piped)."""
+    from guside_cli.render import output
+    from guside_cli.render.report import print_paragraphs
+
+    r = b.report
+    target = output.console()
+
+    def section(heading: str, items: list[str]) -> None:
+        target.print()
+        print_paragraphs(target, [heading], style="bold")
+        print_paragraphs(target, items, bullet="- ")
+
+    with output.pager(target, page):  # a bulletin runs longer than a screen
+        print_paragraphs(target, [text("bulletin.heading", lang, town=town)], style="bold")
+        target.print()
+        print_paragraphs(target, [title(r, town, lang)])
+        print_paragraphs(target, [verdict(r, lang)], style="bold")
+        target.print()
+        print_paragraphs(target, [text("bulletin.s.ranked", lang)], style="bold")
+        target.print(output.fitted_table(*village_table(r, lang), target.width))
+        section(text("bulletin.s.named", lang), _named_lines(b, lang, ""))
+        print_paragraphs(
+            target,
+            [
+                text("bulletin.closure_threshold", lang, pct=pct(b.closure_threshold_pct)),
+                text("bulletin.rise_rule", lang, count=b.rise[0], share=b.rise[1]),
+            ],
+        )
+        section(text("bulletin.s.interviews", lang), _interview_lines(b, lang, ""))
+        section(text("bulletin.s.downgrade", lang), _downgrade_lines(b, lang, ""))
 
 
 def as_html(b: Bulletin, town: str, lang: str) -> str:

@@ -207,6 +207,21 @@ def wrap_paragraph(paragraph: str, width: int) -> list[str]:
     return [line.strip() for line in lines if line.strip()]
 
 
+def bulleted(item: str, width: int, bullet: str = "- ") -> list[str]:
+    """A list item wrapped like a paragraph, its continuation lines indented under the text."""
+    lines = wrap_paragraph(item, width - len(bullet)) or [""]
+    return [bullet + lines[0], *(" " * len(bullet) + line for line in lines[1:])]
+
+
+def print_paragraphs(target, paragraphs, *, style: str = "", bullet: str | None = None) -> None:
+    """Paragraphs (or list items) on a terminal, each wrapped between clauses at the console's width."""
+    from rich.text import Text
+
+    for paragraph in paragraphs:
+        lines = wrap_paragraph(paragraph, target.width) if bullet is None else bulleted(paragraph, target.width, bullet)
+        target.print(Text("\n".join(lines), style=style, overflow="fold"))
+
+
 def list_sep(lang: str) -> str:
     """Items of a list run together: 、 in Chinese, a comma in English (punctuation, not words)."""
     return "、" if lang == "zh" else ", "
@@ -382,14 +397,10 @@ def as_text(r: Report, town: str, lang: str, fmt) -> str:
 def print_rich(r: Report, town: str, lang: str, *, page: bool = True) -> None:
     """On a terminal: rich tables and the month-by-month chart, through the pager unless `page` is off (never
     when piped). The heading and the conclusion are wrapped between clauses, never inside a figure."""
-    from rich.text import Text
-
     from guside_cli.render import output
 
     target = output.console()
     with output.pager(target, page):  # a whole report runs longer than a screen
-        for paragraph in (title(r, town, lang), verdict(r, lang)):
-            lines = wrap_paragraph(paragraph, target.width)
-            target.print(Text("\n".join(lines), style="bold", overflow="fold"))
+        print_paragraphs(target, (title(r, town, lang), verdict(r, lang)), style="bold")
         for name, headers, rows in sections(r, town, lang, chart=True):
             target.print(output.fitted_table(headers, rows, target.width, title=name))
