@@ -62,6 +62,7 @@ def reception_list(ctx: typer.Context, year: opt.Year = None, fmt: opt.OutputFor
     from guside_cli.messages import text
     from guside_cli.render import campaign as render
     from guside_cli.render import output
+    from guside_cli.render.report import list_sep
     from guside_cli.reports.campaign import reception_months
 
     run = run_of(ctx)
@@ -76,7 +77,9 @@ def reception_list(ctx: typer.Context, year: opt.Year = None, fmt: opt.OutputFor
         *render.reception_table(months, run.lang), fmt, title=text("reception.title", run.lang, year=year)
     )
     without = [m.month for m in months if not m.held]
-    typer.echo(text("reception.without", run.lang, n=len(without), months="、".join(map(str, without)) or "—"))
+    typer.echo(
+        text("reception.without", run.lang, n=len(without), months=list_sep(run.lang).join(map(str, without)) or "—")
+    )
 
 
 def interview(

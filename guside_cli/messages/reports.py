@@ -192,17 +192,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Through a pager on a terminal.\n\n"
         "Example: guside report --year 2018 ; guside report --from 2018-06-01 --to 2018-09-15 --by level",
     ),
-    "help.report.as_of": ("年初至此日（同比取相同日期）", "Year to this date (同比 with the same dates)"),
+    "help.report.as_of": ("年初至此日（同比同期）", "Year to this date (同比 with the same dates)"),
     "help.report.measure": ("统计口径：items 件次或 persons 人次", "items (件次) or persons (人次)"),
     "help.report.new_only": ("另列不含重复信访的数字", "Also show counts without repeats"),
     "help.report.by": (
-        "分类统计：level|form|source|pollution|leader，可重复",
+        "按 level | form | source | pollution | leader 分类，可重复",
         "Breakdown: level|form|source|pollution|leader; repeatable",
     ),
-    "help.report.target_total": ("临时改用此总量降幅目标（%）", "Override the total target (%)"),
-    "help.report.target_escalated": ("临时改用此越级降幅目标（%）", "Override the escalated target (%)"),
-    "help.report.format": ("格式：auto|table|text|markdown|csv|json", "auto|table|text|markdown|csv|json"),
-    "help.report.out": ("写入此文件（原子写入），不输出到屏幕", "Write to this file (atomically) instead of stdout"),
+    "help.report.target_total": ("本次改用的总量目标（%）", "Override the total target (%)"),
+    "help.report.target_escalated": ("本次改用的越级目标（%）", "Override the escalated target (%)"),
+    "help.report.format": ("格式：auto | table | text | markdown | csv | json", "auto|table|text|markdown|csv|json"),
+    "help.report.out": ("写入此文件（原子写入）", "Write to this file (atomically) instead of stdout"),
     "help.cmd.target": (
         "各年的降幅目标（默认总量 30%、越级 25%）",
         "Reduction targets per year (30 % total / 25 % escalated by default)",
@@ -223,7 +223,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.target.total": ("信访总量的最低降幅（%）", "Minimum reduction of all petitions, %"),
     "help.target.escalated": ("越级赴京到省信访的最低降幅（%）", "Minimum reduction of province/Beijing ones, %"),
     "help.target.village": (
-        "某村（社区）自己的目标（方案只定全镇的）",
+        "某村（社区）自己的目标",
         "A village's own targets (the plan sets the town's only)",
     ),
     "help.cmd.bulletin": (
@@ -239,10 +239,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.bulletin.as_of": ("年初至此日", "The year to this date"),
     "help.bulletin.format": (
-        "格式：auto（终端上直接阅读，管道和文件中为 markdown）|markdown|text|json|html",
+        "格式：auto（终端上直接阅读，管道和文件中为 markdown） | markdown | text | json | html",
         "auto (to read on a terminal; markdown when piped or to a file)|markdown|text|json|html",
     ),
-    "help.bulletin.out": ("写入此文件（原子写入）[默认输出到屏幕]", "File to write (atomically) [stdout]"),
+    "help.bulletin.out": ("写入此文件（原子写入） [默认：屏幕]", "File to write (atomically) [stdout]"),
     "help.bulletin.issue": (
         "登记为已印发：其中的约谈在 guside interview 记录前一直列为未落实",
         "Record it as issued: its 约谈 are owed until `guside interview`",
@@ -310,7 +310,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Example: guside expose 2018-0042 --on 2018-07-01 ; guside expose (the list) ; guside expose 2018-0042 --undo",
     ),
     "help.expose.case": (
-        "信访件编号或序号（不填：列出已列入曝光的案件）",
+        "编号或序号；不填则列出曝光名单",
         "Case number or id (none: list the marked cases)",
     ),
     "help.expose.on": ("此日起公开 [默认今天]", "Publish on or after this day [today]"),

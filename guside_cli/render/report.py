@@ -283,7 +283,7 @@ def _numbers(numbers: tuple[str, ...], lang: str, shown: int = 3) -> str:
     """A count and the first few case numbers: the full list is in JSON."""
     if not numbers:
         return ""
-    head = "、".join(numbers[:shown]) + ("…" if len(numbers) > shown else "")
+    head = list_sep(lang).join(numbers[:shown]) + ("…" if len(numbers) > shown else "")
     return text("report.numbers", lang, count=len(numbers), numbers=head)
 
 
