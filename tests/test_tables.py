@@ -117,7 +117,7 @@ def test_the_conclusion_wraps_between_clauses(cli, monkeypatch, demo, width, lan
 
 
 def test_a_paragraph_wider_than_the_screen_breaks_at_pauses_then_spaces():
-    from guside_cli.render.report import wrap_paragraph
+    from guside_cli.render.paragraphs import wrap_paragraph
 
     text = "结论：信访总量下降33.5%（目标30.0%）达标；越级赴京到省下降20.8%（目标25.0%）未达标。"
     assert wrap_paragraph(text, 100) == [text]

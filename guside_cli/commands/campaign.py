@@ -46,7 +46,7 @@ def campaign(ctx: typer.Context, year: opt.Year = None, fmt: opt.OutputFormat = 
     output.print_table(*render.campaign_table(result, run.lang), fmt, title=text("campaign.title", run.lang, year=year))
     lines = render.summary_lines(result, run.lang)
     if fmt is Format.table:  # on a terminal: a long list of villages wraps between names, never inside one
-        from guside_cli.render.report import print_paragraphs
+        from guside_cli.render.paragraphs import print_paragraphs
 
         print_paragraphs(output.console(), lines)
         return

@@ -148,7 +148,7 @@ def print_rich(b: Bulletin, town: str, lang: str, *, page: bool = True) -> None:
     """On a terminal: the bulletin's paragraphs and lists wrapped between clauses, the ranking as a table that fits,
     through the pager unless `page` is off (never when piped)."""
     from guside_cli.render import output
-    from guside_cli.render.report import print_paragraphs
+    from guside_cli.render.paragraphs import print_paragraphs
 
     r = b.report
     target = output.console()
