@@ -52,7 +52,7 @@ def test_every_command_has_help(cli):
 def test_demo_builds_a_ledger_from_the_sample_data(cli, isolated):
     out = isolated / "demo.db"
     result = cli("demo", "--out", out)
-    assert "Demo ledger:" in result.stderr
+    assert "演示台账：" in result.stderr
     listed = cli.json("--db", out, "list", "--year", "2018")
     assert len(listed) > 100
     assert all(r["received_on"].startswith("2018") for r in listed)
@@ -65,12 +65,12 @@ def test_demo_builds_a_ledger_from_the_sample_data(cli, isolated):
     assert first["history"][0]["note"] == "sample_data row 2"
     assert first["history"][0]["actor"] == "demo"
     again = cli("demo", "--out", out, ok=False)
-    assert again.exit_code == 2 and "pass --force" in again.stderr
+    assert again.exit_code == 2 and "加 --force 覆盖" in again.stderr
 
 
 def test_demo_never_overwrites_the_users_ledger(cli, db_path):
     result = cli("demo", "--out", db_path, ok=False)
-    assert result.exit_code == 2 and "is your ledger" in result.stderr
+    assert result.exit_code == 2 and "是您的台账" in result.stderr
 
 
 def guside_executable() -> str:

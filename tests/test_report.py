@@ -200,7 +200,7 @@ def test_persons_measure(cli, known):
     assert r["measure"] == "persons"
     assert r["total"]["current"] == 714 + 4  # one petition of 红豆村 involved five people
     bad = cli("report", "--measure", "households", ok=False)
-    assert bad.stderr.strip() == "Error: unknown measure 'households': use items (件次) or persons (人次)"
+    assert bad.stderr.strip() == "错误：未知的统计口径“households”：用 items（件次）或 persons（人次）"
 
 
 def test_leap_day_period_maps_to_28_february(cli, known):
@@ -223,7 +223,7 @@ def test_stored_and_one_run_targets(cli, known):
     r = report(cli, "--year", "2018", "--target-total", "29.5", "--target-escalated", "25")
     assert (r["total"]["target_pct"], r["total"]["met"]) == (29.5, True)
     bad = cli("report", "--target-total", "130", ok=False)
-    assert bad.exit_code == 2 and bad.stderr.strip() == "Error: --target-total must be between 0 and 100, not 130"
+    assert bad.exit_code == 2 and bad.stderr.strip() == "错误：--target-total 须在 0 至 100 之间，不是 130"
 
 
 def test_new_only_and_breakdowns(cli, known):
@@ -236,10 +236,7 @@ def test_new_only_and_breakdowns(cli, known):
         {"key": "王镇长", "current": 3, "previous": 0, "reduction_pct": None},
     ]
     bad = cli("report", "--by", "colour", ok=False)
-    assert (
-        bad.stderr.strip()
-        == "Error: unknown breakdown 'colour': use one of level, form, source, pollution, leader, town"
-    )
+    assert bad.stderr.strip() == "错误：未知的分类“colour”：可用 level, form, source, pollution, leader, town"
 
 
 def test_text_markdown_and_csv(cli, known):

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from guside_cli.commands import _options as opt
-from guside_cli.commands._common import guarded, open_ledger, run_of, say, writing
+from guside_cli.commands._common import guarded, open_ledger, run_of, writing
 
 
 def register(app: typer.Typer) -> None:
@@ -16,26 +16,19 @@ def register(app: typer.Typer) -> None:
 def bulletin(
     ctx: typer.Context,
     year: opt.Year = None,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="The year to this date")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="markdown|text|json|html")] = "markdown",
-    out: Annotated[Path | None, typer.Option("--out", help="File to write (atomically) [stdout]")] = None,
-    issue: Annotated[
-        bool, typer.Option("--issue", help="Record it as issued: its 约谈 are owed until `guside interview`")
-    ] = False,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="help.bulletin.as_of")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="help.bulletin.format")] = "auto",
+    out: Annotated[Path | None, typer.Option("--out", help="help.bulletin.out")] = None,
+    issue: Annotated[bool, typer.Option("--issue", help="help.bulletin.issue")] = False,
+    no_pager: opt.NoPager = False,
     town: opt.Town = None,
 ) -> None:
-    """The supervision bulletin (督查通报): villages ranked, named for supervision, enterprises to downgrade.
-
-    The town against both targets; the villages to name for supervision or a talk (petitions up, escalated
-    up, escalated cases 久拖不决, closure under the threshold, each with its cases); the enterprises whose
-    rating must fall.
-
-    Example: guside bulletin --year 2018 --format html --out 督查通报.html
-    """
+    """The supervision bulletin (督查通报) (help.cmd.bulletin)."""
     from decimal import Decimal
 
     from guside_cli.core.errors import InputError
     from guside_cli.core.settings import rise_threshold
+    from guside_cli.messages import M
     from guside_cli.render import bulletin as render
     from guside_cli.render.output import write_json
     from guside_cli.reports.bulletin import build_bulletin
@@ -44,9 +37,14 @@ def bulletin(
     from guside_cli.storage.settings import get_setting
 
     run = run_of(ctx)
-    if fmt not in ("markdown", "text", "json", "html"):
-        raise InputError("--format takes markdown, text, json or html")
+    if fmt not in ("auto", "markdown", "text", "json", "html"):
+        raise InputError(M("bulletin.format"))
     from guside_cli.interchange import outfile
+    from guside_cli.render.output import Format, resolve
+
+    if fmt == "auto":  # read on a terminal; markdown for a pipe or a file
+        on_screen = outfile.is_stdout(out) and resolve(Format.auto) is Format.table
+        fmt = "screen" if on_screen else "markdown"
 
     if not outfile.is_stdout(out):
         outfile.target(out, ledger=run.db)
@@ -70,6 +68,9 @@ def bulletin(
         if issue:
             with writing(ledger, run):
                 ledger.note_interviews_due(period.end, [n.village for n in result.named if n.interview])
+    if fmt == "screen":
+        render.print_rich(result, town, run.lang, page=not no_pager)
+        return
     if fmt == "json":
         import io
 
@@ -84,4 +85,4 @@ def bulletin(
 
     if not outfile.write_text(out, text, ledger=run.db, public=fmt == "html"):  # an HTML bulletin goes on the web
         return
-    say(run, f"督查通报已写入 {out}", f"Bulletin written to {out}")
+    typer.echo(M("bulletin.written", path=out).render(run.lang))

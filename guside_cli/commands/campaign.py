@@ -9,9 +9,7 @@ from guside_cli.commands import _options as opt
 from guside_cli.commands._common import guarded, open_ledger, run_of, writing
 from guside_cli.render.output import Format
 
-campaign_app = typer.Typer(
-    help="百日行动: the campaign's phases, counts per phase, villages' written summaries", invoke_without_command=True
-)
+campaign_app = typer.Typer(help="help.cmd.campaign", invoke_without_command=True)
 
 
 def register(app: typer.Typer) -> None:
@@ -21,13 +19,7 @@ def register(app: typer.Typer) -> None:
 @campaign_app.callback()
 @guarded
 def campaign(ctx: typer.Context, year: opt.Year = None, fmt: opt.OutputFormat = Format.auto) -> None:
-    """The campaign's phases with their dates and what happened in each; villages' written summaries missing.
-
-    Per phase: received, accepted (受理告知), concluded, 销号, open past due at its end; for 全面梳理排查 the
-    share of cases with every 建档 element. 2018's phases come from the plan unless set in the ledger.
-
-    Example: guside campaign --year 2018 ; guside campaign set 排查 --from 2019-06-07 --to 2019-06-15
-    """
+    """The campaign's phases and what happened in each (help.cmd.campaign)."""
     if ctx.invoked_subcommand is not None:
         return
     from guside_cli.core.campaign import PLAN_YEAR, phases_for
@@ -52,7 +44,13 @@ def campaign(ctx: typer.Context, year: opt.Year = None, fmt: opt.OutputFormat = 
         typer.echo(text("campaign.no_phases", run.lang, year=year))
         return
     output.print_table(*render.campaign_table(result, run.lang), fmt, title=text("campaign.title", run.lang, year=year))
-    for line in render.summary_lines(result, run.lang):
+    lines = render.summary_lines(result, run.lang)
+    if fmt is Format.table:  # on a terminal: a long list of villages wraps between names, never inside one
+        from guside_cli.render.paragraphs import print_paragraphs
+
+        print_paragraphs(output.console(), lines)
+        return
+    for line in lines:
         typer.echo(line)
 
 
@@ -60,15 +58,12 @@ def campaign(ctx: typer.Context, year: opt.Year = None, fmt: opt.OutputFormat = 
 @guarded
 def campaign_set(
     ctx: typer.Context,
-    phase: Annotated[str, typer.Argument(help="mobilise|survey|resolve|review, or 动员/排查/化解/督查")],
-    start: Annotated[str, typer.Option("--from", help="First day of the phase")],
-    end: Annotated[str, typer.Option("--to", help="Last day of the phase")],
+    phase: Annotated[str, typer.Argument(help="help.campaign.phase")],
+    start: Annotated[str, typer.Option("--from", help="help.campaign.from")],
+    end: Annotated[str, typer.Option("--to", help="help.campaign.to")],
     by: opt.By = None,
 ) -> None:
-    """Set a phase's dates for a year's campaign (the year is the one of --from).
-
-    Example: guside campaign set 集中化解 --from 2019-06-16 --to 2019-08-15
-    """
+    """Set a phase's dates (help.cmd.campaign set)."""
     from guside_cli.core.campaign import parse_phase
     from guside_cli.core.dates import parse_date
     from guside_cli.core.errors import InputError
@@ -88,15 +83,12 @@ def campaign_set(
 @guarded
 def campaign_report(
     ctx: typer.Context,
-    village: Annotated[str, typer.Argument(help="The village or community that reported")],
-    on: Annotated[str, typer.Option("--on", help="Date the written summary arrived")],
-    note: Annotated[str | None, typer.Option("--note", help="What it covers")] = None,
+    village: Annotated[str, typer.Argument(help="help.campaign.village")],
+    on: Annotated[str, typer.Option("--on", help="help.campaign.on")],
+    note: Annotated[str | None, typer.Option("--note", help="help.campaign.note")] = None,
     by: opt.By = None,
 ) -> None:
-    """Record a village's written summary (集中化解情况和机制创新情况, due 8/15 in 2018).
-
-    Example: guside campaign report 红豆村 --on 2018-08-10
-    """
+    """Record a village's written summary (help.cmd.campaign report)."""
     from guside_cli.core.dates import parse_date
     from guside_cli.core.errors import InputError
     from guside_cli.core.text import clean

@@ -5,6 +5,7 @@ from typing import Annotated
 
 import typer
 
+from guside_cli.commands import _options as opt
 from guside_cli.commands._common import fail, guarded, run_of
 
 # The sample ledger runs to the end of 2018: the demo looks at it from that day.
@@ -17,14 +18,11 @@ def register(app: typer.Typer) -> None:
 
 def demo(
     ctx: typer.Context,
-    out: Annotated[Path | None, typer.Option("--out", help="Where to build it [<app dir>/demo.db, rebuilt]")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace --out if it exists")] = False,
+    out: Annotated[Path | None, typer.Option("--out", help="help.demo.out")] = None,
+    force: Annotated[bool, typer.Option("--force", help="help.demo.force")] = False,
+    no_pager: opt.NoPager = False,
 ) -> None:
-    """Build a demo ledger from sample_data/ (fictional 2017–2018 petitions of 顾山镇) and print the 2018 report.
-
-    The demo is seen from 2018-12-31. Your own ledger is not touched.
-    Example: guside demo && guside --db ~/.config/guside/demo.db --today 2018-12-31 overdue
-    """
+    """Build a demo ledger from sample_data/ and print its 2018 report (help.cmd.demo)."""
     from dataclasses import replace
     from datetime import datetime
 
@@ -33,6 +31,7 @@ def demo(
     from guside_cli.core.dates import CHINA, parse_datetime
     from guside_cli.interchange.canonical import read_canonical_csv
     from guside_cli.interchange.readers import open_source
+    from guside_cli.messages import M
     from guside_cli.resources import sample_data_dir
     from guside_cli.storage.ledger import Ledger
 
@@ -41,10 +40,10 @@ def demo(
     from guside_cli.interchange.outfile import names_ledger
 
     if names_ledger(path, run.db):
-        raise fail(f"{path} is your ledger (--db / GUSIDE_DB): give the demo another --out", 2)
+        raise fail(M("report.demo.is_ledger", path=path), 2)
     if path.exists():
         if out is not None and not force:
-            raise fail(f"{path} exists: pass --force to replace it, or another --out", 2)
+            raise fail(M("report.demo.exists", path=path), 2)
         path.unlink()
     now = parse_datetime(DEMO_NOW, datetime.now(CHINA))
     run = replace(run, db=path, now=now, today=now.date(), user="demo")
@@ -57,10 +56,11 @@ def demo(
         written = loaded.written
         if loaded.problems:
             row, problem = loaded.problems[0]
-            raise fail(f"sample_data/petitions.csv row {row}: {problem} (reinstall guside)")
+            raise fail(M("report.demo.bad_sample", row=row, problem=problem))
         with writing(ledger, run):
             steps = _load.record_steps(ledger, read_canonical_csv(data / "steps.csv"), run)
-    typer.echo(f"Demo ledger: {path} ({written} petitions, {steps} steps), seen from {run.today}", err=True)
+    built = M("report.demo.built", path=path, petitions=written, steps=steps, today=run.today)
+    typer.echo(built.render(run.lang), err=True)
     from guside_cli.services.report import print_report
 
-    print_report(run, year=2018)  # the demo ledger, seen from the demo's day
+    print_report(run, year=2018, page=not no_pager)  # the demo ledger, seen from the demo's day

@@ -9,7 +9,7 @@ from guside_cli.commands import _options as opt
 from guside_cli.commands._common import guarded, open_ledger, run_of, writing
 from guside_cli.render.output import Format
 
-reception_app = typer.Typer(help="环境信访日: the leaders' monthly reception day", no_args_is_help=True)
+reception_app = typer.Typer(help="help.cmd.reception", no_args_is_help=True)
 
 
 def register(app: typer.Typer) -> None:
@@ -33,16 +33,13 @@ def _day(run, on: str):
 @guarded
 def reception_add(
     ctx: typer.Context,
-    on: Annotated[str, typer.Option("--on", help="The reception day")],
-    leader: Annotated[str, typer.Option("--leader", help="Who received (镇党委、政府主要负责人)")],
+    on: Annotated[str, typer.Option("--on", help="help.reception.on")],
+    leader: Annotated[str, typer.Option("--leader", help="help.reception.leader")],
     village: opt.Village = None,
-    note: Annotated[str | None, typer.Option("--note")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="help.reception.note")] = None,
     by: opt.By = None,
 ) -> None:
-    """Record a reception day (环境信访日); visits (来访) received that day count as taken there.
-
-    Example: guside reception add --on 2018-06-20 --leader 王镇长 --village 红豆村
-    """
+    """Record a reception day (help.cmd.reception add)."""
     from guside_cli.core.errors import InputError
     from guside_cli.core.text import clean
     from guside_cli.core.villages import resolve_village
@@ -61,13 +58,11 @@ def reception_add(
 @reception_app.command("list")
 @guarded
 def reception_list(ctx: typer.Context, year: opt.Year = None, fmt: opt.OutputFormat = Format.auto) -> None:
-    """Each month of the year: who received, how many petitions were taken, and the months with none.
-
-    Example: guside reception list --year 2018
-    """
+    """Each month's reception days (help.cmd.reception list)."""
     from guside_cli.messages import text
     from guside_cli.render import campaign as render
     from guside_cli.render import output
+    from guside_cli.render.report import list_sep
     from guside_cli.reports.campaign import reception_months
 
     run = run_of(ctx)
@@ -82,20 +77,19 @@ def reception_list(ctx: typer.Context, year: opt.Year = None, fmt: opt.OutputFor
         *render.reception_table(months, run.lang), fmt, title=text("reception.title", run.lang, year=year)
     )
     without = [m.month for m in months if not m.held]
-    typer.echo(text("reception.without", run.lang, n=len(without), months="、".join(map(str, without)) or "—"))
+    typer.echo(
+        text("reception.without", run.lang, n=len(without), months=list_sep(run.lang).join(map(str, without)) or "—")
+    )
 
 
 def interview(
     ctx: typer.Context,
-    village: Annotated[str, typer.Argument(help="The village whose head was talked to")],
-    on: Annotated[str, typer.Option("--on", help="The day of the 约谈")],
-    who: Annotated[str, typer.Option("--by", help="Who held it")],
-    note: Annotated[str | None, typer.Option("--note")] = None,
+    village: Annotated[str, typer.Argument(help="help.interview.village")],
+    on: Annotated[str, typer.Option("--on", help="help.interview.on")],
+    who: Annotated[str, typer.Option("--by", help="help.interview.by")],
+    note: Annotated[str | None, typer.Option("--note", help="help.reception.note")] = None,
 ) -> None:
-    """Record a 约谈 held with a village's head; the next bulletin shows it held, or still owed.
-
-    Example: guside interview 漍东村 --on 2018-09-01 --by 王镇长
-    """
+    """Record a 约谈 held (help.cmd.interview)."""
     from guside_cli.core.errors import InputError
     from guside_cli.core.text import clean
     from guside_cli.core.villages import resolve_village
@@ -113,16 +107,13 @@ def interview(
 
 def expose(
     ctx: typer.Context,
-    case: Annotated[str | None, typer.Argument(help="Case number or id (none: list the marked cases)")] = None,
-    on: Annotated[str | None, typer.Option("--on", help="Publish on or after this day [today]")] = None,
-    undo: Annotated[bool, typer.Option("--undo", help="Withdraw the mark")] = False,
+    case: Annotated[str | None, typer.Argument(help="help.expose.case")] = None,
+    on: Annotated[str | None, typer.Option("--on", help="help.expose.on")] = None,
+    undo: Annotated[bool, typer.Option("--undo", help="help.expose.undo")] = False,
     by: opt.By = None,
     fmt: opt.OutputFormat = Format.auto,
 ) -> None:
-    """Mark a case for public exposure (定时公开曝光); `publish --selected` publishes the marked cases.
-
-    Example: guside expose 2018-0042 --on 2018-07-01 ; guside expose (the list) ; guside expose 2018-0042 --undo
-    """
+    """Mark a case for public exposure (help.cmd.expose)."""
     from guside_cli.core.dates import parse_date
     from guside_cli.messages import text
     from guside_cli.render import output

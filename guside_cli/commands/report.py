@@ -6,13 +6,11 @@ from typing import Annotated
 import typer
 
 from guside_cli.commands import _options as opt
-from guside_cli.commands._common import guarded, open_ledger, run_of, say, writing
+from guside_cli.commands._common import guarded, open_ledger, run_of, writing
 from guside_cli.render.output import Format
 from guside_cli.services.report import BY_CHOICES, percent, print_report  # noqa: F401
 
-target_app = typer.Typer(
-    help="Reduction targets per year (30 % total / 25 % escalated by default)", no_args_is_help=True
-)
+target_app = typer.Typer(help="help.cmd.target", no_args_is_help=True)
 
 
 def register(app: typer.Typer) -> None:
@@ -23,26 +21,22 @@ def register(app: typer.Typer) -> None:
 def report(
     ctx: typer.Context,
     year: opt.Year = None,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="Year to this date (同比 with the same dates)")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="help.report.as_of")] = None,
     start: opt.DateFrom = None,
     end: opt.DateTo = None,
-    measure: Annotated[str, typer.Option("--measure", help="items (件次) or persons (人次)")] = "items",
-    new_only: Annotated[bool, typer.Option("--new-only", help="Also show counts without repeats")] = False,
-    by: Annotated[
-        list[str] | None, typer.Option("--by", help="Breakdown: level|form|source|pollution|leader|town")
+    measure: Annotated[str, typer.Option("--measure", help="help.report.measure")] = "items",
+    new_only: Annotated[bool, typer.Option("--new-only", help="help.report.new_only")] = False,
+    by: Annotated[list[str] | None, typer.Option("--by", help="help.report.by")] = None,
+    target_total: Annotated[str | None, typer.Option("--target-total", help="help.report.target_total")] = None,
+    target_escalated: Annotated[
+        str | None, typer.Option("--target-escalated", help="help.report.target_escalated")
     ] = None,
-    target_total: Annotated[str | None, typer.Option("--target-total", help="Override the total target (%)")] = None,
-    target_escalated: Annotated[str | None, typer.Option("--target-escalated", help="Override (%)")] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="auto|table|text|markdown|csv|json")] = Format.auto,
-    out: Annotated[Path | None, typer.Option("--out", help="Write to this file (atomically) instead of stdout")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="help.report.format")] = Format.auto,
+    out: Annotated[Path | None, typer.Option("--out", help="help.report.out")] = None,
+    no_pager: opt.NoPager = False,
     town: opt.Town = None,
 ) -> None:
-    """The leadership report: year-over-year reduction against the 30 % / 25 % targets, per village.
-
-    With the 一票否决, case handling and, for a year still running, the allowance left and a projection.
-
-    Example: guside report --year 2018 ; guside report --from 2018-06-01 --to 2018-09-15 --by level
-    """
+    """The leadership report against the 30 % / 25 % targets (help.cmd.report)."""
     print_report(
         run_of(ctx),
         year=year,
@@ -57,6 +51,7 @@ def report(
         fmt=fmt,
         out=out,
         town=town,
+        page=not no_pager,
     )
 
 
@@ -64,19 +59,13 @@ def report(
 @guarded
 def target_set(
     ctx: typer.Context,
-    year: Annotated[int, typer.Option("--year", help="The year the targets apply to")],
-    total: Annotated[str, typer.Option("--total", help="Minimum reduction of all petitions, %")],
-    escalated: Annotated[str, typer.Option("--escalated", help="Minimum reduction of province/Beijing ones, %")],
-    village: Annotated[
-        str | None, typer.Option("--village", help="A village's own targets (the plan sets the town's only)")
-    ] = None,
+    year: Annotated[int, typer.Option("--year", help="help.target.year")],
+    total: Annotated[str, typer.Option("--total", help="help.target.total")],
+    escalated: Annotated[str, typer.Option("--escalated", help="help.target.escalated")],
+    village: Annotated[str | None, typer.Option("--village", help="help.target.village")] = None,
     by: opt.By = None,
 ) -> None:
-    """Set a year's reduction targets (the plan's 2018 targets are 30 and 25), or a village's own.
-
-    Example: guside target set --year 2019 --total 20 --escalated 15 ;
-    guside target set --village 红豆村 --year 2018 --total 30 --escalated 25
-    """
+    """Set a year's reduction targets, or a village's own (help.cmd.target set)."""
     from guside_cli.core.bounds import check_year
     from guside_cli.messages import text
 
@@ -94,17 +83,13 @@ def target_set(
         return
     with open_ledger(run, create=True) as ledger, writing(ledger, run, by):
         ledger.set_targets(year, str(values[0]), str(values[1]))
-    say(
-        run,
-        f"{year} 年目标：总量下降 ≥ {values[0]}%，越级下降 ≥ {values[1]}%",
-        f"{year} targets: total down ≥ {values[0]} %, escalated down ≥ {values[1]} %",
-    )
+    typer.echo(text("report.targets_set", run.lang, year=year, total=values[0], escalated=values[1]))
 
 
 @target_app.command("list")
 @guarded
 def target_list(ctx: typer.Context, fmt: opt.OutputFormat = Format.auto) -> None:
-    """List the targets kept in the ledger (years not listed use 30 / 25)."""
+    """List the targets kept in the ledger (help.cmd.target list)."""
     from guside_cli.render import output
 
     run = run_of(ctx)
@@ -118,10 +103,8 @@ def target_list(ctx: typer.Context, fmt: opt.OutputFormat = Format.auto) -> None
             + [{"year": y, "village": v, "total_pct": float(t), "escalated_pct": float(e)} for y, v, t, e in own]
         )
     else:
-        headers = (
-            ["年份", "属地", "总量降幅目标%", "越级降幅目标%"]
-            if run.lang == "zh"
-            else ["year", "village", "total %", "escalated %"]
-        )
-        town = "（全镇）" if run.lang == "zh" else "(town)"
+        from guside_cli.messages import text
+
+        headers = [text(f"report.h.{k}", run.lang) for k in ("year", "village", "total_target", "escalated_target")]
+        town = text("report.town_row", run.lang)
         output.print_table(headers, [[y, town, t, e] for y, t, e in rows] + [list(r) for r in own], fmt)

@@ -4,20 +4,17 @@ import html
 from typing import Any
 
 from guside_cli.messages import text
-from guside_cli.render.report import comparison_json, one_decimal, pct, title, verdict, village_table
+from guside_cli.render.report import (
+    clause_sep,
+    comparison_json,
+    list_sep,
+    one_decimal,
+    pct,
+    title,
+    verdict,
+    village_table,
+)
 from guside_cli.reports.bulletin import Bulletin
-
-REASON_LABELS = {
-    "veto": ("一票否决情形", "a veto trigger"),
-    "total_up": ("信访总量增幅较大", "petitions up sharply year on year"),
-    "escalated_up": ("越级赴京到省信访增幅较大", "escalated petitions up sharply"),
-    "long_open_escalated": ("越级信访超期未结（久拖不决）", "escalated cases open past the limit"),
-    "low_closure": ("销号率低于要求", "closure rate under the threshold"),
-}
-
-
-def _t(lang: str, zh: str, en: str) -> str:
-    return zh if lang == "zh" else en
 
 
 def bulletin_json(b: Bulletin) -> dict[str, Any]:
@@ -66,47 +63,42 @@ def bulletin_json(b: Bulletin) -> dict[str, Any]:
 def _named_lines(b: Bulletin, lang: str, bullet: str) -> list[str]:
     lines = []
     for n in b.named:
-        reasons = "；".join(REASON_LABELS[r][0 if lang == "zh" else 1] for r in n.reasons)
-        cases = "、".join(n.cases[:12]) + ("…" if len(n.cases) > 12 else "")
-        action = _t(lang, "约谈", "talk") if n.interview else _t(lang, "专项督办", "supervision")
+        reasons = clause_sep(lang).join(text(f"bulletin.reason.{r}", lang) for r in n.reasons)
+        cases = list_sep(lang).join(n.cases[:12]) + ("…" if len(n.cases) > 12 else "")
+        action = text("bulletin.action.interview" if n.interview else "bulletin.action.supervise", lang)
         lines.append(
-            f"{bullet}{n.village}（{action}）：{reasons}。" + _t(lang, f"涉及案件：{cases}", f" Cases: {cases}")
+            bullet + text("bulletin.named", lang, village=n.village, action=action, reasons=reasons, cases=cases)
         )
-    return lines or [bullet + _t(lang, "无", "none")]
+    return lines or [bullet + text("bulletin.none", lang)]
 
 
 def _interview_lines(b: Bulletin, lang: str, bullet: str) -> list[str]:
     lines = []
     for i in b.interviews:
+        named = {"village": i["village"], "named_on": i["bulletin_on"]}
         if i["held_on"]:
-            lines.append(
-                bullet
-                + _t(
-                    lang,
-                    f"{i['village']}：{i['bulletin_on']} 通报约谈，已于 {i['held_on']} 由 {i['held_by']} 约谈",
-                    f"{i['village']}: named {i['bulletin_on']}, held {i['held_on']} by {i['held_by']}",
-                )
-            )
+            line = text("bulletin.interview_held", lang, **named, held_on=i["held_on"], held_by=i["held_by"])
         else:
-            lines.append(
-                bullet
-                + _t(
-                    lang,
-                    f"{i['village']}：{i['bulletin_on']} 通报约谈，尚未约谈",
-                    f"{i['village']}: named {i['bulletin_on']}, still owed",
-                )
-            )
-    return lines or [bullet + _t(lang, "无", "none")]
+            line = text("bulletin.interview_owed", lang, **named)
+        lines.append(bullet + line)
+    return lines or [bullet + text("bulletin.none", lang)]
 
 
 def _downgrade_lines(b: Bulletin, lang: str, bullet: str) -> list[str]:
     from guside_cli.core.enums import Rating
 
     return [
-        f"{bullet}{d['enterprise']}：{Rating(d['rating']).label(lang)} → {Rating(d['should_be']).label(lang)}"
-        f"（{'、'.join(d['cases']) or '；'.join(d['reasons'])}）"
+        bullet
+        + text(
+            "bulletin.downgrade",
+            lang,
+            enterprise=d["enterprise"],
+            rating=Rating(d["rating"]).label(lang),
+            should_be=Rating(d["should_be"]).label(lang),
+            why=list_sep(lang).join(d["cases"]) or clause_sep(lang).join(d["reasons"]),
+        )
         for d in b.downgrade
-    ] or [bullet + _t(lang, "无", "none")]
+    ] or [bullet + text("bulletin.none", lang)]
 
 
 def as_text(b: Bulletin, town: str, lang: str, *, markdown: bool) -> str:
@@ -118,16 +110,13 @@ def as_text(b: Bulletin, town: str, lang: str, *, markdown: bool) -> str:
     r = b.report
     headers, rows = village_table(r, lang)
     parts = [
-        h1
-        + _t(
-            lang, f"{town}环境信访突出问题专项整治督查通报", f"{town}: supervision bulletin on environmental petitions"
-        ),
+        h1 + text("bulletin.heading", lang, town=town),
         "",
         title(r, town, lang),
         "",
         verdict(r, lang),
         "",
-        h2 + _t(lang, "一、各村（社区）排名（问题最突出的在前）", "1. Villages ranked, worst first"),
+        h2 + text("bulletin.s.ranked", lang),
         "",
         tabulate(
             md_rows(rows) if markdown else rows,
@@ -136,27 +125,57 @@ def as_text(b: Bulletin, town: str, lang: str, *, markdown: bool) -> str:
             disable_numparse=True,
         ),
         "",
-        h2 + _t(lang, "二、专项督办与约谈对象", "2. Villages named for supervision or a talk with their heads"),
+        h2 + text("bulletin.s.named", lang),
         "",
         *_named_lines(b, lang, bullet),
         "",
-        _t(
-            lang,
-            f"（销号率要求：{pct(b.closure_threshold_pct)}）",
-            f"(closure rate threshold: {pct(b.closure_threshold_pct)})",
-        ),
+        text("bulletin.closure_threshold", lang, pct=pct(b.closure_threshold_pct)),
         text("bulletin.rise_rule", lang, count=b.rise[0], share=b.rise[1]),
         "",
-        h2 + _t(lang, "约谈落实情况（往期通报）", "约谈 named by earlier bulletins: held and owed"),
+        h2 + text("bulletin.s.interviews", lang),
         "",
         *_interview_lines(b, lang, bullet),
         "",
-        h2 + _t(lang, "三、应降级的企业（环保信用评价）", "3. Enterprises to downgrade"),
+        h2 + text("bulletin.s.downgrade", lang),
         "",
         *_downgrade_lines(b, lang, bullet),
         "",
     ]
     return "\n".join(parts)
+
+
+def print_rich(b: Bulletin, town: str, lang: str, *, page: bool = True) -> None:
+    """On a terminal: the bulletin's paragraphs and lists wrapped between clauses, the ranking as a table that fits,
+    through the pager unless `page` is off (never when piped)."""
+    from guside_cli.render import output
+    from guside_cli.render.paragraphs import print_paragraphs
+
+    r = b.report
+    target = output.console()
+
+    def section(heading: str, items: list[str]) -> None:
+        target.print()
+        print_paragraphs(target, [heading], style="bold")
+        print_paragraphs(target, items, bullet="- ")
+
+    with output.pager(target, page):  # a bulletin runs longer than a screen
+        print_paragraphs(target, [text("bulletin.heading", lang, town=town)], style="bold")
+        target.print()
+        print_paragraphs(target, [title(r, town, lang)])
+        print_paragraphs(target, [verdict(r, lang)], style="bold")
+        target.print()
+        print_paragraphs(target, [text("bulletin.s.ranked", lang)], style="bold")
+        target.print(output.fitted_table(*village_table(r, lang), target.width))
+        section(text("bulletin.s.named", lang), _named_lines(b, lang, ""))
+        print_paragraphs(
+            target,
+            [
+                text("bulletin.closure_threshold", lang, pct=pct(b.closure_threshold_pct)),
+                text("bulletin.rise_rule", lang, count=b.rise[0], share=b.rise[1]),
+            ],
+        )
+        section(text("bulletin.s.interviews", lang), _interview_lines(b, lang, ""))
+        section(text("bulletin.s.downgrade", lang), _downgrade_lines(b, lang, ""))
 
 
 def as_html(b: Bulletin, town: str, lang: str) -> str:
@@ -174,16 +193,16 @@ def as_html(b: Bulletin, town: str, lang: str) -> str:
     named += f"<p>{esc(text('bulletin.rise_rule', lang, count=b.rise[0], share=b.rise[1]))}</p>"
     talks = "".join(f"<li>{esc(line)}</li>" for line in _interview_lines(b, lang, ""))
     down = "".join(f"<li>{esc(line)}</li>" for line in _downgrade_lines(b, lang, ""))
-    heading = esc(_t(lang, f"{town}环境信访突出问题专项整治督查通报", f"{town}: supervision bulletin"))
+    heading = esc(text("bulletin.heading", lang, town=town))
     return (
         f'<!doctype html>\n<html lang="{lang}"><head><meta charset="utf-8"><title>{heading}</title><style>'
         "body{font-family:sans-serif;margin:2em;max-width:70em}table{border-collapse:collapse}"
         "th,td{border:1px solid #999;padding:.3em .6em}th{background:#eee}.verdict{font-weight:bold}"
         "@media print{body{margin:0}}</style></head>\n<body>"
         f'<h1>{heading}</h1><p>{esc(title(r, town, lang))}</p><p class="verdict">{esc(verdict(r, lang))}</p>'
-        f"<h2>{esc(_t(lang, '一、各村（社区）排名', '1. Villages ranked'))}</h2>{table}"
-        f"<h2>{esc(_t(lang, '二、专项督办与约谈对象', '2. Villages named'))}</h2><ul>{named}</ul>"
-        f"<h2>{esc(_t(lang, '约谈落实情况', '约谈 held and owed'))}</h2><ul>{talks}</ul>"
-        f"<h2>{esc(_t(lang, '三、应降级的企业', '3. Enterprises to downgrade'))}</h2><ul>{down}</ul>"
+        f"<h2>{esc(text('bulletin.s.ranked', lang))}</h2>{table}"
+        f"<h2>{esc(text('bulletin.s.named', lang))}</h2><ul>{named}</ul>"
+        f"<h2>{esc(text('bulletin.s.interviews', lang))}</h2><ul>{talks}</ul>"
+        f"<h2>{esc(text('bulletin.s.downgrade', lang))}</h2><ul>{down}</ul>"
         "</body></html>\n"
     )

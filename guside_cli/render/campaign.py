@@ -3,6 +3,7 @@
 from typing import Any
 
 from guside_cli.messages import text
+from guside_cli.render.report import list_sep
 from guside_cli.reports.campaign import Campaign, ReceptionMonth, share
 
 
@@ -61,7 +62,7 @@ def summary_lines(c: Campaign, lang: str) -> list[str]:
         return lines
     lines.append(text("campaign.summaries", lang, due=c.summaries_due, n=len(c.reported)))
     if c.overdue_summaries:
-        missing = "、".join(c.missing) if c.missing else text("campaign.none", lang)
+        missing = list_sep(lang).join(c.missing) if c.missing else text("campaign.none", lang)
         lines.append(text("campaign.missing", lang, n=len(c.missing), villages=missing))
     return lines
 

@@ -4,11 +4,8 @@
 from decimal import Decimal
 from typing import Any
 
+from guside_cli.messages import text
 from guside_cli.reports.report import Report
-
-
-def _t(lang: str, zh: str, en: str) -> str:
-    return zh if lang == "zh" else en
 
 
 def one_decimal(value: Decimal | None) -> float | None:
@@ -21,14 +18,19 @@ def pct(value: Decimal | None) -> str:
     return "—" if value is None else f"{one_decimal(value):.1f}%"
 
 
-VETO_LABELS = {
-    "escalated_rise": ("到部去省不降反升", "escalated rose"),
-    "key_repeat_unresolved": ("重点重复信访化解不力", "key repeat case unresolved"),
-}
+VETO_REASONS = ("escalated_rise", "key_repeat_unresolved")
+
+
+def veto_label(reason: str, lang: str) -> str:
+    return text(f"report.veto_reason.{reason}", lang)
+
+
+# (中文, English) per reason, from the catalogue, for renderers that still take the pair
+VETO_LABELS = {reason: (veto_label(reason, "zh"), veto_label(reason, "en")) for reason in VETO_REASONS}
 
 
 def veto_word(r: Report, lang: str) -> str:
-    return _t(lang, "一票否决", "veto") if r.final else _t(lang, "一票否决预警", "veto warning")
+    return text("report.veto" if r.final else "report.veto_warning", lang)
 
 
 def extras_json(r: Report) -> dict[str, Any]:
@@ -59,24 +61,22 @@ def extras_table(r: Report, lang: str) -> tuple[list[str], list[list[str]]]:
     x = r.extras
     age = x["carried_over_age"]
     pairs = [
-        (_t(lang, "集体访（5人以上）件次", "group visits (5+)"), str(x["group_visits"])),
-        (_t(lang, "集体访人次", "group visit persons"), str(x["group_visit_persons"])),
-        (_t(lang, "信访人次", "persons"), str(x["persons"])),
-        (_t(lang, "积案（期初未销号）", "carried over"), str(x["carried_over"])),
-        (_t(lang, "其中超过1年", "of which over 1 year"), str(age["1y_to_2y"] + age["over_2y"])),
-        (_t(lang, "积案本期销号", "carried over, closed"), str(x["carried_over_closed"])),
-        (_t(lang, "受理", "accepted"), str(x["accepted"])),
-        (_t(lang, "24小时内联系", "contact ≤24h"), pct(_pct(x["first_contact_24h"], x["accepted"]))),
-        (_t(lang, "24小时内到场", "arrival ≤24h"), pct(_pct(x["first_arrival_24h"], x["accepted"]))),
-        (_t(lang, "24小时内调处", "mediation ≤24h"), pct(_pct(x["first_mediation_24h"], x["accepted"]))),
-        (_t(lang, "三个第一均做到", "all three ≤24h"), pct(_pct(x["all_three_24h"], x["accepted"]))),
+        ("group_visits", str(x["group_visits"])),
+        ("group_visit_persons", str(x["group_visit_persons"])),
+        ("persons", str(x["persons"])),
+        ("carried_over", str(x["carried_over"])),
+        ("over_a_year", str(age["1y_to_2y"] + age["over_2y"])),
+        ("carried_over_closed", str(x["carried_over_closed"])),
+        ("accepted", str(x["accepted"])),
+        ("contact_24h", pct(_pct(x["first_contact_24h"], x["accepted"]))),
+        ("arrival_24h", pct(_pct(x["first_arrival_24h"], x["accepted"]))),
+        ("mediation_24h", pct(_pct(x["first_mediation_24h"], x["accepted"]))),
+        ("all_three_24h", pct(_pct(x["all_three_24h"], x["accepted"]))),
     ]
-    return [_t(lang, "指标", "figure"), _t(lang, "数值", "value")], [list(p) for p in pairs]
+    headers = [text("report.h.figure", lang), text("report.h.value", lang)]
+    return headers, [[text(f"report.extras.{key}", lang), value] for key, value in pairs]
 
 
 def candidates_table(r: Report, lang: str) -> tuple[list[str], list[list[str]]]:
-    headers = [
-        _t(lang, h[0], h[1])
-        for h in (("首件编号", "first case"), ("属地", "village"), ("12个月内件次", "in 12 months"), ("最近", "last"))
-    ]
+    headers = [text(f"key.h.{k}", lang) for k in ("first", "village", "count", "last")]
     return headers, [[c["number"], c["village"], str(c["petitions"]), c["last"]] for c in r.candidates]

@@ -4,12 +4,11 @@ Rounding to one decimal happens here and nowhere else."""
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from guside_cli.render.judgement import VETO_LABELS, candidates_table, extras_json, extras_table, veto_word
+from guside_cli.messages import text
+from guside_cli.render.judgement import candidates_table, extras_json, extras_table, veto_word
 from guside_cli.render.report_tables import breakdown_table, monthly_rows, outlook_table
 from guside_cli.reports.report import Report
 from guside_cli.reports.yoy import Comparison
-
-MEASURE_LABELS = {"items": ("件次", "petitions"), "persons": ("人次", "person-times")}
 
 
 def one_decimal(value: Decimal | None) -> float | None:
@@ -96,10 +95,6 @@ def report_json(r: Report) -> dict[str, Any]:
 # --- for people -----------------------------------------------------------------------------------------
 
 
-def _t(lang: str, zh: str, en: str) -> str:
-    return zh if lang == "zh" else en
-
-
 def pct(value: Decimal | None) -> str:
     return "—" if value is None else f"{one_decimal(value):.1f}%"
 
@@ -114,74 +109,79 @@ def met_mark(c: Comparison, lang: str) -> str:
     if c.target_pct is None:
         return ""
     if c.reduction_pct is None and c.current == 0:
-        return _t(lang, "无信访", "none")
-    return _t(lang, "✓ 达标", "✓ met") if c.met else _t(lang, "✗ 未达标", "✗ not met")
+        return text("report.no_petitions", lang)
+    return text("report.met" if c.met else "report.not_met", lang)
 
 
 def title(r: Report, town: str, lang: str) -> str:
-    unit = MEASURE_LABELS[r.measure][0 if lang == "zh" else 1]
     p, q = r.period, r.previous_period
-    return _t(
-        lang,
-        f"{town}环境信访同比情况（{p.start} 至 {p.end}，对比 {q.start} 至 {q.end}，{unit}）",
-        f"{town} environmental petitions, {p.start}..{p.end} against {q.start}..{q.end} ({unit})",
+    unit = text(f"report.measure.{r.measure}", lang)
+    return text(
+        "report.title", lang, town=town, start=p.start, end=p.end, prev_start=q.start, prev_end=q.end, unit=unit
     )
 
 
-def verdict(r: Report, lang: str) -> str:
-    def part(name_zh: str, name_en: str, c: Comparison) -> str:
+def verdict_sentences(r: Report, lang: str) -> list[str]:
+    """The conclusion (结论) as its sentences: the two targets, then the veto and when it is judged."""
+
+    def part(name: str, c: Comparison) -> str:
         if c.reduction_pct is None:
-            return _t(lang, f"{name_zh}去年同期为零，无基数", f"{name_en}: no baseline last year")
+            return text("report.verdict.no_baseline", lang, name=name)
         shown = c.shown_pct()
         moved = (
-            _t(lang, f"下降{shown}%", f"down {shown}%")
+            text("report.verdict.down", lang, pct=shown)
             if c.reduction_pct >= 0
-            else _t(lang, f"上升{-shown}%", f"up {-shown}%")
+            else text("report.verdict.up", lang, pct=-shown)
         )
-        target = pct(c.target_pct)
-        return _t(
-            lang,
-            f"{name_zh}{moved}（目标{target}）{'达标' if c.met else '未达标'}",
-            f"{name_en} {moved} (target {target}): {'met' if c.met else 'NOT met'}",
-        )
+        state = text("report.verdict.met" if c.met else "report.verdict.not_met", lang)
+        return text("report.verdict.part", lang, name=name, moved=moved, target=pct(c.target_pct), state=state)
 
-    parts = [part("信访总量", "total", r.total), part("越级赴京到省", "escalated (province/Beijing)", r.escalated)]
-    line = _t(lang, "结论：", "Verdict: ") + _t(lang, "；", "; ").join(parts) + _t(lang, "。", ".")
+    total = part(text("report.row.total", lang), r.total)
+    sentences = [
+        text("report.verdict", lang, total=total, escalated=part(text("report.row.escalated", lang), r.escalated))
+    ]
     vetoed = [v for v in r.villages if v.veto]
     if vetoed:
-        sep = _t(lang, "、", ", ")
-        named = sep.join(
-            f"{v.village}（{'、'.join(VETO_LABELS[x][0] for x in v.veto_reasons)}）"
-            if lang == "zh"
-            else f"{v.village} ({', '.join(VETO_LABELS[x][1] for x in v.veto_reasons)})"
-            for v in vetoed
+        named = list_sep(lang).join(bracketed(v.village, veto_reasons(v.veto_reasons, lang), lang) for v in vetoed)
+        sentences.append(
+            text("report.verdict.veto" if r.final else "report.verdict.veto_warning", lang, villages=named)
         )
-        line += _t(lang, f" {veto_word(r, lang)}：{named}。", f" {veto_word(r, lang).capitalize()}: {named}.")
         if not r.final:
-            line += _t(lang, "（年终认定）", " (judged at year end)")
-    return line
+            sentences.append(text("report.verdict.year_end", lang))
+    return sentences
+
+
+def verdict(r: Report, lang: str) -> str:
+    return ("" if lang == "zh" else " ").join(verdict_sentences(r, lang))
+
+
+def list_sep(lang: str) -> str:
+    """Items of a list run together: 、 in Chinese, a comma in English (punctuation, not words)."""
+    return "、" if lang == "zh" else ", "
+
+
+def bracketed(name: str, note: str, lang: str) -> str:
+    return f"{name}（{note}）" if lang == "zh" else f"{name} ({note})"
+
+
+def clause_sep(lang: str) -> str:
+    return "；" if lang == "zh" else "; "
+
+
+def veto_reasons(reasons, lang: str) -> str:
+    return list_sep(lang).join(text(f"report.veto_reason.{x}", lang) for x in reasons)
 
 
 def town_table(r: Report, lang: str) -> tuple[list[str], list[list[str]]]:
-    headers = [
-        _t(lang, h[0], h[1])
-        for h in (
-            ("指标", "measure"),
-            ("本期", "current"),
-            ("去年同期", "previous"),
-            ("降幅", "reduction"),
-            ("目标", "target"),
-            ("达标", "met"),
-        )
-    ]
+    headers = [text(f"report.h.{k}", lang) for k in ("measure", "current", "previous", "reduction", "target", "met")]
     rows = [
-        [_t(lang, "信访总量", "total"), *_cells(r.total, lang)],
-        [_t(lang, "越级赴京到省", "escalated (province/Beijing)"), *_cells(r.escalated, lang)],
-        [_t(lang, "其中不予受理", "of which not accepted"), str(r.not_accepted[0]), str(r.not_accepted[1]), "", "", ""],
+        [text("report.row.total", lang), *_cells(r.total, lang)],
+        [text("report.row.escalated", lang), *_cells(r.escalated, lang)],
+        [text("report.row.not_accepted", lang), str(r.not_accepted[0]), str(r.not_accepted[1]), "", "", ""],
     ]
     if r.new_only:
-        rows.append([_t(lang, "总量（不含重复信访）", "total without repeats"), *_cells(r.new_only[0], lang)])
-        rows.append([_t(lang, "越级（不含重复信访）", "escalated without repeats"), *_cells(r.new_only[1], lang)])
+        rows.append([text("report.row.total_new", lang), *_cells(r.new_only[0], lang)])
+        rows.append([text("report.row.escalated_new", lang), *_cells(r.new_only[1], lang)])
     return headers, rows
 
 
@@ -192,19 +192,17 @@ def _cells(c: Comparison, lang: str) -> list[str]:
 def village_table(r: Report, lang: str) -> tuple[list[str], list[list[str]]]:
     """Figures, change, the veto and its reasons; 达标 columns only when the office set village targets."""
     targets = r.village_targets
-    names = [("属地", "village"), ("总量", "total"), ("同期", "prev"), ("增减", "change")]
-    names += [("达标", "met")] if targets else []
-    names += [("越级", "escalated"), ("同期", "prev"), ("增减", "change")]
-    names += [("达标", "met")] if targets else []
-    names += [(veto_word(r, "zh"), veto_word(r, "en")), ("重点重复信访超期", "overdue repeats")]
-    headers = [_t(lang, zh, en) for zh, en in names]
+    names = ["village", "total", "prev", "change", *(["met"] if targets else [])]
+    names += ["escalated", "prev", "change", *(["met"] if targets else [])]
+    headers = [text(f"report.h.{k}", lang) for k in names]
+    headers += [veto_word(r, lang), text("report.h.overdue_repeats", lang)]
     rows = []
     for v in r.villages:
         cells = [v.village, str(v.total.current), str(v.total.previous), _change(v.total.rise)]
         cells += [met_mark(v.total, lang)] if targets else []
         cells += [str(v.escalated.current), str(v.escalated.previous), _change(v.escalated.rise)]
         cells += [met_mark(v.escalated, lang)] if targets else []
-        cells.append(_t(lang, "、", ", ").join(VETO_LABELS[x][0 if lang == "zh" else 1] for x in v.veto_reasons))
+        cells.append(veto_reasons(v.veto_reasons, lang))
         cells.append(_numbers(v.key_cases or v.overdue_repeats, lang))
         rows.append(cells)
     return headers, rows
@@ -218,65 +216,46 @@ def _numbers(numbers: tuple[str, ...], lang: str, shown: int = 3) -> str:
     """A count and the first few case numbers: the full list is in JSON."""
     if not numbers:
         return ""
-    head = "、".join(numbers[:shown]) + ("…" if len(numbers) > shown else "")
-    return _t(lang, f"{len(numbers)} 件：{head}", f"{len(numbers)}: {head}")
+    head = list_sep(lang).join(numbers[:shown]) + ("…" if len(numbers) > shown else "")
+    return text("report.numbers", lang, count=len(numbers), numbers=head)
 
 
 def handling_table(r: Report, lang: str) -> tuple[list[str], list[list[str]]]:
     h = r.handling
     median = "—" if h.median_days_to_close is None else f"{one_decimal(h.median_days_to_close):.1f}"
     pairs = [
-        (_t(lang, "登记", "registered"), str(h.registered)),
-        (_t(lang, "受理", "accepted"), str(h.accepted)),
-        (_t(lang, "不予受理", "not accepted"), str(h.not_accepted)),
-        (_t(lang, "不再受理", "not accepted again"), str(h.not_accepted_again)),
-        (_t(lang, "办结", "concluded"), str(h.concluded)),
-        (_t(lang, "已销号", "closed"), str(h.closed)),
-        (_t(lang, "销号率", "closure rate"), pct(h.closure_rate_pct)),
-        (_t(lang, "在办", "open"), str(h.open)),
-        (_t(lang, "超期", "overdue"), str(h.overdue)),
-        (_t(lang, "重新打开", "reopened"), str(h.reopened)),
-        (_t(lang, "办结天数中位数", "median days to close"), median),
-        (_t(lang, "24小时内联系信访人", "contacted within 24h"), pct(h.contacted_within_24h_pct)),
+        ("registered", str(h.registered)),
+        ("accepted", str(h.accepted)),
+        ("not_accepted", str(h.not_accepted)),
+        ("not_accepted_again", str(h.not_accepted_again)),
+        ("concluded", str(h.concluded)),
+        ("closed", str(h.closed)),
+        ("closure_rate", pct(h.closure_rate_pct)),
+        ("open", str(h.open)),
+        ("overdue", str(h.overdue)),
+        ("reopened", str(h.reopened)),
+        ("median_days", median),
+        ("contacted_24h", pct(h.contacted_within_24h_pct)),
     ]
-    return [p[0] for p in pairs], [[p[1] for p in pairs]]
+    return [text(f"report.handling.{p[0]}", lang) for p in pairs], [[p[1] for p in pairs]]
 
 
 def sections(r: Report, town: str, lang: str, *, chart: bool) -> list[tuple[str, list[str], list[list[str]]]]:
     out = [
-        (_t(lang, "全镇", "town"), *town_table(r, lang)),
-        (_t(lang, "各村（社区），问题最突出的在前", "villages, worst first"), *village_table(r, lang)),
-        (
-            _t(lang, "案件办理（本期受理的信访件）", "case handling (petitions received in the period)"),
-            *handling_table(r, lang),
-        ),
+        (text("report.s.town", lang), *town_table(r, lang)),
+        (text("report.s.villages", lang), *village_table(r, lang)),
+        (text("report.s.handling", lang), *handling_table(r, lang)),
     ]
     if r.extras:
-        out.append(
-            (_t(lang, "集体访、积案与三个第一", "group visits, carried over, the three firsts"), *extras_table(r, lang))
-        )
+        out.append((text("report.s.extras", lang), *extras_table(r, lang)))
     if r.candidates:
-        out.append(
-            (
-                _t(
-                    lang,
-                    "重点重复信访候选（12个月内同一事项3次以上，用 guside key-cases mark 标记）",
-                    "key repeat candidates (3+ on one matter in 12 months; mark with guside key-cases mark)",
-                ),
-                *candidates_table(r, lang),
-            )
-        )
+        out.append((text("report.s.candidates", lang), *candidates_table(r, lang)))
     if r.outlook:
-        out.append(
-            (
-                _t(lang, "年内余量与预测（对比上年全年）", "allowance and projection (against last full year)"),
-                *outlook_table(r, lang),
-            )
-        )
+        out.append((text("report.s.outlook", lang), *outlook_table(r, lang)))
     for dim, rows in r.breakdowns.items():
-        out.append((_t(lang, "分类统计", "breakdown"), *breakdown_table(dim, rows, lang)))
+        out.append((text("report.s.breakdown", lang), *breakdown_table(dim, rows, lang)))
     if chart and r.monthly:
-        out.append((_t(lang, "逐月对比", "month by month"), *monthly_rows(r, lang)))
+        out.append((text("report.s.monthly", lang), *monthly_rows(r, lang)))
     return out
 
 
@@ -348,11 +327,14 @@ def as_text(r: Report, town: str, lang: str, fmt) -> str:
     return buffer.getvalue()
 
 
-def print_rich(r: Report, town: str, lang: str) -> None:
-    """On a terminal: rich tables and the month-by-month chart."""
+def print_rich(r: Report, town: str, lang: str, *, page: bool = True) -> None:
+    """On a terminal: rich tables and the month-by-month chart, through the pager unless `page` is off (never
+    when piped). The heading and the conclusion are wrapped between clauses, never inside a figure."""
     from guside_cli.render import output
-    from guside_cli.render.output import Format
+    from guside_cli.render.paragraphs import print_paragraphs
 
-    output.console().print(f"{title(r, town, lang)}\n{verdict(r, lang)}", style="bold")
-    for name, headers, rows in sections(r, town, lang, chart=True):
-        output.print_table(headers, rows, Format.table, title=name)
+    target = output.console()
+    with output.pager(target, page):  # a whole report runs longer than a screen
+        print_paragraphs(target, (title(r, town, lang), verdict(r, lang)), style="bold")
+        for name, headers, rows in sections(r, town, lang, chart=True):
+            target.print(output.fitted_table(headers, rows, target.width, title=name))

@@ -2,11 +2,8 @@
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from guside_cli.messages import text
 from guside_cli.reports.report import Report
-
-
-def _t(lang: str, zh: str, en: str) -> str:
-    return zh if lang == "zh" else en
 
 
 def one_decimal(value: Decimal | None) -> float | None:
@@ -21,12 +18,7 @@ def breakdown_table(dim: str, rows: list, lang: str) -> tuple[list[str], list[li
     from guside_cli.core.records import field_label
     from guside_cli.render.cases import display_value
 
-    headers = [
-        field_label(dim, lang),
-        _t(lang, "本期", "current"),
-        _t(lang, "去年同期", "previous"),
-        _t(lang, "降幅", "reduction"),
-    ]
+    headers = [field_label(dim, lang), *(text(f"report.h.{k}", lang) for k in ("current", "previous", "reduction"))]
     body = []
     for key, cur, prev, reduction in rows:
         label = (
@@ -36,24 +28,21 @@ def breakdown_table(dim: str, rows: list, lang: str) -> tuple[list[str], list[li
             if key
             else ""
         )
-        body.append([label or _t(lang, "（未填）", "(not recorded)"), str(cur), str(prev), pct(reduction)])
+        body.append([label or text("report.not_recorded", lang), str(cur), str(prev), pct(reduction)])
     return headers, body
 
 
 def outlook_table(r: Report, lang: str) -> tuple[list[str], list[list[str]]]:
     o = r.outlook
-    headers = [
-        _t(lang, h[0], h[1])
-        for h in (("指标", "measure"), ("全年上限内尚可", "allowance left"), ("全年预测", "projected year end"))
-    ]
+    headers = [text(f"report.h.{k}", lang) for k in ("measure", "allowance", "projected")]
 
     def left(n: int | None) -> str:
         return "—" if n is None else str(n)
 
     rows = [
-        [_t(lang, "信访总量", "total"), left(o.total_allowance), f"{one_decimal(o.total_projected):.1f}"],
+        [text("report.row.total", lang), left(o.total_allowance), f"{one_decimal(o.total_projected):.1f}"],
         [
-            _t(lang, "越级赴京到省", "escalated"),
+            text("report.row.escalated", lang),
             left(o.escalated_allowance),
             f"{one_decimal(o.escalated_projected):.1f}",
         ],
@@ -68,10 +57,10 @@ def monthly_rows(r: Report, lang: str, width: int = 30) -> tuple[list[str], list
     for month, cur, prev in r.monthly:
         rows.append(
             [
-                _t(lang, f"{month}月", f"{month:02d}"),
+                text("report.month", lang, month=month),
                 "█" * round(cur * width / peak) + f" {cur}",
                 "░" * round(prev * width / peak) + f" {prev}",
             ]
         )
-    headers = [_t(lang, "月份", "month"), _t(lang, "本年", "this year"), _t(lang, "上年", "last year")]
+    headers = [text(f"report.h.{k}", lang) for k in ("month", "this_year", "last_year")]
     return headers, rows

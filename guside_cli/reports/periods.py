@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from guside_cli.core.errors import InputError
+from guside_cli.messages import M
 
 
 @dataclass(frozen=True)
@@ -13,7 +14,7 @@ class Period:
 
     def __post_init__(self):
         if self.start > self.end:
-            raise InputError(f"the period {self.start}..{self.end} is empty: the start must not be after the end")
+            raise InputError(M("report.period_empty", start=self.start, end=self.end))
 
     @property
     def days(self) -> int:
@@ -54,7 +55,7 @@ def year_period(year: int, as_of: date | None = None) -> Period:
     start, end = date(year, 1, 1), date(year, 12, 31)
     if as_of is not None:
         if not start <= as_of <= end:
-            raise InputError(f"--as-of {as_of} is not in {year}")
+            raise InputError(M("report.as_of_outside", on=as_of, year=year))
         end = as_of
     return Period(start, end)
 
@@ -77,9 +78,9 @@ def report_period(
     A year still running is reported to today, never as if it were complete (assumption, stated in the README)."""
     if start or end:
         if year is not None or as_of is not None:
-            raise InputError("give either --year/--as-of or --from/--to, not both")
+            raise InputError(M("report.year_or_range"))
         if not (start and end):
-            raise InputError("--from and --to go together: give both ends of the period")
+            raise InputError(M("report.range_both_ends"))
         period = Period(start, end)
         return (start.year if start.year == end.year else None), period
     year = year if year is not None else (as_of.year if as_of else today.year)

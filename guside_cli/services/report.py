@@ -3,6 +3,7 @@
 
 from pathlib import Path
 
+from guside_cli.messages import M
 from guside_cli.render.output import Format
 from guside_cli.services.ledger import open_ledger, with_anchor
 
@@ -25,7 +26,9 @@ def print_report(
     fmt: Format = Format.auto,
     out=None,
     town=None,
+    page: bool = True,
 ) -> None:
+    """The report to stdout or --out; a table on a terminal goes through the pager unless `page` is off."""
     from guside_cli.interchange import outfile
     from guside_cli.render import report as render
     from guside_cli.reports.report import build_report
@@ -42,7 +45,7 @@ def print_report(
         spec = report_spec(run, ledger, year, as_of, start, end, measure, target_total, target_escalated)
         counts = gather(ledger, spec, new_only=new_only, by=list(by))
         head = ledger.head()
-    emit(render, build_report(counts, **spec), town, run, fmt, out, head)
+    emit(render, build_report(counts, **spec), town, run, fmt, out, head, page=page)
 
 
 def report_spec(run, ledger, year, as_of, start, end, measure, target_total, target_escalated) -> dict:
@@ -62,7 +65,7 @@ def report_spec(run, ledger, year, as_of, start, end, measure, target_total, tar
     if measure not in ("items", "persons"):
         from guside_cli.core.errors import InputError
 
-        raise InputError(f"unknown measure '{measure}': use items (件次) or persons (人次)")
+        raise InputError(M("report.unknown_measure", measure=measure))
     year, period = report_period(today=run.today, year=year, as_of=day(as_of), start=day(start), end=day(end))
     stored = ledger.targets(year) if year else None
     total, escalated = stored or DEFAULT_TARGETS
@@ -94,7 +97,7 @@ def gather(ledger, spec: dict, *, new_only: bool, by: list[str], extras: bool = 
     period, prev, measure = spec["period"], spec["previous_period"], spec["measure"]
     for dim in by:
         if dim not in BY_CHOICES:
-            raise InputError(f"unknown breakdown '{dim}': use one of {', '.join(BY_CHOICES)}")
+            raise InputError(M("report.unknown_breakdown", by=dim, known=", ".join(BY_CHOICES)))
     full = None
     if is_year_to_date(period):
         last = period.start.year - 1
@@ -135,15 +138,17 @@ def percent(text, option: str):
     try:
         value = Decimal(str(text).strip().rstrip("%"))
     except InvalidOperation:
-        raise InputError(f"{option} takes a percentage such as 30 or 27.5, not '{text}'") from None
+        raise InputError(M("report.bad_percent", option=option, text=text)) from None
     if not value.is_finite():
-        raise InputError(f"{option} takes a percentage such as 30 or 27.5, not '{text}'")
+        raise InputError(M("report.bad_percent", option=option, text=text))
     if not Decimal(0) <= value <= Decimal(100):
-        raise InputError(f"{option} must be between 0 and 100, not {text}")
+        raise InputError(M("report.percent_range", option=option, text=text))
     return value
 
 
-def emit(render, result, town: str, run, fmt: Format, out: Path | None, head: dict | None = None) -> None:
+def emit(
+    render, result, town: str, run, fmt: Format, out: Path | None, head: dict | None = None, *, page: bool = True
+) -> None:
     """Write the report in the chosen format: rich on a terminal, else text to stdout or atomically to --out,
     with the ledger's anchor (账本校验) where the format has room for it."""
     from guside_cli.interchange import outfile
@@ -152,7 +157,7 @@ def emit(render, result, town: str, run, fmt: Format, out: Path | None, head: di
     to_file = not outfile.is_stdout(out)
     fmt = output.resolve(fmt) if not to_file else (Format.text if fmt in (Format.auto, Format.table) else fmt)
     if fmt is Format.table:
-        render.print_rich(result, town, run.lang)
+        render.print_rich(result, town, run.lang, page=page)
         return
     text = render.as_text(result, town, run.lang, fmt)
     if head is not None:

@@ -5,6 +5,7 @@ from datetime import date
 
 from guside_cli.core.errors import InputError
 from guside_cli.core.settings import SETTINGS
+from guside_cli.messages import M
 from guside_cli.storage import rules
 from guside_cli.storage.rules import ESCALATED
 
@@ -27,7 +28,7 @@ DIMENSIONS = {
 
 def _amount(measure: str) -> str:
     if measure not in MEASURES:
-        raise InputError(f"unknown measure '{measure}': use items (件次) or persons (人次)")
+        raise InputError(M("report.unknown_measure", measure=measure))
     return MEASURES[measure]
 
 
@@ -84,7 +85,7 @@ class ReportsMixin:
 
     def breakdown(self, dimension: str, start: date, end: date, measure: str = "items") -> dict[str, int]:
         if dimension not in DIMENSIONS:
-            raise InputError(f"unknown breakdown '{dimension}': use one of {', '.join(DIMENSIONS)}")
+            raise InputError(M("report.unknown_breakdown", by=dimension, known=", ".join(DIMENSIONS)))
         key, source = DIMENSIONS[dimension]
         rows = self.conn.execute(
             f"SELECT {key}, sum({_amount(measure)}) FROM {source} WHERE p.received_on BETWEEN ? AND ? GROUP BY 1",
