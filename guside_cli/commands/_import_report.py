@@ -95,8 +95,46 @@ EXAMPLES = {"status": "已转办=closed", "level": "区级=county", "form": "来
 def value_hint(problems, columns: dict[str, str]) -> str | None:
     """Once, for the first coded column holding an unknown word: how to map it."""
     for _, problem in problems:
-        if problem.field in CODED and "unknown" in str(problem.message):
+        message = problem.message  # the English wording tells an unknown word, whatever the run's language
+        if problem.field in CODED and "unknown" in (message.render("en") if isinstance(message, M) else str(message)):
             field = problem.field
             example = EXAMPLES.get(field, "词=code")
             return str(M("files.value_hint", column=columns.get(field, field), field=field, example=example))
     return None
+
+
+def problem_line(source, row: int, problem) -> str:
+    """One problem of the file, at its row and (when it is about one) the file's column for it."""
+    from guside_cli.core.records import field_label
+
+    name = source.path.name
+    if problem.field == "row":
+        return str(M("import.problem_row", file=name, row=row, problem=problem.message))
+    field = "received_on" if problem.field == "received" else problem.field
+    column = source.columns.get(field) or field_label(field, language())
+    return str(M("import.problem", file=name, row=row, column=column, problem=problem.message))
+
+
+def duplicates(result) -> list[str]:
+    """The rows left out as cases already in the ledger (a file without numbers imported again)."""
+    if not result.duplicate_rows:
+        return []
+    return [str(M("import.duplicates", rows=_rows(result.duplicate_rows)))]
+
+
+def summary(file: str, result, *, dry_run: bool) -> str:
+    verb = str(M("import.checked" if dry_run else "import.imported"))
+    names = ("、" if language() == "zh" else ", ").join(result.villages_added)
+    again = len(result.duplicate_rows)
+    return str(
+        M(
+            "import.done",
+            file=file,
+            verb=verb,
+            written=result.written,
+            updated=result.updated,
+            skipped=result.skipped,
+            duplicates=str(M("import.done_duplicates", count=again)) if again else "",
+            villages=str(M("import.done_villages", names=names)) if names else "",
+        )
+    )
