@@ -65,7 +65,7 @@ def test_demo_builds_a_ledger_from_the_sample_data(cli, isolated):
     assert first["history"][0]["note"] == "sample_data row 2"
     assert first["history"][0]["actor"] == "demo"
     again = cli("demo", "--out", out, ok=False)
-    assert again.exit_code == 2 and "pass --force" in again.stderr
+    assert again.exit_code == 2 and "--force" in again.stderr
 
 
 def test_demo_never_overwrites_the_users_ledger(cli, db_path):

@@ -207,7 +207,7 @@ def test_a_number_twice_in_the_file_or_held_by_another_case_names_both(cli, isol
     twice = numbered_csv(isolated / "t.csv", [("A-1", "2018-06-01", "异味"), ("A-2", "2018-06-02", "噪声"),
                                                ("A-1", "2018-06-03", "污水")])  # fmt: skip
     result = cli("import", twice, ok=False)
-    assert "t.csv row 4, column 编号: 编号 A-1 在文件中出现两次：第 2 行和第 4 行" in result.stderr
+    assert "t.csv 第 4 行，“编号”列：编号 A-1 在文件中出现两次：第 2 行和第 4 行" in result.stderr
     assert rows(db_path, "SELECT count(*) FROM petitions") == [(0,)]
     cli("import", numbered_csv(isolated / "one.csv", [("A-1", "2018-06-01", "异味")]))
     again = cli("import", isolated / "one.csv")  # the same case again: left as it is, counted

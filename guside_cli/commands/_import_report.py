@@ -104,15 +104,20 @@ def value_hint(problems, columns: dict[str, str]) -> str | None:
 
 
 def problem_line(source, row: int, problem) -> str:
-    """One problem of the file, at its row and (when it is about one) the file's column for it."""
+    """One problem of the file, after the error prefix, at its row and (when it is about one) the file's column
+    for it. A message not yet in the catalogue is English: its line is English too, never a mixed one."""
     from guside_cli.core.records import field_label
+    from guside_cli.messages import text
 
+    lang = language() if isinstance(problem.message, M) else "en"
     name = source.path.name
     if problem.field == "row":
-        return str(M("import.problem_row", file=name, row=row, problem=problem.message))
-    field = "received_on" if problem.field == "received" else problem.field
-    column = source.columns.get(field) or field_label(field, language())
-    return str(M("import.problem", file=name, row=row, column=column, problem=problem.message))
+        line = text("import.problem_row", lang, file=name, row=row, problem=problem.message)
+    else:
+        field = "received_on" if problem.field == "received" else problem.field
+        column = source.columns.get(field) or field_label(field, lang)
+        line = text("import.problem", lang, file=name, row=row, column=column, problem=problem.message)
+    return text("error.prefix", lang) + line
 
 
 def duplicates(result) -> list[str]:

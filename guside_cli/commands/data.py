@@ -52,7 +52,7 @@ def import_file(
     from guside_cli.commands._common import one_line
     from guside_cli.commands._load import register_rows
     from guside_cli.interchange.readers import open_source
-    from guside_cli.messages import M, text
+    from guside_cli.messages import M
     from guside_cli.render.progress import Bar
 
     run = run_of(ctx)
@@ -66,7 +66,7 @@ def import_file(
     notes = report.notes(source)
     report.echo_notes(report.unused(source), err=True)
     for row, problem in result.problems:
-        typer.echo(one_line(f"{text('error.prefix')}{report.problem_line(source, row, problem)}"), err=True)
+        typer.echo(one_line(report.problem_line(source, row, problem)), err=True)
     if result.problems:
         hints = [report.yearless_hint(options.values), report.value_hint(result.problems, source.columns)]
         report.echo_notes([h for h in hints if h], err=True)

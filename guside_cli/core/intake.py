@@ -43,9 +43,9 @@ class Problem:
         from guside_cli.core.records import field_label
         from guside_cli.messages import language
 
-        lang = language()
-        where = field_label({"received": "received_at"}.get(self.field, self.field), lang)
-        return f"{where}：{self.message}" if lang == "zh" else f"{self.field}: {self.message}"
+        if language() == "zh" and isinstance(self.message, M):  # English not yet in the catalogue stays English
+            return f"{field_label({'received': 'received_at'}.get(self.field, self.field), 'zh')}：{self.message}"
+        return f"{self.field}: {self.message}"
 
 
 def split_list(value: Any) -> list[str]:
