@@ -194,6 +194,37 @@ def test_a_rules_file_holds_the_same_mappings(cli, isolated, db_path):
     assert wrong.stderr.strip() == "错误：--map 取 '表头=字段' 或 '字段:值=代码'，而不是 '村'"
 
 
+# --- a file without numbers imported again ---------------------------------------------------------------
+
+
+def unnumbered_csv(path: Path, lines: list[tuple[str, str, str]]) -> Path:
+    body = ["登记日期,属地,信访层级,反映问题,信访人"] + [f"{d},红豆村,镇,{s},{who}" for d, s, who in lines]
+    path.write_text("\n".join(body) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_file_without_numbers_imported_again_skips_the_cases_already_there_and_names_their_rows(
+    cli, isolated, db_path
+):
+    first = [("2018-06-01 09:30", "异味", "张三"), ("2018-06-02", "噪声", "李四"), ("2018-06-02", "噪声", "李四")]
+    cli("import", unnumbered_csv(isolated / "t.csv", first))  # two people on one day: two cases
+    assert rows(db_path, "SELECT count(*) FROM petitions") == [(3,)]
+    again = cli("import", isolated / "t.csv")
+    assert "第 2–4 行与台账中已有的件相同（登记时间、属地、反映问题、信访人均相同），未再导入" in again.stdout
+    assert again.stdout.splitlines()[-1] == (
+        "t.csv：已导入 0 件，更正 0 件，跳过已有编号 0 件，跳过台账中已有的相同件 3 件"
+    )
+    assert rows(db_path, "SELECT count(*) FROM petitions") == [(3,)]
+    # the office's file grew: the new row comes in, the old ones are named; another time or person is another case
+    grown = [*first, ("2018-06-01 10:00", "异味", "张三"), ("2018-06-02", "噪声", "王五")]
+    more = cli("--lang", "en", "import", unnumbered_csv(isolated / "t.csv", grown))
+    assert (
+        "rows 2–4 are cases already in the ledger (same receipt time, village, subject and petitioner)" in more.stdout
+    )
+    assert more.stdout.splitlines()[-1].startswith("t.csv: imported 2, updated 0")
+    assert rows(db_path, "SELECT count(*) FROM petitions") == [(5,)]
+
+
 # --- numbers given twice ---------------------------------------------------------------------------------
 
 

@@ -45,6 +45,8 @@ def import_file(
 
     The header row is found below any title lines; 序号, blank rows and 合计/小计 rows are skipped and counted.
     Columns guside does not know are reported with the closest fields: map them with --map or --rules.
+    A row without a number that is a case already in the ledger (same receipt time, village, subject and
+    petitioner: the office's file imported again) is skipped and its row named.
 
     Example: guside import 台账示例_2017_2018.xlsx --dry-run
     """

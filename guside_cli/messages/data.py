@@ -138,12 +138,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         ", skipped (the same case already in the ledger) {count}",
     ),
     "import.duplicates": (
-        "第 {rows} 行与台账中已有的件相同（登记时间、属地、反映问题均相同），未再导入",
-        "rows {rows} are cases already in the ledger (same receipt time, village and subject): not imported again",
-    ),
-    "import.duplicate_in_file": (
-        "与第 {first} 行相同（登记时间、属地、反映问题均相同）：同一件写了两次？",
-        "the same as row {first} (same receipt time, village and subject): the same case written twice?",
+        "第 {rows} 行与台账中已有的件相同（登记时间、属地、反映问题、信访人均相同），未再导入",
+        "rows {rows} are cases already in the ledger (same receipt time, village, subject and petitioner): not "
+        "imported again",
     ),
     "import.uid_differs": (
         "编号 {number} 已被台账中另一件使用（唯一标识不同）：这是另一台电脑的台账；请给文件中的件另编号",
@@ -216,13 +213,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.cmd.import": (
         "导入已有台账：按中文或英文表头对应各列，要么全部导入，要么一行不导。\n\n"
         "表头行可在标题行之下；序号、空行和合计/小计行跳过并计数。不认识的列会列出最接近的字段：用 --map 或 "
-        "--rules 说明。没有编号的行若与台账中已有的件相同（登记时间、属地、反映问题），跳过并列出行号。\n\n"
+        "--rules 说明。没有编号的行若与台账中已有的件相同（登记时间、属地、反映问题、信访人），跳过并列出行号。\n\n"
         "示例：guside import 台账示例_2017_2018.xlsx --dry-run",
         "Import an existing ledger (台账): columns matched by English or Chinese header, all rows or none.\n\n"
         "The header row is found below any title lines; 序号, blank rows and 合计/小计 rows are skipped and "
         "counted. Columns guside does not know are reported with the closest fields: map them with --map or "
         "--rules. A row without a number that is the same as a case already in the ledger (receipt time, "
-        "village, subject) is skipped and its row named.\n\n"
+        "village, subject, petitioner) is skipped and its row named.\n\n"
         "Example: guside import 台账示例_2017_2018.xlsx --dry-run",
     ),
     "help.import.file": ("台账文件：.csv、.xlsx、.json 或 .jsonl", "A 台账 as .csv, .xlsx, .json or .jsonl"),
