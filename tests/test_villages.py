@@ -27,6 +27,4 @@ def test_duplicate_village_is_refused(cli):
 
 def test_village_name_must_be_one_word(cli):
     result = cli("village", "add", "红豆 村", ok=False)
-    assert (
-        result.stderr.strip() == "Error: village name '红豆 村' must be one word of at most 32 characters, e.g. 红豆村"
-    )
+    assert result.stderr.strip() == "错误：属地名称“红豆 村”须是不含空格、不超过 32 个字的一个词，如 红豆村"

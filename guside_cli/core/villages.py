@@ -3,6 +3,7 @@
 from guside_cli.core.errors import InputError
 from guside_cli.core.model import Village
 from guside_cli.core.text import clean, fold
+from guside_cli.messages import M
 
 SUFFIXES = ("社区", "村")
 
@@ -11,7 +12,7 @@ def make_village(name: str) -> Village:
     """A village from its full name: 红豆村 -> short 红豆, kind 村; 顾山社区 -> 顾山, 社区."""
     text = clean(name)
     if not text or any(ch.isspace() for ch in text) or len(text) > 32:
-        raise InputError(f"village name '{name}' must be one word of at most 32 characters, e.g. 红豆村")
+        raise InputError(M("ledger.village_name_bad", name=name))
     for suffix in SUFFIXES:
         if text.endswith(suffix) and len(text) > len(suffix):
             return Village(name=text, short=text[: -len(suffix)], kind=suffix)
@@ -33,8 +34,8 @@ def resolve_village(text: str, known: list[Village]) -> Village:
     import difflib
 
     close = [by_short[s] for s in difflib.get_close_matches(typed, list(by_short), n=3, cutoff=0.5)]
-    hint = f"did you mean {' / '.join(close)}?" if close else "see `guside village list`"
-    raise InputError(f"unknown village '{text}': {hint} (add a new one with `guside village add NAME`)")
+    hint = M("ledger.village_did_you_mean", names=" / ".join(close)) if close else M("ledger.village_see_list")
+    raise InputError(M("ledger.no_such_village", name=text, hint=hint))
 
 
 def with_free_short(village: Village, known: list[Village], short: str | None = None) -> tuple[Village, str | None]:

@@ -49,6 +49,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "属地“{name}”与名单中已有的“{other}”冲突",
         "village '{name}' clashes with '{other}' already in the list",
     ),
+    "ledger.no_such_village": (
+        "没有属地“{name}”：{hint}（新增属地用 guside village add 名称）",
+        "unknown village '{name}': {hint} (add a new one with `guside village add NAME`)",
+    ),
+    "ledger.village_did_you_mean": ("是否指 {names}？", "did you mean {names}?"),
+    "ledger.village_see_list": ("见 guside village list", "see `guside village list`"),
+    "ledger.village_name_bad": (
+        "属地名称“{name}”须是不含空格、不超过 32 个字的一个词，如 红豆村",
+        "village name '{name}' must be one word of at most 32 characters, e.g. 红豆村",
+    ),
     "ledger.unknown_village": (
         "没有属地“{name}”：见 guside village list",
         "unknown village '{name}': see `guside village list`",
