@@ -286,7 +286,7 @@ def test_xlsx_round_trip_gives_the_same_report_and_opens_well(cli, isolated, db_
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:{last}{126 + 1}"
     assert sheet["A1"].font.b and sheet["B1"].value == "登记日期"
     assert sheet["B2"].is_date and sheet["B2"].value == datetime(2017, 1, 3)
-    closed = next(c for c in sheet[1] if c.value == "办结日期").column_letter
+    closed = next(c for c in sheet[1] if c.value == "销号日期").column_letter
     assert sheet[f"{closed}2"].is_date and sheet[f"{closed}2"].number_format == "yyyy-mm-dd"
     phone = next(c for c in sheet[1] if c.value == "联系电话").column_letter
     assert sheet[f"{phone}2"].value == "13924337211" and sheet[f"{phone}2"].number_format == "@"

@@ -286,7 +286,7 @@ def check(
     """
     import sqlite3
 
-    from guside_cli.messages import text
+    from guside_cli.messages import M, text
     from guside_cli.render import output
     from guside_cli.storage.ledger import Ledger
 
@@ -306,6 +306,9 @@ def check(
     except sqlite3.DatabaseError as e:
         findings = [{"check": "integrity", "ok": False, "detail": text("data.check_damaged", run.lang, why=e)}]
     fmt = output.resolve(fmt)
+    for finding in findings:  # the table speaks the run's language; JSON keeps English, for scripts
+        detail = finding["detail"]
+        finding["detail"] = detail.render("en" if fmt is Format.json else run.lang) if isinstance(detail, M) else detail
     if fmt is Format.json:
         output.write_json(findings)
     else:
