@@ -180,7 +180,7 @@ def test_several_problems_are_all_reported(cli, db_path):
     result = cli("add", "--village", "无此村", "--level", "区", "--subject", "s", "--received", "2018-02-30", ok=False)
     lines = result.stderr.strip().splitlines()
     assert lines[0] == "错误：登记时间：“2018-02-30”不是真实的日期（day is out of range for month）"
-    assert lines[1].startswith("错误：属地：没有属地“无此村”")
+    assert lines[1].startswith("错误：属地：“无此村”不在属地名单中")
     # messages not yet in the catalogue stay whole English lines: a line never mixes the two languages
     assert [line.split(":")[1].strip() for line in lines[2:]] == ["level"]
     assert result.exit_code == 2

@@ -222,7 +222,7 @@ def test_new_villages_only_when_asked(cli, isolated):
     rows = [list(ROWS[1])]
     rows[0][2], rows[0][23] = "新桥村", ""
     path = write_csv(isolated / "v.csv", ZH_HEADER, rows, "utf-8")
-    assert "没有属地“新桥村”" in cli("import", path, ok=False).stderr
+    assert "“新桥村”不在属地名单中" in cli("import", path, ok=False).stderr
     assert "新增属地 新桥村" in cli("import", path, "--new-villages").stdout
     assert cli.json("show", "XF2017-02")["village"] == "新桥村"
 

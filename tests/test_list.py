@@ -35,7 +35,7 @@ def test_filters(cli):
 def test_bad_filter_is_a_one_line_error(cli):
     seed(cli)
     result = cli("list", "--village", "不存在村", ok=False)
-    assert result.exit_code == 2 and result.stderr.startswith("错误：没有属地“不存在村”")
+    assert result.exit_code == 2 and result.stderr.startswith("错误：“不存在村”不在属地名单中")
     result = cli("list", "--from", "2018-07-01", "--to", "2018-06-01", ok=False)
     assert result.stderr.strip() == "错误：时段 2018-07-01..2018-06-01 是空的：--from 不能晚于 --to"
     result = cli("--lang", "en", "list", "--from", "2018-07-01", "--to", "2018-06-01", ok=False)

@@ -28,7 +28,7 @@ def counts(db: Path, column: str) -> dict:
 
 def test_the_sample_office_file_imports_once_its_village_is_named(cli, db_path):
     refused = cli(*LATE, "import", SAMPLE, ok=False)
-    assert refused.exit_code == 2 and "“属地”列：没有属地“顾山村”" in refused.stderr
+    assert refused.exit_code == 2 and "“属地”列：“顾山村”不在属地名单中" in refused.stderr
     assert rows(db_path, "SELECT count(*) FROM petitions") == [(0,)]
     cli("village", "add", "顾山村")
     result = cli(*LATE, "import", SAMPLE)
@@ -408,7 +408,7 @@ def test_status_words_of_real_ledgers(cli, isolated, db_path, word, status):
 def test_new_villages_name_the_row_that_brought_them_in(cli, isolated, db_path):
     case = ["2018-06-01", "新桥村", "来访", "镇级", "大气", "异味", 1, None, None, "在办", None, None]
     path = habits_book(isolated / "v.xlsx", [CASES[0], case], first_sheet=None)
-    assert "没有属地“新桥村”" in cli("import", path, ok=False).stderr
+    assert "“新桥村”不在属地名单中" in cli("import", path, ok=False).stderr
     result = cli("import", path, "--new-villages")
     assert "新增属地 新桥村（第 6 行）" in result.stdout.splitlines()
 
@@ -453,7 +453,7 @@ def test_an_unknown_status_word_says_how_to_map_it(cli, isolated, db_path):
 
 def test_a_first_dry_run_needs_no_ledger_and_leaves_none(cli, isolated, db_path):
     result = cli(*LATE, "import", SAMPLE, "--dry-run", ok=False)
-    assert "没有属地“顾山村”" in result.stderr  # checked against the town's list of villages
+    assert "“顾山村”不在属地名单中" in result.stderr  # checked against the town's list of villages
     ok = cli(*LATE, "import", SAMPLE, "--dry-run", "--new-villages")
     assert ok.stdout.splitlines()[-1].startswith("台账示例_2017_2018.xlsx：检查通过（未写入） 126 件")
     assert not db_path.exists() and not list(isolated.glob("guside-dry-run-*"))

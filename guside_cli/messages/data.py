@@ -50,7 +50,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "village '{name}' clashes with '{other}' already in the list",
     ),
     "ledger.no_such_village": (
-        "没有属地“{name}”：{hint}（新增属地用 guside village add 名称）",
+        "“{name}”不在属地名单中：{hint}（新增属地用 guside village add 名称）",
         "unknown village '{name}': {hint} (add a new one with `guside village add NAME`)",
     ),
     "ledger.village_did_you_mean": ("是否指 {names}？", "did you mean {names}?"),
@@ -60,7 +60,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "village name '{name}' must be one word of at most 32 characters, e.g. 红豆村",
     ),
     "ledger.unknown_village": (
-        "没有属地“{name}”：见 guside village list",
+        "“{name}”不在属地名单中：见 guside village list",
         "unknown village '{name}': see `guside village list`",
     ),
     # writing cases (storage/bulk.py)
