@@ -76,7 +76,7 @@ def test_a_number_reused_by_another_case_names_its_row(cli, db_path, isolated):
     ]
     result = cli("import", write(isolated / "t.csv", lines), ok=False)
     assert result.exit_code == 2
-    assert "row 6, column number: 编号 A-1 在文件中出现两次：第 2 行和第 6 行" in result.stderr
+    assert "第 6 行，“number”列：编号 A-1 在文件中出现两次：第 2 行和第 6 行" in result.stderr
     assert rows(db_path, "SELECT count(*) FROM petitions") == [(0,)]
 
 
@@ -84,6 +84,6 @@ def test_a_uid_given_twice_is_found_in_its_batch_and_names_its_row(cli, db_path,
     uid = "6f1c2a52-7d2e-4d4c-9a53-3c2b8f1e0a11"
     lines = [case(number="A-1", uid=uid), case(), case(), case(), case(number="A-2", uid=uid), case()]
     result = cli("import", write(isolated / "t.csv", lines), ok=False)
-    assert f"row 6, column uid: case uid {uid} is already in the ledger" in result.stderr
+    assert f"第 6 行，“uid”列：唯一标识 {uid} 已在台账中" in result.stderr
     assert rows(db_path, "SELECT count(*) FROM petitions") == [(0,)]
     assert rows(db_path, "SELECT count(*) FROM history WHERE action = 'import'") == [(0,)]

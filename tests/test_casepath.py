@@ -387,7 +387,7 @@ def test_import_keeps_a_recorded_closing_but_wants_the_town_leader_and_carries_t
     bad = tmp_path / "bad.csv"
     bad.write_text(head + "2018-03-01,红豆村,省,已办,closed,2018-04-01,resolved,,,,\n", encoding="utf-8")
     refused = cli("import", str(bad), ok=False)
-    assert "column leader: 已销号的到部去省案件须记录镇领导包案（包案领导一栏为空）" in refused.stderr
+    assert "“leader”列：已销号的到部去省案件须记录镇领导包案（包案领导一栏为空）" in refused.stderr
     good = tmp_path / "good.csv"
     good.write_text(
         head
@@ -448,7 +448,7 @@ def test_a_level_crossing_the_line_renumbers_and_the_old_number_still_finds_it(c
     cli("edit", "2018-红豆-003", "--set", "level=县")  # county and prefecture share the village sequence
     assert cli.json("show", "2018-0001")["number"] == "2018-红豆-003"
     refused = cli("add", "--village", "红豆", "--level", "省", "--subject", "s", "--number", "2018-0001", ok=False)
-    assert "2018-0001 is already in the ledger" in refused.stderr
+    assert "编号 2018-0001 已在台账中：编号不能重复" in refused.stderr
 
 
 # --- the migration of an existing ledger --------------------------------------------------------------------

@@ -384,7 +384,7 @@ def test_backup_is_consistent_private_and_checks_clean(cli, db_path, isolated):
     assert cli.json("--db", dest, "show", "1")["subject"] == "化工厂异味"
     assert all(f["ok"] for f in cli.json("--db", dest, "check"))
     again = cli("backup", dest, ok=False)
-    assert again.exit_code == 2 and "pass --force" in again.stderr
+    assert again.exit_code == 2 and "已存在：要替换请加 --force" in again.stderr
 
 
 def test_check_finds_a_broken_ledger(cli, db_path):
@@ -426,7 +426,7 @@ def test_xls_is_refused_with_advice(cli, isolated):
     path = isolated / "old.xls"
     path.write_bytes(b"\xd0\xcf\x11\xe0")
     assert cli("import", path, ok=False).stderr.strip() == (
-        "Error: old.xls: old .xls files cannot be read; save it as .xlsx (Excel: 另存为 .xlsx)"
+        "错误：old.xls：不能读取旧版 .xls 文件；请在 Excel 中另存为 .xlsx"
     )
 
 
@@ -435,7 +435,7 @@ def test_csv_written_by_export_reads_back_row_numbers_after_the_notice(cli, isol
     path = isolated / "n.csv"
     path.write_text(text, encoding="utf-8")
     result = cli("import", path, ok=False)
-    assert "Error: n.csv row 4, column received_on:" in result.stderr
+    assert "错误：n.csv 第 4 行，“received_on”列：" in result.stderr
 
 
 def test_the_same_case_under_another_number_is_refused_by_its_uid(cli, isolated):
@@ -445,7 +445,7 @@ def test_the_same_case_under_another_number_is_refused_by_its_uid(cli, isolated)
     text = out.read_text(encoding="utf-8-sig").replace("2018-红豆-001", "XF-renumbered")
     out.write_text(text, encoding="utf-8")
     result = cli("import", out, ok=False)
-    assert "is already in the ledger (the same case imported twice?)" in result.stderr
+    assert "已在台账中（同一件导入了两次？）" in result.stderr
     assert len(cli.json("list")) == 1
 
 

@@ -8,6 +8,7 @@ from guside_cli.core.dates import CHINA
 from guside_cli.core.enums import Outcome
 from guside_cli.core.intake import intake, split_list
 from guside_cli.core.villages import make_village
+from guside_cli.messages import set_language
 
 NOW = datetime(2018, 6, 20, 10, 0, tzinfo=CHINA)
 VILLAGES = [make_village("红豆村"), make_village("顾山社区")]
@@ -15,6 +16,7 @@ BASE = {"received": "2018-06-01", "village": "红豆", "level": "镇", "subject"
 
 
 def problems(**raw):
+    set_language("en")  # these assert the English wording (the autouse fixture sets Chinese back)
     petition, found = intake({**BASE, **raw}, now=NOW, villages=VILLAGES)
     assert (petition is None) == bool(found)
     return [str(p) for p in found]

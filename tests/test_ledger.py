@@ -57,7 +57,7 @@ def test_a_non_guside_sqlite_file_is_refused_untouched(cli, isolated):
     before = other.read_bytes()
     result = cli("--db", other, "add", "--village", "红豆", "--level", "镇", "--subject", "s", ok=False)
     assert result.exit_code == 2
-    assert result.stderr.strip() == f"Error: {other} is an SQLite file but not a guside ledger: check --db / GUSIDE_DB"
+    assert result.stderr.strip() == f"错误：{other} 是 SQLite 文件，但不是 guside 台账：请检查 --db / GUSIDE_DB"
     assert other.read_bytes() == before
 
 
@@ -65,9 +65,7 @@ def test_a_file_that_is_not_sqlite_is_refused(cli, isolated):
     other = isolated / "notes.txt"
     other.write_text("信访台账\n")
     result = cli("--db", other, "list", ok=False)
-    assert (
-        result.stderr.strip() == f"Error: {other} is not a guside ledger (not an SQLite file): check --db / GUSIDE_DB"
-    )
+    assert result.stderr.strip() == f"错误：{other} 不是 guside 台账（不是 SQLite 文件）：请检查 --db / GUSIDE_DB"
 
 
 def test_a_newer_schema_is_refused_with_both_versions(cli, db_path):
@@ -76,8 +74,8 @@ def test_a_newer_schema_is_refused_with_both_versions(cli, db_path):
         conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 5}")
     result = cli("list", ok=False)
     assert result.stderr.strip() == (
-        f"Error: {db_path} has schema version {LATEST_VERSION + 5}, newer than this guside understands "
-        f"(version {LATEST_VERSION}): upgrade guside (pip install -U guside)"
+        f"错误：{db_path} 的结构版本为 {LATEST_VERSION + 5}，比本 guside 能识别的版本（{LATEST_VERSION}）新："
+        "请升级 guside（pip install -U guside）"
     )
 
 

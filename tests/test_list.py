@@ -96,5 +96,5 @@ def test_show_text_lists_every_element(cli):
 def test_list_and_show_refuse_a_missing_ledger(cli, db_path):
     result = cli("list", ok=False)
     assert result.exit_code == 2
-    assert result.stderr.strip().startswith(f"Error: no ledger at {db_path}")
+    assert result.stderr.strip().startswith(f"错误：{db_path} 没有台账")
     assert not db_path.exists()

@@ -29,7 +29,7 @@ def test_numbers_never_repeat(cli, db_path):
     cli.add(number="XF-7")
     result = cli("add", "--village", "红豆", "--level", "镇", "--subject", "s", "--number", "XF-7", ok=False)
     assert result.exit_code == 2
-    assert result.stderr.strip() == "Error: case number XF-7 is already in the ledger: numbers never repeat"
+    assert result.stderr.strip() == "错误：编号 XF-7 已在台账中：编号不能重复"
 
 
 def test_a_bare_integer_number_is_refused_as_it_would_read_as_an_id(cli):

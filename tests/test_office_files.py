@@ -28,7 +28,7 @@ def counts(db: Path, column: str) -> dict:
 
 def test_the_sample_office_file_imports_once_its_village_is_named(cli, db_path):
     refused = cli(*LATE, "import", SAMPLE, ok=False)
-    assert refused.exit_code == 2 and "column 属地: 没有“顾山村”这个村（社区）" in refused.stderr
+    assert refused.exit_code == 2 and "“属地”列：没有“顾山村”这个村（社区）" in refused.stderr
     assert rows(db_path, "SELECT count(*) FROM petitions") == [(0,)]
     cli("village", "add", "顾山村")
     result = cli(*LATE, "import", SAMPLE)
@@ -194,6 +194,37 @@ def test_a_rules_file_holds_the_same_mappings(cli, isolated, db_path):
     assert wrong.stderr.strip() == "错误：--map 取 '表头=字段' 或 '字段:值=代码'，而不是 '村'"
 
 
+# --- a file without numbers imported again ---------------------------------------------------------------
+
+
+def unnumbered_csv(path: Path, lines: list[tuple[str, str, str]]) -> Path:
+    body = ["登记日期,属地,信访层级,反映问题,信访人"] + [f"{d},红豆村,镇,{s},{who}" for d, s, who in lines]
+    path.write_text("\n".join(body) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_file_without_numbers_imported_again_skips_the_cases_already_there_and_names_their_rows(
+    cli, isolated, db_path
+):
+    first = [("2018-06-01 09:30", "异味", "张三"), ("2018-06-02", "噪声", "李四"), ("2018-06-02", "噪声", "李四")]
+    cli("import", unnumbered_csv(isolated / "t.csv", first))  # two people on one day: two cases
+    assert rows(db_path, "SELECT count(*) FROM petitions") == [(3,)]
+    again = cli("import", isolated / "t.csv")
+    assert "第 2–4 行与台账中已有的件相同（登记时间、属地、反映问题、信访人均相同），未再导入" in again.stdout
+    assert again.stdout.splitlines()[-1] == (
+        "t.csv：已导入 0 件，更正 0 件，跳过已有编号 0 件，跳过台账中已有的相同件 3 件"
+    )
+    assert rows(db_path, "SELECT count(*) FROM petitions") == [(3,)]
+    # the office's file grew: the new row comes in, the old ones are named; another time or person is another case
+    grown = [*first, ("2018-06-01 10:00", "异味", "张三"), ("2018-06-02", "噪声", "王五")]
+    more = cli("--lang", "en", "import", unnumbered_csv(isolated / "t.csv", grown))
+    assert (
+        "rows 2–4 are cases already in the ledger (same receipt time, village, subject and petitioner)" in more.stdout
+    )
+    assert more.stdout.splitlines()[-1].startswith("t.csv: imported 2, updated 0")
+    assert rows(db_path, "SELECT count(*) FROM petitions") == [(5,)]
+
+
 # --- numbers given twice ---------------------------------------------------------------------------------
 
 
@@ -207,7 +238,7 @@ def test_a_number_twice_in_the_file_or_held_by_another_case_names_both(cli, isol
     twice = numbered_csv(isolated / "t.csv", [("A-1", "2018-06-01", "异味"), ("A-2", "2018-06-02", "噪声"),
                                                ("A-1", "2018-06-03", "污水")])  # fmt: skip
     result = cli("import", twice, ok=False)
-    assert "t.csv row 4, column 编号: 编号 A-1 在文件中出现两次：第 2 行和第 4 行" in result.stderr
+    assert "t.csv 第 4 行，“编号”列：编号 A-1 在文件中出现两次：第 2 行和第 4 行" in result.stderr
     assert rows(db_path, "SELECT count(*) FROM petitions") == [(0,)]
     cli("import", numbered_csv(isolated / "one.csv", [("A-1", "2018-06-01", "异味")]))
     again = cli("import", isolated / "one.csv")  # the same case again: left as it is, counted
@@ -255,7 +286,7 @@ def test_xlsx_round_trip_gives_the_same_report_and_opens_well(cli, isolated, db_
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:{last}{126 + 1}"
     assert sheet["A1"].font.b and sheet["B1"].value == "登记日期"
     assert sheet["B2"].is_date and sheet["B2"].value == datetime(2017, 1, 3)
-    closed = next(c for c in sheet[1] if c.value == "办结日期").column_letter
+    closed = next(c for c in sheet[1] if c.value == "销号日期").column_letter
     assert sheet[f"{closed}2"].is_date and sheet[f"{closed}2"].number_format == "yyyy-mm-dd"
     phone = next(c for c in sheet[1] if c.value == "联系电话").column_letter
     assert sheet[f"{phone}2"].value == "13924337211" and sheet[f"{phone}2"].number_format == "@"

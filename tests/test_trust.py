@@ -80,9 +80,7 @@ def test_a_desk_that_waits_too_long_gets_a_clear_error_and_writes_nothing(env, i
         holder.execute("ROLLBACK")
         holder.close()
     assert done.returncode == 2
-    assert done.stderr.strip() == (
-        f"Error: ledger busy: another desk has been writing to {db} too long; try again in a moment"
-    )
+    assert done.stderr.strip() == (f"错误：台账正忙：另一台电脑写入 {db} 的时间过长；请稍后再试")
     assert snapshot(db) == before
 
 
@@ -92,9 +90,7 @@ def test_a_ledger_on_a_network_file_system_is_refused_for_writing(cli, db_path, 
     before = snapshot(db_path)
     result = cli("add", "--village", "红豆", "--level", "镇", "--subject", "s", ok=False)
     assert result.exit_code == 2
-    assert result.stderr.startswith(
-        f"Error: {db_path} is on a network file system (nfs4): SQLite's locking is not reliable there"
-    )
+    assert result.stderr.startswith(f"错误：{db_path} 位于网络文件系统（nfs4）上：SQLite 在其上加锁不可靠")
     assert snapshot(db_path) == before
     assert len(cli.json("list")) == 1  # reading is fine
 
@@ -267,8 +263,8 @@ def test_a_failed_migration_leaves_the_previous_version_intact(cli, db_path, mon
     result = cli("list", ok=False)
     assert result.exit_code == 2
     assert result.stderr.strip() == (
-        f"Error: upgrading {db_path} from schema {version} to {version + 1} failed "
-        "(RuntimeError: disk trouble); the ledger is unchanged"
+        f"错误：{db_path} 从第 {version} 版结构升级到第 {version + 1} 版失败"
+        "（RuntimeError：disk trouble）；台账未作改动"
     )
     assert snapshot(db_path) == before
     with sqlite3.connect(db_path) as conn:
@@ -381,7 +377,7 @@ def test_canaries_never_reach_public_or_summary_output(cli, isolated):
 
 def test_text_fields_are_bounded(cli, db_path):
     result = cli("add", "--village", "红豆", "--level", "镇", "--subject", "长" * 2001, ok=False)
-    assert result.stderr.strip() == "Error: subject: subject is 2001 characters long; at most 2000 are kept, shorten it"
+    assert result.stderr.strip() == "错误：反映问题：反映问题有 2001 个字，最多保留 2000 个：请删减"
     number = cli.add()["number"]
     note = cli("step", number, "--kind", "contact", "--note", "x" * 10_001, ok=False)
     assert note.stderr.strip() == "错误：说明共 10001 字，最多保留 10000 字"
@@ -414,7 +410,7 @@ def test_importing_another_desks_ledger_with_the_same_numbers_is_refused(cli, is
     cli("--db", other, "add", "--village", "红豆", "--level", "镇", "--subject", "另一台电脑登记")
     cli("--db", other, "export", "--out", isolated / "other.csv")
     result = cli("import", isolated / "other.csv", ok=False)
-    assert "case number 2018-红豆-001 is already used by another case in this ledger" in result.stderr
+    assert "编号 2018-红豆-001 已被台账中另一件使用（唯一标识不同）" in result.stderr
 
 
 def test_a_report_during_an_import_sees_before_or_after_never_half(env, isolated):

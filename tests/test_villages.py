@@ -22,7 +22,7 @@ def test_add_a_village_and_use_it(cli):
 def test_duplicate_village_is_refused(cli):
     result = cli("village", "add", "红豆村", ok=False)
     assert result.exit_code == 2
-    assert result.stderr.strip() == "Error: village '红豆村' clashes with '红豆村' already in the list"
+    assert result.stderr.strip() == "错误：属地“红豆村”与名单中已有的“红豆村”冲突"
 
 
 def test_village_name_must_be_one_word(cli):

@@ -95,9 +95,54 @@ EXAMPLES = {"status": "已转办=closed", "level": "区级=county", "form": "来
 def value_hint(problems, columns: dict[str, str]) -> str | None:
     """Once, for the first coded column holding an unknown word: how to map it."""
     for _, problem in problems:
-        unknown = getattr(problem.message, "id", None) == "enum.unknown" or "unknown" in str(problem.message)
+        message = problem.message  # an unknown word: by its id, or by the English wording of an older message
+        unknown = getattr(message, "id", None) == "enum.unknown" or "unknown" in (
+            message.render("en") if isinstance(message, M) else str(message)
+        )
         if problem.field in CODED and unknown:
             field = problem.field
             example = EXAMPLES.get(field, "词=code")
             return str(M("files.value_hint", column=columns.get(field, field), field=field, example=example))
     return None
+
+
+def problem_line(source, row: int, problem) -> str:
+    """One problem of the file, after the error prefix, at its row and (when it is about one) the file's column
+    for it. A message not yet in the catalogue is English: its line is English too, never a mixed one."""
+    from guside_cli.core.records import field_label
+    from guside_cli.messages import text
+
+    lang = language() if isinstance(problem.message, M) else "en"
+    name = source.path.name
+    if problem.field == "row":
+        line = text("import.problem_row", lang, file=name, row=row, problem=problem.message)
+    else:
+        field = "received_on" if problem.field == "received" else problem.field
+        column = source.columns.get(field) or field_label(field, lang)
+        line = text("import.problem", lang, file=name, row=row, column=column, problem=problem.message)
+    return text("error.prefix", lang) + line
+
+
+def duplicates(result) -> list[str]:
+    """The rows left out as cases already in the ledger (a file without numbers imported again)."""
+    if not result.duplicate_rows:
+        return []
+    return [str(M("import.duplicates", rows=_rows(result.duplicate_rows)))]
+
+
+def summary(file: str, result, *, dry_run: bool) -> str:
+    verb = str(M("import.checked" if dry_run else "import.imported"))
+    names = ("、" if language() == "zh" else ", ").join(result.villages_added)
+    again = len(result.duplicate_rows)
+    return str(
+        M(
+            "import.done",
+            file=file,
+            verb=verb,
+            written=result.written,
+            updated=result.updated,
+            skipped=result.skipped,
+            duplicates=str(M("import.done_duplicates", count=again)) if again else "",
+            villages=str(M("import.done_villages", names=names)) if names else "",
+        )
+    )

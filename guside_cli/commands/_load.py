@@ -16,6 +16,7 @@ from guside_cli.messages import M
 class LoadResult:
     written: int = 0
     skipped: int = 0  # a number already in the ledger (re-import), left as it is
+    duplicate_rows: list[int] = field(default_factory=list)  # rows without a number: a case already in the ledger
     updated: int = 0  # ... or corrected from the file, with --update
     villages_added: list[str] = field(default_factory=list)
     village_rows: dict[str, int] = field(default_factory=dict)  # a village added -> the row that named it
@@ -63,10 +64,10 @@ def register_rows(
                 try:
                     _register(ledger, load, row_number, petition, result, update=update, leaders=leaders, origin=origin)
                 except GusideError as e:
-                    result.problems.append((row_number, Problem(e.field or "row", str(e))))
+                    result.problems.append((row_number, Problem(e.field or "row", e.message)))
             if not result.problems:
                 load.flush()
-            result.problems.extend((row, Problem(e.field or "row", str(e))) for row, e in load.problems)
+            result.problems.extend((row, Problem(e.field or "row", e.message)) for row, e in load.problems)
             result.problems.sort(key=lambda found: found[0])
             if result.problems or dry_run:
                 raise _RollBack
@@ -85,6 +86,9 @@ def _register(
     if load.holds(petition.number):  # the same number twice in the file: compare with the first, written
         load.flush()
     existing = ledger.find_number(petition.number) if petition.number and ledger.number_taken(petition.number) else None
+    if existing is None and petition.number is None and load.already_there(petition):
+        result.duplicate_rows.append(row)  # the same case again (the office's file imported twice): named, left
+        return
     if existing is None:
         leader_id = None
         if petition.closed and petition.level.escalated and not petition.leader:
@@ -110,11 +114,7 @@ def _register(
         )
     elif petition.uid and petition.uid != existing.uid:
         # the same number on a different case: two desks numbered independently; skipping would lose a case
-        raise InputError(
-            f"case number {petition.number} is already used by another case in this ledger (its uid "
-            "differs): a ledger from another desk; give the file's cases new numbers",
-            field="number",
-        )
+        raise InputError(M("import.uid_differs", number=petition.number), field="number")
     elif update:
         load.flush()  # a correction reads and writes the ledger directly
         if ledger.update_elements(existing, petition):
@@ -183,7 +183,7 @@ def record_steps(ledger, rows: Iterable[tuple[int, dict[str, Any]]], run: Run) -
                 note=raw.get("note"),
             )
         except GusideError as e:
-            raise InputError(f"row {row_number}: {e}") from None
+            raise InputError(M("intake.row", row=row_number, problem=e.message)) from None
         ledger.add_step(case, step)
         count += 1
     return count
@@ -224,9 +224,12 @@ def edit_raw(ledger, p: Petition, assignments: list[str], run: Run) -> NewPetiti
         name = EDIT_ALIASES.get(name.strip(), name.strip())
         if not sep or name not in EDITABLE_FIELDS:
             fields = ", ".join(EDITABLE_FIELDS)
-            raise InputError(f"--set takes FIELD=VALUE with FIELD one of {fields}; got '{assignment}'")
+            raise InputError(M("intake.set_form", fields=fields, given=assignment))
         raw[name] = value if value.strip() else None
     petition, problems = intake(raw, now=run.now, villages=ledger.villages())
     if problems:
-        raise InputError("; ".join(str(problem) for problem in problems))
+        from guside_cli.messages import language
+
+        joined = ("；" if language() == "zh" else "; ").join(str(problem) for problem in problems)
+        raise InputError(M("intake.cannot_correct", problems=joined))
     return petition

@@ -7,12 +7,11 @@ from typing import Annotated
 import typer
 
 from guside_cli.commands import _options as opt
-from guside_cli.commands._common import fail, guarded, open_ledger, run_of, say
+from guside_cli.commands._common import fail, guarded, open_ledger, run_of
 from guside_cli.core.errors import InputError
 from guside_cli.render.output import Format
 
 PERSONAL = ("petitioner", "phone", "id_number", "key_persons")
-REDACTION_NOTICE = "已脱敏副本：信访人、电话、身份证号、重点人员已遮蔽 (redacted copy: personal fields masked)"
 
 
 def register(app: typer.Typer) -> None:
@@ -28,34 +27,34 @@ def register(app: typer.Typer) -> None:
 
 def import_file(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="A 台账 as .csv, .xlsx, .json or .jsonl")],
-    fmt: Annotated[str | None, typer.Option("--format", "-f", help="csv|xlsx|json|jsonl [from the extension]")] = None,
-    encoding: Annotated[str | None, typer.Option("--encoding", help="Force one: utf-8, gb18030… [detected]")] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check everything, write nothing")] = False,
-    update: Annotated[
-        bool, typer.Option("--update", help="Correct cases whose number is already in the ledger")
-    ] = False,
-    new_villages: Annotated[bool, typer.Option("--new-villages", help="Add villages not in the ledger's list")] = False,
-    sheet: Annotated[str | None, typer.Option("--sheet", help="Excel: the sheet, by name or number [found]")] = None,
+    file: Annotated[Path, typer.Argument(help="help.import.file")],
+    fmt: Annotated[str | None, typer.Option("--format", "-f", help="help.import.format")] = None,
+    encoding: Annotated[str | None, typer.Option("--encoding", help="help.import.encoding")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="help.import.dry_run")] = False,
+    update: Annotated[bool, typer.Option("--update", help="help.import.update")] = False,
+    new_villages: Annotated[bool, typer.Option("--new-villages", help="help.import.new_villages")] = False,
+    sheet: Annotated[str | None, typer.Option("--sheet", help="help.import.sheet")] = None,
     maps: Annotated[
         list[str] | None,
-        typer.Option("--map", help="'HEADER=FIELD' (a column) or 'FIELD:VALUE=CODE' (a value); repeatable"),
+        typer.Option("--map", help="help.import.map"),
     ] = None,
-    rules: Annotated[
-        Path | None, typer.Option("--rules", help="A TOML file of the same mappings, kept for the office's file")
-    ] = None,
-    year: Annotated[int | None, typer.Option("--year", help="The year of dates written without one (6月7日)")] = None,
+    rules: Annotated[Path | None, typer.Option("--rules", help="help.import.rules")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="help.import.year")] = None,
 ) -> None:
     """Import an existing ledger (台账): columns matched by English or Chinese header, all rows or none.
 
     The header row is found below any title lines; 序号, blank rows and 合计/小计 rows are skipped and counted.
     Columns guside does not know are reported with the closest fields: map them with --map or --rules.
+    A row without a number that is a case already in the ledger (same receipt time, village, subject and
+    petitioner: the office's file imported again) is skipped and its row named.
 
     Example: guside import 台账示例_2017_2018.xlsx --dry-run
     """
     from guside_cli.commands import _import_report as report
+    from guside_cli.commands._common import one_line
     from guside_cli.commands._load import register_rows
     from guside_cli.interchange.readers import open_source
+    from guside_cli.messages import M
     from guside_cli.render.progress import Bar
 
     run = run_of(ctx)
@@ -69,30 +68,13 @@ def import_file(
     notes = report.notes(source)
     report.echo_notes(report.unused(source), err=True)
     for row, problem in result.problems:
-        field = "received_on" if problem.field == "received" else problem.field
-        column = source.columns.get(field, field)
-        typer.echo(f"Error: {file.name} row {row}, column {column}: {problem.message}", err=True)
+        typer.echo(one_line(report.problem_line(source, row, problem)), err=True)
     if result.problems:
         hints = [report.yearless_hint(options.values), report.value_hint(result.problems, source.columns)]
         report.echo_notes([h for h in hints if h], err=True)
-        raise fail(
-            f"{len(result.problems)} problem(s) in {file.name}: nothing was imported; correct the rows "
-            "above and import again",
-            2,
-        )
-    report.echo_notes(notes + report.villages_added(result), err=False)
-    verb = (
-        ("检查通过（未写入）" if run.lang == "zh" else "checked (nothing written)")
-        if dry_run
-        else ("已导入" if run.lang == "zh" else "imported")
-    )
-    say(
-        run,
-        f"{file.name}：{verb} {result.written} 件，更正 {result.updated} 件，跳过已有编号 {result.skipped} 件"
-        + (f"，新增属地 {'、'.join(result.villages_added)}" if result.villages_added else ""),
-        f"{file.name}: {verb} {result.written}, updated {result.updated}, skipped (number already there) "
-        f"{result.skipped}" + (f", new villages {', '.join(result.villages_added)}" if result.villages_added else ""),
-    )
+        raise fail(M("import.nothing_imported", count=len(result.problems), file=file.name), 2)
+    report.echo_notes(notes + report.villages_added(result) + report.duplicates(result), err=False)
+    typer.echo(report.summary(file.name, result, dry_run=dry_run))
 
 
 @contextmanager
@@ -115,18 +97,12 @@ def _dry_ledger(run, dry_run: bool):
 
 def export(
     ctx: typer.Context,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="csv|xlsx|json|jsonl")] = "csv",
-    out: Annotated[
-        Path | None, typer.Option("--out", help="File to write (atomically) [stdout; needed for xlsx]")
-    ] = None,
-    headers: Annotated[str, typer.Option("--headers", help="en (canonical) or zh")] = "en",
-    redact: Annotated[
-        bool, typer.Option("--redact", help="Mask personal data, for a copy that leaves the office")
-    ] = False,
-    encoding: Annotated[str, typer.Option("--encoding", help="CSV: utf-8-sig (Excel) or gb18030")] = "utf-8-sig",
-    excel: Annotated[
-        bool, typer.Option("--excel", help='CSV: phone and ID numbers as ="0139…", kept as text by Excel')
-    ] = False,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="help.export.format")] = "csv",
+    out: Annotated[Path | None, typer.Option("--out", help="help.export.out")] = None,
+    headers: Annotated[str, typer.Option("--headers", help="help.export.headers")] = "en",
+    redact: Annotated[bool, typer.Option("--redact", help="help.export.redact")] = False,
+    encoding: Annotated[str, typer.Option("--encoding", help="help.export.encoding")] = "utf-8-sig",
+    excel: Annotated[bool, typer.Option("--excel", help="help.export.excel")] = False,
     year: opt.Year = None,
     start: opt.DateFrom = None,
     end: opt.DateTo = None,
@@ -145,15 +121,15 @@ def export(
     from guside_cli.interchange import writers
     from guside_cli.interchange.headers import EXPORT_FIELDS, header_for
     from guside_cli.interchange.labels import labeller
-    from guside_cli.messages import M
+    from guside_cli.messages import M, text
     from guside_cli.render.progress import Bar
     from guside_cli.services.cases import build_filter
 
     run = run_of(ctx)
     if fmt not in ("csv", "xlsx", "json", "jsonl") or headers not in ("en", "zh"):
-        raise InputError("--format takes csv, xlsx, json or jsonl, and --headers en or zh")
+        raise InputError(M("export.bad_format"))
     if fmt == "xlsx" and out is None:
-        raise InputError("an .xlsx export needs --out FILE")
+        raise InputError(M("export.xlsx_needs_out"))
     if excel and fmt != "csv":
         raise InputError(M("files.excel_needs_csv"))
     from guside_cli.interchange import outfile
@@ -162,7 +138,7 @@ def export(
         outfile.target(out, ledger=run.db)  # refused before the ledger is even read
     fields = list(EXPORT_FIELDS)
     names = [header_for(f, headers) for f in fields]
-    notice = REDACTION_NOTICE if redact else None
+    notice = text("export.redaction_notice", run.lang) if redact else None
     label = labeller(fields, headers) if fmt in ("csv", "xlsx") else None
     chosen = dict(year=year, start=start, end=end, village=village, level=level, status=status)
     with open_ledger(run, sound=True) as ledger, Bar(str(out or "export"), total=lambda: ledger.count(f)) as bar:
@@ -180,11 +156,7 @@ def export(
             with outfile.open_out(out, ledger=run.db, encoding=text_encoding) as stream:
                 count = write(stream, names, rows, notice=notice, **extra)
     if not outfile.is_stdout(out):
-        say(
-            run,
-            f"已导出 {count} 件到 {out}" + ("（已脱敏）" if redact else ""),
-            f"Exported {count} cases to {out}" + (" (redacted)" if redact else ""),
-        )
+        typer.echo(text("export.done_redacted" if redact else "export.done", run.lang, count=count, out=out))
 
 
 def _about(run, ledger, chosen: dict, headers: str, notice: str | None):
@@ -216,11 +188,9 @@ def _about(run, ledger, chosen: dict, headers: str, notice: str | None):
 def publish(
     ctx: typer.Context,
     year: opt.Year = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="markdown|csv|html|json")] = "markdown",
-    out: Annotated[Path | None, typer.Option("--out", help="File to write (atomically) [stdout]")] = None,
-    selected: Annotated[
-        bool, typer.Option("--selected", help="Only the cases marked with `guside expose` and due by today")
-    ] = False,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="help.publish.format")] = "markdown",
+    out: Annotated[Path | None, typer.Option("--out", help="help.publish.out")] = None,
+    selected: Annotated[bool, typer.Option("--selected", help="help.publish.selected")] = False,
 ) -> None:
     """The public list (定时公开曝光), without any personal data.
 
@@ -240,13 +210,14 @@ def publish(
     from guside_cli.core.dates import year_bounds
     from guside_cli.core.records import public_record
     from guside_cli.interchange import outfile
+    from guside_cli.messages import M, text
     from guside_cli.render import public
     from guside_cli.services.cases import build_filter
     from guside_cli.storage.settings import get_setting
 
     run = run_of(ctx)
     if fmt not in ("markdown", "csv", "html", "json"):
-        raise InputError("--format takes markdown, csv, html or json")
+        raise InputError(M("data.publish_format"))
     if not outfile.is_stdout(out):
         outfile.target(out, ledger=run.db)
     with open_ledger(run, sound=True) as ledger:
@@ -262,9 +233,9 @@ def publish(
     rewards = {"count": len(paid), "total": str(sum((Decimal(r["amount"]) for r in paid), Decimal(0)))}
     from guside_cli.commands._common import with_anchor
 
-    text = public.render(records, fmt, town=town, year=year, lang=run.lang, rewards=rewards)
-    text = with_anchor(text, head, fmt)
-    written = outfile.write_text(out, text, ledger=run.db, public=True)
+    body = public.render(records, fmt, town=town, year=year, lang=run.lang, rewards=rewards)
+    body = with_anchor(body, head, fmt)
+    written = outfile.write_text(out, body, ledger=run.db, public=True)
     if selected:  # the cases exposed today are published: recorded, so the next run starts after them
         from guside_cli.commands._common import writing
 
@@ -272,13 +243,13 @@ def publish(
             ledger.mark_published(run.today)
     if not written:
         return
-    say(run, f"公开清单 {len(records)} 件已写入 {out}", f"Public list of {len(records)} cases written to {out}")
+    typer.echo(text("data.published", run.lang, count=len(records), out=out))
 
 
 def backup(
     ctx: typer.Context,
-    dest: Annotated[Path, typer.Argument(help="The backup file to write")],
-    force: Annotated[bool, typer.Option("--force", help="Replace DEST if it exists")] = False,
+    dest: Annotated[Path, typer.Argument(help="help.backup.dest")],
+    force: Annotated[bool, typer.Option("--force", help="help.backup.force")] = False,
 ) -> None:
     """A consistent copy of the ledger while other desks may be writing (SQLite's online backup), mode 0600.
 
@@ -286,22 +257,21 @@ def backup(
     """
     from guside_cli.core.text import shown
     from guside_cli.interchange import outfile
+    from guside_cli.messages import M, text
 
     run = run_of(ctx)
     outfile.target(dest, ledger=run.db)
     if dest.exists() and not force:
-        raise InputError(f"{shown(dest)} exists: pass --force to replace it")
+        raise InputError(M("data.backup_exists", dest=shown(dest)))
     with open_ledger(run) as ledger, outfile.temp_beside(dest, ledger=run.db) as temp:
         pages = ledger.backup_to(temp)
-    say(run, f"已备份到 {dest}（{pages} 页）", f"Backed up to {dest} ({pages} pages)")
+    typer.echo(text("data.backed_up", run.lang, dest=dest, pages=pages))
 
 
 def check(
     ctx: typer.Context,
-    elements: Annotated[bool, typer.Option("--elements", help="List cases missing the plan's 建档 elements")] = False,
-    anchor: Annotated[
-        str | None, typer.Option("--anchor", help="ROWS:HASH printed on an earlier report: fail if it no longer holds")
-    ] = None,
+    elements: Annotated[bool, typer.Option("--elements", help="help.check.elements")] = False,
+    anchor: Annotated[str | None, typer.Option("--anchor", help="help.check.anchor")] = None,
     fmt: opt.OutputFormat = Format.auto,
 ) -> None:
     """Check the ledger (integrity, foreign keys, schema, history guards, chain and replay), or with --elements
@@ -316,6 +286,7 @@ def check(
     """
     import sqlite3
 
+    from guside_cli.messages import M, text
     from guside_cli.render import output
     from guside_cli.storage.ledger import Ledger
 
@@ -333,13 +304,17 @@ def check(
             findings = ledger.check(anchor)
             findings.append({"check": "head", "ok": True, **_head(ledger.head())})
     except sqlite3.DatabaseError as e:
-        findings = [{"check": "integrity", "ok": False, "detail": f"the file is damaged: {e}"}]
+        findings = [{"check": "integrity", "ok": False, "detail": text("data.check_damaged", run.lang, why=e)}]
     fmt = output.resolve(fmt)
+    for finding in findings:  # the table speaks the run's language; JSON keeps English, for scripts
+        detail = finding["detail"]
+        finding["detail"] = detail.render("en" if fmt is Format.json else run.lang) if isinstance(detail, M) else detail
     if fmt is Format.json:
         output.write_json(findings)
     else:
-        headers = ["检查项", "结果", "说明"] if run.lang == "zh" else ["check", "result", "detail"]
-        output.print_table(headers, [[f["check"], "ok" if f["ok"] else "FAILED", f["detail"]] for f in findings], fmt)
+        headers = text("data.check_headers", run.lang).split("|")
+        verdict = {True: text("data.check_ok", run.lang), False: text("data.check_failed", run.lang)}
+        output.print_table(headers, [[f["check"], verdict[bool(f["ok"])], f["detail"]] for f in findings], fmt)
     if not all(f["ok"] for f in findings):
         raise typer.Exit(code=1)
 
@@ -350,16 +325,17 @@ def _head(head: dict) -> dict:
 
 def _missing_elements(missing: list[dict], run, fmt: Format) -> None:
     from guside_cli.core.records import field_label
+    from guside_cli.messages import text
     from guside_cli.render import output
 
     fmt = output.resolve(fmt)
     if fmt is Format.json:
         output.write_json(missing)
     elif missing:
-        headers = ["编号", "属地", "缺少要素"] if run.lang == "zh" else ["number", "village", "missing"]
+        headers = text("data.elements_headers", run.lang).split("|")
         rows = [[m["number"], m["village"], "、".join(field_label(f, run.lang) for f in m["missing"])] for m in missing]
         output.print_table(headers, rows, fmt)
     else:
-        say(run, "所有案件要素齐全", "every case has all its elements")
+        typer.echo(text("data.elements_complete", run.lang))
     if missing:
         raise typer.Exit(code=1)

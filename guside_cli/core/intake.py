@@ -39,6 +39,12 @@ class Problem:
     message: "str | M"  # a catalogue message, or English not yet moved to the catalogue
 
     def __str__(self) -> str:
+        """The problem after the element it is about, in the run's language (`受理时间：…`, `received: …`)."""
+        from guside_cli.core.records import field_label
+        from guside_cli.messages import language
+
+        if language() == "zh" and isinstance(self.message, M):  # English not yet in the catalogue stays English
+            return f"{field_label({'received': 'received_at'}.get(self.field, self.field), 'zh')}：{self.message}"
         return f"{self.field}: {self.message}"
 
 
@@ -87,7 +93,7 @@ def intake(
 ) -> tuple[NewPetition | None, list[Problem]]:
     """Validate one petition. Returns (petition, []) or (None, problems). A `memo` shared by the rows of one
     load gives the same results, faster."""
-    problems: list[Problem] = [Problem(name, "is required") for name in missing_required(raw)]
+    problems: list[Problem] = [Problem(name, M("intake.required")) for name in missing_required(raw)]
     values: dict[str, Any] = {}
     for name, key, convert, cache in _converters(now, villages, memo):
         value = raw.get(name)
@@ -107,13 +113,13 @@ def intake(
             values[key] = result
 
     if "received_at" in values and "due_on" in values and values["due_on"] < values["received_at"].date():
-        problems.append(Problem("due_on", f"due date {values['due_on']} is before the receipt date"))
+        problems.append(Problem("due_on", M("intake.due_before_receipt", due=values["due_on"])))
     _impossible(values, problems, imported=closing_carried(values))
     _closing(values, problems, now)
     if problems:
         return None, problems
     if values.get("subject") is None:
-        return None, [Problem("subject", "is required")]
+        return None, [Problem("subject", M("intake.required"))]
     return NewPetition(**values), []
 
 
@@ -254,25 +260,25 @@ def _closing(values: dict[str, Any], problems: list[Problem], now: datetime) -> 
     if stage is not None and stage in CLOSED_STAGES:
         status = status or Status.CLOSED
     elif stage is not None and (status is Status.CLOSED or "closed_on" in values):
-        problems.append(Problem("stage", f"the stage {stage.code} ({stage.zh}) is an open one, but the case is closed"))
+        problems.append(Problem("stage", M("intake.stage_open_but_closed", code=stage.code, label=stage.zh)))
         return
     if stage in (Stage.CONCLUDED, Stage.REVIEW, Stage.RE_REVIEW) and "concluded_on" not in values:
-        problems.append(Problem("concluded_on", f"the stage {stage.code} ({stage.zh}) needs the date of 办结"))
+        problems.append(Problem("concluded_on", M("intake.stage_needs_concluded", code=stage.code, label=stage.zh)))
     if "concluded_on" in values and "received_at" in values and values["concluded_on"] < values["received_at"].date():
-        problems.append(Problem("concluded_on", f"concluded on {values['concluded_on']}, before it was received"))
+        problems.append(Problem("concluded_on", M("intake.concluded_before_receipt", day=values["concluded_on"])))
     # an outcome on an open stage is the outcome of its 办结, not a closing
     outcome_closes = "outcome" in values and stage is None
     closed = status is Status.CLOSED or "closed_on" in values or outcome_closes
     if status is Status.OPEN and ("closed_on" in values or outcome_closes):
-        problems.append(Problem("status", "the case is marked open but has a closing date or outcome"))
+        problems.append(Problem("status", M("intake.open_but_closing")))
     elif closed and "closed_on" not in values:
-        problems.append(Problem("closed_on", "a closed case needs the date it was closed (销号日期)"))
+        problems.append(Problem("closed_on", M("intake.closed_needs_date")))
     elif closed:
         day = values["closed_on"]
         if "received_at" in values and day < values["received_at"].date():
-            problems.append(Problem("closed_on", f"closed on {day}, before it was received"))
+            problems.append(Problem("closed_on", M("intake.closed_before_receipt", day=day)))
         elif day > now.date():
-            problems.append(Problem("closed_on", f"closed on {day}, which is in the future"))
+            problems.append(Problem("closed_on", M("intake.closed_in_future", day=day)))
 
 
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -284,19 +290,19 @@ def _uid(text: str) -> str:
     try:
         return str(uuid.UUID(text))
     except ValueError:
-        raise InputError(f"'{text}' is not valid") from None
+        raise InputError(M("intake.not_valid", text=text)) from None
 
 
 def _yes_no(text: str) -> bool:
     answers = {"true": True, "1": True, "是": True, "yes": True, "false": False, "0": False, "否": False, "no": False}
     if text.lower() not in answers:
-        raise InputError(f"'{text}' is not true/false (是/否)")
+        raise InputError(M("intake.not_yes_no", text=text))
     return answers[text.lower()]
 
 
 def _count(text: str, low: int, high: int) -> int:
     if not text.isascii() or not text.isdigit() or not low <= int(text) <= high:
-        raise InputError(f"'{text}' is not a whole number from {low} to {high}")
+        raise InputError(M("intake.not_count", text=text, low=low, high=high))
     return int(text)
 
 
@@ -304,16 +310,23 @@ def _bounded_text(name: str, text: str) -> str | None:
     cleaned = clean(text)
     limit = TEXT_LIMITS.get(name, 200)
     if cleaned is not None and len(cleaned) > limit:
-        raise InputError(f"{name} is {len(cleaned)} characters long; at most {limit} are kept, shorten it")
+        raise InputError(M("intake.too_long", name=_label(name), length=len(cleaned), limit=limit))
     return cleaned
+
+
+def _label(name: str) -> str:
+    from guside_cli.core.records import field_label
+    from guside_cli.messages import language
+
+    return field_label(name, language())
 
 
 def _persons(value: Any) -> int:
     text = clean(str(value)) or ""
     text = unicodedata.normalize("NFKC", text).removesuffix("人")
     if not text.lstrip("-").isascii() or not text.lstrip("-").isdigit():
-        raise InputError(f"persons involved '{value}' is not a whole number")
+        raise InputError(M("intake.persons_not_number", text=value))
     number = int(text)
     if not 1 <= number <= MAX_PERSONS:
-        raise InputError(f"persons involved must be between 1 and {MAX_PERSONS}, not {number}")
+        raise InputError(M("intake.persons_range", most=MAX_PERSONS, number=number))
     return number

@@ -7,12 +7,13 @@ from typing import Any
 from guside_cli.core.identity import mask_id_number, mask_in_text, mask_name, mask_phone
 from guside_cli.core.model import Petition
 
-# Column labels for people: canonical field -> (zh, en).
+# Column labels for people: canonical field -> (zh, en). The receipt is 登记 (登记日期, 登记时间), the acceptance
+# 受理 (受理日期), as the export's Chinese headers name them; the moment a case was entered is 录入时间.
 FIELD_LABELS: dict[str, tuple[str, str]] = {
     "id": ("序号", "id"),
     "number": ("编号", "number"),
-    "received_on": ("受理日期", "received"),
-    "received_at": ("受理时间", "received at"),
+    "received_on": ("登记日期", "received"),
+    "received_at": ("登记时间", "received at"),
     "village": ("属地", "village"),
     "form": ("信访形式", "form"),
     "level": ("信访层级", "level"),
@@ -37,9 +38,9 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "outcome": ("办理结果", "outcome"),
     "repeat_of": ("原件编号", "repeat of"),
     "uid": ("唯一标识", "uid"),
-    "created_at": ("登记时间", "registered at"),
+    "created_at": ("录入时间", "entered at"),
     "leader_title": ("领导职务", "leader's title"),
-    "accepted_on": ("受理告知日期", "accepted on"),
+    "accepted_on": ("受理日期", "accepted on"),
     "notice_due_on": ("告知时限", "notice due"),
     "extension_days": ("延期天数", "extended by (days)"),
     "extension_reason": ("延期理由", "extension reason"),

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from guside_cli.core.errors import InputError
+from guside_cli.core.text import shown
 from guside_cli.interchange import headers as cols
 from guside_cli.interchange import sheets
 from guside_cli.interchange.cells import FORMULA_STARTS
@@ -57,9 +58,9 @@ class Source:
 def format_of(path: Path, given: str | None) -> str:
     fmt = (given or path.suffix.lower().lstrip(".")).lower()
     if fmt == "xls":
-        raise InputError(f"{path.name}: old .xls files cannot be read; save it as .xlsx (Excel: 另存为 .xlsx)")
+        raise InputError(M("import.old_xls", file=path.name))
     if fmt not in FORMATS:
-        raise InputError(f"{path.name}: unknown format '{fmt}': use --format csv, xlsx, json or jsonl")
+        raise InputError(M("import.unknown_format", file=path.name, format=fmt))
     return fmt
 
 
@@ -126,7 +127,7 @@ def open_source(
     path: Path, fmt: str | None = None, encoding: str | None = None, options: ReadOptions | None = None
 ) -> tuple[Source, Iterator]:
     if not path.is_file():
-        raise InputError(f"{path}: no such file")
+        raise InputError(M("import.no_file", file=shown(path)))
     if encoding and not _known(encoding):
         raise InputError(M("files.unknown_encoding", encoding=encoding))
     fmt = format_of(path, fmt)
@@ -315,7 +316,7 @@ def _objects(
     checked = False
     for number, item in items:
         if not isinstance(item, dict):
-            raise InputError(f"{source.path.name} item {number}: expected an object with the case's fields")
+            raise InputError(M("import.json_item", file=source.path.name, item=number))
         if "_meta" in item:
             continue  # the note an export puts first (e.g. that the copy is redacted)
         if not checked:
@@ -342,11 +343,11 @@ def _json_rows(source: Source, encoding: str | None) -> Iterator[tuple[int, dict
         try:
             data = json.load(f)
         except json.JSONDecodeError as e:
-            raise InputError(f"{source.path.name}: not valid JSON (line {e.lineno}): {e.msg}") from None
+            raise InputError(M("import.json_invalid", file=source.path.name, line=e.lineno, why=e.msg)) from None
     if isinstance(data, dict) and isinstance(data.get("cases"), list):
         data = data["cases"]
     if not isinstance(data, list):
-        raise InputError(f'{source.path.name}: expected a list of cases (or an object with "cases")')
+        raise InputError(M("import.json_not_list", file=source.path.name))
     yield from enumerate(data, start=1)
 
 
@@ -358,6 +359,8 @@ def _jsonl_rows(source: Source, encoding: str | None) -> Iterator[tuple[int, dic
                     try:
                         yield number, json.loads(line)
                     except json.JSONDecodeError as e:
-                        raise InputError(f"{source.path.name} line {number}: not valid JSON: {e.msg}") from None
+                        raise InputError(
+                            M("import.jsonl_invalid", file=source.path.name, line=number, why=e.msg)
+                        ) from None
 
     yield from items()

@@ -82,11 +82,11 @@ def xlsx_rows(source, options) -> Iterator[list[Any]]:
     try:
         from openpyxl import load_workbook
     except ImportError:
-        raise InputError("reading .xlsx needs openpyxl: pip install openpyxl") from None
+        raise InputError(M("import.needs_openpyxl")) from None
     try:
         book = load_workbook(source.path, read_only=True, data_only=True)
     except Exception as e:  # openpyxl raises many kinds for a broken file
-        raise InputError(f"{source.path.name} is not a readable .xlsx file ({type(e).__name__})") from None
+        raise InputError(M("import.bad_xlsx", file=source.path.name, kind=type(e).__name__)) from None
     try:
         sheet = pick_sheet(book, source.path.name, options.sheet, options.columns)
         if len(book.worksheets) > 1:

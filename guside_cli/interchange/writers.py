@@ -10,6 +10,7 @@ from typing import IO, Any
 
 from guside_cli.core.errors import InputError
 from guside_cli.interchange.cells import cells
+from guside_cli.messages import M
 
 
 @contextmanager
@@ -85,7 +86,7 @@ def write_xlsx(
         from openpyxl.styles import Font
         from openpyxl.utils import get_column_letter
     except ImportError:
-        raise InputError("writing .xlsx needs openpyxl: pip install openpyxl") from None
+        raise InputError(M("export.needs_openpyxl")) from None
     from itertools import chain, islice
 
     fields = fields or list(headers)

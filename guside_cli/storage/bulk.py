@@ -11,6 +11,7 @@ from guside_cli.core.deadlines import DeadlineRules, effective_due, notice_due
 from guside_cli.core.errors import InputError, NotFound
 from guside_cli.core.model import NewPetition
 from guside_cli.core.numbering import sequence_scope
+from guside_cli.messages import M
 from guside_cli.storage.rows import INSERT_HISTORY, names_json, pollution_json
 
 BULK_TABLES = ("petitions", "steps", "history")
@@ -59,9 +60,7 @@ class BulkMixin:
         dates, carried closing and steps. Returns (id, number, id of the first petition it repeats)."""
         if p.number is not None:
             if self._number_taken(p.number):
-                raise InputError(
-                    f"case number {p.number} is already in the ledger: numbers never repeat", field="number"
-                )
+                raise InputError(M("ledger.number_used", number=p.number), field="number")
             number = p.number
         else:
             number = self._allocate_number(p.received_on.year, sequence_scope(p.level, shorts[p.village]))
@@ -71,14 +70,12 @@ class BulkMixin:
                 target = self.resolve(p.repeat_of)
                 repeat_id = self._chain_root(target)
             except NotFound as e:
-                raise NotFound(f"repeat of {e}", field="repeat_of") from None
+                raise NotFound(M("ledger.repeat_of", why=e.message), field="repeat_of") from None
             later = self.conn.execute(
                 "SELECT number, received_at FROM petitions WHERE id = ? AND received_at > ?",
                 (target, p.received_at.isoformat()),
             ).fetchone()
             if later:
-                from guside_cli.messages import M
-
                 raise InputError(M("trust.repeat.later", number=later[0], when=later[1][:16]), field="repeat_of")
         try:
             cur = self.conn.execute(
@@ -205,6 +202,8 @@ class BulkLoad:
         self.rows: list[int] = []
         self.pending: dict[str, tuple[int, int]] = {}  # number -> (id, id of its chain's first petition)
         self.problems: list[tuple[int, InputError]] = []  # (row, why) for rows the ledger refused
+        self.matched: set[int] = set()  # cases already in the ledger that a row of this load was found to be
+        self.empty_before = ledger.is_empty()
 
     def row_of(self, case_id: int) -> int | None:
         """The file row a case of this load came from (its history note), once flushed."""
@@ -213,6 +212,23 @@ class BulkLoad:
         ).fetchone()
         tail = (found[0] or "").rsplit(" ", 1)[-1] if found else ""
         return int(tail) if tail.isdigit() else None
+
+    def already_there(self, p: NewPetition) -> bool:
+        """Whether a row given without a number is a case the ledger held before this load: the same receipt time,
+        village, subject and petitioner (a file of an office's own 台账 imported again). Each case stands for one
+        row only, so two such rows (two people on one day) need two such cases."""
+        if self.empty_before:
+            return False
+        found = self.ledger.conn.execute(
+            "SELECT id FROM petitions WHERE received_on = ? AND village = ? AND received_at = ? AND subject = ?"
+            " AND petitioner IS ? AND id < ? ORDER BY id",
+            (p.received_on.isoformat(), p.village, p.received_at.isoformat(), p.subject, p.petitioner, self.first_id),
+        )
+        for (case_id,) in found:
+            if case_id not in self.matched:
+                self.matched.add(case_id)
+                return True
+        return False
 
     def holds(self, number: str | None) -> bool:
         return number in self.pending
@@ -247,7 +263,7 @@ class BulkLoad:
             if self.pending:  # given by id, perhaps, of a case still waiting in the batch
                 self.flush()
                 return self._repeat_root(ref)
-            raise NotFound(f"repeat of {e}", field="repeat_of") from None
+            raise NotFound(M("ledger.repeat_of", why=e.message), field="repeat_of") from None
 
     def flush(self) -> None:
         if not self.petitions:
@@ -278,7 +294,7 @@ class BulkLoad:
 def refusal(e: sqlite3.IntegrityError, *, uid: str, number: str) -> InputError:
     """What a refused INSERT of a case means, for the clerk."""
     if "petitions.uid" in str(e):  # the UNIQUE constraint answers without a look-up per case
-        return InputError(f"case uid {uid} is already in the ledger (the same case imported twice?)", field="uid")
+        return InputError(M("ledger.uid_used", uid=uid), field="uid")
     if "petitions.number" in str(e):
-        return InputError(f"case number {number} is already in the ledger: numbers never repeat", field="number")
-    return InputError(f"the ledger refused the case ({e})", field="row")
+        return InputError(M("ledger.number_used", number=number), field="number")
+    return InputError(M("ledger.refused", why=str(e)), field="row")

@@ -7,7 +7,9 @@ import sqlite3
 from pathlib import Path
 
 from guside_cli.core.errors import InputError, LedgerError
+from guside_cli.core.text import shown
 from guside_cli.core.villages import make_village
+from guside_cli.messages import M
 from guside_cli.storage.migrations import LATEST_VERSION, apply_pending
 from guside_cli.storage.tables import APPLICATION_ID
 
@@ -27,9 +29,6 @@ def busy_timeout() -> float:
     except ValueError:
         value = math.nan
     if not 0 <= value <= 3600:
-        from guside_cli.core.text import shown
-        from guside_cli.messages import M
-
         raise InputError(M("trust.error.busy_timeout", value=shown(text[:40])))
     return value
 
@@ -45,10 +44,7 @@ def refuse_network_filesystem(path: Path) -> None:
 
     kind = network_filesystem(path)
     if kind:
-        raise LedgerError(
-            f"{path} is on a network file system ({kind}): SQLite's locking is not reliable there and two desks "
-            "could corrupt the ledger; keep the ledger on a local disk of one machine (see README, several desks)"
-        )
+        raise LedgerError(M("ledger.network_fs", path=shown(path), kind=kind))
 
 
 def create_file(path: Path) -> None:
@@ -66,10 +62,7 @@ def create_file(path: Path) -> None:
 
 def refuse_missing(path: Path) -> None:
     if not path.exists():
-        raise LedgerError(
-            f"no ledger at {path}: register a first petition with `guside add`, "
-            "or point --db / GUSIDE_DB at an existing ledger"
-        )
+        raise LedgerError(M("ledger.missing", path=shown(path)))
 
 
 def check_file(path: Path) -> None:
@@ -79,11 +72,8 @@ def check_file(path: Path) -> None:
 
     mode = path.stat().st_mode
     if stat.S_ISDIR(mode):
-        raise LedgerError(f"{path} is a folder, not a ledger file: give --db a file name such as ledger.db")
+        raise LedgerError(M("ledger.is_folder", path=shown(path)))
     if not stat.S_ISREG(mode):
-        from guside_cli.core.text import shown
-        from guside_cli.messages import M
-
         raise LedgerError(M("trust.error.not_a_file", path=shown(path)))
     _refuse_foreign_file(path)
 
@@ -111,7 +101,7 @@ def _refuse_foreign_file(path: Path) -> None:
     with open(path, "rb") as f:
         head = f.read(len(SQLITE_MAGIC))
     if head and head != SQLITE_MAGIC:
-        raise LedgerError(f"{path} is not a guside ledger (not an SQLite file): check --db / GUSIDE_DB")
+        raise LedgerError(M("ledger.not_sqlite", path=shown(path)))
 
 
 def schema_state(conn: sqlite3.Connection) -> tuple[int, int, int]:
@@ -147,21 +137,24 @@ def ensure_schema(conn: sqlite3.Connection, path: Path, *, stop_before: str | No
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise LedgerError(
-            f"upgrading {path} from schema {version} to {LATEST_VERSION} failed ({type(e).__name__}: {e}); "
-            "the ledger is unchanged"
+            M(
+                "ledger.upgrade_failed",
+                path=shown(path),
+                version=version,
+                latest=LATEST_VERSION,
+                kind=type(e).__name__,
+                why=str(e),
+            )
         ) from e
 
 
 def _check_compatible(path: Path, app_id: int, version: int, tables: int) -> None:
     if app_id == APPLICATION_ID:
         if version > LATEST_VERSION:
-            raise LedgerError(
-                f"{path} has schema version {version}, newer than this guside understands "
-                f"(version {LATEST_VERSION}): upgrade guside (pip install -U guside)"
-            )
+            raise LedgerError(M("ledger.too_new", path=shown(path), version=version, latest=LATEST_VERSION))
         return
     if app_id != 0 or tables:
-        raise LedgerError(f"{path} is an SQLite file but not a guside ledger: check --db / GUSIDE_DB")
+        raise LedgerError(M("ledger.not_guside", path=shown(path)))
 
 
 def seed_villages(conn: sqlite3.Connection) -> None:

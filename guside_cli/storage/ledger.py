@@ -8,6 +8,8 @@ from pathlib import Path
 from guside_cli.core.chain import GENESIS, row_hash
 from guside_cli.core.errors import InputError, LedgerError, NotFound
 from guside_cli.core.model import Village
+from guside_cli.core.text import shown
+from guside_cli.messages import M
 from guside_cli.storage.bulk import BulkMixin
 from guside_cli.storage.campaign import CampaignMixin
 from guside_cli.storage.casepath import CasePathMixin
@@ -45,12 +47,10 @@ class Ledger(
             return cls(connect(path, create=create), path)
         except sqlite3.OperationalError as e:
             if "locked" in str(e) or "busy" in str(e):
-                from guside_cli.messages import M
-
                 raise LedgerError(M("error.busy")) from None
-            raise LedgerError(f"{path} cannot be opened as a guside ledger ({e}): check --db / GUSIDE_DB") from None
+            raise LedgerError(M("ledger.cannot_open", path=shown(path), why=str(e))) from None
         except sqlite3.DatabaseError as e:
-            raise LedgerError(f"{path} cannot be opened as a guside ledger ({e}): check --db / GUSIDE_DB") from None
+            raise LedgerError(M("ledger.cannot_open", path=shown(path), why=str(e))) from None
 
     def close(self) -> None:
         self.conn.close()
@@ -71,9 +71,7 @@ class Ledger(
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as e:
             if "locked" in str(e) or "busy" in str(e):
-                raise LedgerError(
-                    f"ledger busy: another desk has been writing to {self.path} too long; try again in a moment"
-                ) from None
+                raise LedgerError(M("ledger.busy_long", path=shown(self.path))) from None
             raise
         self.actor, self.at = actor, at
         self._chain_end = None  # (id, hash) of the history's last row, read once per transaction
@@ -140,7 +138,7 @@ class Ledger(
             "SELECT name FROM villages WHERE name = ? OR short = ?", (village.name, village.short)
         ).fetchone()
         if clash:
-            raise InputError(f"village '{village.name}' clashes with '{clash[0]}' already in the list")
+            raise InputError(M("ledger.village_clash", name=village.name, other=clash[0]))
         self.conn.execute(
             "INSERT INTO villages (name, short, kind, created_at) VALUES (?, ?, ?, ?)",
             (village.name, village.short, village.kind, self.at),
@@ -150,7 +148,7 @@ class Ledger(
     def village_short(self, name: str) -> str:
         row = self.conn.execute("SELECT short FROM villages WHERE name = ?", (name,)).fetchone()
         if row is None:
-            raise NotFound(f"unknown village '{name}': see `guside village list`")
+            raise NotFound(M("ledger.unknown_village", name=name))
         return row[0]
 
     def backup_to(self, dest: Path) -> int:
@@ -209,7 +207,7 @@ class Ledger(
         try:
             return cls(open_read_only(path), path)
         except sqlite3.DatabaseError as e:
-            raise LedgerError(f"{path} cannot be opened as a guside ledger ({e}): check --db / GUSIDE_DB") from None
+            raise LedgerError(M("ledger.cannot_open", path=shown(path), why=str(e))) from None
 
     def info(self) -> dict:
         one = self.conn.execute

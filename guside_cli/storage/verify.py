@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 from guside_cli.core.chain import HASHED, first_break
+from guside_cli.messages import M
 
 # the guards as migrations create them, whitespace and case folded: a guard of the same name that does
 # something else (`WHEN 0`, no RAISE) is not a guard
@@ -57,33 +58,37 @@ def findings(conn: sqlite3.Connection, *, latest: int, app_id_expected: int, anc
     broken = first_break(one(f"SELECT {', '.join(HASHED)}, prev_hash, hash FROM history ORDER BY id"))
     replayed = replay(conn) if broken is None else ["not replayed: the chain is broken"]
     out = [
-        {"check": "integrity", "ok": True, "detail": "ok"},
+        {"check": "integrity", "ok": True, "detail": M("data.check_ok")},
         {
             "check": "foreign_keys",
             "ok": not foreign,
-            "detail": "ok"
+            "detail": M("data.check_ok")
             if not foreign
-            else f"{len(foreign)} rows point nowhere (first: table {foreign[0][0]}, row {foreign[0][1]})",
+            else M("data.check_dangling", count=len(foreign), table=foreign[0][0], row=foreign[0][1]),
         },
         {
             "check": "schema",
             "ok": version == latest and app_id == app_id_expected,
-            "detail": f"version {version} of {latest}",
+            "detail": M("data.check_version", version=version, latest=latest),
         },
         {
             "check": "history_guards",
             "ok": not bad_guards,
-            "detail": "append-only" if not bad_guards else f"missing or altered: {', '.join(bad_guards)}",
+            "detail": M("data.check_guarded")
+            if not bad_guards
+            else M("data.check_guards_altered", names=", ".join(bad_guards)),
         },
         {
             "check": "history_chain",
             "ok": broken is None,
-            "detail": "whole" if broken is None else f"broken at history row {broken[0]}: {broken[1]}",
+            "detail": M("data.check_chain_whole")
+            if broken is None
+            else M("data.check_chain_broken", row=broken[0], why=broken[1]),
         },
         {
             "check": "history_replay",
             "ok": not replayed,
-            "detail": "the tables are what the history says"
+            "detail": M("data.check_replayed")
             if not replayed
             else "; ".join(replayed[:5]) + (f" (and {len(replayed) - 5} more)" if len(replayed) > 5 else ""),
         },
@@ -96,9 +101,9 @@ def findings(conn: sqlite3.Connection, *, latest: int, app_id_expected: int, anc
             {
                 "check": "anchor",
                 "ok": held,
-                "detail": f"row {rows} holds {prefix}"
+                "detail": M("data.check_anchor_held", row=rows, prefix=prefix)
                 if held
-                else f"the chain no longer holds row {rows} with hash {prefix}: cut off or rewritten",
+                else M("data.check_anchor_lost", row=rows, prefix=prefix),
             }
         )
     return out
