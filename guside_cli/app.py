@@ -94,8 +94,7 @@ class LazyCommands(TyperGroup):
             rich_utils.rich_format_error(e)
             sys.exit(e.exit_code)
         except click_errors.ClickException as e:
-            where = f" ({e.ctx.command_path} --help)" if getattr(e, "ctx", None) is not None else ""
-            sys.exit(_exit_code(fail(e.format_message() + where, e.exit_code)))
+            sys.exit(_exit_code(fail(usage_message(e, click_errors), e.exit_code)))
         except typer.Abort:
             from guside_cli.messages import M
 
@@ -111,6 +110,41 @@ class LazyCommands(TyperGroup):
     def format_help(self, ctx, formatter) -> None:
         translate(self, language_of(ctx), "root")
         super().format_help(ctx, formatter)
+
+
+def _help_words(lang: str) -> None:
+    """The words of Typer's help screens themselves (panel titles, [default: …]) in the run's language."""
+    from typer import rich_utils
+
+    from guside_cli.messages import text
+
+    for name in ("ARGUMENTS_PANEL_TITLE", "COMMANDS_PANEL_TITLE", "OPTIONS_PANEL_TITLE", "DEFAULT_STRING",
+                 "ENVVAR_STRING", "REQUIRED_LONG_STRING", "ERRORS_PANEL_TITLE"):  # fmt: skip
+        setattr(rich_utils, name, text(f"help.word.{name.lower()}", lang))
+
+
+def usage_message(e, click_errors):
+    """A usage error in the run's language: click words its own in English, so the common kinds are said again
+    from the catalogue (the option or command named as typed); any other keeps click's text."""
+    from guside_cli.messages import M, language
+
+    where = f"{e.ctx.command_path} --help" if getattr(e, "ctx", None) is not None else "guside --help"
+    if language() == "en":
+        return f"{e.format_message()} ({where})"
+    if isinstance(e, click_errors.NoSuchOption):
+        return M("usage.no_such_option", name=e.option_name, where=where)
+    if isinstance(e, click_errors.BadOptionUsage):
+        return M("usage.needs_value", name=e.option_name, where=where)
+    if isinstance(e, click_errors.MissingParameter):
+        name = e.param.opts[0] if e.param is not None and getattr(e.param, "opts", None) else "?"
+        return M("usage.missing", name=name, where=where)
+    if isinstance(e, click_errors.BadParameter):
+        name = e.param.opts[0] if e.param is not None and getattr(e.param, "opts", None) else "?"
+        why = str(M("usage.not_a_number")) if "integer" in e.message or "number" in e.message else e.message
+        return M("usage.bad_value", name=name, why=why, where=where)
+    if isinstance(e, click_errors.UsageError) and e.message.startswith("No such command"):
+        return M("usage.no_such_command", text=e.message.split("'")[1] if "'" in e.message else "", where=where)
+    return M("usage.other", text=e.format_message(), where=where)
 
 
 def _exit_code(exit: typer.Exit) -> int:
@@ -132,6 +166,7 @@ def translate(command, lang: str, name: str | None = None) -> None:
     Other help (not yet in the catalogue) is left as written."""
     from guside_cli.messages import catalogue, text
 
+    _help_words(lang)
     messages = catalogue()
     key = f"help.cmd.{name or command.name}"
     if key in messages:

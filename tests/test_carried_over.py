@@ -20,7 +20,7 @@ def test_carried_over_cases_show_their_age_at_the_period_start(cli, db_path):
     assert oldest == max(c["age_days"] for c in listed)
     text = cli("--today", "2019-01-15", "list", "--carried-over", "--year", "2018", "--format", "text").stdout
     header, *rows = [line for line in text.splitlines() if line and not set(line) <= {"-", " "}]
-    assert header.split()[2:4] == ["受理日期", "积案天数"]
+    assert header.split()[2:4] == ["登记日期", "积案天数"]
     assert [r.split()[3] for r in rows[:2]] == ["214", "426"]
     csv_text = cli("--today", "2019-01-15", "list", "--carried-over", "--from", "2018-06-01", "-f", "csv").stdout
     header, *lines = csv_text.splitlines()  # on 1 June the March case is carried too; the 2017 one was closed

@@ -88,7 +88,7 @@ def terminal(isolated):
 
 def test_a_whole_guided_add_typed_with_corrections_is_stored_exactly_as_typed(terminal, db_path):
     terminal.run(guside_executable() + " add")
-    terminal.answer("受理时间 [现在]：", "6月7日上午9时30分")
+    terminal.answer("登记时间 [现在]：", "6月7日上午9时30分")
     terminal.answer("属地（村/社区）：", "红豆庄")  # no such village: asked again with the reason
     terminal.wait_for("没有“红豆庄”这个村（社区）：可能是 红豆村")
     terminal.type("C-u", "红豆", "Tab")  # Ctrl-U clears the line, Tab completes the name
@@ -134,7 +134,7 @@ def test_a_whole_guided_add_typed_with_corrections_is_stored_exactly_as_typed(te
 
 def test_ctrl_c_at_a_question_saves_nothing_and_exits_130(terminal, db_path):
     terminal.run(guside_executable() + " add")
-    terminal.answer("受理时间 [现在]：")
+    terminal.answer("登记时间 [现在]：")
     terminal.answer("属地（村/社区）：", "红豆村")
     terminal.wait_for("信访形式：")
     terminal.type("C-c")
@@ -145,7 +145,7 @@ def test_ctrl_c_at_a_question_saves_nothing_and_exits_130(terminal, db_path):
 
 def test_ctrl_c_at_the_confirmation_saves_nothing(terminal, db_path):
     terminal.run(guside_executable() + " add --village 红豆 --form 来信 --level 镇 -p 水 --persons 2")
-    terminal.answer("受理时间 [现在]：")
+    terminal.answer("登记时间 [现在]：")
     terminal.answer("来源 [直接受理]：", "2")
     terminal.answer("反映问题：", "排污口异味")
     terminal.answer("信访人（可不填）：")

@@ -49,8 +49,8 @@ def test_closed_history_is_taken_as_recorded():
         (
             {"outcome": "满意"},
             [
-                "outcome: 未知的办理结果“满意”：可选 问题解决（resolved）、停诉息访（stopped）、"
-                "反映不属实（unfounded）、不予受理（not_accepted）、转办（transferred）、阶段性办结（interim）"
+                "outcome: unknown outcome '满意': use one of resolved (问题解决), stopped (停诉息访), "
+                "unfounded (反映不属实), not_accepted (不予受理), transferred (转办), interim (阶段性办结)"
             ],
         ),
     ],

@@ -366,3 +366,12 @@ def test_rich_table_with_the_monthly_chart(cli, known):
     out = cli("--today", "2019-01-15", "report", "--year", "2018", "--format", "table").stdout
     assert "逐月对比" in out and "█" in out and "░" in out
     assert "┃ 属地" in out
+
+
+def test_a_year_not_yet_begun_is_refused_not_judged(cli, known):
+    """Next year passes the --year bounds (a target may be set for it), but a report on it would read
+    'down 100 %, met' with nothing counted: refused, exit 2."""
+    result = cli("--today", "2018-12-31", "report", "--year", "2019", ok=False)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "错误：2019 年还没有开始（今天是 2018-12-31）：没有可比的数字；请选今年或以前的年份"
+    assert cli("--today", "2018-12-31", "target", "set", "--year", "2019", "--total", "20", "--escalated", "15")

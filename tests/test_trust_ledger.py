@@ -206,3 +206,17 @@ def test_busy_timeout_is_said_as_busy(cli, db_path, monkeypatch):
         conn.rollback()
     assert result.exit_code != 0 and ("busy" in result.stderr or "正忙" in result.stderr), result.stderr
     assert "cannot be opened" not in result.stderr
+
+
+def test_an_empty_ledger_file_is_refused_by_every_reader_and_never_rebuilt(cli, db_path):
+    """A ledger truncated to 0 bytes (a failed copy, a full disk) must not come back as an empty ledger whose
+    weekly summary says every target is met: readers refuse it, exit 2, and leave it as it is."""
+    db_path.write_bytes(b"")
+    for args in (("summary", "--week"), ("report", "--year", "2018"), ("list",), ("info",), ("export",)):
+        result = cli(*args, ok=False)
+        assert result.exit_code == 2, args
+        assert (
+            result.stderr.strip() == f"错误：台账文件 {db_path} 是空的（0 字节）：台账可能已丢失或被截断；"
+            "请从备份恢复，或用 --db 指向正确的台账"
+        )
+        assert db_path.stat().st_size == 0

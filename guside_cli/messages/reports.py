@@ -196,8 +196,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.report.measure": ("统计口径：items 件次或 persons 人次", "items (件次) or persons (人次)"),
     "help.report.new_only": ("另列不含重复信访的数字", "Also show counts without repeats"),
     "help.report.by": (
-        "按 level | form | source | pollution | leader 分类，可重复",
-        "Breakdown: level|form|source|pollution|leader; repeatable",
+        "按 level | form | source | pollution | leader | town 分类，可重复",
+        "Breakdown: level|form|source|pollution|leader|town; repeatable",
     ),
     "help.report.target_total": ("本次改用的总量目标（%）", "Override the total target (%)"),
     "help.report.target_escalated": ("本次改用的越级目标（%）", "Override the escalated target (%)"),
@@ -325,4 +325,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.demo.out": ("建在哪里 [默认 <程序目录>/demo.db，每次重建]", "Where to build it [<app dir>/demo.db, rebuilt]"),
     "help.demo.force": ("--out 已存在时覆盖", "Replace --out if it exists"),
+    "report.year_not_begun": (
+        "{year} 年还没有开始（今天是 {today}）：没有可比的数字；请选今年或以前的年份",
+        "the year {year} has not begun (today is {today}): there is nothing to compare; choose this year or an "
+        "earlier one",
+    ),
 }

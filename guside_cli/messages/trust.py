@@ -94,4 +94,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "编号 {value} 属于 {year} 年，而本件受理于 {received} 年",
         "case number {value} belongs to {year}, but the petition was received in {received}",
     ),
+    "trust.error.empty_ledger": (
+        "台账文件 {path} 是空的（0 字节）：台账可能已丢失或被截断；请从备份恢复，或用 --db 指向正确的台账",
+        "the ledger file {path} is empty (0 bytes): the ledger may have been lost or truncated; restore it from a "
+        "backup, or point --db at the right ledger",
+    ),
 }

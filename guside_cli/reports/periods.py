@@ -84,6 +84,8 @@ def report_period(
         period = Period(start, end)
         return (start.year if start.year == end.year else None), period
     year = year if year is not None else (as_of.year if as_of else today.year)
+    if date(year, 1, 1) > today:  # no petition can have come in yet: "down 100 %, met" would be a false verdict
+        raise InputError(M("report.year_not_begun", year=year, today=today))
     if as_of is None and year == today.year and today < date(year, 12, 31):
         as_of = today
     return year, year_period(year, as_of)

@@ -85,6 +85,8 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
         refuse_network_filesystem(path)
         create_file(path)
     check_file(path)
+    if not create and path.stat().st_size == 0:  # a lost or truncated ledger must not come back as an empty one
+        raise LedgerError(M("trust.error.empty_ledger", path=shown(path)))
     conn = sqlite3.connect(path, timeout=busy_timeout())
     try:
         conn.execute("PRAGMA foreign_keys = ON")
