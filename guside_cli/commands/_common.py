@@ -79,6 +79,9 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
             raise fail(e.message, e.exit_code) from None
         except (typer.Exit, typer.Abort, click_exceptions()):
             raise
+        except BrokenPipeError:  # `guside show 1 | head`: the reader has what it wanted; nothing to report
+            _quiet_stdout()
+            raise typer.Exit(141) from None
         except _sqlite_operational() as e:
             if "locked" in str(e) or "busy" in str(e):
                 raise fail(M("error.busy"), LedgerError.exit_code) from None
@@ -136,6 +139,15 @@ def _ledger_shown(args: tuple, kwargs: dict) -> str:
 def _sqlite_database() -> type[BaseException]:
     module = sys.modules.get("sqlite3")
     return module.DatabaseError if module else _NeverRaised
+
+
+def _quiet_stdout() -> None:
+    """After a closed pipe, point stdout at /dev/null so that Python's flush at exit raises nothing more."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 @dataclass(frozen=True)

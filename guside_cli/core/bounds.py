@@ -41,4 +41,4 @@ def finite_decimal(text: str, field: str) -> Decimal:
         raise InputError(M("trust.number.not_finite", field=field, value=str(text)[:40])) from None
     if not value.is_finite():
         raise InputError(M("trust.number.not_finite", field=field, value=str(text)[:40]))
-    return value
+    return Decimal(format(value, "f"))  # written plainly (1e1 is 10): stored and shown as typed by a person

@@ -116,4 +116,4 @@ def parse_amount(text: str) -> Decimal:
         raise InputError(M("reward.not_a_number", text=text))
     if amount <= 0 or amount.as_tuple().exponent < -2 or amount > Decimal(1_000_000):
         raise InputError(M("reward.not_positive", text=text))
-    return amount
+    return Decimal(format(amount, "f"))  # 1e3 is stored and shown as 1000, never 1E+3

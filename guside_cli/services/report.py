@@ -143,7 +143,7 @@ def percent(text, option: str):
         raise InputError(M("report.bad_percent", option=option, text=text))
     if not Decimal(0) <= value <= Decimal(100):
         raise InputError(M("report.percent_range", option=option, text=text))
-    return value
+    return Decimal(format(value, "f"))  # 1e1 is 10 %, never shown as 1E+1
 
 
 def emit(
