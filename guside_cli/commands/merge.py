@@ -18,18 +18,11 @@ def register(app: typer.Typer) -> None:
 
 def merge(
     ctx: typer.Context,
-    sources: Annotated[list[Path], typer.Argument(help="Other ledgers (desks, villages, towns) to bring in")],
+    sources: Annotated[list[Path], typer.Argument(help="help.merge.sources")],
     by: opt.By = None,
     fmt: opt.OutputFormat = Format.auto,
 ) -> None:
-    """Bring other ledgers' cases into this one by uid (desks into a town, towns into a county).
-
-    With their steps, history, leaders, enterprises, persons and rewards. Twice is once; the order of sources
-    does not matter. A field changed on both sides is a conflict: listed, nothing overwritten, exit 1 (see
-    `guside conflicts`, `guside resolve`).
-
-    Example: guside merge desk-红豆.db desk-新桥.db
-    """
+    """Bring other ledgers' cases into this one by uid (help.cmd.merge)."""
     from guside_cli.core.errors import LedgerError
     from guside_cli.messages import M
     from guside_cli.storage.ledger import Ledger
@@ -152,12 +145,7 @@ def _print_conflicts(run, rows: list[dict], fmt: Format) -> None:
 
 
 def conflicts(ctx: typer.Context, fmt: opt.OutputFormat = Format.auto) -> None:
-    """List the open merge conflicts (exit 1 while any is open).
-
-    Case, field, both values, when and by whom each side changed it.
-
-    Example: guside conflicts
-    """
+    """List the open merge conflicts (help.cmd.conflicts)."""
     from guside_cli.messages import text
     from guside_cli.render import output
     from guside_cli.storage.merge_conflicts import open_conflicts
@@ -178,17 +166,12 @@ def conflicts(ctx: typer.Context, fmt: opt.OutputFormat = Format.auto) -> None:
 
 def resolve(
     ctx: typer.Context,
-    case: Annotated[str, typer.Argument(help="Case number (2018-0042), or the name of a leader/enterprise/person")],
-    field: Annotated[str, typer.Argument(help="The field in conflict, as `guside conflicts` names it")],
-    take: Annotated[str, typer.Option("--take", help="mine, theirs, or the value to keep")],
+    case: Annotated[str, typer.Argument(help="help.resolve.case")],
+    field: Annotated[str, typer.Argument(help="help.resolve.field")],
+    take: Annotated[str, typer.Option("--take", help="help.resolve.take")],
     by: opt.By = None,
 ) -> None:
-    """Settle one merge conflict: keep mine, take theirs, or give the value.
-
-    Recorded in the history; the settled value then wins on every ledger that merges this one.
-
-    Example: guside resolve 2018-0042 反映问题 --take theirs   (or: subject --take theirs)
-    """
+    """Settle one merge conflict (help.cmd.resolve)."""
     from guside_cli.core.records import FIELD_LABELS
     from guside_cli.messages import text
     from guside_cli.storage.merge_conflicts import resolve as settle

@@ -13,21 +13,11 @@ def register(app: typer.Typer) -> None:
 
 def serve(
     ctx: typer.Context,
-    host: Annotated[str, typer.Option("--host", help="Address to listen on (this machine only by default)")] = (
-        "127.0.0.1"
-    ),
-    port: Annotated[int, typer.Option("--port", "-p", min=1, max=65535, help="Port")] = 8001,
-    reveal: Annotated[
-        bool, typer.Option("--reveal", help="Also serve the raw tables with personal data (logged in the history)")
-    ] = False,
+    host: Annotated[str, typer.Option("--host", help="help.serve.host")] = ("127.0.0.1"),
+    port: Annotated[int, typer.Option("--port", "-p", min=1, max=65535, help="help.serve.port")] = 8001,
+    reveal: Annotated[bool, typer.Option("--reveal", help="help.serve.reveal")] = False,
 ) -> None:
-    """Serve the ledger read-only in a browser, for leaders (the optional web extra).
-
-    The public view (no names, phones, IDs or whistleblowers), the year-over-year report and the overdue
-    list as forms. A snapshot taken at start: restart to see later cases. Install: pip install "guside\\[web]".
-
-    Example: guside serve --port 8001   (then open http://127.0.0.1:8001/)
-    """
+    """Serve the ledger read-only in a browser, for leaders (help.cmd.serve)."""
     import tempfile
     from pathlib import Path
 

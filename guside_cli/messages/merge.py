@@ -60,4 +60,58 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "town.unknown": ("台账中没有镇 {town} 的案件", "no case of town {town} in the ledger"),
     "help.opt.town": ("只看此镇的案件（县级汇总台账）", "Only the cases of this town (a county ledger)"),
+    "help.merge.sources": (
+        "要并入的其他台账（村/社区台、镇、各镇）",
+        "Other ledgers (desks, villages, towns) to bring in",
+    ),
+    "help.resolve.case": (
+        "案件编号（2018-0042），或领导/企业/人员的名称",
+        "Case number (2018-0042), or the name of a leader/enterprise/person",
+    ),
+    "help.resolve.field": (
+        "有冲突的字段，按 guside conflicts 所列",
+        "The field in conflict, as `guside conflicts` names it",
+    ),
+    "help.resolve.take": (
+        "mine（保留本台）、theirs（采用对方）或直接给出要保留的值",
+        "mine, theirs, or the value to keep",
+    ),
+    "help.serve.host": ("监听地址（默认只限本机）", "Address to listen on (this machine only by default)"),
+    "help.serve.port": ("端口", "Port"),
+    "help.serve.reveal": (
+        "同时提供含个人信息的原始表（记入变更记录）",
+        "Also serve the raw tables with personal data (logged in the history)",
+    ),
+    "help.cmd.merge": (
+        "按 uid 把其他台账的案件并入本台账（村/社区台并入镇，各镇并入县/市）。\n\n"
+        "连同调处、变更记录、领导、企业、人员和奖励。并两次等于一次，先后次序不影响结果。两边都改了的字段是冲突："
+        "列出来，不覆盖，退出码 1（见 guside conflicts、guside resolve）。\n\n"
+        "示例：guside merge desk-红豆.db desk-新桥.db",
+        "Bring other ledgers' cases into this one by uid (desks into a town, towns into a county).\n\n"
+        "With their steps, history, leaders, enterprises, persons and rewards. Twice is once; the order of sources "
+        "does not matter. A field changed on both sides is a conflict: listed, nothing overwritten, exit 1 (see "
+        "`guside conflicts`, `guside resolve`).\n\nExample: guside merge desk-红豆.db desk-新桥.db",
+    ),
+    "help.cmd.conflicts": (
+        "列出未解决的合并冲突（有冲突时退出码 1）：案件、字段、两边的值，各由谁在何时改的。\n\n示例：guside conflicts",
+        "List the open merge conflicts (exit 1 while any is open): case, field, both values, when and by whom each "
+        "side changed it.\n\nExample: guside conflicts",
+    ),
+    "help.cmd.resolve": (
+        "解决一处合并冲突：保留本台、采用对方，或给出值。记入变更记录；此后凡并入本台账的台账都以此为准。\n\n"
+        "示例：guside resolve 2018-0042 反映问题 --take theirs（或：subject --take theirs）",
+        "Settle one merge conflict: keep mine, take theirs, or give the value. Recorded in the history; the settled "
+        "value then wins on every ledger that merges this one.\n\n"
+        "Example: guside resolve 2018-0042 反映问题 --take theirs   (or: subject --take theirs)",
+    ),
+    "help.cmd.serve": (
+        "在浏览器中只读查看台账，供领导使用（可选的 web 组件）。\n\n"
+        "公开视图（无姓名、电话、身份证号、举报人），同比报告和"
+        '超期清单可按条件查询。启动时取快照：要看之后登记的案件请重启。安装：pip install "guside[web]"。\n\n'
+        "示例：guside serve --port 8001（然后打开 http://127.0.0.1:8001/）",
+        "Serve the ledger read-only in a browser, for leaders (the optional web extra).\n\n"
+        "The public view (no names, phones, IDs or whistleblowers), the year-over-year report and the overdue list "
+        'as forms. A snapshot taken at start: restart to see later cases. Install: pip install "guside[web]".\n\n'
+        "Example: guside serve --port 8001   (then open http://127.0.0.1:8001/)",
+    ),
 }
