@@ -179,7 +179,7 @@ def test_bad_input_is_one_line_error_and_writes_nothing(cli, db_path, option, va
 def test_several_problems_are_all_reported(cli, db_path):
     result = cli("add", "--village", "无此村", "--level", "区", "--subject", "s", "--received", "2018-02-30", ok=False)
     lines = result.stderr.strip().splitlines()
-    assert lines[0] == "错误：登记时间：“2018-02-30”不是真实的日期（day is out of range for month）"
+    assert lines[0] == "错误：登记时间：“2018-02-30”不是真实的日期（这个月没有这一天）"
     assert [line.split("：")[1] for line in lines[1:]] == ["属地", "信访层级"]
     assert result.exit_code == 2
     assert not db_path.exists() or rows(db_path) == []

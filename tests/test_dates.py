@@ -46,7 +46,7 @@ def test_a_month_and_day_is_this_year():
 @pytest.mark.parametrize(
     ("typed", "zh", "en"),
     [
-        ("6月31日", "“6月31日”不是真实的日期（day is out of range for month）", "'6月31日' is not a real date"),
+        ("6月31日", "“6月31日”不是真实的日期（这个月没有这一天）", "'6月31日' is not a real date"),
         ("13.1", "“13.1”不是真实的日期", "'13.1' is not a real date"),
         ("明天", "“明天”不是日期", "'明天' is not a date"),
         ("今天 25:00", "“25:00”不是真实的时刻", "is not a time of day"),

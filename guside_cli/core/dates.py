@@ -56,7 +56,7 @@ def _date_part(text: str, today: date, original: str) -> date:
     try:
         found = _real_date(year, month, day)
     except ValueError as e:
-        raise InputError(M("date.not_real", text=original, why=str(e))) from None
+        raise InputError(M("date.not_real", text=original, why=_why(e))) from None
     return check_plausible(found, today)
 
 
@@ -114,7 +114,7 @@ def parse_datetime(text: str, now: datetime) -> datetime:
             return moment
         except ValueError as e:
             what = "date.not_real" if "day" in str(e) or "month" in str(e) or "year" in str(e) else "date.not_real_time"
-            raise InputError(M(what, text=text, why=str(e))) from None
+            raise InputError(M(what, text=text, why=_why(e))) from None
     stamped = _with_offset(text)
     if stamped is not None:
         check_plausible(stamped.date(), now.date())
@@ -139,7 +139,7 @@ def parse_datetime(text: str, now: datetime) -> datetime:
     try:
         clock = time(hour, 30 if m["half"] else int(m["mi"] or 0), int(m["s"] or 0))
     except ValueError as e:
-        raise InputError(M("date.not_real_time_of_day", text=text, time=time_text, why=str(e))) from None
+        raise InputError(M("date.not_real_time_of_day", text=text, time=time_text, why=_why(e))) from None
     return datetime.combine(day, clock, CHINA)
 
 
@@ -155,7 +155,7 @@ def _with_offset(text: str) -> datetime | None:
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(CHINA)
     except (ValueError, OverflowError) as e:
-        raise InputError(M("date.not_real_time", text=text, why=str(e))) from None
+        raise InputError(M("date.not_real_time", text=text, why=_why(e))) from None
 
 
 def iso_timestamp(moment: datetime) -> str:
@@ -168,3 +168,20 @@ def year_bounds(year: int) -> tuple[date, date]:
 
     check_year(year)
     return date(year, 1, 1), date(year, 12, 31)
+
+
+_REASONS = {  # Python's words for an impossible date or time, said in the catalogue
+    "day is out of range for month": "date.why.day",
+    "month must be in 1..12": "date.why.month",
+    "hour must be in 0..23": "date.why.hour",
+    "minute must be in 0..59": "date.why.minute",
+    "second must be in 0..59": "date.why.second",
+}
+
+
+def _why(e: Exception):
+    """Why a date or time is not real, in the run's language where Python's reason is a known one."""
+    key = _REASONS.get(str(e))
+    if key is None and "out of range" in str(e) and "year" in str(e):
+        key = "date.why.year"
+    return M(key) if key else str(e)

@@ -270,4 +270,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "... {more} more not shown ({total} in all; use --limit or --format csv for all)",
     ),
     "case.total": ("共 {total} 件", "{total} in all"),
+    "date.why.day": ("这个月没有这一天", "day is out of range for month"),
+    "date.why.month": ("月份须在 1 至 12 之间", "month must be in 1..12"),
+    "date.why.hour": ("小时须在 0 至 23 之间", "hour must be in 0..23"),
+    "date.why.minute": ("分钟须在 0 至 59 之间", "minute must be in 0..59"),
+    "date.why.second": ("秒须在 0 至 59 之间", "second must be in 0..59"),
+    "date.why.year": ("年份超出范围", "year is out of range"),
 }
