@@ -49,9 +49,12 @@ def review_due(requested: date, rules: DeadlineRules) -> date:
     return add_days(requested, REVIEW_DAYS, rules)
 
 
-def request_window_end(decided: date, rules: DeadlineRules) -> date:
+def request_window_end(decided: date | None, rules: DeadlineRules) -> date:
     """The last day a 复查 (after 办结) or 复核 (after the 复查 decision) may be requested: 30 days, counted
-    as every other period (a last day on a rest day moves under the official calendar)."""
+    as every other period (a last day on a rest day moves under the official calendar). Only asked of a case
+    that has the decision (its stage says so)."""
+    if decided is None:
+        raise ValueError("a request window is counted from a decision the case has")
     return add_days(decided, REVIEW_DAYS, rules)
 
 

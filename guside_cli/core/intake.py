@@ -6,7 +6,7 @@ import unicodedata
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
 from guside_cli.core.dates import parse_date, parse_datetime
 from guside_cli.core.enums import Form, Level, Outcome, Pollution, ReviewOutcome, Satisfaction, Source, Stage, Status
@@ -149,7 +149,7 @@ def _converters(now: datetime, villages: list[Village], memo: Memo | None) -> li
     def day(value: Any) -> date:
         return parse_date(str(value), today)
 
-    table = [
+    table: list[Any] = [
         ("received", "received_at", lambda value: _receipt(parse_datetime(str(value), now), now)),
         ("village", "village", lambda value: resolve_village(str(value), villages).name),
         ("level", "level", Level.parse),
@@ -241,11 +241,12 @@ def _receipt(moment: datetime, now: datetime) -> datetime:
 
 
 def _pollution(value: Any) -> tuple[Pollution, ...]:
-    return tuple(dict.fromkeys(Pollution.parse(p) for p in split_list(value)))
+    return tuple(dict.fromkeys(cast(Pollution, Pollution.parse(p)) for p in split_list(value)))
 
 
 def _key_persons(value: Any) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(_bounded_text("key_persons", p) for p in split_list(value)))
+    names = (_bounded_text("key_persons", p) for p in split_list(value))
+    return tuple(dict.fromkeys(name for name in names if name))
 
 
 CLOSED_STAGES = frozenset({Stage.STRUCK_OFF, Stage.NOT_ACCEPTED, Stage.NOT_ACCEPTED_AGAIN})

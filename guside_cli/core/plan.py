@@ -114,6 +114,7 @@ def parse_amount(text: str) -> Decimal:
         raise InputError(M("reward.not_a_number", text=text)) from None
     if not amount.is_finite():
         raise InputError(M("reward.not_a_number", text=text))
-    if amount <= 0 or amount.as_tuple().exponent < -2 or amount > Decimal(1_000_000):
+    exponent = amount.as_tuple().exponent  # an int for every finite number
+    if amount <= 0 or (isinstance(exponent, int) and exponent < -2) or amount > Decimal(1_000_000):
         raise InputError(M("reward.not_positive", text=text))
     return Decimal(format(amount, "f"))  # 1e3 is stored and shown as 1000, never 1E+3

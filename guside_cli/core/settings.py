@@ -28,14 +28,14 @@ class Setting:
             from decimal import Decimal, InvalidOperation
 
             try:
-                value = Decimal(text.strip().rstrip("%"))
+                number = Decimal(text.strip().rstrip("%"))
             except InvalidOperation:
                 raise InputError(M("setting.not_percent", key=self.key, text=text)) from None
-            if not value.is_finite():
+            if not number.is_finite():
                 raise InputError(M("setting.not_percent", key=self.key, text=text))
-            if not Decimal(0) <= value <= Decimal(100):
+            if not Decimal(0) <= number <= Decimal(100):
                 raise InputError(M("setting.percent_range", key=self.key, text=text))
-            return str(value)
+            return str(number)
         if self.kind == "rise":
             return parse_rise(text, self.key)
         if self.kind == "text":

@@ -27,7 +27,9 @@ def _business_day(transaction, run):
 
 
 def signature(text: str, field: str) -> str:
-    return bounded_text(text, field, required=True, limit=NAME_LIMIT)
+    signed = bounded_text(text, field, required=True, limit=NAME_LIMIT)
+    assert signed is not None  # required: an empty signature was refused
+    return signed
 
 
 def bounded_text(text: str | None, field: str, *, required: bool = False, limit: int | None = None) -> str | None:
