@@ -171,7 +171,12 @@ def test_sigint_and_sigterm_roll_back_and_exit_non_zero(env, isolated, sig, code
     proc = subprocess.Popen(
         [guside_executable(), "import", str(source)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
-    time.sleep(1.5)
+    # signalled once the import is writing (its rollback journal exists), however slow the machine is today
+    journals = [db.with_name(db.name + suffix) for suffix in ("-journal", "-wal")]
+    deadline = time.monotonic() + 60
+    while not any(j.exists() for j in journals) and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.2)
     proc.send_signal(sig)
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == code, err
