@@ -177,8 +177,27 @@ def translate(command, lang: str, name: str | None = None) -> None:
         if original in messages:
             param._help_id = original
             param.help = text(original, lang)
+    _frame_words(command, lang)
     for sub_name, sub in getattr(command, "commands", {}).items():
         translate(sub, lang, f"{name or command.name} {sub_name}" if name != "root" else sub_name)
+
+
+def _frame_words(command, lang: str) -> None:
+    """The words click writes around a command's help: the usage line's "Usage:" and --help's own help."""
+    from guside_cli.messages import text
+
+    def format_usage(ctx, formatter) -> None:
+        pieces = command.collect_usage_pieces(ctx)
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=text("help.word.usage", lang))
+
+    def get_help_option(ctx, _original=type(command).get_help_option):
+        option = _original(command, ctx)
+        if option is not None:
+            option.help = text("help.word.help_option", lang)
+        return option
+
+    command.format_usage = format_usage
+    command.get_help_option = get_help_option
 
 
 def commands_of(module: str, lang: str = "zh") -> TyperGroup:

@@ -31,4 +31,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.word.envvar_string": ("[环境变量：{}]", "[env var: {}]"),
     "help.word.required_long_string": ("[必填]", "[required]"),
     "help.word.errors_panel_title": ("错误", "Error"),
+    "help.word.usage": ("用法：", "Usage: "),
+    "help.word.help_option": ("显示本帮助并退出", "Show this message and exit."),
 }
