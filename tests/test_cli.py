@@ -46,7 +46,7 @@ def test_every_command_has_help(cli):
     for path, command in commands:
         assert (command.help or "").strip(), f"guside {' '.join(path)} has no help"
         result = cli(*path, "--help")
-        assert "Usage" in result.stdout
+        assert "用法：" in result.stdout
 
 
 def test_demo_builds_a_ledger_from_the_sample_data(cli, isolated):
