@@ -140,7 +140,15 @@ def usage_message(e, click_errors):
         return M("usage.missing", name=name, where=where)
     if isinstance(e, click_errors.BadParameter):
         name = e.param.opts[0] if e.param is not None and getattr(e.param, "opts", None) else "?"
-        why = str(M("usage.not_a_number")) if "integer" in e.message or "number" in e.message else e.message
+        import re
+
+        bound = re.search(r"(greater|less) than or equal to (-?\d+)", e.message)
+        if bound:
+            why = str(M("usage.at_least" if bound[1] == "greater" else "usage.at_most", n=bound[2]))
+        elif "integer" in e.message or "number" in e.message:
+            why = str(M("usage.not_a_number"))
+        else:
+            why = e.message
         return M("usage.bad_value", name=name, why=why, where=where)
     if isinstance(e, click_errors.UsageError) and e.message.startswith("No such command"):
         return M("usage.no_such_command", text=e.message.split("'")[1] if "'" in e.message else "", where=where)

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import click
+import pytest
 import typer.main
 
 from guside_cli.app import app
@@ -124,3 +125,30 @@ def test_two_desks_adding_at_once_both_succeed_with_unique_numbers(isolated):
     numbers = sorted(r["number"] for r in listed)
     year = listed[0]["received_on"][:4]
     assert numbers == [f"{year}-{i:04d}" for i in range(1, 17)]
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (("list", "--nope"), "错误：没有选项 --nope（见 guside list --help）"),
+        (("list", "--limit", "-1"), "错误：--limit 的值不对：须不小于 1（见 guside list --help）"),
+        (("list", "--limit", "abc"), "错误：--limit 的值不对：须是一个数（见 guside list --help）"),
+        (("lsit",), "错误：没有命令“lsit”（见 guside --help）"),
+        (("list", "--limit", "99999999999999999999"), "错误：给出的数字太大，超出可以处理的范围：请改小"),
+    ],
+)
+def test_usage_errors_are_one_chinese_line(cli, args, line):
+    """Click words its usage errors in English: the clerk reads them in Chinese, one line, exit 2."""
+    cli.add()
+    result = cli(*args, ok=False)
+    assert result.exit_code == 2 and result.stderr.strip() == line
+
+
+def test_villages_that_shorten_alike_stay_whole_on_a_narrow_list():
+    from guside_cli.render.cases import list_rows
+
+    records = [{"village": v, "number": n} for v, n in (("顾山村", "1"), ("顾山社区", "2"), ("红豆村", "3"))]
+    headers, rows, short, _ = list_rows(records, "zh", width=80)
+    column = headers.index("属地")
+    assert [r[column] for r in rows] == ["顾山村", "顾山社区", "红豆"]
+    assert short[headers.index("登记日期")] == "登记"

@@ -31,3 +31,12 @@ def test_no_legend_when_every_deadline_has_calendar_data(cli, monkeypatch):
     cli.add(received="2018-06-07 09:30")
     out = cli("summary", "--week").stdout
     assert "超期案件" in out and "*" not in out
+
+
+def test_a_year_without_a_baseline_gets_no_verdict(cli):
+    """No petition in the same period last year: nothing to reduce from, so the weekly summary (what cron
+    mails) gives no verdict, as the report says 无基数 — never 达标 for an empty comparison."""
+    cli("village", "list")  # a ledger with no petitions at all
+    out = cli("summary", "--week").stdout
+    assert out.count("去年同期为零，无基数，不作判断") == 2  # total and escalated
+    assert "达标" not in out

@@ -79,6 +79,8 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
             raise fail(e.message, e.exit_code) from None
         except (typer.Exit, typer.Abort, click_exceptions()):
             raise
+        except OverflowError:  # `--limit 99999999999999999999`, `--within 3000000`: a number past every range
+            raise fail(M("usage.too_big"), 2) from None
         except BrokenPipeError:  # `guside show 1 | head`: the reader has what it wanted; nothing to report
             _quiet_stdout()
             raise typer.Exit(141) from None

@@ -33,4 +33,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.word.errors_panel_title": ("错误", "Error"),
     "help.word.usage": ("用法：", "Usage: "),
     "help.word.help_option": ("显示本帮助并退出", "Show this message and exit."),
+    "usage.at_least": ("须不小于 {n}", "it must be at least {n}"),
+    "usage.at_most": ("须不大于 {n}", "it must be at most {n}"),
+    "usage.too_big": (
+        "给出的数字太大，超出可以处理的范围：请改小",
+        "a number given is too large to work with: give a smaller one",
+    ),
 }

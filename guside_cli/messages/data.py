@@ -12,9 +12,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "could corrupt the ledger; keep the ledger on a local disk of one machine (see README, several desks)",
     ),
     "ledger.missing": (
-        "{path} 没有台账：先用 guside add 登记第一件信访，或用 --db / GUSIDE_DB 指向已有台账",
-        "no ledger at {path}: register a first petition with `guside add`, or point --db / GUSIDE_DB at an "
-        "existing ledger",
+        "{path} 没有台账：请检查 --db / GUSIDE_DB 是否指向台账（丢失的台账请从备份恢复）；"
+        "新建台账用 guside add 登记第一件信访",
+        "no ledger at {path}: check that --db / GUSIDE_DB names the ledger (restore a lost one from its backup); "
+        "a new ledger starts with `guside add`",
     ),
     "ledger.is_folder": (
         "{path} 是文件夹，不是台账文件：--db 请给出文件名，如 ledger.db",

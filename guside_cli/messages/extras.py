@@ -17,4 +17,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reception.h.taken": ("接访受理", "petitions taken"),
     # list --carried-over: each case's age at the period's start
     "list.h.age": ("积案天数", "age (days)"),
+    "summary.no_baseline": ("去年同期为零，无基数，不作判断", "no baseline last year: no verdict"),
 }

@@ -60,13 +60,22 @@ SHORT_FORM = {"letter": "来信", "visit": "来访", "online": "网上", "phone"
 SHORT_POLLUTION = {"solid_waste": "固废", "radiation": "辐射", "ecology": "生态"}
 NARROW = 100  # columns below which the list is abbreviated
 LIST_SHORT_HEADERS = {
-    "received_on": "受理",
+    "received_on": "登记",
     "age_days": "天数",
     "level": "层级",
     "form": "形式",
     "pollution": "污染",
     "due_on": "时限",
 }
+
+
+def _unique_shorts(villages: set[str]) -> dict[str, str]:
+    """Each village's name without 村/社区 — unless another village on the page shortens the same way (顾山村 and
+    顾山社区 both stay whole)."""
+    by_short: dict[str, list[str]] = {}
+    for name in villages:
+        by_short.setdefault(name.removesuffix("社区").removesuffix("村") or name, []).append(name)
+    return {name: short if len(names) == 1 else name for short, names in by_short.items() for name in names}
 
 
 def list_rows(
@@ -81,6 +90,7 @@ def list_rows(
         columns.insert(columns.index("received_on") + 1, "age_days")
     headers = [text("list.h.age", lang) if c == "age_days" else field_label(c, lang) for c in columns]
     short = [LIST_SHORT_HEADERS.get(c, h) if lang == "zh" else h for c, h in zip(columns, headers, strict=True)]
+    village_short = _unique_shorts({r.get("village") for r in records if r.get("village")})
     rows = []
     for record in records:
         row = []
@@ -91,7 +101,7 @@ def list_rows(
             elif narrow and lang == "zh" and c == "form":
                 value = SHORT_FORM.get(record.get(c), value)
             elif narrow and lang == "zh" and c == "village":
-                value = value.removesuffix("社区").removesuffix("村") or value
+                value = village_short.get(value, value)
             elif narrow and c == "pollution" and record.get(c):
                 codes = record[c]  # the main one, and + when there are more
                 main = SHORT_POLLUTION.get(codes[0]) if lang == "zh" else None

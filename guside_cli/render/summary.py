@@ -49,7 +49,12 @@ def summary_lines(s: WeeklySummary, town: str, lang: str, *, markdown: bool = Fa
         head + _t(lang, "summary.year_to_date", start=ytd.period.start, end=ytd.period.end),
     ]
     for measure, c in (("total", ytd.total), ("escalated", ytd.escalated)):
-        state = _t(lang, "summary.met" if c.met else "summary.not_met")
+        # no petitions last year: no baseline to reduce from, so no verdict (as the report says), never 达标
+        state = (
+            _t(lang, "summary.no_baseline")
+            if c.previous == 0
+            else _t(lang, "summary.met" if c.met else "summary.not_met")
+        )
         lines.append(
             item
             + _t(
