@@ -181,6 +181,9 @@ def translate(command, lang: str, name: str | None = None) -> None:
         command.help = text(key, lang)
         command.short_help = None
     for param in command.params:
+        if param.name in ("install_completion", "show_completion"):  # Typer's own options
+            param.help = text(f"help.word.{param.name}", lang)
+            continue
         original = getattr(param, "_help_id", None) or getattr(param, "help", None)
         if original in messages:
             param._help_id = original
@@ -208,6 +211,12 @@ def _frame_words(command, lang: str) -> None:
     command.get_help_option = get_help_option
 
 
+def _panel_label(panel: str, lang: str) -> str:
+    """A help panel's title in one language: 登记与办理 under Chinese, Cases under English."""
+    zh, _, en = panel.partition(" ")
+    return zh if lang == "zh" else (en or zh)
+
+
 def commands_of(module: str, lang: str = "zh") -> TyperGroup:
     """One module's commands as a click group, built once per language."""
     if (module, lang) not in _LOADED:
@@ -216,7 +225,7 @@ def commands_of(module: str, lang: str = "zh") -> TyperGroup:
         sub = typer.Typer()
         importlib.import_module(f"guside_cli.commands.{module}").register(sub)
         for registered in (*sub.registered_commands, *sub.registered_groups):
-            registered.rich_help_panel = _PANEL_OF.get(registered.name or "", "其他 Other")
+            registered.rich_help_panel = _panel_label(_PANEL_OF.get(registered.name or "", "其他 Other"), lang)
         group = typer.main.get_group(sub)
         for command_name, command in group.commands.items():
             translate(command, lang, command_name)

@@ -39,4 +39,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "给出的数字太大，超出可以处理的范围：请改小",
         "a number given is too large to work with: give a smaller one",
     ),
+    "help.word.install_completion": ("为当前 shell 安装命令补全", "Install completion for the current shell."),
+    "help.word.show_completion": (
+        "显示当前的补全脚本，可复制或自行安装",
+        "Show completion for the current shell, to copy it or customize the installation.",
+    ),
 }

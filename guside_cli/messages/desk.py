@@ -128,11 +128,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "环境信访台账：一个镇的环境信访登记、办理、统计，存于一个 SQLite 文件。日期时间均按北京时间。\n\n"
         "退出码（供 cron 和脚本判断）：0 无事可报；1 发现问题（--fail-on-overdue 时有超期件、check 未通过、"
         "企业评级过期），或被规则拒绝；2 无法运行（用法错误、输入有误、台账不存在或不可用、文件无法读取）；"
-        "130 Ctrl-C 取消。",
+        "130 Ctrl-C 取消；143 被终止（SIGTERM）；141 输出的读取方已关闭（如 | head）。",
         "The environmental-petition ledger of a town office, in one SQLite file. Dates and times are China's.\n\n"
         "Exit codes (for cron and scripts): 0 nothing to report; 1 found something (overdue cases with "
         "--fail-on-overdue, a failed check, stale ratings) or refused by a rule; 2 could not run (usage, bad "
-        "input, no or unusable ledger, unreadable file); 130 cancelled with Ctrl-C.",
+        "input, no or unusable ledger, unreadable file); 130 cancelled with Ctrl-C; 143 terminated (SIGTERM); "
+        "141 the reader of the output went away (| head).",
     ),
     "help.cmd.add": (
         "登记一件信访（登记建档），输出编号和序号。\n\n在终端上缺少必填项时逐项询问，每项当场检查，保存前确认。\n\n"
