@@ -40,3 +40,19 @@ def test_a_year_without_a_baseline_gets_no_verdict(cli):
     out = cli("summary", "--week").stdout
     assert out.count("去年同期为零，无基数，不作判断") == 2  # total and escalated
     assert "达标" not in out
+
+
+def test_long_summary_lines_wrap_at_safe_points_on_a_terminal():
+    """On an 80-column terminal a case's clocks wrap between clauses, indented, never inside a date; cron's
+    mail (not a terminal) keeps whole lines."""
+    from guside_cli.render.paragraphs import fit_lines
+
+    line = (
+        "  2018-李家桥-005 李家桥村 县级 李家桥村负责人：办理时限 2018-05-01 超期47天；受理告知时限 2018-03-17 超期92天"
+    )
+    fitted = fit_lines(line + "\n", 80).splitlines()
+    assert fitted == [
+        "  2018-李家桥-005 李家桥村 县级 李家桥村负责人：办理时限 2018-05-01 超期47天；",
+        "  受理告知时限 2018-03-17 超期92天",
+    ]
+    assert fit_lines("短行\n", 80) == "短行\n"

@@ -1,5 +1,6 @@
 """`summary --week`: the weekly summary for cron — no prompts, no colour, atomic --out, meaningful exit codes."""
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -73,6 +74,12 @@ def summary(
     from guside_cli.commands._common import with_anchor
 
     text = with_anchor(render.as_text(result, town, run.lang, fmt), head, fmt.value)
+    if outfile.is_stdout(out) and fmt.value == "text" and sys.stdout.isatty():  # cron's mail keeps whole lines
+        import shutil
+
+        from guside_cli.render.paragraphs import fit_lines
+
+        text = fit_lines(text, shutil.get_terminal_size().columns)
     outfile.write_text(out, text, ledger=run.db)
     if fail_on_overdue and result.has_overdue:
         from guside_cli.core.errors import EXIT_FOUND

@@ -93,7 +93,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "summary.overdue": ("超期 {count} 件", "{count} overdue"),
     "summary.title": ("{town}环境信访周报（{start} 至 {end}）", "{town} environmental petitions, week {start}..{end}"),
     "summary.received": (
-        "本周受理 {received} 件，其中越级赴京到省 {escalated} 件",
+        "本周登记 {received} 件，其中越级赴京到省 {escalated} 件",
         "received {received}, of which escalated (province/Beijing) {escalated}",
     ),
     "summary.closed": ("本周销号 {closed} 件；周末在办 {open} 件", "closed {closed}; open at the week's end {open}"),

@@ -67,3 +67,23 @@ def print_paragraphs(target, paragraphs, *, style: str = "", bullet: str | None 
     for paragraph in paragraphs:
         lines = wrap_paragraph(paragraph, target.width) if bullet is None else bulleted(paragraph, target.width, bullet)
         target.print(Text("\n".join(lines), style=style, overflow="fold"))
+
+
+def fit_lines(text: str, width: int) -> str:
+    """Plain text for a terminal: each line wider than the screen wrapped at safe points (wrap_paragraph), its
+    continuation indented under the line's own text (after "- " or the leading spaces)."""
+    from wcwidth import wcswidth
+
+    out = []
+    for line in text.splitlines():
+        if max(wcswidth(line), 0) <= width:
+            out.append(line)
+            continue
+        body = line.lstrip(" ")
+        indent = len(line) - len(body)
+        if body.startswith("- "):
+            indent, body = indent + 2, body[2:]
+        first, *rest = wrap_paragraph(body, max(width - indent, 20))
+        out.append(line[:indent] + first)
+        out.extend(" " * indent + piece for piece in rest)
+    return "\n".join(out) + ("\n" if text.endswith("\n") else "")
