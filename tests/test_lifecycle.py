@@ -425,3 +425,15 @@ def test_close_and_step_without_a_terminal_name_what_is_missing_on_one_line(cli,
         "Error: missing required field(s) --note: give them as options (no terminal to ask on)",
     )
     assert snapshot(db_path) == before
+
+
+def test_history_speaks_the_offices_words_not_codes(cli):
+    """The history table names actions, fields, step kinds and coded values by their labels; JSON keeps codes."""
+    number = cli.add()["number"]
+    cli("accept", number, "--on", "2018-06-08")
+    cli("step", number, "--kind", "contact", "--at", "2018-06-08 10:00", "--note", "电话联系")
+    text = cli("history", number, "--format", "text").stdout
+    assert "受理" in text and "联系信访人" in text and "登记" in text
+    assert not any(word in text.split() for word in ("accept", "contact", "step", "add"))
+    actions = [h["action"] for h in cli.json("history", number)]
+    assert "accept" in actions and "step" in actions

@@ -275,15 +275,45 @@ def history_section(history: list[dict], lang: str) -> tuple[str, list[str], lis
         [
             h["at"][:16].replace("T", " "),
             h["actor"],
-            h["action"],
-            h["field"] or "",
-            _stamp(h["old"] or ""),
-            _stamp(h["new"] or ""),
+            _history_word("action", h["action"], lang),
+            _history_field(h["action"], h["field"], lang),
+            _history_value(h["field"], h["old"], lang),
+            _history_value(h["field"], h["new"], lang),
             h["note"] or "",
         ]
         for h in history
     ]
     return _t(lang, "case.history"), headers, rows
+
+
+def _history_field(action: str, field: str | None, lang: str) -> str:
+    """The field an entry changed, by its label; for a step, the step's kind (contact → 联系信访人)."""
+    if not field:
+        return ""
+    if action == "step":
+        try:
+            return display_value("kind", field, lang)
+        except ValueError:
+            return field
+    return field_label(field, lang)
+
+
+def _history_word(kind: str, code: str, lang: str) -> str:
+    """An action of the history as the office says it (关闭 → 销号); a code without a label shows as stored."""
+    key = f"history.{kind}.{code}"
+    return text(key, lang) if key in catalogue() else code
+
+
+def _history_value(field: str | None, value: str | None, lang: str) -> str:
+    """An old or new value with its label where the field is coded (received → 已登记); else as stored."""
+    if not value:
+        return ""
+    if field in _CODED:
+        try:
+            return display_value(field, value, lang)
+        except ValueError:  # a code of an older version, or not a code at all
+            return value
+    return _stamp(value)
 
 
 def deadline_rows(views: list[dict], lang: str) -> tuple[list[str], list[list[str]]]:
