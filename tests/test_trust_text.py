@@ -174,3 +174,10 @@ def test_a_repeat_of_a_later_petition_and_a_target_for_year_0_are_refused(cli, d
     assert result.exit_code != 0 and later in result.stderr
     assert cli("target", "set", "--year", "0", "--total", "30", "--escalated", "25", ok=False).exit_code == 2
     assert snapshot(db_path) == before
+
+
+def test_a_case_number_in_free_text_is_not_masked_but_a_phone_beside_it_is():
+    from guside_cli.core.identity import mask_in_text
+
+    masked = mask_in_text("见 2018-0042 号件，电话 13912345678")
+    assert masked == "见 2018-0042 号件，电话 139****5678"

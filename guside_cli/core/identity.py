@@ -104,8 +104,11 @@ def _ascii_digits(text: str) -> str:
 _DATE = re.compile(r"(?:19|20)\d\d([-./])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])")
 
 
+_CASE_NUMBER = re.compile(r"(?:19|20)\d{2}-\d{4}")  # the town's own case numbers (2018-0042): no personal data
+
+
 def _mask_number(match: re.Match) -> str:
-    if _DATE.fullmatch(match.group(0)):
+    if _DATE.fullmatch(match.group(0)) or _CASE_NUMBER.fullmatch(match.group(0)):
         return match.group(0)
     digits = _ascii_digits(match.group(0))
     if len(digits) in (15, 18):
