@@ -185,3 +185,9 @@ def test_the_campaigns_missing_villages_wrap_between_names(cli, monkeypatch, dem
     lines = shown.splitlines()
     assert missing and all(any(village in line for line in lines) for village in missing)
     assert all(wcswidth(line) <= 80 for line in lines)
+
+
+def test_the_case_file_shows_times_as_the_office_writes_them(cli):
+    number = cli.add(received="2018-06-07 09:30")["number"]
+    text = cli("show", number, "--no-pager", "--format", "text").stdout
+    assert "2018-06-07 09:30" in text and "2018-06-07T09:30" not in text

@@ -38,7 +38,12 @@ def display_value(name: str, value: Any, lang: str) -> str:
         return "、".join(value)
     if isinstance(value, bool):
         return text("case.yes" if value else "case.no", lang)
+    if name.endswith("_at") and isinstance(value, str) and _STAMP.fullmatch(value):
+        return value[:16].replace("T", " ")  # China time to the minute, as the office writes it
     return str(value)
+
+
+_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(\.\d+)?([+-]\d{2}:\d{2}|Z)?")
 
 
 def shorten(text: str, width: int) -> str:
