@@ -529,3 +529,14 @@ def test_the_schema_admits_every_stage_and_decision_and_refuses_others(cli, db_p
                 conn.execute(f"UPDATE petitions SET {column} = 'closed_ish'")
         with pytest.raises(sqlite3.IntegrityError):
             conn.execute("UPDATE petitions SET review_due_on = '2018-02-30'")
+
+
+def test_leader_add_sets_the_rank_of_a_leader_an_import_named(cli, isolated):
+    """A leader first named by an import has no rank; `leader add NAME --rank town` sets it and says so (not
+    "added" for a leader who was already there)."""
+    path = isolated / "l.csv"
+    path.write_text("登记日期,属地,信访层级,反映问题,包案领导\n2018-06-01,红豆村,镇,异味,周建国\n", encoding="utf-8")
+    cli("import", path)
+    said = cli("leader", "add", "周建国", "--rank", "town").stdout.strip()
+    assert said == "已设定 周建国 的职级：镇领导（导入时未知）"
+    assert cli("leader", "add", "李某", "--rank", "town").stdout.strip().startswith("已添加包案领导 李某")

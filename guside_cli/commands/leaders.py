@@ -41,8 +41,9 @@ def add(
         raise InputError(M("leader.name_length", name=name))
     leader = Leader(name=cleaned, title=bounded_text(title, "--title", limit=NAME_LIMIT), rank=Rank.parse(rank))
     with open_ledger(run, create=True) as ledger, writing(ledger, run, by):
-        ledger.add_leader(leader)
-    typer.echo(text("leader.added", run.lang, name=leader.name, rank=leader.rank.label(run.lang)))
+        new = ledger.add_leader(leader)
+    said = "leader.added" if new else "leader.rank_set"
+    typer.echo(text(said, run.lang, name=leader.name, rank=leader.rank.label(run.lang)))
 
 
 @leader_app.command("edit")

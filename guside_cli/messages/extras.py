@@ -44,4 +44,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "history.action.review": ("复查", "review"),
     "history.action.re_review": ("复核", "re-review"),
     "history.action.petition": ("信访件", "petition"),
+    "leader.rank_set": (
+        "已设定 {name} 的职级：{rank}（导入时未知）",
+        "Set the rank of {name}: {rank} (unknown when imported)",
+    ),
+    "history.action.leader.add": ("添加领导", "add leader"),
+    "history.action.leader.rank": ("设定领导职级", "set leader rank"),
+    "history.action.leader.edit": ("更正领导", "correct leader"),
 }

@@ -39,7 +39,8 @@ class LifecycleMixin:
             self.add_leader(Leader(name=name, title=None, rank=None))
             return self.leader(name)
 
-    def add_leader(self, leader: Leader) -> None:
+    def add_leader(self, leader: Leader) -> bool:
+        """True when the leader is new; False when it sets the rank of a leader an import named."""
         existing = self.conn.execute("SELECT rank FROM leaders WHERE name = ?", (leader.name,)).fetchone()
         if existing and existing[0] is None and leader.rank is not None:
             # a leader first named by an import: this sets the rank that was not known
@@ -49,7 +50,7 @@ class LifecycleMixin:
                 (leader.rank.code, leader.title, leader.name),
             )
             self.log(None, "leader.rank", field=leader.name, new=leader.rank.code)
-            return
+            return False
         if existing:
             raise InputError(M("leader.exists", name=leader.name))
         self.conn.execute(
@@ -57,6 +58,7 @@ class LifecycleMixin:
             (leader.name, leader.title, leader.rank.code if leader.rank else None, self.at),
         )
         self.log(None, "leader.add", new=leader.name, note=leader.rank.code if leader.rank else None)
+        return True
 
     def check_rank_change(self, leader: Leader, rank: Rank) -> None:
         """包案 at the leader's door: a rank that would break the rule for a case already held is refused."""
