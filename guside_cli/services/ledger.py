@@ -22,7 +22,7 @@ def _business_day(transaction, run):
     that wrote no history writes none (a merge that brought nothing stays a merge that changed nothing)."""
     with transaction as ledger:
         yield ledger
-        if run.clock is not None and run.today != run.clock.date() and ledger._chain_end is not None:
+        if run.clock is not None and run.today != run.clock.date() and ledger.wrote_history:
             ledger.log(None, "business_date", new=run.today.isoformat())
 
 

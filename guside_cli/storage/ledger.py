@@ -91,6 +91,11 @@ class Ledger(
         else:
             self.conn.execute("COMMIT")
 
+    @property
+    def wrote_history(self) -> bool:
+        """Whether this transaction has appended to the history so far."""
+        return self._chain_end is not None
+
     def log(self, petition_id: int | None, action: str, **details) -> None:
         """Append to the history (its triggers forbid UPDATE and DELETE); `details` are chain_row's field, old,
         new and note. Call inside `write()`."""
