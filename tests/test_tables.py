@@ -191,3 +191,13 @@ def test_the_case_file_shows_times_as_the_office_writes_them(cli):
     number = cli.add(received="2018-06-07 09:30")["number"]
     text = cli("show", number, "--no-pager", "--format", "text").stdout
     assert "2018-06-07 09:30" in text and "2018-06-07T09:30" not in text
+
+
+def test_the_public_page_never_breaks_a_case_number_or_a_date(cli, isolated):
+    """A browser narrows the columns to fit: numbers, dates and status words are kept whole (nowrap)."""
+    number = cli.add()["number"]
+    page = isolated / "p.html"
+    cli("publish", "--format", "html", "--out", page)
+    text = page.read_text(encoding="utf-8")
+    assert "td.whole{white-space:nowrap}" in text
+    assert f'<td class="whole">{number}</td>' in text and '<td class="whole">2018-06-07</td>' in text

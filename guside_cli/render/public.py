@@ -18,6 +18,9 @@ def _label(name: str, lang: str) -> str:
     return field_label(name, lang)
 
 
+_WHOLE = ("number", "status", "village")
+
+
 def _rows(records: list[dict[str, Any]], lang: str) -> list[list[str]]:
     return [[display_value(name, r.get(name), lang) for name in PUBLIC_FIELDS] for r in records]
 
@@ -64,15 +67,20 @@ def render(
 
         table = tabulate(md_rows(_rows(records, lang)), headers=headers, tablefmt="github", disable_numparse=True)
         return f"# {_title(town, year, lang)}\n\n{table}\n\n{_rewards_line(rewards, lang)}\n"
+    # a case number, a date or a status word is never broken over two lines; the free text takes the squeeze
+    # a case number, a date or a status word is never broken over two lines; the free text takes the squeeze
+    whole = ['<td class="whole">' if name in _WHOLE or name.endswith("_on") else "<td>" for name in PUBLIC_FIELDS]
     cells = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in row) + "</tr>\n" for row in _rows(records, lang)
+        "<tr>" + "".join(f"{td}{html.escape(v)}</td>" for v, td in zip(row, whole, strict=True)) + "</tr>\n"
+        for row in _rows(records, lang)
     )
     head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
     title = html.escape(_title(town, year, lang))
     return (
         f'<!doctype html>\n<html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>\n'
         "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
-        "th,td{border:1px solid #999;padding:.3em .6em;text-align:left}th{background:#eee}</style></head>\n"
+        "th,td{border:1px solid #999;padding:.3em .6em;text-align:left}th{background:#eee}"
+        "td.whole{white-space:nowrap}</style></head>\n"
         f"<body><h1>{title}</h1>\n<table><thead><tr>{head}</tr></thead><tbody>\n{cells}</tbody></table>"
         f"<p>{html.escape(_rewards_line(rewards, lang))}</p></body></html>\n"
     )
