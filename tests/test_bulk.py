@@ -80,10 +80,26 @@ def test_a_number_reused_by_another_case_names_its_row(cli, db_path, isolated):
     assert rows(db_path, "SELECT count(*) FROM petitions") == [(0,)]
 
 
-def test_a_uid_given_twice_is_found_in_its_batch_and_names_its_row(cli, db_path, isolated):
+@pytest.mark.parametrize("populated", [False, True], ids=["empty ledger", "ledger with cases"])
+@pytest.mark.parametrize("dry_run", [False, True], ids=["import", "dry run"])
+def test_a_uid_given_twice_is_found_and_names_both_rows(cli, db_path, isolated, populated, dry_run):
+    """Into an empty ledger the uid index is built after the rows (a failed build names the rows by one query);
+    into a populated one, or in a dry run, the live index refuses the batch: the same words either way."""
+    cli("village", "list")  # the ledger, made
+    if populated:
+        cli("add", "--village", "红豆", "--level", "镇", "--subject", "已有一件", "--received", "2018-03-01 09:00")
+    before = rows(db_path, "SELECT count(*) FROM petitions")
     uid = "6f1c2a52-7d2e-4d4c-9a53-3c2b8f1e0a11"
     lines = [case(number="A-1", uid=uid), case(), case(), case(), case(number="A-2", uid=uid), case()]
-    result = cli("import", write(isolated / "t.csv", lines), ok=False)
-    assert f"第 6 行，“uid”列：唯一标识 {uid} 已在台账中" in result.stderr
-    assert rows(db_path, "SELECT count(*) FROM petitions") == [(0,)]
+    result = cli("import", write(isolated / "t.csv", lines), *(["--dry-run"] if dry_run else []), ok=False)
+    assert result.exit_code == 2
+    assert f"第 6 行，“uid”列：唯一标识 {uid} 在文件中出现两次：第 2 行和第 6 行" in result.stderr
+    assert rows(db_path, "SELECT count(*) FROM petitions") == before
     assert rows(db_path, "SELECT count(*) FROM history WHERE action = 'import'") == [(0,)]
+
+
+def test_a_uid_already_in_the_ledger_is_named_as_such(cli, db_path, isolated):
+    uid = "6f1c2a52-7d2e-4d4c-9a53-3c2b8f1e0a11"
+    cli("import", write(isolated / "a.csv", [case(number="A-1", uid=uid)]))
+    result = cli("import", write(isolated / "b.csv", [case(), case(number="A-2", uid=uid)]), ok=False)
+    assert f"第 3 行，“uid”列：唯一标识 {uid} 已在台账中" in result.stderr

@@ -1,5 +1,6 @@
 """Turning raw values into registered cases: many rows at once (demo, import), and corrections (edit)."""
 
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,7 +36,8 @@ def register_rows(
     origin: str = "file",
 ) -> LoadResult:
     """Validate and register every row in one transaction. Any problem, or a dry run, and nothing is written;
-    every problem is collected, not only the first."""
+    every problem is collected, not only the first. Valid rows wait in groups of `BulkLoad.BATCH`, so the
+    ledger is asked once per group which of their numbers it holds."""
     from guside_cli.storage.bulk import BulkLoad
     from guside_cli.storage.settings import deadline_rules
 
@@ -44,10 +46,21 @@ def register_rows(
     memo = Memo()
     try:
         with writing(ledger, run):
-            # into an empty ledger, secondary indexes are built once at the end (same transaction)
+            # into an empty ledger, secondary indexes (the uid index too) are built once at the end (same transaction)
             dropped = ledger.drop_secondary_indexes() if not dry_run and ledger.is_empty() else []
             load = BulkLoad(ledger, rules=deadline_rules(ledger), shorts={v.name: v.short for v in villages})
+            waiting: list[tuple[int, NewPetition]] = []
             leaders: dict[str, Any] = {}
+
+            def register_waiting() -> None:
+                load.look_up([p.number for _, p in waiting if p.number is not None])
+                for row, petition in waiting:
+                    try:
+                        _register(ledger, load, row, petition, result, update=update, leaders=leaders, origin=origin)
+                    except GusideError as e:
+                        result.problems.append((row, Problem(e.field or "row", e.message)))
+                waiting.clear()
+
             for row_number, raw in rows:
                 if new_villages and raw.get("village"):
                     known = len(villages)
@@ -56,22 +69,30 @@ def register_rows(
                         load.shorts = {v.name: v.short for v in villages}
                         memo.fields["village"].clear()
                 petition, row_problems = intake(raw, now=run.now, villages=villages, memo=memo)
+                if row_problems and waiting and not result.problems and not load.problems:
+                    register_waiting()  # the rows before a problem are still checked against the ledger
                 result.problems.extend((row_number, p) for p in row_problems)
                 if progress:
                     progress(row_number)
                 if petition is None or result.problems or load.problems:
                     continue  # keep validating, to report every problem at once
-                try:
-                    _register(ledger, load, row_number, petition, result, update=update, leaders=leaders, origin=origin)
-                except GusideError as e:
-                    result.problems.append((row_number, Problem(e.field or "row", e.message)))
+                waiting.append((row_number, petition))
+                if len(waiting) >= load.BATCH:
+                    register_waiting()
+            if waiting and not result.problems and not load.problems:
+                register_waiting()
             if not result.problems:
                 load.flush()
             result.problems.extend((row, Problem(e.field or "row", e.message)) for row, e in load.problems)
+            if not result.problems and not dry_run:
+                try:
+                    ledger.restore_indexes(dropped)
+                except sqlite3.IntegrityError:  # the unique uid index, built after the rows: name the rows
+                    twice = load.duplicate_uids()
+                    result.problems.extend((row, Problem(e.field or "row", e.message)) for row, e in twice)
             result.problems.sort(key=lambda found: found[0])
             if result.problems or dry_run:
                 raise _RollBack
-            ledger.restore_indexes(dropped)
             if dropped:
                 ledger.conn.execute("ANALYZE")  # statistics for the planner, as the indexes were built
     except _RollBack:
@@ -85,7 +106,7 @@ def _register(
 ) -> None:
     if load.holds(petition.number):  # the same number twice in the file: compare with the first, written
         load.flush()
-    existing = ledger.find_number(petition.number) if petition.number and ledger.number_taken(petition.number) else None
+    existing = ledger.find_number(petition.number) if petition.number and load.taken(petition.number) else None
     if existing is None and petition.number is None and load.already_there(petition):
         result.duplicate_rows.append(row)  # the same case again (the office's file imported twice): named, left
         return

@@ -86,6 +86,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "编号 {number} 在文件中出现两次：第 {first} 行和第 {row} 行",
         "case number {number} appears twice in the file: rows {first} and {row}",
     ),
+    "files.uid_twice": (
+        "唯一标识 {uid} 在文件中出现两次：第 {first} 行和第 {row} 行（同一件写了两行，还是两件用了同一标识？）",
+        "case uid {uid} appears twice in the file: rows {first} and {row} (one case written twice, or two cases "
+        "given one uid?)",
+    ),
     "files.number_held": (
         "编号 {number} 已是台账中另一件（{received}，{village}，“{subject}”）；"
         "要更正那件用 --update，否则给本行另一个编号",

@@ -3,18 +3,22 @@ acceptance, closing, counters) and its carried steps; and `BulkLoad`, which writ
 with their history rows — instead of replaying each step as a command."""
 
 import sqlite3
-import uuid
+from array import array
 from datetime import datetime, time, timedelta
 
 from guside_cli.core.dates import CHINA
 from guside_cli.core.deadlines import DeadlineRules, effective_due, notice_due
 from guside_cli.core.errors import InputError, NotFound
+from guside_cli.core.ids import uuid7
 from guside_cli.core.model import NewPetition
 from guside_cli.core.numbering import sequence_scope
 from guside_cli.messages import M
 from guside_cli.storage.rows import INSERT_HISTORY, names_json, pollution_json
 
 BULK_TABLES = ("petitions", "steps", "history")
+# kept while a load writes: rows are looked up by number (duplicates, repeats, drawn numbers), and numbers of an
+# office's file arrive in order, so they land near the index's right edge; the uid index is built after the rows
+KEPT = ("petitions_number",)
 PETITION_COLUMNS = (
     "id, uid, number, received_at, received_on, village, form, level, source, pollution, subject, cause, persons, "
     "unit, enterprise, petitioner, phone, id_number, key_persons, forecast, ref_no, due_on, due_given, "
@@ -24,7 +28,9 @@ PETITION_COLUMNS = (
     "re_review_requested_on, re_review_due_on, re_review_decided_on, re_review_outcome, extension_approved_by"
 )
 INSERT_PETITION = f"INSERT INTO petitions ({PETITION_COLUMNS}) VALUES ({', '.join('?' * 51)})"
+STEP_COLUMNS = ("id", "petition_id", "kind", "at", "by", "note", "created_at")
 INSERT_STEP = "INSERT INTO steps (petition_id, kind, at, by, note, created_at) VALUES (?, ?, ?, ?, ?, ?)"
+INSERT_STEP_WITH_ID = f"INSERT INTO steps ({', '.join(STEP_COLUMNS)}) VALUES ({', '.join('?' * len(STEP_COLUMNS))})"
 
 
 class BulkMixin:
@@ -37,8 +43,8 @@ class BulkMixin:
         `restore_indexes` in the same transaction (a rollback brings them back by itself)."""
         rows = self.conn.execute(
             f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-            f"AND tbl_name IN ({', '.join('?' * len(BULK_TABLES))})",
-            BULK_TABLES,
+            f"AND tbl_name IN ({', '.join('?' * len(BULK_TABLES))}) AND name NOT IN ({', '.join('?' * len(KEPT))})",
+            (*BULK_TABLES, *KEPT),
         ).fetchall()
         for name, _ in rows:
             self.conn.execute(f'DROP INDEX "{name}"')
@@ -80,7 +86,7 @@ class BulkMixin:
         try:
             cur = self.conn.execute(
                 INSERT_PETITION,
-                self.petition_values(None, p, p.uid or str(uuid.uuid4()), number, repeat_id, leader_id, rules),
+                self.petition_values(None, p, p.uid or uuid7(), number, repeat_id, leader_id, rules),
             )
         except sqlite3.IntegrityError as e:
             if "petitions.uid" in str(e):
@@ -185,33 +191,63 @@ class BulkLoad:
 
     Each case gets its id here (the write lock is held: nobody else can take one), so its petition row, carried
     steps and history row go to SQLite in one `executemany` per table per batch rather than four statements
-    per case. Cases waiting in the batch are remembered by number, so a later row that repeats one, or draws a
-    number, sees them. A batch the ledger refuses (a number or uid already there) is written again row by row
-    inside a savepoint, so each problem names its row. Measured on 100,000 exported cases: see bench/README.md.
+    per case. The history row of each case is its import and its seal at once (`storage.seal.Sealer`: the
+    digest of the values written, equal to what `check` computes from the tables). Cases waiting in the batch
+    are remembered by number, so a later row that repeats one, or draws a number, sees them. A batch the ledger
+    refuses (a number or uid already there) is written again row by row inside a savepoint, so each problem
+    names its row. With `defer_uids` (a load into an empty ledger, whose uid index is built after the rows),
+    duplicate uids are found by one query at the end (`duplicate_uids`). Measured: see bench/README.md.
     """
 
     BATCH = 2000
 
     def __init__(self, ledger, *, rules: DeadlineRules, shorts: dict[str, str]):
+        from guside_cli.storage.seal import Sealer
+
         self.ledger, self.rules, self.shorts = ledger, rules, shorts
-        self.next_id = ledger.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM petitions").fetchone()[0]
+        conn = ledger.conn
+        self.next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM petitions").fetchone()[0]
+        self.next_step = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM steps").fetchone()[0]
         self.first_id = self.next_id  # cases from this id on were written by this load
+        self.sealer = Sealer(conn, [c.strip() for c in PETITION_COLUMNS.split(",")], STEP_COLUMNS)
         self.petitions: list[tuple] = []
         self.steps: list[tuple] = []
         self.history: list[tuple] = []
         self.rows: list[int] = []
+        self.row_by_id = array("i")  # the file row of case first_id + i
         self.pending: dict[str, tuple[int, int]] = {}  # number -> (id, id of its chain's first petition)
+        self.held: set[str] = set()  # numbers of the rows looked up last (`look_up`) that the ledger holds
+        self.added: set[str] = set()  # numbers this load wrote since
         self.problems: list[tuple[int, InputError]] = []  # (row, why) for rows the ledger refused
         self.matched: set[int] = set()  # cases already in the ledger that a row of this load was found to be
         self.empty_before = ledger.is_empty()
 
     def row_of(self, case_id: int) -> int | None:
-        """The file row a case of this load came from (its history note), once flushed."""
-        found = self.ledger.conn.execute(
-            "SELECT note FROM history WHERE petition_id = ? AND action = 'import' ORDER BY id DESC LIMIT 1", (case_id,)
-        ).fetchone()
-        tail = (found[0] or "").rsplit(" ", 1)[-1] if found else ""
-        return int(tail) if tail.isdigit() else None
+        """The file row a case of this load came from."""
+        index = case_id - self.first_id
+        return self.row_by_id[index] if 0 <= index < len(self.row_by_id) else None
+
+    def look_up(self, numbers: list[str]) -> None:
+        """Which of the next rows' numbers the ledger holds (now or once), in one query for the lot instead of
+        one per row; `taken` answers from it."""
+        import json
+
+        self.flush()
+        self.added = set()
+        given = json.dumps(numbers, ensure_ascii=False)
+        self.held = {
+            number
+            for (number,) in self.ledger.conn.execute(
+                "SELECT p.number FROM json_each(?1) j JOIN petitions p ON p.number = j.value "
+                "UNION SELECT f.number FROM json_each(?1) j JOIN former_numbers f ON f.number = j.value",
+                (given,),
+            )
+        }
+
+    def taken(self, number: str) -> bool:
+        """Whether the ledger holds `number`: one of the numbers looked up, or one this load wrote since (call
+        `look_up` first for the rows to come, and `flush` before asking about a number still pending)."""
+        return number in self.held or number in self.added
 
     def already_there(self, p: NewPetition) -> bool:
         """Whether a row given without a number is a case the ledger held before this load: the same receipt time,
@@ -243,14 +279,21 @@ class BulkLoad:
         repeat_id = self._repeat_root(p.repeat_of) if p.repeat_of else None
         case_id = self.next_id
         self.next_id += 1
-        uid = p.uid or str(uuid.uuid4())
-        self.petitions.append(ledger.petition_values(case_id, p, uid, number, repeat_id, leader_id, self.rules))
-        self.steps.extend(carried_steps(case_id, p, ledger.at))
-        self.history.append(ledger.chain_row(case_id, "import", new=number, note=note))
+        values = ledger.petition_values(case_id, p, p.uid or uuid7(), number, repeat_id, leader_id, self.rules)
+        steps = []
+        for carried in carried_steps(case_id, p, ledger.at):
+            steps.append((self.next_step, *carried))
+            self.next_step += 1
+        self.petitions.append(values)
+        self.steps.extend(steps)
+        digest = self.sealer.digest(values, steps)
+        self.history.append(ledger.chain_row(case_id, "import", field="petition", new=digest, note=note, seals=True))
         ledger.note_enterprise(p.enterprise, p.village)
         ledger.note_key_persons(p.key_persons, p.village)
         self.pending[number] = (case_id, repeat_id or case_id)
+        self.added.add(number)
         self.rows.append(row)
+        self.row_by_id.append(row)
         if len(self.petitions) >= self.BATCH:
             self.flush()
 
@@ -276,7 +319,7 @@ class BulkLoad:
             conn.execute("ROLLBACK TO bulk_load")
             self._find_refused()
         else:
-            conn.executemany(INSERT_STEP, self.steps)
+            conn.executemany(INSERT_STEP_WITH_ID, self.steps)
             conn.executemany(INSERT_HISTORY, self.history)
         conn.execute("RELEASE bulk_load")
         self.petitions, self.steps, self.history, self.rows = [], [], [], []
@@ -288,7 +331,32 @@ class BulkLoad:
             try:
                 self.ledger.conn.execute(INSERT_PETITION, values)
             except sqlite3.IntegrityError as e:
-                self.problems.append((row, refusal(e, uid=values[1], number=values[2])))
+                self.problems.append((row, self._twice(values[1], row) or refusal(e, uid=values[1], number=values[2])))
+
+    def _twice(self, uid: str, row: int) -> InputError | None:
+        """A uid refused because a case of this load has it: the file gives it twice, at these rows."""
+        found = self.ledger.conn.execute("SELECT id FROM petitions WHERE uid = ? AND id >= ?", (uid, self.first_id))
+        first = next((self.row_of(case_id) for (case_id,) in found), None)
+        return None if first is None else InputError(M("files.uid_twice", uid=uid, first=first, row=row), field="uid")
+
+    def duplicate_uids(self) -> list[tuple[int, InputError]]:
+        """With the uid index deferred: every case whose uid an earlier case has, named by its file row, from one
+        query (the rows a uid repeats are few; the query runs only when building the unique index failed)."""
+        problems = []
+        found = self.ledger.conn.execute(
+            "SELECT uid, group_concat(id) FROM (SELECT uid, id FROM petitions WHERE uid IN "
+            "(SELECT uid FROM petitions GROUP BY uid HAVING count(*) > 1) ORDER BY uid, id) GROUP BY uid"
+        )
+        for uid, ids in found:
+            first, *later = (int(i) for i in ids.split(","))
+            for case_id in later:
+                row = self.row_of(case_id) or 0
+                if self.row_of(first) is None:
+                    problems.append((row, InputError(M("ledger.uid_used", uid=uid), field="uid")))
+                else:
+                    why = M("files.uid_twice", uid=uid, first=self.row_of(first), row=row)
+                    problems.append((row, InputError(why, field="uid")))
+        return problems
 
 
 def refusal(e: sqlite3.IntegrityError, *, uid: str, number: str) -> InputError:

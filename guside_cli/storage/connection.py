@@ -120,6 +120,16 @@ def ensure_schema(conn: sqlite3.Connection, path: Path, *, stop_before: str | No
     if app_id == APPLICATION_ID and version == LATEST_VERSION and stop_before is None:
         return version
     _check_compatible(path, app_id, version, tables)
+    # a migration may rebuild a table (m013), which SQLite's documented procedure does with foreign keys off;
+    # they cannot change inside a transaction, and every migration that rebuilds checks them before the commit
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        return _migrate(conn, path, stop_before, version)
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
+
+
+def _migrate(conn: sqlite3.Connection, path: Path, stop_before: str | None, version: int) -> int:
     conn.execute("BEGIN IMMEDIATE")
     try:
         app_id, version, tables = schema_state(conn)  # another desk may have migrated while we waited

@@ -110,10 +110,12 @@ class Ledger(
         old=None,
         new=None,
         note: str | None = None,
+        seals: bool = False,
     ) -> tuple:
         """The next history row with its id and its link in the hash chain, for the caller to INSERT (a bulk
         load writes many at once). Rows may reach the table out of order within the transaction: the chain
-        runs by id."""
+        runs by id. `seals`: the row carries the case's seal itself (an import's row), so the transaction's end
+        needs no seal row for the case unless something else touches it after."""
         if not self.conn.in_transaction:
             raise RuntimeError("history is written only inside Ledger.write()")
         if self._chain_end is None:
@@ -122,7 +124,10 @@ class Ledger(
         # the write lock is ours (BEGIN IMMEDIATE): nobody else can append between our reads and writes
         previous_id, previous_hash = self._chain_end
         if petition_id is not None:
-            self._touched.add(petition_id)
+            if seals:
+                self._touched.discard(petition_id)
+            else:
+                self._touched.add(petition_id)
         row = (previous_id + 1, petition_id, self.at, self.actor, action, field, _text(old), _text(new), note)
         digest = row_hash(previous_hash, row)
         self._chain_end = (row[0], digest)

@@ -129,14 +129,16 @@ def step_from(row: sqlite3.Row) -> Step:
 
 
 def history_from(row: sqlite3.Row) -> HistoryEntry:
+    # an import's row carries the case's seal (storage/seal.py): a digest for `check`, not a value to read
+    sealing = row["action"] == "import" and row["field"] == "petition"
     return HistoryEntry(
         id=row["id"],
         at=row["at"],
         actor=row["actor"],
         action=row["action"],
-        field=row["field"],
+        field=None if sealing else row["field"],
         old=row["old"],
-        new=row["new"],
+        new=None if sealing else row["new"],
         note=row["note"],
         number=row["number"],
     )
