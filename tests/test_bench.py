@@ -20,6 +20,7 @@ def test_bench_runs_end_to_end_on_a_small_ledger(tmp_path):
         cwd=ROOT,
     )
     assert done.returncode == 0, done.stderr
+    assert "sqlite-utils insert --csv of the same file:" in done.stdout
     table = [line for line in done.stdout.splitlines() if line.startswith("| `")]
     assert [line.split("`")[1] for line in table] == [
         "guside --help",

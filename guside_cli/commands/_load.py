@@ -34,41 +34,46 @@ def register_rows(
     dry_run: bool = False,
     progress=None,
     origin: str = "file",
+    source=None,
+    values=None,
 ) -> LoadResult:
     """Validate and register every row in one transaction. Any problem, or a dry run, and nothing is written;
     every problem is collected, not only the first. Valid rows wait in groups of `BulkLoad.BATCH`, so the
-    ledger is asked once per group which of their numbers it holds."""
+    ledger is asked once per group which of their numbers it holds. Given the file's `source` (and its
+    `values`), a large file is read and checked in a second process (services/checking.py)."""
+    from guside_cli.services.checking import checked_in_worker, worth_a_worker
     from guside_cli.storage.bulk import BulkLoad
     from guside_cli.storage.settings import deadline_rules
 
     result = LoadResult()
     villages = ledger.villages()
-    memo = Memo()
     try:
         with writing(ledger, run):
             # into an empty ledger, secondary indexes (the uid index too) are built once at the end (same transaction)
             dropped = ledger.drop_secondary_indexes() if not dry_run and ledger.is_empty() else []
             load = BulkLoad(ledger, rules=deadline_rules(ledger), shorts={v.name: v.short for v in villages})
-            waiting: list[tuple[int, NewPetition]] = []
+            waiting: list[tuple[int, NewPetition, tuple | None]] = []
             leaders: dict[str, Any] = {}
 
             def register_waiting() -> None:
-                load.look_up([p.number for _, p in waiting if p.number is not None])
-                for row, petition in waiting:
+                load.look_up([p.number for _, p, _ in waiting if p.number is not None])
+                for row, petition, prepared in waiting:
                     try:
-                        _register(ledger, load, row, petition, result, update=update, leaders=leaders, origin=origin)
+                        _register(ledger, load, row, petition, result, update, leaders, origin, prepared)
                     except GusideError as e:
                         result.problems.append((row, Problem(e.field or "row", e.message)))
                 waiting.clear()
 
-            for row_number, raw in rows:
-                if new_villages and raw.get("village"):
-                    known = len(villages)
-                    villages = _ensure_village(ledger, str(raw["village"]), villages, result, row_number)
-                    if len(villages) != known:
-                        load.shorts = {v.name: v.short for v in villages}
-                        memo.fields["village"].clear()
-                petition, row_problems = intake(raw, now=run.now, villages=villages, memo=memo)
+            def new_villages_known(known: list) -> None:
+                load.shorts = {v.name: v.short for v in known}
+
+            if source is not None and not new_villages and worth_a_worker(source.size):
+                checked = checked_in_worker(
+                    rows, now=run.now, villages=villages, source=source, values=values, prepare=(ledger, load.rules)
+                )
+            else:
+                checked = _checked(ledger, rows, run, result, villages, new_villages, new_villages_known)
+            for row_number, petition, row_problems, prepared in checked:
                 if row_problems and waiting and not result.problems and not load.problems:
                     register_waiting()  # the rows before a problem are still checked against the ledger
                 result.problems.extend((row_number, p) for p in row_problems)
@@ -76,7 +81,7 @@ def register_rows(
                     progress(row_number)
                 if petition is None or result.problems or load.problems:
                     continue  # keep validating, to report every problem at once
-                waiting.append((row_number, petition))
+                waiting.append((row_number, petition, prepared))
                 if len(waiting) >= load.BATCH:
                     register_waiting()
             if waiting and not result.problems and not load.problems:
@@ -101,8 +106,30 @@ def register_rows(
     return result
 
 
+def _checked(ledger, rows, run: Run, result: LoadResult, villages: list, new_villages: bool, on_new_villages):
+    """The rows checked here, one by one: with --new-villages a row may add its village for the rows after it."""
+    memo = Memo()
+    for row_number, raw in rows:
+        if new_villages and raw.get("village"):
+            known = len(villages)
+            villages = _ensure_village(ledger, str(raw["village"]), villages, result, row_number)
+            if len(villages) != known:
+                on_new_villages(villages)
+                memo.fields["village"].clear()
+        petition, problems = intake(raw, now=run.now, villages=villages, memo=memo)
+        yield row_number, petition, problems, None
+
+
 def _register(
-    ledger, load, row: int, petition: NewPetition, result: LoadResult, *, update: bool, leaders: dict, origin: str
+    ledger,
+    load,
+    row: int,
+    petition: NewPetition,
+    result: LoadResult,
+    update: bool,
+    leaders: dict,
+    origin: str,
+    prepared: tuple | None,
 ) -> None:
     if load.holds(petition.number):  # the same number twice in the file: compare with the first, written
         load.flush()
@@ -125,7 +152,7 @@ def _register(
             leader = leaders[petition.leader]
             check_rank(petition, leader, strict=False)
             leader_id = leader.id
-        load.add(row, petition, leader_id=leader_id, note=f"{origin} row {row}")
+        load.add(row, petition, leader_id=leader_id, note=f"{origin} row {row}", prepared=prepared)
         result.written += 1
     elif existing.id >= load.first_id and not (petition.uid and petition.uid == existing.uid):
         # written from this file: the number twice in it, for two cases (the same uid is the same case again)

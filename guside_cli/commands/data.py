@@ -63,7 +63,15 @@ def import_file(
     bar = Bar(file.name, total=lambda: source.size, done=lambda: source.position() if source.position else 0)
     with _dry_ledger(run, dry_run) as run, open_ledger(run, create=not dry_run) as ledger, bar:
         result = register_rows(
-            ledger, rows, run, update=update, new_villages=new_villages, dry_run=dry_run, progress=bar.tick
+            ledger,
+            rows,
+            run,
+            update=update,
+            new_villages=new_villages,
+            dry_run=dry_run,
+            progress=bar.tick,
+            source=source,
+            values=options.values,
         )
     notes = report.notes(source)
     report.echo_notes(report.unused(source), err=True)

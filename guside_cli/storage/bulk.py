@@ -28,6 +28,8 @@ PETITION_COLUMNS = (
     "re_review_requested_on, re_review_due_on, re_review_decided_on, re_review_outcome, extension_approved_by"
 )
 INSERT_PETITION = f"INSERT INTO petitions ({PETITION_COLUMNS}) VALUES ({', '.join('?' * 51)})"
+_NAMES = [name.strip() for name in PETITION_COLUMNS.split(",")]
+LEADER, REPEAT = _NAMES.index("leader_id"), _NAMES.index("repeat_of")  # what only the writer knows, with id, number
 STEP_COLUMNS = ("id", "petition_id", "kind", "at", "by", "note", "created_at")
 INSERT_STEP = "INSERT INTO steps (petition_id, kind, at, by, note, created_at) VALUES (?, ?, ?, ?, ?, ?)"
 INSERT_STEP_WITH_ID = f"INSERT INTO steps ({', '.join(STEP_COLUMNS)}) VALUES ({', '.join('?' * len(STEP_COLUMNS))})"
@@ -175,6 +177,12 @@ def _review(requested, decided, outcome, rules: DeadlineRules) -> tuple:
     return (*dates, outcome.code if outcome else None)
 
 
+def prepare(ledger, p: NewPetition, rules: DeadlineRules) -> tuple:
+    """A case's row as far as its values alone decide it (the reading process makes it): the writer puts in
+    the id, the number when drawn, the leader and the repeated case (`BulkLoad.add`)."""
+    return ledger.petition_values(None, p, p.uid or uuid7(), p.number, None, None, rules)
+
+
 def carried_steps(case_id: int, p: NewPetition, at: str) -> list[tuple]:
     """The steps a case brings from an older ledger: its first contact and its acceptance notice."""
     carried = []
@@ -209,7 +217,7 @@ class BulkLoad:
         self.next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM petitions").fetchone()[0]
         self.next_step = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM steps").fetchone()[0]
         self.first_id = self.next_id  # cases from this id on were written by this load
-        self.sealer = Sealer(conn, [c.strip() for c in PETITION_COLUMNS.split(",")], STEP_COLUMNS)
+        self.sealer = Sealer(conn, _NAMES, STEP_COLUMNS)
         self.petitions: list[tuple] = []
         self.steps: list[tuple] = []
         self.history: list[tuple] = []
@@ -269,7 +277,8 @@ class BulkLoad:
     def holds(self, number: str | None) -> bool:
         return number in self.pending
 
-    def add(self, row: int, p: NewPetition, *, leader_id: int | None, note: str) -> None:
+    def add(self, row: int, p: NewPetition, *, leader_id: int | None, note: str, prepared: tuple | None = None) -> None:
+        """Queue a case. `prepared`: its row as `prepare` made it (in the reading process), completed here."""
         ledger = self.ledger
         if p.number is not None:
             number = p.number
@@ -279,7 +288,12 @@ class BulkLoad:
         repeat_id = self._repeat_root(p.repeat_of) if p.repeat_of else None
         case_id = self.next_id
         self.next_id += 1
-        values = ledger.petition_values(case_id, p, p.uid or uuid7(), number, repeat_id, leader_id, self.rules)
+        if prepared is None:
+            values = ledger.petition_values(case_id, p, p.uid or uuid7(), number, repeat_id, leader_id, self.rules)
+        else:
+            completed = list(prepared)
+            completed[0], completed[2], completed[LEADER], completed[REPEAT] = case_id, number, leader_id, repeat_id
+            values = tuple(completed)
         steps = []
         for carried in carried_steps(case_id, p, ledger.at):
             steps.append((self.next_step, *carried))
