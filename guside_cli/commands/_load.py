@@ -74,27 +74,29 @@ def register_rows(
             else:
                 checked = _checked(ledger, rows, run, result, villages, new_villages, new_villages_known)
             for row_number, petition, row_problems, prepared in checked:
-                if row_problems and waiting and not result.problems and not load.problems:
-                    register_waiting()  # the rows before a problem are still checked against the ledger
                 result.problems.extend((row_number, p) for p in row_problems)
                 if progress:
                     progress(row_number)
-                if petition is None or result.problems or load.problems:
-                    continue  # keep validating, to report every problem at once
+                if petition is None:
+                    continue
+                # after a problem the rows are still written (the whole load is rolled back at the end), so a
+                # number or uid given twice further on is named in the same run, not in the next one
                 waiting.append((row_number, petition, prepared))
                 if len(waiting) >= load.BATCH:
                     register_waiting()
-            if waiting and not result.problems and not load.problems:
+            if waiting:
                 register_waiting()
-            if not result.problems:
-                load.flush()
+            load.flush()
             result.problems.extend((row, Problem(e.field or "row", e.message)) for row, e in load.problems)
-            if not result.problems and not dry_run:
+            twice: list = []
+            if dropped and (result.problems or dry_run):
+                twice = load.duplicate_uids()  # the uid index was to be built after the rows: ask by one query
+            elif dropped:
                 try:
                     ledger.restore_indexes(dropped)
                 except sqlite3.IntegrityError:  # the unique uid index, built after the rows: name the rows
                     twice = load.duplicate_uids()
-                    result.problems.extend((row, Problem(e.field or "row", e.message)) for row, e in twice)
+            result.problems.extend((row, Problem(e.field or "row", e.message)) for row, e in twice)
             result.problems.sort(key=lambda found: found[0])
             if result.problems or dry_run:
                 raise _RollBack

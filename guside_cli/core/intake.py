@@ -226,11 +226,11 @@ def _impossible(values: dict[str, Any], problems: list[Problem], *, imported: bo
     year = number_year(values["number"]) if values.get("number") else None
     if year is not None and year != received.year:
         problems.append(
-            Problem("number", str(M("trust.number.year", value=values["number"], year=year, received=received.year)))
+            Problem("number", M("trust.number.year", value=values["number"], year=year, received=received.year))
         )
     latest = received.date() + timedelta(days=ACCEPTANCE_NOTICE_DAYS + HANDLING_DAYS + 2)  # +2: a rolled weekend
     if not imported and values.get("due_on") is not None and values["due_on"] > latest:
-        problems.append(Problem("due_on", str(M("trust.due.beyond_limit", due=values["due_on"], latest=latest))))
+        problems.append(Problem("due_on", M("trust.due.beyond_limit", due=values["due_on"], latest=latest)))
 
 
 def _receipt(moment: datetime, now: datetime) -> datetime:

@@ -28,8 +28,9 @@ PETITION_COLUMNS = (
     "re_review_requested_on, re_review_due_on, re_review_decided_on, re_review_outcome, extension_approved_by"
 )
 INSERT_PETITION = f"INSERT INTO petitions ({PETITION_COLUMNS}) VALUES ({', '.join('?' * 51)})"
-_NAMES = [name.strip() for name in PETITION_COLUMNS.split(",")]
-LEADER, REPEAT = _NAMES.index("leader_id"), _NAMES.index("repeat_of")  # what only the writer knows, with id, number
+PETITION_NAMES = [name.strip() for name in PETITION_COLUMNS.split(",")]
+# what only the writer knows of a prepared row, with its id and a drawn number
+LEADER, REPEAT = PETITION_NAMES.index("leader_id"), PETITION_NAMES.index("repeat_of")
 STEP_COLUMNS = ("id", "petition_id", "kind", "at", "by", "note", "created_at")
 INSERT_STEP = "INSERT INTO steps (petition_id, kind, at, by, note, created_at) VALUES (?, ?, ?, ?, ?, ?)"
 INSERT_STEP_WITH_ID = f"INSERT INTO steps ({', '.join(STEP_COLUMNS)}) VALUES ({', '.join('?' * len(STEP_COLUMNS))})"
@@ -217,7 +218,7 @@ class BulkLoad:
         self.next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM petitions").fetchone()[0]
         self.next_step = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM steps").fetchone()[0]
         self.first_id = self.next_id  # cases from this id on were written by this load
-        self.sealer = Sealer(conn, _NAMES, STEP_COLUMNS)
+        self.sealer = Sealer(conn, PETITION_NAMES, STEP_COLUMNS)
         self.petitions: list[tuple] = []
         self.steps: list[tuple] = []
         self.history: list[tuple] = []
