@@ -109,6 +109,7 @@ class LazyCommands(TyperGroup):
 
     def format_help(self, ctx, formatter) -> None:
         translate(self, language_of(ctx), "root")
+        _help_words(language_of(ctx))
         super().format_help(ctx, formatter)
 
 
@@ -174,7 +175,6 @@ def translate(command, lang: str, name: str | None = None) -> None:
     Other help (not yet in the catalogue) is left as written."""
     from guside_cli.messages import catalogue, text
 
-    _help_words(lang)
     messages = catalogue()
     key = f"help.cmd.{name or command.name}"
     if key in messages:
@@ -207,8 +207,13 @@ def _frame_words(command, lang: str) -> None:
             option.help = text("help.word.help_option", lang)
         return option
 
+    def format_help(ctx, formatter, _original=command.format_help) -> None:
+        _help_words(lang)  # Typer's help module is loaded only when help is shown (90 ms a command otherwise)
+        _original(ctx, formatter)
+
     command.format_usage = format_usage
     command.get_help_option = get_help_option
+    command.format_help = format_help
 
 
 def _panel_label(panel: str, lang: str) -> str:

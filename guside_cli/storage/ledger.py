@@ -197,9 +197,17 @@ class Ledger(
         return findings(self.conn, latest=LATEST_VERSION, app_id_expected=APPLICATION_ID, anchor=anchor)
 
     def sound(self) -> None:
-        """Every page readable (PRAGMA quick_check), else the one-line refusal of a damaged ledger."""
+        """Every page readable (PRAGMA quick_check), else the one-line refusal of a damaged ledger. A ledger that
+        passed and has not changed since is not read again (storage/soundness.py)."""
+        from guside_cli.storage.soundness import known_sound, remember_sound, state
+
+        before = state(self.path)
+        if known_sound(self.path, before):
+            return
         verdict = [r[0] for r in self.conn.execute("PRAGMA quick_check")]
-        if verdict != ["ok"]:
+        if verdict == ["ok"]:
+            remember_sound(self.path, before)
+        else:
             from guside_cli.core.text import shown
             from guside_cli.messages import M
 
