@@ -201,6 +201,25 @@ def median_of(cmd: list[str], repeat: int, env: dict | None = None, reset=None) 
     return statistics.median(t for t, _ in runs), max(m for _, m in runs)
 
 
+def interleaved(mine: list[str], base: list[str], repeat: int, env: dict, reset) -> tuple[float, int, float]:
+    """Medians of guside and its baseline run in turn (mine, base, mine, base…): the machine is shared and its
+    speed drifts over minutes, which a block of nine runs of one and then nine of the other would take for a
+    difference between them."""
+    mine_runs, base_runs = [], []
+    for _ in range(repeat):
+        if reset:
+            reset["mine"]()
+        mine_runs.append(timed(mine, env))
+        if reset:
+            reset["base"]()
+        base_runs.append(timed(base, env))
+    return (
+        statistics.median(t for t, _ in mine_runs),
+        max(m for _, m in mine_runs),
+        statistics.median(t for t, _ in base_runs),
+    )
+
+
 def count_commands() -> int:
     import click
     import typer.main
@@ -220,6 +239,7 @@ def main() -> None:
     parser.add_argument("--slow-repeat", type=int, help="runs of import and export [--repeat]")
     parser.add_argument("--keep", type=Path, help="keep the generated files in this folder")
     parser.add_argument("--reuse", action="store_true", help="with --keep: reuse a ledger generated before")
+    parser.add_argument("--skip-slow", action="store_true", help="only the quick operations (no import, export)")
     args = parser.parse_args()
     # guside as pip installs it, byte-compiled: this machine sets PYTHONDONTWRITEBYTECODE=1, under which an
     # editable install would compile every guside module it imports on every run (about 10 ms of `add`)
@@ -284,7 +304,8 @@ def main() -> None:
     ]
     # import of the whole ledger as a CSV (exported by guside) into a fresh ledger, and the export itself
     exported = work / "ledger.csv"
-    subprocess.run([*GUSIDE, "export", "--out", str(exported)], env=env, check=True, capture_output=True)
+    if not (args.skip_slow and exported.exists()):
+        subprocess.run([*GUSIDE, "export", "--out", str(exported)], env=env, check=True, capture_output=True)
     with open(exported, encoding="utf-8-sig") as f:
         width = len(f.readline().split(","))
     fresh = work / "import.db"
@@ -323,10 +344,10 @@ def main() -> None:
         ),
     ]
     rows = []
-    for name, mine, base, environment, reset in [*[(*op, None) for op in operations], *slow]:
+    measured = [*[(*op, None) for op in operations], *([] if args.skip_slow else slow)]
+    for name, mine, base, environment, reset in measured:
         repeat = (args.slow_repeat or args.repeat) if (reset is not None or "export" in name) else args.repeat
-        mine_t, mine_mem = median_of(mine, repeat, environment, reset and reset["mine"])
-        base_t, _ = median_of(base, repeat, environment, reset and reset["base"])
+        mine_t, mine_mem, base_t = interleaved(mine, base, repeat, environment, reset)
         rows.append((name, mine_t, base_t, mine_t / base_t, mine_mem / 1024))
         print(f"  {name}: {mine_t:.3f} s vs {base_t:.3f} s", file=sys.stderr)
     print(
@@ -337,6 +358,8 @@ def main() -> None:
     print("|---|---:|---:|---:|---:|")
     for name, mine_t, base_t, ratio, mem in rows:
         print(f"| `{name}` | {mine_t:.3f} s | {base_t:.3f} s | {ratio:.2f} | {mem:.0f} MiB |")
+    if args.skip_slow:
+        return
     imported = next(r for r in rows if r[0].startswith("guside import"))
     print(
         f"\nimport: {args.rows / imported[1]:,.0f} rows/s validated ({args.rows / imported[2]:,.0f} rows/s bare "
