@@ -308,9 +308,14 @@ def check(
 
         parse_anchor(anchor)
     try:
+        from guside_cli.storage.verify import interrupted
+
+        cut_off = interrupted(run.db)
         with Ledger.open_read_only(run.db) as ledger:
             findings = ledger.check(anchor)
             findings.append({"check": "head", "ok": True, **_head(ledger.head())})
+        if cut_off:  # what was checked is the ledger as its next opening leaves it
+            findings.insert(0, {"check": "interrupted", "ok": True, "detail": M("data.check_interrupted")})
     except sqlite3.DatabaseError as e:
         findings = [{"check": "integrity", "ok": False, "detail": text("data.check_damaged", run.lang, why=e)}]
     fmt = output.resolve(fmt)

@@ -215,6 +215,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "data.backup_exists": ("{dest} 已存在：要替换请加 --force", "{dest} exists: pass --force to replace it"),
     "data.backed_up": ("已备份到 {dest}（{pages} 页）", "Backed up to {dest} ({pages} pages)"),
     "data.check_damaged": ("文件已损坏：{why}", "the file is damaged: {why}"),
+    "data.check_interrupted": (
+        "上次写入被中断：按撤销它之后的状态检查（用副本，台账未动）；台账下次打开时自动撤销",
+        "a write was cut off (power cut, killed) and left its rollback journal: checked as the ledger will be once "
+        "that write is undone (on a copy; the ledger untouched); its next opening undoes it",
+    ),
     "data.check_dangling": (
         "{count} 行指向不存在的记录（第一处：表 {table}，第 {row} 行）",
         "{count} rows point nowhere (first: table {table}, row {row})",

@@ -45,7 +45,9 @@ def checked_in_worker(
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
     _widen(send)
-    worker = context.Process(target=_work, args=(rows, now, villages, source, values, prepare, send), daemon=True)
+    worker = context.Process(
+        target=_work, args=(rows, now, villages, source, values, prepare, send, receive), daemon=True
+    )
     worker.start()
     send.close()
     reached = [0]
@@ -81,8 +83,12 @@ def _widen(connection) -> None:
         fcntl.fcntl(connection.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)
 
 
-def _work(rows, now: datetime, villages: list[Village], source: Any, values: Any, prepare, send) -> None:
+def _work(rows, now: datetime, villages: list[Village], source: Any, values: Any, prepare, send, receive) -> None:
     from guside_cli.storage.bulk import prepare as prepared_row
+
+    # the pipe's reading end came with the fork: closed, so that a writer killed outright (kill -9) leaves the
+    # pipe without a reader and this process ends at its next batch instead of waiting forever
+    receive.close()
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the writer's to handle (it rolls back)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)

@@ -115,4 +115,30 @@ def open_read_only(path: Path) -> sqlite3.Connection:
 
     refuse_missing(path)
     check_file(path)
+    if interrupted(path):
+        return _rolled_back_copy(path)
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
+def interrupted(path: Path) -> bool:
+    """A write cut off (kill -9, a power cut) left its rollback journal: SQLite undoes it at the next opening
+    for writing, which a read-only connection cannot do (it fails with 'attempt to write a readonly database')."""
+    journal = Path(f"{path}-journal")
+    return journal.is_file() and journal.stat().st_size > 0
+
+
+def _rolled_back_copy(path: Path) -> sqlite3.Connection:
+    """The ledger as it will be once SQLite has undone the interrupted write, read from a copy rolled back in a
+    temp folder: the ledger itself stays untouched, as `check` promises. The folder goes when the process ends."""
+    import atexit
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="guside-check-"))
+    atexit.register(shutil.rmtree, folder, True)
+    copy = folder / path.name
+    shutil.copyfile(path, copy)
+    shutil.copyfile(f"{path}-journal", f"{copy}-journal")
+    conn = sqlite3.connect(copy)
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the first read rolls the journal back
+    return conn
