@@ -248,6 +248,11 @@ def main() -> None:
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(guside_cli.__file__).parent)], check=True)
     work = args.keep or Path(tempfile.mkdtemp(prefix="guside-bench-"))
     work.mkdir(parents=True, exist_ok=True)
+    if not args.keep:  # a million rows leave about 3 GB: gone at the end unless kept on purpose
+        import atexit
+        import shutil
+
+        atexit.register(shutil.rmtree, work, True)
     ledger = work / "ledger.db"
     started = time.perf_counter()
     if not (args.reuse and ledger.exists()):

@@ -103,3 +103,11 @@ def test_a_uid_already_in_the_ledger_is_named_as_such(cli, db_path, isolated):
     cli("import", write(isolated / "a.csv", [case(number="A-1", uid=uid)]))
     result = cli("import", write(isolated / "b.csv", [case(), case(number="A-2", uid=uid)]), ok=False)
     assert f"第 3 行，“uid”列：唯一标识 {uid} 已在台账中" in result.stderr
+
+
+def test_the_history_names_an_imported_case_by_its_file_row_and_hides_its_seal(cli, isolated):
+    """The import row is stored as 'file row N' with the case's seal; the office reads 文件第 N 行, no digest."""
+    cli("import", write(isolated / "t.csv", [case(number="A-1"), case(number="A-2")]))
+    shown = cli("history", "A-2").stdout
+    assert "文件第 3 行" in shown and "file row" not in shown
+    assert not any(len(word) == 64 for word in shown.split())

@@ -214,6 +214,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "data.published": ("公开清单 {count} 件已写入 {out}", "Public list of {count} cases written to {out}"),
     "data.backup_exists": ("{dest} 已存在：要替换请加 --force", "{dest} exists: pass --force to replace it"),
     "data.backed_up": ("已备份到 {dest}（{pages} 页）", "Backed up to {dest} ({pages} pages)"),
+    # the progress bar of a long import or export (render/progress.py); {n} is filled as rows go by
+    "progress.rows": ("{n} 行", "{n} rows"),
+    "progress.rate": ("每秒 {n} 行", "{n} rows/s"),
     "data.check_damaged": ("文件已损坏：{why}", "the file is damaged: {why}"),
     "data.check_interrupted": (
         "上次写入被中断：按撤销它之后的状态检查（用副本，台账未动）；台账下次打开时自动撤销",

@@ -257,6 +257,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "case.history.when": ("时间", "when"),
     "case.history.who": ("操作人", "who"),
     "case.history.action": ("操作", "action"),
+    "case.history.file_row": ("文件第 {row} 行", "file row {row}"),
     "case.history.field": ("字段", "field"),
     "case.history.old": ("原值", "old"),
     "case.history.new": ("新值", "new"),

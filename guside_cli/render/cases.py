@@ -284,11 +284,24 @@ def history_section(history: list[dict], lang: str) -> tuple[str, list[str], lis
             _history_field(h["action"], h["field"], lang),
             _history_value(h["field"], h["old"], lang),
             _history_value(h["field"], h["new"], lang),
-            h["note"] or "",
+            _history_note(h["note"], lang),
         ]
         for h in history
     ]
     return _t(lang, "case.history"), headers, rows
+
+
+_FILE_ROW = re.compile(r"(file|sample_data) row (\d+)")
+
+
+def _history_note(note: str | None, lang: str) -> str:
+    """A note as the office reads it: an import's 'file row 12' (stored so) as 文件第 12 行."""
+    if not note:
+        return ""
+    found = _FILE_ROW.fullmatch(note)
+    if found and lang == "zh":
+        return text("case.history.file_row", lang, row=found[2])
+    return note
 
 
 def _history_field(action: str, field: str | None, lang: str) -> str:

@@ -51,14 +51,15 @@ class Bar:
     def _start(self) -> None:
         from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
+        from guside_cli.messages import text
         from guside_cli.render.output import console
 
         self.total_value = self.total() if self.total else None
         self.progress = Progress(
             TextColumn("{task.description}"),
             BarColumn(),
-            TextColumn("{task.fields[rows]:,} rows"),
-            TextColumn("{task.fields[rate]} rows/s"),
+            TextColumn(text("progress.rows").replace("{n}", "{task.fields[rows]:,}")),
+            TextColumn(text("progress.rate").replace("{n}", "{task.fields[rate]}")),
             TimeRemainingColumn(),
             transient=True,
             console=console(self.stream),

@@ -94,17 +94,20 @@ def _work(rows, now: datetime, villages: list[Village], source: Any, values: Any
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     memo = Memo()
     batch: list[Checked] = []
-    position = source.position
     ledger, rules = prepare
+
+    def position() -> int:  # how far the reading is: the reader sets it once it has opened the file
+        return source.position() if source.position else 0
+
     try:
         for row, raw in rows:
             petition, problems = intake(raw, now=now, villages=villages, memo=memo)
             made = None if petition is None else prepared_row(ledger, petition, rules)
             batch.append((row, petition, problems, made))
             if len(batch) >= BATCH:
-                send.send(("rows", batch, position() if position else 0))
+                send.send(("rows", batch, position()))
                 batch = []
-        send.send(("rows", batch, position() if position else 0))
+        send.send(("rows", batch, source.size))  # read to the end (the file is closed by now)
         send.send(("end", (_state(source), values.yearless), 0))
     except BrokenPipeError:
         return  # the writer is gone

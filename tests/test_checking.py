@@ -1,0 +1,40 @@
+"""The reading process of a large import (services/checking.py) tells the writer how far it has read, so the
+progress bar fills and says the time left (it stood at zero: the worker asked the file's position before the
+reader had opened the file)."""
+
+from datetime import datetime
+
+from guside_cli.core.dates import CHINA
+from guside_cli.core.model import Village
+from guside_cli.interchange.readers import ReadOptions, open_source
+from guside_cli.services.checking import checked_in_worker
+
+
+class _Ledger:
+    at = "2019-01-10T12:00:00+08:00"
+
+    def petition_values(self, *args):
+        return ("row",)
+
+
+def test_the_worker_reports_how_far_it_has_read(isolated):
+    path = isolated / "f.csv"
+    lines = ["登记日期,属地,信访层级,反映问题"] + [f"2018-06-{1 + i % 20:02d},红豆村,镇,异味 {i}" for i in range(3000)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    options = ReadOptions()
+    source, rows = open_source(path, None, None, options)
+    seen = []
+    checked = checked_in_worker(
+        rows,
+        now=datetime(2019, 1, 10, 12, tzinfo=CHINA),
+        villages=[Village("红豆村", "红豆", "村")],
+        source=source,
+        values=options.values,
+        prepare=(_Ledger(), None),
+    )
+    for count, (_row, petition, problems, prepared) in enumerate(checked, start=1):
+        assert petition is not None and not problems and prepared == ("row",)
+        if count % 500 == 0:
+            seen.append(source.position())
+    assert seen == sorted(seen) and 0 < seen[0] < seen[-1] <= path.stat().st_size
+    assert source.rows == 3000 and source.header_row == 1
