@@ -111,3 +111,16 @@ def test_the_history_names_an_imported_case_by_its_file_row_and_hides_its_seal(c
     shown = cli("history", "A-2").stdout
     assert "文件第 3 行" in shown and "file row" not in shown
     assert not any(len(word) == 64 for word in shown.split())
+
+
+def test_one_number_and_uid_on_two_different_cases_in_a_file_is_named(cli, db_path, isolated):
+    """The same number and uid again is the same case again only if it is the same case (receipt, village,
+    subject); two different cases under one number and uid were silently reduced to the first (a red team)."""
+    uid = "6f1c2a52-7d2e-4d4c-9a53-3c2b8f1e0a11"
+    same = [case(number="A-1", uid=uid), case(), case(number="A-1", uid=uid)]
+    assert cli("import", write(isolated / "same.csv", same)).exit_code == 0  # one case, given twice: once
+    other = case(number="A-2", uid="7f1c2a52-7d2e-4d4c-9a53-3c2b8f1e0a11")
+    moved = case(number="A-2", uid="7f1c2a52-7d2e-4d4c-9a53-3c2b8f1e0a11", day="2018-03-05")
+    result = cli("import", write(isolated / "two.csv", [other, case(), moved]), ok=False)
+    assert result.exit_code == 2
+    assert "编号 A-2 在文件中出现两次：第 2 行和第 4 行" in result.stderr

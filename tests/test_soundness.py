@@ -4,7 +4,11 @@ any change to the file — damage included, with its modification time put back 
 
 import os
 import sqlite3
+import subprocess
+import sys
 from contextlib import closing
+
+import pytest
 
 from guside_cli.storage import soundness
 from tests.test_trust_ledger import _zero_a_page
@@ -92,3 +96,31 @@ def test_a_cache_that_cannot_be_written_only_means_checking_again(cli, db_path, 
     assert not soundness.known_sound(db_path, soundness.state(db_path))
     with closing(sqlite3.connect(db_path)) as conn:
         assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+
+
+@pytest.mark.parametrize("kind", ["link to /dev/zero", "fifo", "folder", "big file"])
+def test_whatever_sits_at_the_cache_entry_the_report_neither_hangs_nor_reads_without_end(cli, db_path, isolated, kind):
+    """The cache folder is the user's: a link to an endless device, a FIFO, a folder or a huge file at the
+    entry's place only means the ledger is checked again (found by a red team: 12 GB read, or a hang)."""
+    cli.add()
+    cli("report", "--year", "2018")
+    (entry,) = _entries(isolated / "home")
+    entry.unlink()
+    if kind == "link to /dev/zero":
+        entry.symlink_to("/dev/zero")
+    elif kind == "fifo":
+        os.mkfifo(entry)
+    elif kind == "folder":
+        entry.mkdir()
+    else:
+        entry.write_text(soundness.state(db_path) + " " * 10_000)
+    done = subprocess.run(
+        [sys.executable, "-m", "guside_cli", "--db", str(db_path), "report", "--year", "2018"],
+        capture_output=True,
+        timeout=60,
+        env=dict(os.environ, HOME=str(isolated / "home")),
+    )
+    assert done.returncode == 0, done.stderr
+    # the checked state is remembered again in a proper entry where one can be written (not over a folder)
+    assert (entry.is_file() and not entry.is_symlink()) == (kind != "folder")
+    assert [p.name for p in entry.parent.iterdir() if "." in p.name] == []  # no stray partial entries

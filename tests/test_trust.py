@@ -490,3 +490,27 @@ def test_check_after_a_write_cut_off_reads_the_ledger_as_its_next_opening_leaves
     run(["add", "--village", "红豆", "--level", "镇", "--subject", "之后"], env)  # the next writer clears the journal
     again = json.loads(run(["check", "--format", "json"], env).stdout)
     assert "interrupted" not in {f["check"] for f in again}
+
+
+def test_a_reading_worker_killed_is_one_line_and_nothing_written(env, isolated):
+    """Killed from outside (or by the out-of-memory killer), the worker's end is said as such, in one line."""
+    source = big_csv(isolated / "big.csv", 90_000)
+    db = isolated / "ledger.db"
+    run(["add", "--village", "红豆", "--level", "镇", "--subject", "已有"], env)
+    before = snapshot(db)
+    proc = subprocess.Popen([guside_executable(), "import", str(source)], env=env, stderr=subprocess.PIPE, text=True)
+    deadline, child = time.monotonic() + 60, None
+    while child is None and proc.poll() is None and time.monotonic() < deadline:
+        for entry in Path("/proc").iterdir():
+            try:
+                if entry.name.isdigit() and (entry / "stat").read_text().split(") ")[1].split()[1] == str(proc.pid):
+                    child = int(entry.name)
+            except (OSError, IndexError):
+                continue
+        time.sleep(0.02)
+    assert child is not None, "no reading worker was started"
+    os.kill(child, signal.SIGKILL)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 2, err
+    assert err.count("\n") == 1 and "读取文件的进程意外结束" in err, err
+    assert snapshot(db) == before

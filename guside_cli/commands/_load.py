@@ -156,8 +156,11 @@ def _register(
             leader_id = leader.id
         load.add(row, petition, leader_id=leader_id, note=f"{origin} row {row}", prepared=prepared)
         result.written += 1
-    elif existing.id >= load.first_id and not (petition.uid and petition.uid == existing.uid):
-        # written from this file: the number twice in it, for two cases (the same uid is the same case again)
+    elif existing.id >= load.first_id and not (
+        petition.uid and petition.uid == existing.uid and _same_case(existing, petition)
+    ):
+        # written from this file: the number twice in it, for two cases (the same uid and the same receipt,
+        # village and subject is the same case again; the same uid on another case is a contradiction)
         raise InputError(
             M("files.number_twice", number=petition.number, first=load.row_of(existing.id) or "?", row=row),
             field="number",

@@ -232,11 +232,12 @@ def _excel_cells(mapping: dict[int, str]):
 def _table_rows(source: Source, encoding: str | None, options: ReadOptions) -> Iterator[tuple[int, dict[str, Any]]]:
     """CSV and Excel alike: find the header, then yield the cases, skipping (and counting) rows that hold none."""
     raw = None
+    number, lines = 0, None
     try:
         if source.format == "csv":
             source.encoding = encoding or detect_encoding(source.path)
             raw = open(source.path, "rb")  # noqa: SIM115 - closed in the finally below
-            rows = _csv_lines(source, raw)
+            rows = lines = _csv_lines(source, raw)
         else:
             rows = sheets.xlsx_rows(source, options)
         header_row, header, rest = sheets.find_header(rows, options.columns)
@@ -259,6 +260,13 @@ def _table_rows(source: Source, encoding: str | None, options: ReadOptions) -> I
         _drop_trailing_blanks(source, number)
     except UnicodeError:  # a byte that is not text in the encoding, or UTF-16 without its mark
         raise InputError(encoding_problem(source.path, source.encoding or "utf-8")) from None
+    except csv.Error as e:  # a cell beyond csv's limit, a NUL in a quoted cell: named by the line it ends on
+        row = getattr(lines, "line_num", number + 1)
+        if "field limit" in str(e):
+            why = M("files.cell_too_long", file=source.path.name, row=row, limit=csv.field_size_limit())
+        else:
+            why = M("files.csv_broken", file=source.path.name, row=row, why=str(e))
+        raise InputError(why) from None
     finally:
         if raw is not None:
             raw.close()

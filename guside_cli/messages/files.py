@@ -86,6 +86,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "编号 {number} 在文件中出现两次：第 {first} 行和第 {row} 行",
         "case number {number} appears twice in the file: rows {first} and {row}",
     ),
+    "files.cell_too_long": (
+        "{file} 第 {row} 行：有一格超过 {limit} 个字，不像台账内容（是否少了一个引号？）：未导入任何内容",
+        "{file} row {row}: a cell longer than {limit} characters is not ledger content (a quote missing?): "
+        "nothing imported",
+    ),
+    "files.csv_broken": (
+        "{file} 第 {row} 行无法按 CSV 读取（{why}）：未导入任何内容",
+        "{file} row {row} cannot be read as CSV ({why}): nothing imported",
+    ),
+    "files.reader_died": (
+        "读取文件的进程意外结束（退出码 {code}）：未写入任何内容；请重新导入",
+        "the process reading the file ended unexpectedly (exit code {code}): nothing was written; import again",
+    ),
     "files.uid_twice": (
         "唯一标识 {uid} 在文件中出现两次：第 {first} 行和第 {row} 行（同一件写了两行，还是两件用了同一标识？）",
         "case uid {uid} appears twice in the file: rows {first} and {row} (one case written twice, or two cases "

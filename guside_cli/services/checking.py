@@ -56,8 +56,12 @@ def checked_in_worker(
         while True:
             try:
                 kind, payload, position = receive.recv()
-            except EOFError:  # the worker died without a word (killed): not a file problem
-                raise RuntimeError(f"the import's reading process ended ({worker.exitcode})") from None
+            except EOFError:  # the worker died without a word (killed, out of memory): not a file problem
+                from guside_cli.core.errors import LedgerError
+                from guside_cli.messages import M
+
+                worker.join(5)
+                raise LedgerError(M("files.reader_died", code=worker.exitcode)) from None
             if kind == "rows":
                 reached[0] = position
                 yield from payload

@@ -11,6 +11,7 @@ truncation gives another state, and the check runs again. Without a cache folder
 HOME) every run checks. `guside check` never uses this: it always reads every page.
 """
 
+import contextlib
 import hashlib
 import os
 from pathlib import Path
@@ -41,14 +42,31 @@ def _entry(path: Path) -> Path | None:
     return Path(base) / "guside" / "sound" / key
 
 
+LIMIT = 4096  # an entry is one short line; anything else there is not ours
+
+
 def known_sound(path: Path, now: str) -> bool:
+    """Whether the cache holds exactly this state. The entry is read only if it is a small regular file (not a
+    link, a FIFO, a device: a cache folder is the user's to mess up, and a report must neither hang nor read
+    without end)."""
+    import stat
+
     entry = _entry(path)
     if entry is None:
         return False
     try:
-        return entry.read_text(encoding="utf-8") == now
+        fd = os.open(entry, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return False
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > LIMIT:
+            return False
+        return os.read(fd, LIMIT + 1).decode("utf-8") == now
     except (OSError, UnicodeError):
         return False
+    finally:
+        os.close(fd)
 
 
 def remember_sound(path: Path, now: str) -> None:
@@ -56,11 +74,12 @@ def remember_sound(path: Path, now: str) -> None:
     entry = _entry(path)
     if entry is None:
         return
+    partial = entry.with_name(entry.name + f".{os.getpid()}")
     try:
         entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        partial = entry.with_name(entry.name + f".{os.getpid()}")
         partial.write_text(now, encoding="utf-8")
         os.chmod(partial, 0o600)
         os.replace(partial, entry)
     except OSError:
-        pass
+        with contextlib.suppress(OSError):
+            partial.unlink()
