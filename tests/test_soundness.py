@@ -124,3 +124,14 @@ def test_whatever_sits_at_the_cache_entry_the_report_neither_hangs_nor_reads_wit
     # the checked state is remembered again in a proper entry where one can be written (not over a folder)
     assert (entry.is_file() and not entry.is_symlink()) == (kind != "folder")
     assert [p.name for p in entry.parent.iterdir() if "." in p.name] == []  # no stray partial entries
+
+
+def test_a_damaged_ledger_given_by_db_is_named_by_its_path(cli, db_path, monkeypatch):
+    """The refusal named 'the ledger' in English when the ledger came by --db, not GUSIDE_DB (a red team)."""
+    cli.add()
+    _zero_a_page(db_path, "petitions")
+    monkeypatch.delenv("GUSIDE_DB", raising=False)
+    result = cli("--db", db_path, "report", "--year", "2018", ok=False)
+    assert result.exit_code in (1, 2)
+    assert result.stderr.startswith(f"错误：{db_path.name}") or str(db_path) in result.stderr, result.stderr
+    assert "the ledger" not in result.stderr

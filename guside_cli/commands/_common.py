@@ -130,12 +130,17 @@ def unexpected(e: BaseException) -> "M":
 def _ledger_shown(args: tuple, kwargs: dict) -> str:
     from guside_cli.core.text import shown
 
-    for arg in (*args, *kwargs.values()):
-        if isinstance(arg, typer.Context):
-            obj = arg.find_root().obj
-            if isinstance(obj, Run):
-                return shown(obj.db)
-    return shown(os.environ.get("GUSIDE_DB", "the ledger"))
+    # the command's context (Typer's own click: not `typer.Context`, which it subclasses), found by its shape
+    contexts = [arg for arg in (*args, *kwargs.values()) if callable(getattr(arg, "find_root", None))]
+    for ctx in contexts:
+        obj = ctx.find_root().obj
+        if isinstance(obj, Run):
+            return shown(obj.db)
+    if os.environ.get("GUSIDE_DB"):
+        return shown(os.environ["GUSIDE_DB"])
+    from guside_cli.messages import text
+
+    return text("error.the_ledger")
 
 
 def _sqlite_database() -> type[BaseException]:

@@ -1,6 +1,7 @@
 """Messages every command shares: the error boundary's own words. id -> (中文, English)."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "error.the_ledger": ("台账", "the ledger"),
     "error.prefix": ("错误：", "Error: "),
     "error.busy": (
         "台账正忙：另一台电脑正在写入，请稍后再试",
