@@ -124,3 +124,17 @@ def test_one_number_and_uid_on_two_different_cases_in_a_file_is_named(cli, db_pa
     result = cli("import", write(isolated / "two.csv", [other, case(), moved]), ok=False)
     assert result.exit_code == 2
     assert "编号 A-2 在文件中出现两次：第 2 行和第 4 行" in result.stderr
+
+
+def test_reimporting_the_ledgers_own_export_with_update_changes_nothing(cli, db_path, isolated):
+    """`import --update` of the office's own export corrected every case (the computed due date read as a
+    given one) and wrote a history row for each (a newcomer, following the README)."""
+    cli.add()
+    cli.add(subject="又一件", received="2018-05-02 10:00")
+    out = isolated / "own.csv"
+    cli("export", "--out", out)
+    history = rows(db_path, "SELECT count(*) FROM history")
+    result = cli("import", out, "--update")
+    assert "更正 0 件" in result.stdout, result.stdout
+    assert rows(db_path, "SELECT count(*) FROM history") == history
+    assert rows(db_path, "SELECT count(*) FROM petitions WHERE due_given IS NOT NULL") == [(0,)]

@@ -196,6 +196,8 @@ class CasesMixin:
             after = getattr(new, field if field != "received" else "received_at")
             if before == after:
                 continue
+            if name == "due_given" and before is None and after == p.due_on:
+                continue  # the date the case is due by already (an export's due_on, imported again): no given date
             changed.append(name)
             value = _column_value(name, after)
             if name == "received_at":  # one statement: the CHECK ties received_on to received_at
