@@ -138,3 +138,19 @@ def test_reimporting_the_ledgers_own_export_with_update_changes_nothing(cli, db_
     assert "更正 0 件" in result.stdout, result.stdout
     assert rows(db_path, "SELECT count(*) FROM history") == history
     assert rows(db_path, "SELECT count(*) FROM petitions WHERE due_given IS NOT NULL") == [(0,)]
+
+
+def test_the_same_problem_on_many_rows_is_one_line_with_its_rows(cli, isolated):
+    """A village the ledger does not know, on every third row, was one line per row (33 lines for one village in
+    the sample; a million for a million-row file): now one line naming the rows, and each other problem its own."""
+    path = isolated / "v.csv"
+    lines = ["登记日期,属地,信访层级,反映问题"]
+    lines += [f"2018-06-{1 + i % 20:02d},{'石桥村' if i % 3 == 0 else '红豆村'},镇,异味{i}" for i in range(100)]
+    path.write_text("\n".join([*lines, "2018-13-01,红豆村,镇,x"]) + "\n", encoding="utf-8")
+    result = cli("import", path, ok=False)
+    assert result.exit_code == 2
+    errors = result.stderr.splitlines()
+    assert len(errors) == 3, result.stderr  # the village once, the date, the count
+    assert errors[0].startswith("错误：v.csv 第 2、5、8、11、14、17、20、23… 等 34 行，“属地”列：")
+    assert errors[1].startswith("错误：v.csv 第 102 行，“登记日期”列：")
+    assert "有 35 处问题" in errors[2]

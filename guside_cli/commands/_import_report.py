@@ -2,6 +2,7 @@
 reading options, and the report of what was read, skipped and left out."""
 
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -106,7 +107,29 @@ def value_hint(problems, columns: dict[str, str]) -> str | None:
     return None
 
 
-def problem_line(source, row: int, problem) -> str:
+def grouped(problems: list) -> list[tuple[list[int], Any]]:
+    """The same problem on many rows (a village the ledger does not know, on every row of a file) said once with
+    its rows, in the order problems were found first: a million-row file need not print a million lines."""
+    groups: dict[tuple[str, str], tuple[list[int], Any]] = {}
+    for row, problem in problems:
+        key = (problem.field, str(problem.message))
+        if key not in groups:
+            groups[key] = ([], problem)
+        groups[key][0].append(row)
+    return list(groups.values())
+
+
+def rows_text(rows: list[int], most: int = 8) -> str:
+    """One row as its number; many as their runs (5、9–12、130), the first `most` runs and how many rows in all."""
+    lang = language()
+    parts = _rows(rows).split(", ")
+    shown = ("、" if lang == "zh" else ", ").join(parts[:most]) + ("…" if len(parts) > most else "")
+    if len(rows) > 1 and len(parts) > most:
+        shown += str(M("import.rows_in_all", count=len(rows)))
+    return shown
+
+
+def problem_line(source, row: "int | str", problem) -> str:
     """One problem of the file, after the error prefix, at its row and (when it is about one) the file's column
     for it. A message not yet in the catalogue is English: its line is English too, never a mixed one."""
     from guside_cli.core.records import field_label

@@ -75,8 +75,8 @@ def import_file(
         )
     notes = report.notes(source)
     report.echo_notes(report.unused(source), err=True)
-    for row, problem in result.problems:
-        typer.echo(one_line(report.problem_line(source, row, problem)), err=True)
+    for rows, problem in report.grouped(result.problems):
+        typer.echo(one_line(report.problem_line(source, report.rows_text(rows), problem)), err=True)
     if result.problems:
         hints = [report.yearless_hint(options.values), report.value_hint(result.problems, source.columns)]
         report.echo_notes([h for h in hints if h], err=True)

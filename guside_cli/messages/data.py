@@ -133,6 +133,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file} row {row}, column {column}: {problem}",
     ),
     "import.problem_row": ("{file} 第 {row} 行：{problem}", "{file} row {row}: {problem}"),
+    "import.rows_in_all": (" 等 {count}", " ({count} in all)"),
     "import.nothing_imported": (
         "{file} 有 {count} 处问题：未导入任何内容；请更正以上各行后重新导入",
         "{count} problem(s) in {file}: nothing was imported; correct the rows above and import again",
