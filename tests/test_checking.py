@@ -12,14 +12,13 @@ from guside_cli.interchange.readers import ReadOptions, open_source
 from guside_cli.services.checking import checked_in_worker
 
 
-class _Ledger:
-    at = "2019-01-10T12:00:00+08:00"
-
-    def petition_values(self, *args):
-        return ("row",)
-
-
 def test_the_worker_reports_how_far_it_has_read(isolated):
+    from guside_cli.storage.bulk import PETITION_NAMES
+    from guside_cli.storage.ledger import Ledger
+    from guside_cli.storage.settings import deadline_rules
+
+    ledger = Ledger.open(isolated / "w.db", create=True)
+    ledger.at = "2019-01-10T12:00:00+08:00"
     path = isolated / "f.csv"
     lines = ["登记日期,属地,信访层级,反映问题"] + [f"2018-06-{1 + i % 20:02d},红豆村,镇,异味 {i}" for i in range(3000)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -32,14 +31,16 @@ def test_the_worker_reports_how_far_it_has_read(isolated):
         villages=[Village("红豆村", "红豆", "村")],
         source=source,
         values=options.values,
-        prepare=(_Ledger(), None),
+        prepare=(ledger, deadline_rules(ledger)),
     )
     for count, (_row, petition, problems, prepared) in enumerate(checked, start=1):
-        assert petition is not None and not problems and prepared == ("row",)
+        assert petition is not None and not problems and len(prepared) == len(PETITION_NAMES)
+        assert prepared[PETITION_NAMES.index("subject")] == petition.subject
         if count % 500 == 0:
             seen.append(source.position())
     assert seen == sorted(seen) and 0 < seen[0] < seen[-1] <= path.stat().st_size
     assert source.rows == 3000 and source.header_row == 1
+    ledger.close()
 
 
 @pytest.mark.parametrize("worker", [False, True], ids=["read here", "read by a worker"])

@@ -124,7 +124,7 @@ def rows_text(rows: list[int], most: int = 8) -> str:
     lang = language()
     parts = _rows(rows).split(", ")
     shown = ("、" if lang == "zh" else ", ").join(parts[:most]) + ("…" if len(parts) > most else "")
-    if len(rows) > 1 and len(parts) > most:
+    if len(parts) > most:
         shown += str(M("import.rows_in_all", count=len(rows)))
     return shown
 

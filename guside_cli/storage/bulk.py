@@ -14,6 +14,7 @@ from guside_cli.core.model import NewPetition
 from guside_cli.core.numbering import sequence_scope
 from guside_cli.messages import M
 from guside_cli.storage.rows import INSERT_HISTORY, names_json, pollution_json
+from guside_cli.storage.seal import IMPORT, SEALED, Sealer
 
 BULK_TABLES = ("petitions", "steps", "history")
 # kept while a load writes: rows are looked up by number (duplicates, repeats, drawn numbers), and numbers of an
@@ -204,15 +205,13 @@ class BulkLoad:
     digest of the values written, equal to what `check` computes from the tables). Cases waiting in the batch
     are remembered by number, so a later row that repeats one, or draws a number, sees them. A batch the ledger
     refuses (a number or uid already there) is written again row by row inside a savepoint, so each problem
-    names its row. With `defer_uids` (a load into an empty ledger, whose uid index is built after the rows),
-    duplicate uids are found by one query at the end (`duplicate_uids`). Measured: see bench/README.md.
+    names its row. Into an empty ledger the uid index is built after the rows, and a uid given twice is found by
+    one query at the end (`duplicate_uids`). Measured: see bench/README.md.
     """
 
     BATCH = 2000
 
     def __init__(self, ledger, *, rules: DeadlineRules, shorts: dict[str, str]):
-        from guside_cli.storage.seal import Sealer
-
         self.ledger, self.rules, self.shorts = ledger, rules, shorts
         conn = ledger.conn
         self.next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM petitions").fetchone()[0]
@@ -302,7 +301,7 @@ class BulkLoad:
         self.petitions.append(values)
         self.steps.extend(steps)
         digest = self.sealer.digest(values, steps)
-        self.history.append(ledger.chain_row(case_id, "import", field="petition", new=digest, note=note, seals=True))
+        self.history.append(ledger.chain_row(case_id, IMPORT, field=SEALED, new=digest, note=note, seals=True))
         ledger.note_enterprise(p.enterprise, p.village)
         ledger.note_key_persons(p.key_persons, p.village)
         self.pending[number] = (case_id, repeat_id or case_id)
@@ -355,8 +354,8 @@ class BulkLoad:
         return None if first is None else InputError(M("files.uid_twice", uid=uid, first=first, row=row), field="uid")
 
     def duplicate_uids(self) -> list[tuple[int, InputError]]:
-        """With the uid index deferred: every case whose uid an earlier case has, named by its file row, from one
-        query (the rows a uid repeats are few; the query runs only when building the unique index failed)."""
+        """With the uid index built after the rows: every case whose uid an earlier case has, named by its file
+        row, from one query (run when building the index failed, or when other rows have problems anyway)."""
         problems = []
         found = self.ledger.conn.execute(
             "SELECT uid, group_concat(id) FROM (SELECT uid, id FROM petitions WHERE uid IN "

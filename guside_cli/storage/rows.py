@@ -130,7 +130,9 @@ def step_from(row: sqlite3.Row) -> Step:
 
 def history_from(row: sqlite3.Row) -> HistoryEntry:
     # an import's row carries the case's seal (storage/seal.py): a digest for `check`, not a value to read
-    sealing = row["action"] == "import" and row["field"] == "petition"
+    from guside_cli.storage.seal import IMPORT, SEALED
+
+    sealing = row["action"] == IMPORT and row["field"] == SEALED
     return HistoryEntry(
         id=row["id"],
         at=row["at"],

@@ -22,7 +22,8 @@ TABLES = ("villages", "leaders", "settings", "targets", "enterprises", "persons"
 SEAL = "seal"
 # A case an import wrote is sealed by its import row itself (action 'import', field 'petition', the digest as its
 # new value): one history row per imported case instead of two (bench/README.md).
-SEALING = frozenset({SEAL, "import"})
+IMPORT, SEALED = "import", "petition"  # the action and field of an import's row, which carries the seal
+SEALING = frozenset({SEAL, IMPORT})
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str)  # json.dumps(...) builds one a call
 
 
@@ -166,7 +167,7 @@ def replay(conn: sqlite3.Connection) -> list[str]:
             with_history.add(pid)
         if action not in SEALING:
             continue
-        if field == "petition" and pid is not None:
+        if field == SEALED and pid is not None:
             sealed_petitions[pid] = new
         elif field in TABLES:
             sealed_tables[field] = new
