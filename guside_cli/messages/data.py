@@ -220,9 +220,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "progress.rate": ("每秒 {n} 行", "{n} rows/s"),
     "data.check_damaged": ("文件已损坏：{why}", "the file is damaged: {why}"),
     "data.check_interrupted": (
-        "上次写入被中断：按撤销它之后的状态检查（用副本，台账未动）；台账下次打开时自动撤销",
-        "a write was cut off (power cut, killed) and left its rollback journal: checked as the ledger will be once "
-        "that write is undone (on a copy; the ledger untouched); its next opening undoes it",
+        "上次写入被中断：已查撤销后的副本，台账未动",
+        "a write was cut off: checked a rolled-back copy, the ledger untouched",
     ),
     "data.check_dangling": (
         "{count} 行指向不存在的记录（第一处：表 {table}，第 {row} 行）",
