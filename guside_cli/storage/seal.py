@@ -57,16 +57,17 @@ class Sealer:
     TEXT columns, int in INTEGER ones), which the load's rows are.
 
     The JSON the digest hashes is written here piece by piece, each piece exactly what `_ENCODER` writes for it
-    (the C string encoder json itself uses; ints as json writes them), and a column's repeated texts (villages,
-    levels, dates) are encoded once: a million cases pass through it."""
+    (the C string encoder json itself uses; ints as json writes them). Each column remembers the pieces of the
+    values it has seen (villages, levels, dates, NULL), looked up for a whole row at once by `map`: a million
+    cases pass through it, and only their few unique values (id, uid, number, times) are written each time."""
 
-    MEMO = 4096  # distinct texts remembered per column
+    MEMO = 4096  # distinct values remembered per column
 
     def __init__(self, conn: sqlite3.Connection, inserted: Sequence[str], step_columns: Sequence[str]):
         position = {name: i for i, name in enumerate(inserted)}
         # a column the load leaves out holds its default (or NULL), which a digest leaves out too
-        self.plan = _plan(_columns(conn, "petitions"), position)
-        self.step_plan = _plan(_columns(conn, "steps"), {name: i for i, name in enumerate(step_columns)})
+        self.plan = _Plan(_columns(conn, "petitions"), position)
+        self.step_plan = _Plan(_columns(conn, "steps"), {name: i for i, name in enumerate(step_columns)})
         if PETITION_CHILDREN[0] != "steps":
             raise RuntimeError("the seal's children start with the steps")
         self.tail = ",[]" * (len(PETITION_CHILDREN) - 1) + "]"  # the other children: none for a new case
@@ -74,44 +75,49 @@ class Sealer:
     def digest(self, row: Sequence, steps: Iterable[Sequence]) -> str:
         import hashlib
 
-        children = ",".join("[" + ",".join(_pieces(self.step_plan, step)) + "]" for step in steps)
-        text = "[[" + ",".join(_pieces(self.plan, row)) + "],[" + children + "]" + self.tail
+        children = ",".join("[" + self.step_plan.text(step) + "]" for step in steps)
+        text = "[[" + self.plan.text(row) + "],[" + children + "]" + self.tail
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-Plan = list[tuple[int, str, str | None, dict]]
+class _Plan:
+    """How one table's inserted rows are written as the digest's [name, value] pairs, in the table's order, for
+    the columns the row gives."""
 
+    def __init__(self, columns: list[tuple[str, str | None]], position: dict[str, int]):
+        from operator import itemgetter
 
-def _plan(columns: list[tuple[str, str | None]], position: dict[str, int]) -> Plan:
-    """(position in the inserted row, '["name",', the declared default as SQL text or None, a memo), in the
-    table's order, for the columns the row gives."""
-    return [
-        (position[name], "[" + _ENCODER.encode(name) + ",", default, {})
-        for name, default in columns
-        if name in position
-    ]
+        given = [(name, default) for name, default in columns if name in position]
+        self.order = itemgetter(*(position[name] for name, _ in given), 0)  # in the table's order (+ one, a tuple)
+        self.heads = ["[" + _ENCODER.encode(name) + "," for name, _ in given]
+        self.defaults = [default for _, default in given]
+        # per column: value -> its piece followed by a comma, or "" for a value left out (NULL, the default)
+        self.memos: list[dict] = [{None: ""} for _ in given]
 
+    def text(self, row: Sequence) -> str:
+        values = self.order(row)
+        pieces = list(map(dict.get, self.memos, values))  # (bool is never a load's value: True would be 1)
+        try:  # values not seen before in their column (a few a row: id, uid, number, times), found by C's index
+            i = pieces.index(None)
+            while True:
+                pieces[i] = self._piece(i, values[i])
+                i = pieces.index(None, i + 1)
+        except ValueError:
+            return "".join(pieces)[:-1]
 
-def _pieces(plan: Plan, row: Sequence) -> list[str]:
-    out = []
-    for index, head, default, memo in plan:
-        value = row[index]
-        if value is None:
-            continue
+    def _piece(self, i: int, value) -> str:
+        default = self.defaults[i]
         if value.__class__ is str:
-            piece = memo.get(value)
-            if piece is None:
-                kept = default is None or _literal(value) != default
-                piece = head + encode_basestring(value) + "]" if kept else ""
-                if len(memo) < Sealer.MEMO:
-                    memo[value] = piece
+            kept = default is None or _literal(value) != default
+            piece = self.heads[i] + encode_basestring(value) + "]," if kept else ""
         elif value.__class__ is int:
-            piece = head + int.__repr__(value) + "]" if default is None or str(value) != default else ""
-        else:  # not a load's value: written by json itself
-            piece = head + _ENCODER.encode(value) + "]" if default is None or _literal(value) != default else ""
-        if piece:
-            out.append(piece)
-    return out
+            piece = self.heads[i] + int.__repr__(value) + "]," if default is None or str(value) != default else ""
+        else:  # not a load's value: written by json itself, not remembered (True would be taken for 1)
+            kept = default is None or _literal(value) != default
+            return self.heads[i] + _ENCODER.encode(value) + "]," if kept else ""
+        if len(self.memos[i]) < Sealer.MEMO:
+            self.memos[i][value] = piece
+        return piece
 
 
 def petition_digests(conn: sqlite3.Connection, ids: Iterable[int] | None = None) -> dict[int, str]:
