@@ -73,3 +73,28 @@ def test_lists_split_on_chinese_and_ascii_separators():
 def test_pollution_keeps_order_and_drops_duplicates():
     petition, _ = intake({**BASE, "pollution": "噪声;大气;噪音"}, now=NOW, villages=VILLAGES)
     assert [p.code for p in petition.pollution] == ["noise", "air"]
+
+
+def test_a_case_made_at_once_is_the_case_the_class_makes():
+    """`new_petition` (what intake returns, made without a frozen __setattr__ per field) gives the instance
+    `NewPetition(**values)` gives — equal, same hash, same fields in the same order — and any other set of
+    names is the class's own error."""
+    import dataclasses
+
+    from guside_cli.core.model import NewPetition, new_petition
+
+    petition, _ = intake(
+        {**BASE, "pollution": "噪声", "closed_on": "2018-06-09", "outcome": "resolved", "persons": "3"},
+        now=NOW,
+        villages=VILLAGES,
+    )
+    values = {f.name: getattr(petition, f.name) for f in dataclasses.fields(NewPetition)}
+    made, given = new_petition(values), NewPetition(**values)
+    assert made == given and hash(made) == hash(given) and repr(made) == repr(given)
+    assert list(vars(made)) == list(vars(given))
+    fewest = {name: values[name] for name in ("received_at", "village", "level", "subject")}
+    assert new_petition(fewest) == NewPetition(**fewest) and new_petition(fewest).persons == 1
+    with pytest.raises(TypeError):
+        new_petition({**fewest, "bogus": 1})
+    with pytest.raises(TypeError):
+        new_petition({"village": "红豆村"})

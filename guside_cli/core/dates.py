@@ -66,8 +66,6 @@ FUTURE_YEARS = 10  # a date further ahead than this is a typing error (2081 for 
 
 def check_plausible(day: date, today: date) -> date:
     """Refuse a date before 1949 or more than ten years after today: a typing error, never a petition's date."""
-    from guside_cli.messages import M
-
     if day.year < EARLIEST_YEAR:
         raise InputError(M("date.before_1949", day=day))
     limit = _years_later(today, FUTURE_YEARS)
@@ -76,6 +74,7 @@ def check_plausible(day: date, today: date) -> date:
     return day
 
 
+@functools.lru_cache(maxsize=64)  # one `today` for every date of an import
 def _years_later(day: date, years: int) -> date:
     try:
         return day.replace(year=day.year + years)

@@ -5,15 +5,17 @@ import re
 import unicodedata
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, cast
 
+from guside_cli.core.bounds import check_receipt
 from guside_cli.core.dates import parse_date, parse_datetime
+from guside_cli.core.deadlines import ACCEPTANCE_NOTICE_DAYS, HANDLING_DAYS
 from guside_cli.core.enums import Form, Level, Outcome, Pollution, ReviewOutcome, Satisfaction, Source, Stage, Status
 from guside_cli.core.errors import InputError
 from guside_cli.core.identity import check_id_number, check_phone
-from guside_cli.core.model import NewPetition, Village
-from guside_cli.core.numbering import check_given_number
+from guside_cli.core.model import NewPetition, Village, new_petition
+from guside_cli.core.numbering import check_given_number, number_year
 from guside_cli.core.text import clean
 from guside_cli.core.villages import resolve_village
 from guside_cli.messages import M
@@ -97,17 +99,21 @@ def intake(
     values: dict[str, Any] = {}
     for name, key, convert, cache in _converters(now, villages, memo):
         value = raw.get(name)
-        if value is None or value == "" or value == []:
+        if value is None:
             continue
-        if cache is not None and type(value) is str:
+        if cache is not None and value.__class__ is str:
+            if not value:
+                continue
             result = cache.get(value, _MISSING)
             if result is _MISSING:
                 result = _convert(name, convert, value)
                 if len(cache) < MEMO_LIMIT:
                     cache[value] = result
+        elif value == "" or value == []:
+            continue
         else:
             result = _convert(name, convert, value)
-        if type(result) is Problem:
+        if result.__class__ is Problem:
             problems.append(result)
         else:
             values[key] = result
@@ -120,7 +126,7 @@ def intake(
         return None, problems
     if values.get("subject") is None:
         return None, [Problem("subject", M("intake.required"))]
-    return NewPetition(**values), []
+    return new_petition(values), []
 
 
 _MISSING = object()
@@ -214,12 +220,6 @@ def closing_carried(values: dict[str, Any]) -> bool:
 
 def _impossible(values: dict[str, Any], problems: list[Problem], *, imported: bool) -> None:
     """Input that cannot be true: a number of another year's sequence; a due date beyond the statutory limit."""
-    from datetime import timedelta
-
-    from guside_cli.core.deadlines import ACCEPTANCE_NOTICE_DAYS, HANDLING_DAYS
-    from guside_cli.core.numbering import number_year
-    from guside_cli.messages import M
-
     received = values.get("received_at")
     if received is None:
         return
@@ -234,8 +234,6 @@ def _impossible(values: dict[str, Any], problems: list[Problem], *, imported: bo
 
 
 def _receipt(moment: datetime, now: datetime) -> datetime:
-    from guside_cli.core.bounds import check_receipt
-
     check_receipt(moment.date(), now.date())
     return moment
 

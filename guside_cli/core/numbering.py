@@ -6,10 +6,12 @@ Beijing level takes the town's own sequence (镇级编号, `2018-0042`); every o
 """
 
 import re
+import unicodedata
 
 from guside_cli.core.enums import Level
 from guside_cli.core.errors import InputError
 from guside_cli.core.text import clean
+from guside_cli.messages import M
 
 TOWN_SCOPE = "镇"
 
@@ -30,10 +32,6 @@ def format_number(year: int, scope: str, seq: int) -> str:
 
 def check_given_number(number: str) -> str:
     """A number typed by hand or imported is kept as given, once it is a plain single token."""
-    import unicodedata
-
-    from guside_cli.messages import M
-
     text = clean(unicodedata.normalize("NFKC", number))
     if not text or len(text) > 64 or _SPACE.search(text):
         raise InputError(M("numbering.bad_form", number=number))

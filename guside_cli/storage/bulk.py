@@ -7,8 +7,9 @@ import sqlite3
 from array import array
 from datetime import datetime, time, timedelta
 
+from guside_cli.core.casepath import arrival
 from guside_cli.core.dates import CHINA
-from guside_cli.core.deadlines import DeadlineRules, effective_due, notice_due
+from guside_cli.core.deadlines import DeadlineRules, effective_due, notice_due, review_due
 from guside_cli.core.errors import InputError, NotFound
 from guside_cli.core.ids import uuid7
 from guside_cli.core.model import NewPetition
@@ -122,8 +123,6 @@ class BulkMixin:
         rules: DeadlineRules,
     ) -> tuple:
         """The row INSERT_PETITION writes (its id None for SQLite to choose)."""
-        from guside_cli.core.casepath import arrival
-
         stage, concluded_on, conclusion, closed_from = arrival(p)
         extension = p.extension_days
         given = p.due_on - timedelta(days=extension) if (p.due_on and extension) else p.due_on
@@ -179,11 +178,14 @@ class BulkMixin:
 
 def _review(requested, decided, outcome, rules: DeadlineRules) -> tuple:
     """A 复查 or 复核 carried by a file: its dates, the decision due from the request, its outcome."""
-    from guside_cli.core.deadlines import review_due
-
+    if requested is None and decided is None and outcome is None:
+        return _NO_REVIEW  # most cases
     due = review_due(requested, rules) if requested else None
     dates = (d.isoformat() if d else None for d in (requested, due, decided))
     return (*dates, outcome.code if outcome else None)
+
+
+_NO_REVIEW = (None, None, None, None)
 
 
 def prepare(ledger, p: NewPetition, rules: DeadlineRules) -> tuple:
