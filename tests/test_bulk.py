@@ -77,7 +77,7 @@ def test_a_number_reused_by_another_case_names_its_row(cli, db_path, isolated):
     result = cli("import", write(isolated / "t.csv", lines), ok=False)
     assert result.exit_code == 2
     assert "第 6 行，“number”列：编号 A-1 在文件中出现两次：第 2 行和第 6 行" in result.stderr
-    assert rows(db_path, "SELECT count(*) FROM petitions") == [(0,)]
+    assert not db_path.exists()  # nothing written: not even the new ledger is left
 
 
 @pytest.mark.parametrize("populated", [False, True], ids=["empty ledger", "ledger with cases"])
@@ -150,7 +150,8 @@ def test_the_same_problem_on_many_rows_is_one_line_with_its_rows(cli, isolated):
     result = cli("import", path, ok=False)
     assert result.exit_code == 2
     errors = result.stderr.splitlines()
-    assert len(errors) == 3, result.stderr  # the village once, the date, the count
+    assert len(errors) == 4, result.stderr  # the village once, the date, how to add villages, the count
     assert errors[0].startswith("错误：v.csv 第 2、5、8、11、14、17、20、23… 等 34 行，“属地”列：")
     assert errors[1].startswith("错误：v.csv 第 102 行，“登记日期”列：")
-    assert "有 35 处问题" in errors[2]
+    assert "--new-villages" in errors[2]
+    assert "有 35 处问题" in errors[3]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from tests.conftest import snapshot
+from tests.conftest import rows, snapshot
 
 ZH_HEADER = [
     "编号",
@@ -191,6 +191,8 @@ def test_every_bad_row_is_reported_and_nothing_is_written(cli, db_path, isolated
         "a landline its area code first (0510-86001234)",
         "the column '信访层级' holds values guside does not know: map them with --map 'level:VALUE=CODE' or a "
         "rules file's [values.level], e.g. --map 'level:区级=county'",
+        f"if the file's villages are truly new, register them with the import: guside import {path} "
+        "--new-villages (see which with --dry-run first)",
         "Error: 4 problem(s) in bad.csv: nothing was imported; correct the rows above and import again",
     ]
     assert "12345" not in result.stderr.replace("12345热线", "")  # a bad phone number is not echoed
@@ -500,3 +502,47 @@ def test_an_imported_conclusion_must_be_an_outcome_of_banjie(cli, isolated):
     )
     result = cli("import", path, ok=False)
     assert result.exit_code == 2 and "不是办结结果" in result.stderr
+
+
+@pytest.mark.parametrize("worker", [False, True], ids=["read here", "read by a worker"])
+def test_a_csv_cut_off_inside_a_quoted_cell_is_refused_with_its_row(cli, db_path, isolated, monkeypatch, worker):
+    """A copy or download cut off inside a quoted cell: csv (lenient) would close the cell at the end of the file
+    and the cut row would import as if whole. It is refused, naming the row where the cell opens; the same file
+    whole imports, and so does one whose last cell is quoted over two lines or that has no final newline."""
+    from guside_cli.services import checking
+
+    if worker:
+        monkeypatch.setattr(checking, "PARALLEL_FROM", 0)
+    head = "登记日期,属地,信访层级,反映问题\n" + "".join(f"2018-06-01,红豆村,镇,异味{i}\n" for i in range(30))
+    cut = isolated / "cut.csv"
+    cut.write_text(head + '2018-06-02,红豆村,镇,"噪声扰民，晚上', encoding="utf-8")
+    result = cli("import", cut, ok=False)
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert "cut.csv 第 32 行起的一格以引号开头，到文件末尾也没有结束引号" in result.stderr
+    assert not db_path.exists()  # nothing written, not even an empty ledger
+    whole = isolated / "whole.csv"
+    whole.write_text(
+        head + '2018-06-02,红豆村,镇,"噪声扰民，""晚上""\n十点后"\n2018-06-03,红豆村,镇,末行', encoding="utf-8"
+    )
+    cli("import", whole)
+    subjects = [s for (s,) in rows(db_path, "SELECT subject FROM petitions ORDER BY id")]
+    assert len(subjects) == 32 and subjects[-1] == "末行" and subjects[-2].startswith('噪声扰民，"晚上"')
+
+
+def test_a_failed_import_leaves_no_ledger_where_there_was_none(cli, db_path, isolated):
+    """An office's first import, refused (a village the ledger does not know, a file it cannot read): the next
+    command must not find an empty ledger made by the failure. A ledger that was there stays as it was."""
+    bad = isolated / "bad.csv"
+    bad.write_text("登记日期,属地,信访层级,反映问题\n2018-06-01,新河村,镇,异味\n", encoding="utf-8")
+    result = cli("import", bad, ok=False)
+    assert result.exit_code == 2 and not db_path.exists()
+    assert f"guside import {bad} --new-villages" in result.stderr  # the way to register the file's villages
+    headless = isolated / "headless.csv"
+    headless.write_text("甲,乙\n1,2\n", encoding="utf-8")
+    assert cli("import", headless, ok=False).exit_code == 2 and not db_path.exists()
+    cli("add", "--village", "红豆村", "--level", "镇", "--subject", "异味", "--received", "2018-06-01")
+    before = snapshot(db_path)
+    assert cli("import", bad, ok=False).exit_code == 2
+    assert snapshot(db_path) == before
+    cli("import", bad, "--new-villages")
+    assert len(rows(db_path)) == 2

@@ -107,6 +107,18 @@ def value_hint(problems, columns: dict[str, str]) -> str | None:
     return None
 
 
+def village_hint(problems, file: Path) -> str | None:
+    """Once, when the ledger does not know a village a row names: --new-villages registers the file's own (the
+    command as it can be typed again: the path as given, quoted for the shell where it needs it)."""
+    import shlex
+
+    from guside_cli.core.text import shown
+
+    if any(getattr(problem.message, "id", None) == "village.unknown" for _, problem in problems):
+        return str(M("files.village_hint", file=shlex.quote(shown(file))))
+    return None
+
+
 def grouped(problems: list) -> list[tuple[list[int], Any]]:
     """The same problem on many rows (a village the ledger does not know, on every row of a file) said once with
     its rows, in the order problems were found first: a million-row file need not print a million lines."""

@@ -56,29 +56,42 @@ def import_file(
     from guside_cli.interchange.readers import open_source
     from guside_cli.messages import M
     from guside_cli.render.progress import Bar
+    from guside_cli.storage.connection import remove_if_empty
 
     run = run_of(ctx)
     options, encoding = report.read_options(maps or [], rules, sheet, year, encoding)
     source, rows = open_source(file, fmt, encoding, options)
     bar = Bar(file.name, total=lambda: source.size, done=lambda: source.position() if source.position else 0)
-    with _dry_ledger(run, dry_run) as run, open_ledger(run, create=not dry_run) as ledger, bar:
-        result = register_rows(
-            ledger,
-            rows,
-            run,
-            update=update,
-            new_villages=new_villages,
-            dry_run=dry_run,
-            progress=bar.tick,
-            source=source,
-            values=options.values,
-        )
+    created = not dry_run and not run.db.exists()  # a failed import leaves no ledger where there was none
+    try:
+        with _dry_ledger(run, dry_run) as run, open_ledger(run, create=not dry_run) as ledger, bar:
+            result = register_rows(
+                ledger,
+                rows,
+                run,
+                update=update,
+                new_villages=new_villages,
+                dry_run=dry_run,
+                progress=bar.tick,
+                source=source,
+                values=options.values,
+            )
+    except BaseException:
+        if created:
+            remove_if_empty(run.db)
+        raise
+    if result.problems and created:
+        remove_if_empty(run.db)
     notes = report.notes(source)
     report.echo_notes(report.unused(source), err=True)
     for rows, problem in report.grouped(result.problems):
         typer.echo(one_line(report.problem_line(source, report.rows_text(rows), problem)), err=True)
     if result.problems:
-        hints = [report.yearless_hint(options.values), report.value_hint(result.problems, source.columns)]
+        hints = [
+            report.yearless_hint(options.values),
+            report.value_hint(result.problems, source.columns),
+            report.village_hint(result.problems, file),
+        ]
         report.echo_notes([h for h in hints if h], err=True)
         raise fail(M("import.nothing_imported", count=len(result.problems), file=file.name), 2)
     report.echo_notes(notes + report.villages_added(result) + report.duplicates(result), err=False)

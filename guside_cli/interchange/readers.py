@@ -237,7 +237,8 @@ def _table_rows(source: Source, encoding: str | None, options: ReadOptions) -> I
         if source.format == "csv":
             source.encoding = encoding or detect_encoding(source.path)
             raw = open(source.path, "rb")  # noqa: SIM115 - closed in the finally below
-            rows = lines = _csv_lines(source, raw)
+            lines = _csv_lines(source, raw)
+            rows = _ended(lines, source)
         else:
             rows = sheets.xlsx_rows(source, options)
         header_row, header, rest = sheets.find_header(rows, options.columns)
@@ -282,10 +283,28 @@ def _drop_trailing_blanks(source: Source, last: int) -> None:
         del source.skipped["blank"]
 
 
+# A line read after the file's last: a row of its own, unless a quoted cell is still open at the end of the file
+# (a file cut off), which csv would otherwise close silently, importing the cut row as if it were whole.
+_END = "\ue000guside:end\ue000"
+
+
 def _csv_lines(source: Source, raw: IO[bytes]):
     source.position = raw.tell
     text = io.TextIOWrapper(raw, encoding=source.encoding, newline="")
-    return csv.reader(_without_comments(text))
+    return csv.reader(chain(_without_comments(text), (_END,)))
+
+
+def _ended(lines, source: Source) -> Iterator[list[str]]:
+    """The CSV's rows, up to the line `_csv_lines` put after them; a cell still open there is the file's end cut
+    off, named by the row where it opens."""
+    before = 0
+    for row in lines:
+        if row and row[-1].endswith(_END):
+            if row == [_END]:
+                return
+            raise InputError(M("files.csv_cut", file=source.path.name, row=before + 1))
+        before = lines.line_num
+        yield row
 
 
 def _without_comments(text: IO[str]) -> Iterator[str]:

@@ -75,6 +75,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "第 {row} 行 {field}“{text}”没有年份：用 --year 年份 说明是哪一年",
         "row {row}, {field} '{text}' has no year: give it with --year YEAR",
     ),
+    "files.village_hint": (
+        "文件里的村（社区）若确是新的，可随导入一并登记：guside import {file} --new-villages"
+        "（先用 --dry-run 看会新增哪些）",
+        "if the file's villages are truly new, register them with the import: guside import {file} --new-villages "
+        "(see which with --dry-run first)",
+    ),
     "files.value_hint": (
         "“{column}”列中有不认识的值：用 --map '{field}:值=代码' 或规则文件的 [values.{field}] 说明，"
         "例如 --map '{field}:{example}'",
@@ -94,6 +100,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "files.csv_broken": (
         "{file} 第 {row} 行无法按 CSV 读取（{why}）：未导入任何内容",
         "{file} row {row} cannot be read as CSV ({why}): nothing imported",
+    ),
+    "files.csv_cut": (
+        "{file} 第 {row} 行起的一格以引号开头，到文件末尾也没有结束引号："
+        "文件可能不完整（复制或下载被中断），未导入任何内容",
+        "{file}: the cell that opens with a quote on row {row} is still open at the end of the file: the file may be "
+        "cut off (a copy or download interrupted); nothing imported",
     ),
     "files.reader_died": (
         "读取文件的进程意外结束（退出码 {code}）：未写入任何内容；请重新导入",

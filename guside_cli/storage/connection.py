@@ -1,6 +1,7 @@
 """Opening a ledger: file checks, pragmas, schema version, migrations. Every connection has foreign keys
 on and a busy timeout; every write starts with BEGIN IMMEDIATE (see `Ledger.write`)."""
 
+import contextlib
 import csv
 import os
 import sqlite3
@@ -58,6 +59,22 @@ def create_file(path: Path) -> None:
         return  # another desk created it a moment ago
     os.close(fd)
     os.chmod(path, 0o600)
+
+
+def remove_if_empty(path: Path) -> bool:
+    """Remove a ledger a failed command created a moment ago (an import into a path where there was none), with
+    its journal, so that the failure leaves nothing behind; a ledger holding any case is left as it is (another
+    desk may have filled it meanwhile), and so is one that cannot be read."""
+    try:
+        with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=1)) as conn:
+            if conn.execute("SELECT EXISTS (SELECT 1 FROM petitions)").fetchone()[0]:
+                return False
+    except sqlite3.Error:
+        return False
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(f"{path}{suffix}")
+    return True
 
 
 def refuse_missing(path: Path) -> None:
