@@ -9,7 +9,7 @@ from guside_cli.commands._common import Run, writing
 from guside_cli.core.casepath import check_rank
 from guside_cli.core.errors import GusideError, InputError
 from guside_cli.core.intake import Memo, Problem, intake
-from guside_cli.core.model import EDITABLE_FIELDS, NewPetition, Petition
+from guside_cli.core.model import EDITABLE_FIELDS, HandedCase, NewPetition, Petition
 from guside_cli.messages import M
 
 
@@ -52,7 +52,7 @@ def register_rows(
             # into an empty ledger, secondary indexes (the uid index too) are built once at the end (same transaction)
             dropped = ledger.drop_secondary_indexes() if not dry_run and ledger.is_empty() else []
             load = BulkLoad(ledger, rules=deadline_rules(ledger), shorts={v.name: v.short for v in villages})
-            waiting: list[tuple[int, NewPetition, tuple | None]] = []
+            waiting: list[tuple[int, NewPetition | HandedCase, tuple | None]] = []
             leaders: dict[str, Any] = {}
 
             def register_waiting() -> None:
@@ -69,7 +69,13 @@ def register_rows(
 
             if source is not None and not new_villages and worth_a_worker(source.size):
                 checked = checked_in_worker(
-                    rows, now=run.now, villages=villages, source=source, values=values, prepare=(ledger, load.rules)
+                    rows,
+                    now=run.now,
+                    villages=villages,
+                    source=source,
+                    values=values,
+                    prepare=(ledger, load.rules),
+                    whole=update,  # a correction compares every element
                 )
             else:
                 checked = _checked(ledger, rows, run, result, villages, new_villages, new_villages_known)
@@ -126,7 +132,7 @@ def _register(
     ledger,
     load,
     row: int,
-    petition: NewPetition,
+    petition: NewPetition | HandedCase,
     result: LoadResult,
     update: bool,
     leaders: dict,
@@ -189,7 +195,7 @@ def _register(
         )
 
 
-def _same_case(existing: Petition, petition: NewPetition) -> bool:
+def _same_case(existing: Petition, petition: NewPetition | HandedCase) -> bool:
     return (
         existing.received_at.date() == petition.received_at.date()
         and existing.village == petition.village

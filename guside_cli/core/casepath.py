@@ -18,7 +18,7 @@ from guside_cli.core.deadlines import (
 )
 from guside_cli.core.enums import CONCLUSIONS, HANDLING_STAGES, Outcome, Rank, Stage, Status, StepKind
 from guside_cli.core.errors import InputError, RuleViolation
-from guside_cli.core.model import Leader, NewPetition, Petition, Step
+from guside_cli.core.model import HandedCase, Leader, NewPetition, Petition, Step
 from guside_cli.messages import M, language
 
 # 顾山镇 plan, 四(三): who must hold province/Beijing and handed-down key cases.
@@ -48,7 +48,7 @@ def label(coded) -> Label:
 # --- 包案: who may hold a case ------------------------------------------------------------------------------
 
 
-def required_ranks(p: "Petition | NewPetition") -> frozenset[Rank] | None:
+def required_ranks(p: "Petition | NewPetition | HandedCase") -> frozenset[Rank] | None:
     """The ranks the plan allows to hold this case, or None when any leader may. Province/Beijing cases and
     key (重点) handed-down cases: a town leader; other handed-down cases: a town leader or a village head."""
     if p.level.escalated or (p.source.handed_down and p.is_key):
@@ -58,11 +58,11 @@ def required_ranks(p: "Petition | NewPetition") -> frozenset[Rank] | None:
     return None
 
 
-def needs_town_leader(p: "Petition | NewPetition") -> bool:
+def needs_town_leader(p: "Petition | NewPetition | HandedCase") -> bool:
     return required_ranks(p) == frozenset({Rank.TOWN})
 
 
-def _why(p: "Petition | NewPetition") -> M:
+def _why(p: "Petition | NewPetition | HandedCase") -> M:
     if p.level.escalated:
         return M("rule.why_escalated")
     if p.is_key:
@@ -70,7 +70,7 @@ def _why(p: "Petition | NewPetition") -> M:
     return M("rule.why_handed_down", source=label(p.source))
 
 
-def check_rank(p: "Petition | NewPetition", leader: Leader, *, strict: bool = True) -> None:
+def check_rank(p: "Petition | NewPetition | HandedCase", leader: Leader, *, strict: bool = True) -> None:
     """The plan's 包案 rule for `leader` holding `p`. `strict=False` (import) lets an unknown rank pass."""
     ranks = required_ranks(p)
     if ranks is None:

@@ -1,8 +1,10 @@
 """The petition (信访件) as the domain sees it: one record = one petition (件)."""
 
 import dataclasses
+import operator
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
 
 from guside_cli.core.enums import (
     Form,
@@ -212,6 +214,46 @@ def new_petition(values: dict) -> NewPetition:
     state.update(_NEW_DEFAULTS)
     state.update(values)
     return made
+
+
+class HandedCase(NamedTuple):
+    """What the writing process of a large import needs of a checked case (numbering it, the 包案 rule, its
+    carried steps, a repeat's link), handed over from the reading process instead of the whole NewPetition:
+    a fifth of the time to pickle and unpickle (bench/README.md). Its names and properties are NewPetition's."""
+
+    number: str | None
+    uid: str | None
+    level: Level
+    source: Source
+    is_key: bool
+    village: str
+    received_at: datetime
+    subject: str
+    petitioner: str | None
+    closed_on: date | None
+    outcome: Outcome | None
+    stage: Stage | None
+    leader: str | None
+    repeat_of: str | None
+    enterprise: str | None
+    key_persons: tuple[str, ...]
+    first_contact_at: datetime | None
+    accepted_on: date | None
+
+    @property
+    def closed(self) -> bool:
+        return self.closed_on is not None
+
+    @property
+    def received_on(self) -> date:
+        return self.received_at.date()
+
+
+_HANDED = operator.attrgetter(*HandedCase._fields)
+
+
+def handed(p: NewPetition) -> HandedCase:
+    return HandedCase(*_HANDED(p))
 
 
 @dataclass(frozen=True)

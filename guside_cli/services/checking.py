@@ -18,12 +18,13 @@ from datetime import datetime
 from typing import Any
 
 from guside_cli.core.intake import Memo, Problem, intake
-from guside_cli.core.model import NewPetition, Village
+from guside_cli.core.model import HandedCase, NewPetition, Village, handed
 
 BATCH = 500  # rows per message: large enough that the pipe costs little, small enough to keep memory flat
 PARALLEL_FROM = 4 * 2**20  # bytes of file: below this a worker's start costs more than it saves
-# (row, the case or None, its problems, its row as far as the reading process can make it: storage.bulk.prepare)
-Checked = tuple[int, NewPetition | None, list[Problem], tuple | None]
+# (row, the case — what the writer needs of it, or all of it — or None, its problems, its row as far as the
+# reading process can make it: storage.bulk.prepare)
+Checked = tuple[int, HandedCase | NewPetition | None, list[Problem], tuple | None]
 
 
 def worth_a_worker(size: int) -> bool:
@@ -38,15 +39,17 @@ def checked_in_worker(
     source: Any,
     values: Any,
     prepare: tuple[Any, Any],
+    whole: bool = False,
 ) -> Iterator[Checked]:
     """The rows of `rows` (not yet started: the worker reads them) checked by `intake`, in order, each valid case
-    with its row prepared (`prepare`: the ledger, whose connection the worker never uses, and the deadline rules).
-    `source` and `values` receive the reader's findings when the rows are done."""
+    with its row prepared (`prepare`: the ledger, whose connection the worker never uses, and the deadline rules)
+    and handed over as a HandedCase (`whole`: as the NewPetition itself, which a correction compares field by
+    field). `source` and `values` receive the reader's findings when the rows are done."""
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
     _widen(send)
     worker = context.Process(
-        target=_work, args=(rows, now, villages, source, values, prepare, send, receive), daemon=True
+        target=_work, args=(rows, now, villages, source, values, prepare, whole, send, receive), daemon=True
     )
     worker.start()
     send.close()
@@ -87,7 +90,9 @@ def _widen(connection) -> None:
         fcntl.fcntl(connection.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)
 
 
-def _work(rows, now: datetime, villages: list[Village], source: Any, values: Any, prepare, send, receive) -> None:
+def _work(
+    rows, now: datetime, villages: list[Village], source: Any, values: Any, prepare, whole: bool, send, receive
+) -> None:
     from guside_cli.storage.bulk import prepare as prepared_row
 
     # the pipe's reading end came with the fork: closed, so that a writer killed outright (kill -9) leaves the
@@ -106,8 +111,11 @@ def _work(rows, now: datetime, villages: list[Village], source: Any, values: Any
     try:
         for row, raw in rows:
             petition, problems = intake(raw, now=now, villages=villages, memo=memo)
-            made = None if petition is None else prepared_row(ledger, petition, rules)
-            batch.append((row, petition, problems, made))
+            if petition is None:
+                batch.append((row, None, problems, None))
+            else:
+                made = prepared_row(ledger, petition, rules)
+                batch.append((row, petition if whole else handed(petition), problems, made))
             if len(batch) >= BATCH:
                 send.send(("rows", batch, position()))
                 batch = []

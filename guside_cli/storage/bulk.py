@@ -12,7 +12,7 @@ from guside_cli.core.dates import CHINA
 from guside_cli.core.deadlines import DeadlineRules, effective_due, notice_due, review_due
 from guside_cli.core.errors import InputError, NotFound
 from guside_cli.core.ids import uuid7
-from guside_cli.core.model import NewPetition
+from guside_cli.core.model import HandedCase, NewPetition
 from guside_cli.core.numbering import sequence_scope
 from guside_cli.messages import M
 from guside_cli.storage.rows import INSERT_HISTORY, names_json, pollution_json
@@ -194,7 +194,7 @@ def prepare(ledger, p: NewPetition, rules: DeadlineRules) -> tuple:
     return ledger.petition_values(None, p, p.uid or uuid7(), p.number, None, None, rules)
 
 
-def carried_steps(case_id: int, p: NewPetition, at: str) -> list[tuple]:
+def carried_steps(case_id: int, p: NewPetition | HandedCase, at: str) -> list[tuple]:
     """The steps a case brings from an older ledger: its first contact and its acceptance notice."""
     carried = []
     if p.first_contact_at:
@@ -266,7 +266,7 @@ class BulkLoad:
         `look_up` first for the rows to come, and `flush` before asking about a number still pending)."""
         return number in self.held or number in self.added
 
-    def already_there(self, p: NewPetition) -> bool:
+    def already_there(self, p: NewPetition | HandedCase) -> bool:
         """Whether a row given without a number is a case the ledger held before this load: the same receipt time,
         village, subject and petitioner (a file of an office's own 台账 imported again). Each case stands for one
         row only, so two such rows (two people on one day) need two such cases."""
@@ -286,7 +286,9 @@ class BulkLoad:
     def holds(self, number: str | None) -> bool:
         return number in self.pending
 
-    def add(self, row: int, p: NewPetition, *, leader_id: int | None, note: str, prepared: tuple | None = None) -> None:
+    def add(
+        self, row: int, p: NewPetition | HandedCase, *, leader_id: int | None, note: str, prepared: tuple | None = None
+    ) -> None:
         """Queue a case. `prepared`: its row as `prepare` made it (in the reading process), completed here."""
         ledger = self.ledger
         if p.number is not None:
