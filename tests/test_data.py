@@ -520,6 +520,11 @@ def test_a_csv_cut_off_inside_a_quoted_cell_is_refused_with_its_row(cli, db_path
     assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.stderr
     assert "cut.csv 第 32 行起的一格以引号开头，到文件末尾也没有结束引号" in result.stderr
     assert not db_path.exists()  # nothing written, not even an empty ledger
+    # the line put after the file is new each time: a file's own text cannot end it early or pass for a cut
+    forged = isolated / "forged.csv"
+    forged.write_text(head + "\ue000guside:end\ue000\n2018-06-02,红豆村,镇,x\ue000guside:end\ue000\n", encoding="utf-8")
+    result = cli("import", forged, "--dry-run", ok=False)
+    assert "forged.csv 第 32 行，“反映问题”列：必填" in result.stderr and "引号" not in result.stderr
     whole = isolated / "whole.csv"
     whole.write_text(
         head + '2018-06-02,红豆村,镇,"噪声扰民，""晚上""\n十点后"\n2018-06-03,红豆村,镇,末行', encoding="utf-8"

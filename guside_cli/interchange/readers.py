@@ -5,6 +5,7 @@ import codecs
 import csv
 import io
 import json
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import chain
@@ -53,6 +54,7 @@ class Source:
     received_from: str | None = None  # the header taken as the receipt date when the file has no other
     size: int = 0
     position: Any = None  # a callable giving how far the reading is, for the progress bar (of `size`)
+    end: str = ""  # the line put after a CSV's last (`_csv_lines`)
 
 
 def format_of(path: Path, given: str | None) -> str:
@@ -283,24 +285,23 @@ def _drop_trailing_blanks(source: Source, last: int) -> None:
         del source.skipped["blank"]
 
 
-# A line read after the file's last: a row of its own, unless a quoted cell is still open at the end of the file
-# (a file cut off), which csv would otherwise close silently, importing the cut row as if it were whole.
-_END = "\ue000guside:end\ue000"
-
-
 def _csv_lines(source: Source, raw: IO[bytes]):
+    """The CSV's rows, read after a line of our own (`source.end`, unguessable: no file can hold it): a row of
+    its own at the end, unless a quoted cell is still open there — a file cut off, which csv would close silently,
+    importing the cut row as if it were whole (`_ended`)."""
     source.position = raw.tell
+    source.end = "\ue000" + os.urandom(8).hex() + "\ue000"
     text = io.TextIOWrapper(raw, encoding=source.encoding, newline="")
-    return csv.reader(chain(_without_comments(text), (_END,)))
+    return csv.reader(chain(_without_comments(text), (source.end,)))
 
 
 def _ended(lines, source: Source) -> Iterator[list[str]]:
-    """The CSV's rows, up to the line `_csv_lines` put after them; a cell still open there is the file's end cut
+    """The rows of `_csv_lines` up to the line it put after them; a cell still open there is the file's end cut
     off, named by the row where it opens."""
-    before = 0
+    end, before = source.end, 0
     for row in lines:
-        if row and row[-1].endswith(_END):
-            if row == [_END]:
+        if row and row[-1].endswith(end):
+            if row == [end]:
                 return
             raise InputError(M("files.csv_cut", file=source.path.name, row=before + 1))
         before = lines.line_num
