@@ -62,7 +62,8 @@ def import_file(
     options, encoding = report.read_options(maps or [], rules, sheet, year, encoding)
     source, rows = open_source(file, fmt, encoding, options)
     bar = Bar(file.name, total=lambda: source.size, done=lambda: source.position() if source.position else 0)
-    created = not dry_run and not run.db.exists()  # a failed import leaves no ledger where there was none
+    # a failed import leaves no ledger where there was none (a link, even a dangling one, is not ours to remove)
+    created = not dry_run and not run.db.exists() and not run.db.is_symlink()
     try:
         with _dry_ledger(run, dry_run) as run, open_ledger(run, create=not dry_run) as ledger, bar:
             result = register_rows(
