@@ -30,7 +30,6 @@ def test_the_worker_reports_how_far_it_has_read(isolated):
         now=datetime(2019, 1, 10, 12, tzinfo=CHINA),
         villages=[Village("红豆村", "红豆", "村")],
         source=source,
-        values=options.values,
         prepare=(ledger, deadline_rules(ledger)),
     )
     for count, (_row, petition, problems, prepared) in enumerate(checked, start=1):

@@ -191,8 +191,8 @@ def test_every_bad_row_is_reported_and_nothing_is_written(cli, db_path, isolated
         "a landline its area code first (0510-86001234)",
         "the column '信访层级' holds values guside does not know: map them with --map 'level:VALUE=CODE' or a "
         "rules file's [values.level], e.g. --map 'level:区级=county'",
-        f"if the file's villages are truly new, register them with the import: guside import {path} "
-        "--new-villages (see which with --dry-run first)",
+        "if the file's villages are truly new, run this import again with --new-villages to register them with it "
+        "(add --dry-run to see which first)",
         "Error: 4 problem(s) in bad.csv: nothing was imported; correct the rows above and import again",
     ]
     assert "12345" not in result.stderr.replace("12345热线", "")  # a bad phone number is not echoed
@@ -525,11 +525,21 @@ def test_a_csv_cut_off_inside_a_quoted_cell_is_refused_with_its_row(cli, db_path
     forged.write_text(head + "\ue000guside:end\ue000\n2018-06-02,红豆村,镇,x\ue000guside:end\ue000\n", encoding="utf-8")
     result = cli("import", forged, "--dry-run", ok=False)
     assert "forged.csv 第 32 行，“反映问题”列：必填" in result.stderr and "引号" not in result.stderr
+    # cut outside any quote: the last row shorter than the header and the row before, no line break after it
+    wide = "登记日期,属地,信访层级,反映问题,信访人\n" + "".join(f"2018-06-01,红豆村,镇,异味{i},张\n" for i in range(30))
+    short = isolated / "short.csv"
+    short.write_text(wide + "2018-06-02,红豆村,镇,噪", encoding="utf-8")
+    result = cli("import", short, ok=False)
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert "short.csv 第 32 行只有 4 格（表头 5 列、上一行更多），文件也在这一行中间结束、没有换行" in result.stderr
+    assert not db_path.exists()
     whole = isolated / "whole.csv"
     whole.write_text(
         head + '2018-06-02,红豆村,镇,"噪声扰民，""晚上""\n十点后"\n2018-06-03,红豆村,镇,末行', encoding="utf-8"
     )
-    cli("import", whole)
+    # a last row as long as the others, with no line break after it, is imported, and noted
+    note = "whole.csv 的最后一行（第 34 行）后没有换行：若文件是复制或下载所得，请核对这一行是否完整"
+    assert note in cli("import", whole).stdout
     subjects = [s for (s,) in rows(db_path, "SELECT subject FROM petitions ORDER BY id")]
     assert len(subjects) == 32 and subjects[-1] == "末行" and subjects[-2].startswith('噪声扰民，"晚上"')
 
@@ -541,7 +551,7 @@ def test_a_failed_import_leaves_no_ledger_where_there_was_none(cli, db_path, iso
     bad.write_text("登记日期,属地,信访层级,反映问题\n2018-06-01,新河村,镇,异味\n", encoding="utf-8")
     result = cli("import", bad, ok=False)
     assert result.exit_code == 2 and not db_path.exists()
-    assert f"guside import {bad} --new-villages" in result.stderr  # the way to register the file's villages
+    assert "在这条 import 命令后加上 --new-villages" in result.stderr  # the way to register the file's villages
     headless = isolated / "headless.csv"
     headless.write_text("甲,乙\n1,2\n", encoding="utf-8")
     assert cli("import", headless, ok=False).exit_code == 2 and not db_path.exists()

@@ -262,7 +262,10 @@ def test_the_worker_and_the_serial_read_report_and_write_the_same(cli, export_of
         assert "第 304 行" in lines[1] and "2010-02-30" in lines[1]
         assert "第 805 行" in lines[2] and "不存在村" in lines[2]
     else:
-        assert code == 2 and stderr == "错误：第 905 行 received_on“3月5日”没有年份：用 --year 年份 说明是哪一年\n"
+        assert code == 2 and stderr == (
+            "错误：台账.csv 第 905 行，“received_on”列：“3月5日”没有年份，未导入任何内容：请用 --year 说明是哪一年"
+            "（如 --year 2018）\n"
+        )
 
 
 # --- a uid or a number twice, far apart -----------------------------------------------------------------------

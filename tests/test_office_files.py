@@ -142,7 +142,8 @@ def test_dates_without_a_year_need_year(cli, isolated, db_path):
     case = ["6月7日", "红豆村", "来访", "镇级", "大气", "异味", 1, None, None, "在办", None, None]
     path = habits_book(isolated / "y.xlsx", [case], first_sheet=None)
     refused = cli("import", path, ok=False)
-    assert "第 5 行 received_on“6月7日”没有年份：用 --year 年份 说明是哪一年" in refused.stderr
+    # named as the file names it: the file, its row and column; nothing imported; how to give the year
+    assert "y.xlsx 第 5 行，“来信来访日期”列：“6月7日”没有年份，未导入任何内容：请用 --year" in refused.stderr
     assert not db_path.exists()  # nothing written: not even the new ledger is left
     cli("import", path, "--year", "2018")
     assert rows(db_path, "SELECT substr(received_at, 1, 10) FROM petitions") == [("2018-06-07",)]

@@ -55,6 +55,8 @@ def notes(source) -> list[str]:
         lines.append(str(M("files.accepted_as_received", header=source.received_from)))
     if source.ignored:
         lines.append(str(M("files.ignored", columns="、".join(source.ignored))))
+    if getattr(source, "unterminated", None) is not None:
+        lines.append(str(M("files.unterminated", file=source.path.name, row=source.unterminated)))
     return lines
 
 
@@ -71,13 +73,6 @@ def unused(source) -> list[str]:
         header = " | ".join(h for h in source.header if h)
         lines.append(str(M("files.unused_columns", columns="、".join(shown), row=source.header_row, header=header)))
     return lines
-
-
-def yearless_hint(values) -> str | None:
-    if values.yearless is None:
-        return None
-    row, field, text = values.yearless
-    return str(M("files.yearless", row=row, field=field, text=text))
 
 
 def echo_notes(lines: list[str], *, err: bool) -> None:
@@ -107,15 +102,11 @@ def value_hint(problems, columns: dict[str, str]) -> str | None:
     return None
 
 
-def village_hint(problems, file: Path) -> str | None:
-    """Once, when the ledger does not know a village a row names: --new-villages registers the file's own (the
-    command as it can be typed again: the path as given, quoted for the shell where it needs it)."""
-    import shlex
-
-    from guside_cli.core.text import shown
-
+def village_hint(problems) -> str | None:
+    """Once, when the ledger does not know a village a row names: --new-villages registers the file's own (said
+    as a flag to add to the same command: a command written out here would lose its --db, --map or --year)."""
     if any(getattr(problem.message, "id", None) == "village.unknown" for _, problem in problems):
-        return str(M("files.village_hint", file=shlex.quote(shown(file))))
+        return str(M("files.village_hint"))
     return None
 
 

@@ -35,12 +35,11 @@ def register_rows(
     progress=None,
     origin: str = "file",
     source=None,
-    values=None,
 ) -> LoadResult:
     """Validate and register every row in one transaction. Any problem, or a dry run, and nothing is written;
     every problem is collected, not only the first. Valid rows wait in groups of `BulkLoad.BATCH`, so the
-    ledger is asked once per group which of their numbers it holds. Given the file's `source` (and its
-    `values`), a large file is read and checked in a second process (services/checking.py)."""
+    ledger is asked once per group which of their numbers it holds. Given the file's `source`, a large file is
+    read and checked in a second process (services/checking.py)."""
     from guside_cli.services.checking import checked_in_worker, worth_a_worker
     from guside_cli.storage.bulk import BulkLoad
     from guside_cli.storage.settings import deadline_rules
@@ -73,7 +72,6 @@ def register_rows(
                     now=run.now,
                     villages=villages,
                     source=source,
-                    values=values,
                     prepare=(ledger, load.rules),
                     whole=update,  # a correction compares every element
                 )

@@ -75,7 +75,6 @@ def import_file(
                 dry_run=dry_run,
                 progress=bar.tick,
                 source=source,
-                values=options.values,
             )
     except BaseException:
         if created:
@@ -88,11 +87,7 @@ def import_file(
     for rows, problem in report.grouped(result.problems):
         typer.echo(one_line(report.problem_line(source, report.rows_text(rows), problem)), err=True)
     if result.problems:
-        hints = [
-            report.yearless_hint(options.values),
-            report.value_hint(result.problems, source.columns),
-            report.village_hint(result.problems, file),
-        ]
+        hints = [report.value_hint(result.problems, source.columns), report.village_hint(result.problems)]
         report.echo_notes([h for h in hints if h], err=True)
         raise fail(M("import.nothing_imported", count=len(result.problems), file=file.name), 2)
     report.echo_notes(notes + report.villages_added(result) + report.duplicates(result), err=False)

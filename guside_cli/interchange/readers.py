@@ -18,7 +18,7 @@ from guside_cli.interchange import headers as cols
 from guside_cli.interchange import sheets
 from guside_cli.interchange.cells import FORMULA_STARTS
 from guside_cli.interchange.values import DATE_ONLY_FIELDS as DATE_ONLY
-from guside_cli.interchange.values import Values
+from guside_cli.interchange.values import Values, Yearless
 from guside_cli.messages import M
 
 FORMATS = ("csv", "xlsx", "json", "jsonl")
@@ -55,6 +55,9 @@ class Source:
     size: int = 0
     position: Any = None  # a callable giving how far the reading is, for the progress bar (of `size`)
     end: str = ""  # the line put after a CSV's last (`_csv_lines`)
+    ends_line: bool = True  # whether a CSV's last byte ends a line
+    unterminated: int | None = None  # a CSV's last row, when no line break follows it (`_ended`)
+    last_cells: tuple[int, int] = (0, 0)  # the cells of a CSV's last row and of the row before it
 
 
 def format_of(path: Path, given: str | None) -> str:
@@ -261,6 +264,11 @@ def _table_rows(source: Source, encoding: str | None, options: ReadOptions) -> I
             yield number, for_intake(apply(number, out))
         source.rows = number - header_row - sum(len(r) for r in skipped.values())
         _drop_trailing_blanks(source, number)
+        if source.unterminated is not None:
+            _cut_short(source, header)
+    except Yearless as e:  # no date can be read once one has no year: the whole file waits for --year
+        column = source.columns.get(e.field, e.field)
+        raise InputError(M("files.yearless", file=source.path.name, row=e.row, column=column, text=e.text)) from None
     except UnicodeError:  # a byte that is not text in the encoding, or UTF-16 without its mark
         raise InputError(encoding_problem(source.path, source.encoding or "utf-8")) from None
     except csv.Error as e:  # a cell beyond csv's limit, a NUL in a quoted cell: named by the line it ends on
@@ -273,6 +281,17 @@ def _table_rows(source: Source, encoding: str | None, options: ReadOptions) -> I
     finally:
         if raw is not None:
             raw.close()
+
+
+def _cut_short(source: Source, header: list[Any]) -> None:
+    """A CSV whose last row has no line break after it and fewer cells than the header and the row before it is a
+    file cut off (a copy or download interrupted: Excel, WPS and guside end every row): refused, as importing the
+    row as it is would store a case with its last elements lost. A last row as long as the others is only noted."""
+    width = max((i + 1 for i, h in enumerate(header) if h not in (None, "")), default=0)
+    cells, previous = source.last_cells
+    if cells < width and cells < previous:
+        why = M("files.csv_cut_row", file=source.path.name, row=source.unterminated, cells=cells, width=width)
+        raise InputError(why)
 
 
 def _drop_trailing_blanks(source: Source, last: int) -> None:
@@ -291,20 +310,38 @@ def _csv_lines(source: Source, raw: IO[bytes]):
     importing the cut row as if it were whole (`_ended`)."""
     source.position = raw.tell
     source.end = "\ue000" + os.urandom(8).hex() + "\ue000"
+    source.ends_line = _ends_with_line_break(raw)
     text = io.TextIOWrapper(raw, encoding=source.encoding, newline="")
     return csv.reader(chain(_without_comments(text), (source.end,)))
+
+
+def _ends_with_line_break(raw: IO[bytes]) -> bool:
+    """Whether the file's last byte ends a line (what Excel, WPS and guside write); a file that cannot be read
+    from its end (a pipe) or is empty counts as whole."""
+    try:
+        if os.fstat(raw.fileno()).st_size == 0:
+            return True
+        raw.seek(-1, os.SEEK_END)
+        last = raw.read(1)
+        raw.seek(0)
+    except (OSError, ValueError):
+        return True
+    return last in (b"\n", b"\r")
 
 
 def _ended(lines, source: Source) -> Iterator[list[str]]:
     """The rows of `_csv_lines` up to the line it put after them; a cell still open there is the file's end cut
     off, named by the row where it opens."""
-    end, before = source.end, 0
+    end, before, cells, previous = source.end, 0, 0, 0
     for row in lines:
         if row and row[-1].endswith(end):
             if row == [end]:
+                if not source.ends_line and cells:  # no line break after the last row: perhaps cut (_cut_short)
+                    source.unterminated, source.last_cells = before, (cells, previous)
                 return
             raise InputError(M("files.csv_cut", file=source.path.name, row=before + 1))
         before = lines.line_num
+        cells, previous = len(row), cells
         yield row
 
 

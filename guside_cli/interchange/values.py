@@ -21,6 +21,7 @@ import functools
 import re
 from typing import Any
 
+from guside_cli.core.errors import InputError
 from guside_cli.core.model import CANONICAL_FIELDS, CARRIED_FIELDS
 from guside_cli.interchange.headers import key
 
@@ -49,6 +50,19 @@ def status_of(word: str) -> tuple[str, str | None] | None:
     return _STATUS.get(key(word))
 
 
+class Yearless(InputError):
+    """A date without a year (6月7日) in a file read without --year: the reader names its file and column."""
+
+    def __init__(self, row: int, field: str, text: str):
+        from guside_cli.messages import M
+
+        super().__init__(M("files.yearless_row", row=row, field=field, text=text), field=field)
+        self.row, self.text = row, text
+
+    def __reduce__(self):  # handed between processes (services/checking.py) as what it was made of
+        return Yearless, (self.row, self.field, self.text)
+
+
 class Values:
     """The value conversions of one import: the status table, the office's own words, and the year for dates
     written without one. `apply` works in place on a row's {field: text}."""
@@ -56,7 +70,6 @@ class Values:
     def __init__(self, maps: dict[str, dict[str, str]] | None = None, year: int | None = None):
         self.maps = {field: {key(k): v for k, v in words.items()} for field, words in (maps or {}).items()}
         self.year = year
-        self.yearless: tuple[int, str, str] | None = None  # the first (row, field, text) of a date without year
 
     def apply(self, row: int, cells: dict[str, Any]) -> dict[str, Any]:
         """One tight pass (a million rows go through it): the office's words, the status table, and the dates
@@ -88,8 +101,5 @@ class Values:
         if not m:
             return text
         if self.year is None:  # never this year by default (the desk's 6月7日 is): an office file may be years old
-            from guside_cli.core.errors import InputError
-            from guside_cli.messages import M
-
-            raise InputError(M("files.yearless", row=row, field=field, text=text), field=field)
+            raise Yearless(row, field, text)
         return f"{self.year}-{int(m[1]):02d}-{int(m[2]):02d}"

@@ -13,9 +13,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "ledger.missing": (
         "{path} 没有台账：请检查 --db / GUSIDE_DB 是否指向台账（丢失的台账请从备份恢复）；"
-        "新建台账用 guside add 登记第一件信访",
+        "新建台账用 guside add 登记第一件信访，或用 guside import 导入已有台账",
         "no ledger at {path}: check that --db / GUSIDE_DB names the ledger (restore a lost one from its backup); "
-        "a new ledger starts with `guside add`",
+        "a new ledger starts with `guside add` or `guside import`",
     ),
     "ledger.is_folder": (
         "{path} 是文件夹，不是台账文件：--db 请给出文件名，如 ledger.db",

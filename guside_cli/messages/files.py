@@ -72,14 +72,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The file has only '{header}' as a date: taken as the date received",
     ),
     "files.yearless": (
+        "{file} 第 {row} 行，“{column}”列：“{text}”没有年份，未导入任何内容："
+        "请用 --year 说明是哪一年（如 --year 2018）",
+        "{file} row {row}, column {column}: '{text}' has no year; nothing imported: give the year with --year "
+        "(e.g. --year 2018)",
+    ),
+    "files.yearless_row": (
         "第 {row} 行 {field}“{text}”没有年份：用 --year 年份 说明是哪一年",
         "row {row}, {field} '{text}' has no year: give it with --year YEAR",
     ),
+    "files.csv_cut_row": (
+        "{file} 第 {row} 行只有 {cells} 格（表头 {width} 列、上一行更多），文件也在这一行中间结束、没有换行："
+        "文件可能不完整（复制或下载被中断），未导入任何内容",
+        "{file} row {row} has {cells} cells (the header {width}, the row before more) and the file ends inside it, "
+        "without a line break: the file may be cut off (a copy or download interrupted); nothing imported",
+    ),
+    "files.unterminated": (
+        "{file} 的最后一行（第 {row} 行）后没有换行：若文件是复制或下载所得，请核对这一行是否完整",
+        "{file} ends without a line break after its last row (row {row}): if the file was copied or downloaded, "
+        "check that this row is whole",
+    ),
     "files.village_hint": (
-        "文件里的村（社区）若确是新的，可随导入一并登记：guside import {file} --new-villages"
-        "（先用 --dry-run 看会新增哪些）",
-        "if the file's villages are truly new, register them with the import: guside import {file} --new-villages "
-        "(see which with --dry-run first)",
+        "文件里的村（社区）若确是新的，在这条 import 命令后加上 --new-villages 重新导入，即随导入一并登记"
+        "（再加 --dry-run 可先看会新增哪些）",
+        "if the file's villages are truly new, run this import again with --new-villages to register them with it "
+        "(add --dry-run to see which first)",
     ),
     "files.value_hint": (
         "“{column}”列中有不认识的值：用 --map '{field}:值=代码' 或规则文件的 [values.{field}] 说明，"

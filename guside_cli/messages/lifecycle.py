@@ -238,7 +238,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "setting.h.default": ("默认值", "default"),
     "setting.h.help": ("说明", "help"),
     # --- info and deadlines ----------------------------------------------------------------------------------
-    "info.no_ledger": ("{path}：尚无台账，首次 guside add 时创建", "{path}: no ledger yet; `guside add` creates it"),
+    "info.no_ledger": (
+        "{path}：尚无台账，首次 guside add 或 guside import 时创建",
+        "{path}: no ledger yet; `guside add` or `guside import` creates it",
+    ),
     "info.h.item": ("项目", "item"),
     "info.h.value": ("内容", "value"),
     "info.k.exists": ("台账已建立", "exists"),

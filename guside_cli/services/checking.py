@@ -37,19 +37,18 @@ def checked_in_worker(
     now: datetime,
     villages: list[Village],
     source: Any,
-    values: Any,
     prepare: tuple[Any, Any],
     whole: bool = False,
 ) -> Iterator[Checked]:
     """The rows of `rows` (not yet started: the worker reads them) checked by `intake`, in order, each valid case
     with its row prepared (`prepare`: the ledger, whose connection the worker never uses, and the deadline rules)
     and handed over as a HandedCase (`whole`: as the NewPetition itself, which a correction compares field by
-    field). `source` and `values` receive the reader's findings when the rows are done."""
+    field). `source` receives the reader's findings when the rows are done."""
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
     _widen(send)
     worker = context.Process(
-        target=_work, args=(rows, now, villages, source, values, prepare, whole, send, receive), daemon=True
+        target=_work, args=(rows, now, villages, source, prepare, whole, send, receive), daemon=True
     )
     worker.start()
     send.close()
@@ -71,8 +70,7 @@ def checked_in_worker(
             elif kind == "error":
                 raise payload
             else:
-                _take_back(source, payload[0])
-                values.yearless = payload[1]
+                _take_back(source, payload)
                 return
     finally:
         if worker.is_alive():
@@ -90,9 +88,7 @@ def _widen(connection) -> None:
         fcntl.fcntl(connection.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)
 
 
-def _work(
-    rows, now: datetime, villages: list[Village], source: Any, values: Any, prepare, whole: bool, send, receive
-) -> None:
+def _work(rows, now: datetime, villages: list[Village], source: Any, prepare, whole: bool, send, receive) -> None:
     from guside_cli.storage.bulk import prepare as prepared_row
 
     # the pipe's reading end came with the fork: closed, so that a writer killed outright (kill -9) leaves the
@@ -120,7 +116,7 @@ def _work(
                 send.send(("rows", batch, position()))
                 batch = []
         send.send(("rows", batch, source.size))  # read to the end (the file is closed by now)
-        send.send(("end", (_state(source), values.yearless), 0))
+        send.send(("end", _state(source), 0))
     except BrokenPipeError:
         return  # the writer is gone
     except Exception as e:  # a reading problem (encoding, header) is the writer's to report
