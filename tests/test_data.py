@@ -525,6 +525,10 @@ def test_a_csv_cut_off_inside_a_quoted_cell_is_refused_with_its_row(cli, db_path
     forged.write_text(head + "\ue000guside:end\ue000\n2018-06-02,红豆村,镇,x\ue000guside:end\ue000\n", encoding="utf-8")
     result = cli("import", forged, "--dry-run", ok=False)
     assert "forged.csv 第 32 行，“反映问题”列：必填" in result.stderr and "引号" not in result.stderr
+    # rows are numbered as in every message (and in Excel): a cell's line breaks do not count
+    lined = isolated / "lined.csv"
+    lined.write_text(head + '2018-06-02,红豆村,镇,"两\n行"\n2018-06-03,红豆村,镇,"噪声', encoding="utf-8")
+    assert "lined.csv 第 33 行起的一格以引号开头" in cli("import", lined, ok=False).stderr
     # cut outside any quote: the last row shorter than the header and the row before, no line break after it
     wide = "登记日期,属地,信访层级,反映问题,信访人\n" + "".join(f"2018-06-01,红豆村,镇,异味{i},张\n" for i in range(30))
     short = isolated / "short.csv"
@@ -538,7 +542,7 @@ def test_a_csv_cut_off_inside_a_quoted_cell_is_refused_with_its_row(cli, db_path
         head + '2018-06-02,红豆村,镇,"噪声扰民，""晚上""\n十点后"\n2018-06-03,红豆村,镇,末行', encoding="utf-8"
     )
     # a last row as long as the others, with no line break after it, is imported, and noted
-    note = "whole.csv 的最后一行（第 34 行）后没有换行：若文件是复制或下载所得，请核对这一行是否完整"
+    note = "whole.csv 的最后一行（第 33 行）后没有换行：若文件是复制或下载所得，请核对这一行是否完整"
     assert note in cli("import", whole).stdout
     subjects = [s for (s,) in rows(db_path, "SELECT subject FROM petitions ORDER BY id")]
     assert len(subjects) == 32 and subjects[-1] == "末行" and subjects[-2].startswith('噪声扰民，"晚上"')
@@ -550,7 +554,7 @@ def test_a_failed_import_leaves_no_ledger_where_there_was_none(cli, db_path, iso
     bad = isolated / "bad.csv"
     bad.write_text("登记日期,属地,信访层级,反映问题\n2018-06-01,新河村,镇,异味\n", encoding="utf-8")
     result = cli("import", bad, ok=False)
-    assert result.exit_code == 2 and not db_path.exists()
+    assert result.exit_code == 2 and not db_path.exists() and not list(isolated.glob(".*building*"))
     assert "在这条 import 命令后加上 --new-villages" in result.stderr  # the way to register the file's villages
     headless = isolated / "headless.csv"
     headless.write_text("甲,乙\n1,2\n", encoding="utf-8")
@@ -561,3 +565,27 @@ def test_a_failed_import_leaves_no_ledger_where_there_was_none(cli, db_path, iso
     assert snapshot(db_path) == before
     cli("import", bad, "--new-villages")
     assert len(rows(db_path)) == 2
+
+
+def test_a_new_ledger_is_built_aside_and_never_replaces_or_removes_another_desks(isolated):
+    """An import into a path with no ledger builds it under a private name and links it into place only when it
+    succeeds: a failure removes only the private file, and a ledger another desk made at the path meanwhile is
+    neither replaced nor removed (removing an 'empty' ledger after a failure could take one another desk had just
+    written to, a red team found)."""
+    from guside_cli.core.errors import LedgerError
+    from guside_cli.storage.connection import built_aside
+
+    path = isolated / "new.db"
+    with pytest.raises(RuntimeError), built_aside(path) as aside:
+        aside.write_bytes(b"half built")
+        raise RuntimeError("the import failed")
+    assert sorted(p.name for p in isolated.iterdir()) == []
+    with pytest.raises(LedgerError) as refused, built_aside(path) as aside:
+        aside.write_bytes(b"ours")
+        path.write_bytes(b"another desk's ledger")
+    assert "导入期间另一处已在" in str(refused.value) and path.read_bytes() == b"another desk's ledger"
+    assert sorted(p.name for p in isolated.iterdir()) == ["new.db"]
+    path.unlink()
+    with built_aside(path) as aside:
+        aside.write_bytes(b"ours")
+    assert path.read_bytes() == b"ours" and sorted(p.name for p in isolated.iterdir()) == ["new.db"]

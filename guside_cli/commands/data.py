@@ -56,15 +56,12 @@ def import_file(
     from guside_cli.interchange.readers import open_source
     from guside_cli.messages import M
     from guside_cli.render.progress import Bar
-    from guside_cli.storage.connection import remove_if_empty
 
     run = run_of(ctx)
     options, encoding = report.read_options(maps or [], rules, sheet, year, encoding)
     source, rows = open_source(file, fmt, encoding, options)
     bar = Bar(file.name, total=lambda: source.size, done=lambda: source.position() if source.position else 0)
-    # a failed import leaves no ledger where there was none (a link, even a dangling one, is not ours to remove)
-    created = not dry_run and not run.db.exists() and not run.db.is_symlink()
-    try:
+    with _new_ledger_aside(run, dry_run) as run:
         with _dry_ledger(run, dry_run) as run, open_ledger(run, create=not dry_run) as ledger, bar:
             result = register_rows(
                 ledger,
@@ -76,22 +73,32 @@ def import_file(
                 progress=bar.tick,
                 source=source,
             )
-    except BaseException:
-        if created:
-            remove_if_empty(run.db)
-        raise
-    if result.problems and created:
-        remove_if_empty(run.db)
-    notes = report.notes(source)
-    report.echo_notes(report.unused(source), err=True)
-    for rows, problem in report.grouped(result.problems):
-        typer.echo(one_line(report.problem_line(source, report.rows_text(rows), problem)), err=True)
-    if result.problems:
-        hints = [report.value_hint(result.problems, source.columns), report.village_hint(result.problems)]
-        report.echo_notes([h for h in hints if h], err=True)
-        raise fail(M("import.nothing_imported", count=len(result.problems), file=file.name), 2)
+        notes = report.notes(source)
+        report.echo_notes(report.unused(source), err=True)
+        for rows, problem in report.grouped(result.problems):
+            typer.echo(one_line(report.problem_line(source, report.rows_text(rows), problem)), err=True)
+        if result.problems:
+            hints = [report.value_hint(result.problems, source.columns), report.village_hint(result.problems)]
+            report.echo_notes([h for h in hints if h], err=True)
+            raise fail(M("import.nothing_imported", count=len(result.problems), file=file.name), 2)
     report.echo_notes(notes + report.villages_added(result) + report.duplicates(result), err=False)
     typer.echo(report.summary(file.name, result, dry_run=dry_run))
+
+
+@contextmanager
+def _new_ledger_aside(run, dry_run: bool):
+    """An import into a path where there is no ledger builds it aside and puts it there only when it succeeds
+    (storage.connection.built_aside): a failed one leaves nothing behind. A link at the path, even a dangling
+    one, is used as it is."""
+    if dry_run or run.db.exists() or run.db.is_symlink():
+        yield run
+        return
+    import dataclasses
+
+    from guside_cli.storage.connection import built_aside
+
+    with built_aside(run.db) as aside:
+        yield dataclasses.replace(run, db=aside)
 
 
 @contextmanager

@@ -332,15 +332,14 @@ def _ends_with_line_break(raw: IO[bytes]) -> bool:
 def _ended(lines, source: Source) -> Iterator[list[str]]:
     """The rows of `_csv_lines` up to the line it put after them; a cell still open there is the file's end cut
     off, named by the row where it opens."""
-    end, before, cells, previous = source.end, 0, 0, 0
-    for row in lines:
+    end, cells, previous = source.end, 0, 0
+    for count, row in enumerate(lines):  # rows numbered as everywhere: a cell's line breaks aside
         if row and row[-1].endswith(end):
             if row == [end]:
                 if not source.ends_line and cells:  # no line break after the last row: perhaps cut (_cut_short)
-                    source.unterminated, source.last_cells = before, (cells, previous)
+                    source.unterminated, source.last_cells = count, (cells, previous)
                 return
-            raise InputError(M("files.csv_cut", file=source.path.name, row=before + 1))
-        before = lines.line_num
+            raise InputError(M("files.csv_cut", file=source.path.name, row=count + 1))
         cells, previous = len(row), cells
         yield row
 

@@ -134,6 +134,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import.problem_row": ("{file} 第 {row} 行：{problem}", "{file} row {row}: {problem}"),
     "import.rows_in_all": (" 等 {count}", " ({count} in all)"),
+    "import.ledger_appeared": (
+        "导入期间另一处已在 {path} 建了台账：本次导入未写入任何内容；请重新导入（将导入到那本台账中）",
+        "a ledger was created at {path} by another desk while this import ran: nothing was imported; import again "
+        "(into that ledger)",
+    ),
     "import.nothing_imported": (
         "{file} 有 {count} 处问题：未导入任何内容；请更正以上各行后重新导入",
         "{count} problem(s) in {file}: nothing was imported; correct the rows above and import again",

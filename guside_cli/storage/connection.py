@@ -5,6 +5,7 @@ import contextlib
 import csv
 import os
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 from guside_cli.core.errors import InputError, LedgerError
@@ -61,20 +62,28 @@ def create_file(path: Path) -> None:
     os.chmod(path, 0o600)
 
 
-def remove_if_empty(path: Path) -> bool:
-    """Remove a ledger a failed command created a moment ago (an import into a path where there was none), with
-    its journal, so that the failure leaves nothing behind; a ledger holding any case is left as it is (another
-    desk may have filled it meanwhile), and so is one that cannot be read."""
+@contextlib.contextmanager
+def built_aside(path: Path) -> Iterator[Path]:
+    """A new ledger built at a private name beside `path` (an import into a path where there is no ledger yet)
+    and put in place only when the command succeeds — by a hard link, which fails rather than replace a ledger
+    another desk created meanwhile. On any failure the private file goes and nothing is left at `path`. No desk
+    sees a half-built ledger, and nothing another desk made is ever removed (removing a ledger found empty after
+    a failure could: another desk may have it open, or may have just written to it)."""
+    aside = path.parent / f".{path.name}.{os.getpid()}-{os.urandom(4).hex()}.building"
     try:
-        with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=1)) as conn:
-            if conn.execute("SELECT EXISTS (SELECT 1 FROM petitions)").fetchone()[0]:
-                return False
-    except sqlite3.Error:
-        return False
-    for suffix in ("", "-journal", "-wal", "-shm"):
-        with contextlib.suppress(FileNotFoundError):
-            os.remove(f"{path}{suffix}")
-    return True
+        yield aside
+        try:
+            os.link(aside, path)
+        except FileExistsError:
+            raise LedgerError(M("import.ledger_appeared", path=shown(path))) from None
+        except OSError:  # a file system without hard links (FAT): a rename, after one last look
+            if path.exists() or path.is_symlink():
+                raise LedgerError(M("import.ledger_appeared", path=shown(path))) from None
+            os.rename(aside, path)
+    finally:
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(f"{aside}{suffix}")
 
 
 def refuse_missing(path: Path) -> None:
@@ -96,6 +105,7 @@ def check_file(path: Path) -> None:
 
 
 def connect(path: Path, *, create: bool) -> sqlite3.Connection:
+    timeout = busy_timeout()  # a bad GUSIDE_BUSY_TIMEOUT is refused before any file is made
     if not path.exists():
         if not create:
             refuse_missing(path)
@@ -104,7 +114,7 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
     check_file(path)
     if not create and path.stat().st_size == 0:  # a lost or truncated ledger must not come back as an empty one
         raise LedgerError(M("trust.error.empty_ledger", path=shown(path)))
-    conn = sqlite3.connect(path, timeout=busy_timeout())
+    conn = sqlite3.connect(path, timeout=timeout)
     try:
         conn.execute("PRAGMA foreign_keys = ON")
         if sqlite3.sqlite_version_info >= WAL_MIN_SQLITE:
