@@ -589,3 +589,28 @@ def test_a_new_ledger_is_built_aside_and_never_replaces_or_removes_another_desks
     with built_aside(path) as aside:
         aside.write_bytes(b"ours")
     assert path.read_bytes() == b"ours" and sorted(p.name for p in isolated.iterdir()) == ["new.db"]
+
+
+def test_files_that_cannot_be_imported_or_hold_a_ledger_are_one_line_each(cli, isolated):
+    """A folder or a pipe given as the file, a UTF-8 file cut inside its last character, a --db that is a link to
+    nothing: each its own Chinese line, exit 2, no ledger made (they were 'no such file', a gb18030 hint, and
+    'unexpected error')."""
+    import os
+
+    (isolated / "folder.csv").mkdir()
+    os.mkfifo(isolated / "pipe.csv")
+    good = "登记日期,属地,信访层级,反映问题\n2018-06-01,红豆村,镇,异味\n2018-06-02,红豆村,镇,噪声".encode()
+    (isolated / "cut.csv").write_bytes(good[:-2])  # 声 is three bytes in UTF-8: two of them left
+    (isolated / "link.db").symlink_to(isolated / "gone" / "ledger.db")
+    expected = {
+        ("import", isolated / "folder.csv"): "folder.csv 是文件夹：请给出要导入的文件名",
+        ("import", isolated / "pipe.csv"): "pipe.csv 不是普通文件（管道或设备）",
+        ("import", isolated / "cut.csv"): "cut.csv 在最后一个字的中间结束（utf-8）：文件可能不完整",
+        ("--db", isolated / "link.db", "add", "--village", "红豆村", "--level", "镇", "--subject", "x"): (
+            "是指向 " + str(isolated / "gone" / "ledger.db") + " 的链接，但那里没有文件"
+        ),
+    }
+    for args, words in expected.items():
+        result = cli(*args, ok=False)
+        assert result.exit_code == 2 and result.stderr.count("\n") == 1 and words in result.stderr, result.stderr
+    assert not (isolated / "ledger.db").exists() and not (isolated / "gone").exists()

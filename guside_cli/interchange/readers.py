@@ -132,6 +132,10 @@ def open_source(
     path: Path, fmt: str | None = None, encoding: str | None = None, options: ReadOptions | None = None
 ) -> tuple[Source, Iterator]:
     if not path.is_file():
+        if path.is_dir():
+            raise InputError(M("import.is_folder", file=shown(path)))
+        if path.exists():
+            raise InputError(M("import.not_a_file", file=shown(path)))
         raise InputError(M("import.no_file", file=shown(path)))
     if encoding and not _known(encoding):
         raise InputError(M("files.unknown_encoding", encoding=encoding))
@@ -269,7 +273,10 @@ def _table_rows(source: Source, encoding: str | None, options: ReadOptions) -> I
     except Yearless as e:  # no date can be read once one has no year: the whole file waits for --year
         column = source.columns.get(e.field, e.field)
         raise InputError(M("files.yearless", file=source.path.name, row=e.row, column=column, text=e.text)) from None
-    except UnicodeError:  # a byte that is not text in the encoding, or UTF-16 without its mark
+    except UnicodeError as e:  # a byte that is not text in the encoding, or UTF-16 without its mark
+        if getattr(e, "reason", "") in ("unexpected end of data", "incomplete multibyte sequence"):
+            # the last character cut in two: the file ends in the middle of it (a copy or download interrupted)
+            raise InputError(M("files.cut_character", file=source.path.name, encoding=source.encoding)) from None
         raise InputError(encoding_problem(source.path, source.encoding or "utf-8")) from None
     except csv.Error as e:  # a cell beyond csv's limit, a NUL in a quoted cell: named by the line it ends on
         row = getattr(lines, "line_num", number + 1)

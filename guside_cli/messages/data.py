@@ -17,6 +17,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no ledger at {path}: check that --db / GUSIDE_DB names the ledger (restore a lost one from its backup); "
         "a new ledger starts with `guside add` or `guside import`",
     ),
+    "ledger.dangling_link": (
+        "{path} 是指向 {target} 的链接，但那里没有文件：请检查 --db / GUSIDE_DB（丢失的台账请从备份恢复）",
+        "{path} is a link to {target}, where there is no file: check --db / GUSIDE_DB (restore a lost ledger from "
+        "its backup)",
+    ),
+    "ledger.cannot_create": (
+        "无法在 {path} 新建台账（{why}）：请检查文件夹是否存在、可写",
+        "cannot create a ledger at {path} ({why}): check that its folder exists and can be written",
+    ),
     "ledger.is_folder": (
         "{path} 是文件夹，不是台账文件：--db 请给出文件名，如 ledger.db",
         "{path} is a folder, not a ledger file: give --db a file name such as ledger.db",
@@ -165,6 +174,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "from another desk; give the file's cases new numbers",
     ),
     "import.no_file": ("{file}：没有这个文件", "{file}: no such file"),
+    "import.is_folder": (
+        "{file} 是文件夹：请给出要导入的文件名",
+        "{file} is a folder: give the name of the file to import",
+    ),
+    "import.not_a_file": (
+        "{file} 不是普通文件（管道或设备）：请先存成文件再导入",
+        "{file} is not a regular file (a pipe or a device): save it as a file, then import it",
+    ),
     "import.old_xls": (
         "{file}：不能读取旧版 .xls 文件；请在 Excel 中另存为 .xlsx",
         "{file}: old .xls files cannot be read; save it as .xlsx (Excel: 另存为 .xlsx)",

@@ -81,6 +81,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "第 {row} 行 {field}“{text}”没有年份：用 --year 年份 说明是哪一年",
         "row {row}, {field} '{text}' has no year: give it with --year YEAR",
     ),
+    "files.cut_character": (
+        "{file} 在最后一个字的中间结束（{encoding}）：文件可能不完整（复制或下载被中断），未导入任何内容",
+        "{file} ends in the middle of its last character ({encoding}): the file may be cut off (a copy or download "
+        "interrupted); nothing imported",
+    ),
     "files.csv_cut_row": (
         "{file} 第 {row} 行只有 {cells} 格（表头 {width} 列、上一行更多），文件也在这一行中间结束、没有换行："
         "文件可能不完整（复制或下载被中断），未导入任何内容",

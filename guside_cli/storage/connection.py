@@ -58,6 +58,8 @@ def create_file(path: Path) -> None:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except FileExistsError:
         return  # another desk created it a moment ago
+    except OSError as e:  # a folder that cannot be written, a name too long
+        raise LedgerError(M("ledger.cannot_create", path=shown(path), why=e.strerror or type(e).__name__)) from None
     os.close(fd)
     os.chmod(path, 0o600)
 
@@ -106,6 +108,8 @@ def check_file(path: Path) -> None:
 
 def connect(path: Path, *, create: bool) -> sqlite3.Connection:
     timeout = busy_timeout()  # a bad GUSIDE_BUSY_TIMEOUT is refused before any file is made
+    if path.is_symlink() and not path.exists():  # a link to nothing: not a place to make a new ledger
+        raise LedgerError(M("ledger.dangling_link", path=shown(path), target=shown(Path(os.readlink(path)))))
     if not path.exists():
         if not create:
             refuse_missing(path)
