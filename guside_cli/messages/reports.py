@@ -48,7 +48,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.verdict.not_met": ("未达标", "NOT met"),
     "report.verdict.veto": ("一票否决：{villages}。", "Veto: {villages}."),
     "report.verdict.veto_warning": ("一票否决预警：{villages}。", "Veto warning: {villages}."),
-    "report.verdict.year_end": ("（年终认定）", "(judged at year end)"),
+    "report.verdict.year_end": ("（待年终认定）", "(to be judged at year end)"),
     "report.veto": ("一票否决", "veto"),
     "report.veto_warning": ("一票否决预警", "veto warning"),
     "report.veto_reason.escalated_rise": ("到部去省不降反升", "escalated rose"),
