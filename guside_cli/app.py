@@ -303,7 +303,14 @@ def root(
 def main() -> None:
     import signal
 
-    from guside_cli.commands._common import on_sigterm
+    from guside_cli.commands._common import Terminated, on_sigterm
 
     signal.signal(signal.SIGTERM, on_sigterm)  # roll back and exit 143, like Ctrl-C (130)
-    app()
+    try:
+        app()
+    except (Terminated, KeyboardInterrupt) as e:  # before a command began (while Python loads it): nothing written
+        from guside_cli.commands._common import fail
+        from guside_cli.messages import M
+
+        message, code = (M("error.terminated"), 143) if isinstance(e, Terminated) else (M("error.interrupted"), 130)
+        raise SystemExit(fail(message, code).exit_code) from None

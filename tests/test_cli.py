@@ -152,3 +152,23 @@ def test_villages_that_shorten_alike_stay_whole_on_a_narrow_list():
     column = headers.index("属地")
     assert [r[column] for r in rows] == ["顾山村", "顾山社区", "红豆"]
     assert short[headers.index("登记日期")] == "登记"
+
+
+@pytest.mark.parametrize("stop", ["Terminated", "KeyboardInterrupt"])
+def test_a_signal_before_the_command_begins_is_one_line_not_a_traceback(monkeypatch, capsys, stop):
+    """SIGTERM or Ctrl-C while Python still loads the command (the first tenth of a second) reached the top as
+    a traceback, exit 1 (a red team): now the same one line and exit code as during the command."""
+    import guside_cli.app as app_module
+    from guside_cli.commands._common import Terminated
+
+    error = {"Terminated": Terminated, "KeyboardInterrupt": KeyboardInterrupt}[stop]
+
+    def loading():
+        raise error()
+
+    monkeypatch.setattr(app_module, "app", loading)
+    with pytest.raises(SystemExit) as ended:
+        app_module.main()
+    assert ended.value.code == (143 if stop == "Terminated" else 130)
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and ("已终止" in err or "已中断" in err) and "Traceback" not in err
