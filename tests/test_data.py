@@ -614,3 +614,20 @@ def test_files_that_cannot_be_imported_or_hold_a_ledger_are_one_line_each(cli, i
         result = cli(*args, ok=False)
         assert result.exit_code == 2 and result.stderr.count("\n") == 1 and words in result.stderr, result.stderr
     assert not (isolated / "ledger.db").exists() and not (isolated / "gone").exists()
+
+
+def test_an_unreadable_file_says_what_to_do_and_a_missing_header_names_its_sheet(cli, isolated):
+    """A UTF-8 file with one GB18030 line read as neither: the codec named as the clerk would type it (not
+    'utf-8-sig') and a way forward; a sheet chosen with --sheet that holds no header is named (a newcomer)."""
+    mixed = isolated / "mixed.csv"
+    mixed.write_bytes("登记日期,属地,信访层级,反映问题\n".encode() + "2018-06-01,红豆村,镇,异味\n".encode("gb18030"))
+    mixed.write_bytes(mixed.read_bytes() + "2018-06-02,红豆村,镇,噪声\n".encode())
+    err = cli("import", mixed, ok=False).stderr
+    assert "编码的文字" in err and "utf-8-sig" not in err and "另存为“CSV UTF-8”" in err, err
+    book = Workbook()
+    book.active.title = "台账"
+    book.active.append(["登记日期", "属地", "信访层级", "反映问题"])
+    book.create_sheet("说明").append(["本表说明"])
+    book.save(isolated / "two.xlsx")
+    err = cli("import", isolated / "two.xlsx", "--sheet", "说明", ok=False).stderr
+    assert "two.xlsx（工作表 说明）：前 30 行中找不到表头" in err, err

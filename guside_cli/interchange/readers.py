@@ -93,7 +93,8 @@ def encoding_problem(path: Path, tried: str) -> M:
     others = [name for name in ENCODINGS if codecs.lookup(name).name != base.replace("-sig", "")]
     other = next((name for name in others if _first_bad_line(path, name) is None), None)
     hint = M("files.encoding_try", other=other) if other else M("files.encoding_none", others=", ".join(others))
-    return M("files.encoding", file=path.name, line=line or 1, encoding=tried, hint=str(hint))
+    shown_as = "utf-8" if tried.lower() == "utf-8-sig" else tried  # UTF-8 with or without its mark, as typed
+    return M("files.encoding", file=path.name, line=line or 1, encoding=shown_as, hint=str(hint))
 
 
 def _first_bad_line(path: Path, encoding: str) -> int | None:
@@ -253,7 +254,8 @@ def _table_rows(source: Source, encoding: str | None, options: ReadOptions) -> I
         header_row, header, rest = sheets.find_header(rows, options.columns)
         if not header:
             needed = "、".join(cols.ALIASES[f][0] for f in cols.REQUIRED)
-            raise InputError(M("files.no_header", file=source.path.name, scan=sheets.SCAN, needed=needed))
+            sheet = str(M("files.sheet", sheet=source.sheet)) if source.sheet else ""
+            raise InputError(M("files.no_header", file=source.path.name, sheet=sheet, scan=sheets.SCAN, needed=needed))
         mapping = _with_header(source, header, header_row, options.columns)
         cells = (_text_cells if source.format == "csv" else _excel_cells)(mapping)
         apply, skipped = options.values.apply, source.skipped

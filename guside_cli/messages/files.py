@@ -5,8 +5,8 @@ Area: files in and out — reading offices' 台账 (header rows, sheets, mapping
 MESSAGES: dict[str, tuple[str, str]] = {
     # reading
     "files.no_header": (
-        "{file}：前 {scan} 行中找不到表头（需要 {needed} 等列）；用 --map '表头=字段' 说明各列",
-        "{file}: no header row in the first {scan} rows (columns such as {needed} are needed); "
+        "{file}{sheet}：前 {scan} 行中找不到表头（需要 {needed} 等列）；用 --map '表头=字段' 说明各列",
+        "{file}{sheet}: no header row in the first {scan} rows (columns such as {needed} are needed); "
         "name the columns with --map 'HEADER=FIELD'",
     ),
     "files.missing_columns": (
@@ -29,8 +29,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "files.encoding_try": ("可试 --encoding {other}", "try --encoding {other}"),
     "files.encoding_none": (
-        "也不是 {others}：是否真是 CSV 文本文件？",
-        "nor {others}: is it really a CSV text file?",
+        "也不是 {others}：是否真是 CSV 文本文件？若是，请在 Excel 或 WPS 中打开后另存为“CSV UTF-8”再导入",
+        "nor {others}: is it really a CSV text file? If it is, open it in Excel or WPS and save it as "
+        "'CSV UTF-8', then import that",
     ),
     "files.unknown_encoding": (
         "未知编码 '{encoding}'：用 utf-8、gb18030 等",
