@@ -589,6 +589,12 @@ def test_a_new_ledger_is_built_aside_and_never_replaces_or_removes_another_desks
     with built_aside(path) as aside:
         aside.write_bytes(b"ours")
     assert path.read_bytes() == b"ours" and sorted(p.name for p in isolated.iterdir()) == ["new.db"]
+    deep = isolated / "新目录" / "二级" / "ledger.db"  # folders made for a ledger that did not come go too
+    with pytest.raises(RuntimeError), built_aside(deep) as aside:
+        aside.parent.mkdir(parents=True)
+        aside.write_bytes(b"half built")
+        raise RuntimeError("the import failed")
+    assert not (isolated / "新目录").exists()
 
 
 def test_files_that_cannot_be_imported_or_hold_a_ledger_are_one_line_each(cli, isolated):

@@ -72,6 +72,8 @@ def built_aside(path: Path) -> Iterator[Path]:
     sees a half-built ledger, and nothing another desk made is ever removed (removing a ledger found empty after
     a failure could: another desk may have it open, or may have just written to it)."""
     aside = path.parent / f".{path.name}.{os.getpid()}-{os.urandom(4).hex()}.building"
+    missing = [folder for folder in (path.parent, *path.parent.parents) if not folder.exists()]  # made for it
+    done = False
     try:
         yield aside
         try:
@@ -82,10 +84,14 @@ def built_aside(path: Path) -> Iterator[Path]:
             if path.exists() or path.is_symlink():
                 raise LedgerError(M("import.ledger_appeared", path=shown(path))) from None
             os.rename(aside, path)
+        done = True
     finally:
         for suffix in ("", "-journal", "-wal", "-shm"):
             with contextlib.suppress(FileNotFoundError):
                 os.remove(f"{aside}{suffix}")
+        for folder in missing if not done else []:  # the folders made for a ledger that did not come, if empty
+            with contextlib.suppress(OSError):
+                folder.rmdir()
 
 
 def refuse_missing(path: Path) -> None:
