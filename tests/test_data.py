@@ -513,30 +513,31 @@ def test_a_csv_cut_off_inside_a_quoted_cell_is_refused_with_its_row(cli, db_path
 
     if worker:
         monkeypatch.setattr(checking, "PARALLEL_FROM", 0)
+
+    def refused(name: str, text: str, words: str) -> None:  # one line, exit 2, nothing written, no ledger left
+        (isolated / name).write_text(text, encoding="utf-8")
+        result = cli("import", isolated / name, ok=False)
+        assert result.exit_code == 2 and result.stderr.count("\n") == 1 and words in result.stderr, result.stderr
+        assert not db_path.exists()
+
     head = "登记日期,属地,信访层级,反映问题\n" + "".join(f"2018-06-01,红豆村,镇,异味{i}\n" for i in range(30))
-    cut = isolated / "cut.csv"
-    cut.write_text(head + '2018-06-02,红豆村,镇,"噪声扰民，晚上', encoding="utf-8")
-    result = cli("import", cut, ok=False)
-    assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.stderr
-    assert "cut.csv 第 32 行起的一格以引号开头，到文件末尾也没有结束引号" in result.stderr
-    assert not db_path.exists()  # nothing written, not even an empty ledger
+    refused(
+        "cut.csv",
+        head + '2018-06-02,红豆村,镇,"噪声扰民，晚上',
+        "cut.csv 第 32 行起的一格以引号开头，到文件末尾也没有结束引号",
+    )
     # the line put after the file is new each time: a file's own text cannot end it early or pass for a cut
     forged = isolated / "forged.csv"
     forged.write_text(head + "\ue000guside:end\ue000\n2018-06-02,红豆村,镇,x\ue000guside:end\ue000\n", encoding="utf-8")
     result = cli("import", forged, "--dry-run", ok=False)
     assert "forged.csv 第 32 行，“反映问题”列：必填" in result.stderr and "引号" not in result.stderr
     # rows are numbered as in every message (and in Excel): a cell's line breaks do not count
-    lined = isolated / "lined.csv"
-    lined.write_text(head + '2018-06-02,红豆村,镇,"两\n行"\n2018-06-03,红豆村,镇,"噪声', encoding="utf-8")
-    assert "lined.csv 第 33 行起的一格以引号开头" in cli("import", lined, ok=False).stderr
+    refused(
+        "lined.csv", head + '2018-06-02,红豆村,镇,"两\n行"\n2018-06-03,红豆村,镇,"噪声', "lined.csv 第 33 行起的一格"
+    )
     # cut outside any quote: the last row shorter than the header and the row before, no line break after it
     wide = "登记日期,属地,信访层级,反映问题,信访人\n" + "".join(f"2018-06-01,红豆村,镇,异味{i},张\n" for i in range(30))
-    short = isolated / "short.csv"
-    short.write_text(wide + "2018-06-02,红豆村,镇,噪", encoding="utf-8")
-    result = cli("import", short, ok=False)
-    assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.stderr
-    assert "short.csv 第 32 行只有 4 格（表头 5 列、上一行更多），文件也在这一行中间结束、没有换行" in result.stderr
-    assert not db_path.exists()
+    refused("short.csv", wide + "2018-06-02,红豆村,镇,噪", "short.csv 第 32 行只有 4 格（表头 5 列、上一行更多）")
     whole = isolated / "whole.csv"
     whole.write_text(
         head + '2018-06-02,红豆村,镇,"噪声扰民，""晚上""\n十点后"\n2018-06-03,红豆村,镇,末行', encoding="utf-8"

@@ -55,8 +55,8 @@ def notes(source) -> list[str]:
         lines.append(str(M("files.accepted_as_received", header=source.received_from)))
     if source.ignored:
         lines.append(str(M("files.ignored", columns="、".join(source.ignored))))
-    if getattr(source, "unterminated", None) is not None:
-        lines.append(str(M("files.unterminated", file=source.path.name, row=source.unterminated)))
+    if source.unterminated is not None:
+        lines.append(str(M("files.unterminated", file=source.path.name, row=source.unterminated[0])))
     return lines
 
 

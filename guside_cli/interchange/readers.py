@@ -54,10 +54,8 @@ class Source:
     received_from: str | None = None  # the header taken as the receipt date when the file has no other
     size: int = 0
     position: Any = None  # a callable giving how far the reading is, for the progress bar (of `size`)
-    end: str = ""  # the line put after a CSV's last (`_csv_lines`)
-    ends_line: bool = True  # whether a CSV's last byte ends a line
-    unterminated: int | None = None  # a CSV's last row, when no line break follows it (`_ended`)
-    last_cells: tuple[int, int] = (0, 0)  # the cells of a CSV's last row and of the row before it
+    # a CSV's last row when no line break follows it: (its row, its cells, the cells of the row before) (`_ended`)
+    unterminated: tuple[int, int, int] | None = None
 
 
 def format_of(path: Path, given: str | None) -> str:
@@ -247,8 +245,7 @@ def _table_rows(source: Source, encoding: str | None, options: ReadOptions) -> I
         if source.format == "csv":
             source.encoding = encoding or detect_encoding(source.path)
             raw = open(source.path, "rb")  # noqa: SIM115 - closed in the finally below
-            lines = _csv_lines(source, raw)
-            rows = _ended(lines, source)
+            lines, rows = _csv_lines(source, raw)
         else:
             rows = sheets.xlsx_rows(source, options)
         header_row, header, rest = sheets.find_header(rows, options.columns)
@@ -297,10 +294,9 @@ def _cut_short(source: Source, header: list[Any]) -> None:
     file cut off (a copy or download interrupted: Excel, WPS and guside end every row): refused, as importing the
     row as it is would store a case with its last elements lost. A last row as long as the others is only noted."""
     width = max((i + 1 for i, h in enumerate(header) if h not in (None, "")), default=0)
-    cells, previous = source.last_cells
+    row, cells, previous = source.unterminated or (0, 0, 0)
     if cells < width and cells < previous:
-        why = M("files.csv_cut_row", file=source.path.name, row=source.unterminated, cells=cells, width=width)
-        raise InputError(why)
+        raise InputError(M("files.csv_cut_row", file=source.path.name, row=row, cells=cells, width=width))
 
 
 def _drop_trailing_blanks(source: Source, last: int) -> None:
@@ -314,14 +310,15 @@ def _drop_trailing_blanks(source: Source, last: int) -> None:
 
 
 def _csv_lines(source: Source, raw: IO[bytes]):
-    """The CSV's rows, read after a line of our own (`source.end`, unguessable: no file can hold it): a row of
-    its own at the end, unless a quoted cell is still open there — a file cut off, which csv would close silently,
-    importing the cut row as if it were whole (`_ended`)."""
+    """The CSV reader (for its line numbers) and its rows, read with a line of our own after the file's last
+    (unguessable: no file can hold it): a row of its own at the end, unless a quoted cell is still open there — a
+    file cut off, which csv would close silently, importing the cut row as if it were whole (`_ended`)."""
     source.position = raw.tell
-    source.end = "\ue000" + os.urandom(8).hex() + "\ue000"
-    source.ends_line = _ends_with_line_break(raw)
+    end = "\ue000" + os.urandom(8).hex() + "\ue000"
+    ends_line = _ends_with_line_break(raw)
     text = io.TextIOWrapper(raw, encoding=source.encoding, newline="")
-    return csv.reader(chain(_without_comments(text), (source.end,)))
+    reader = csv.reader(chain(_without_comments(text), (end,)))
+    return reader, _ended(reader, source, end, ends_line)
 
 
 def _ends_with_line_break(raw: IO[bytes]) -> bool:
@@ -338,15 +335,15 @@ def _ends_with_line_break(raw: IO[bytes]) -> bool:
     return last in (b"\n", b"\r")
 
 
-def _ended(lines, source: Source) -> Iterator[list[str]]:
-    """The rows of `_csv_lines` up to the line it put after them; a cell still open there is the file's end cut
-    off, named by the row where it opens."""
-    end, cells, previous = source.end, 0, 0
+def _ended(lines, source: Source, end: str, ends_line: bool) -> Iterator[list[str]]:
+    """The rows of `_csv_lines` up to the line `end` it put after them; a cell still open there is the file's end
+    cut off, named by the row where it opens."""
+    cells = previous = 0
     for count, row in enumerate(lines):  # rows numbered as everywhere: a cell's line breaks aside
         if row and row[-1].endswith(end):
             if row == [end]:
-                if not source.ends_line and cells:  # no line break after the last row: perhaps cut (_cut_short)
-                    source.unterminated, source.last_cells = count, (cells, previous)
+                if not ends_line and cells:  # no line break after the last row: perhaps cut (_cut_short)
+                    source.unterminated = (count, cells, previous)
                 return
             raise InputError(M("files.csv_cut", file=source.path.name, row=count + 1))
         cells, previous = len(row), cells
