@@ -88,6 +88,20 @@ def effective_due(
     return add_days(accepted_on or received_on, HANDLING_DAYS + extra, rules)
 
 
+def latest_due(
+    received_on: date,
+    rules: DeadlineRules,
+    *,
+    accepted_on: date | None = None,
+    extension_days: int = 0,
+) -> date:
+    """The latest due date the statute allows a case: 60 days (plus approved extensions, 30 days at most in all)
+    from acceptance, or, until acceptance is recorded, from the last day of the 15 allowed to accept. A due date
+    given by hand (an inspection team's) may be earlier, never later: every door that takes one checks it here."""
+    start = accepted_on if accepted_on is not None else notice_due(received_on, rules)
+    return add_days(start, HANDLING_DAYS + min(extension_days, MAX_EXTENSION_DAYS), rules)
+
+
 def days_overdue(due: date, today: date) -> int:
     """Positive when past due, 0 on the day, negative while time is left."""
     return (today - due).days
