@@ -20,6 +20,7 @@ from tests.conftest import snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
 BEFORE = "m013_unique_indexes_by_name"
+VERSION_BEFORE = 12  # the schema version of a ledger made before m013
 
 
 def previous_release(folder: Path) -> Path:
@@ -111,21 +112,26 @@ def petitions_schema(db: Path) -> tuple[str, set[str]]:
 
 @pytest.mark.parametrize("made", [by_previous_release, by_hand], ids=["previous release", "by hand"])
 def test_a_ledger_of_the_version_before_m013_is_rebuilt_whole(cli, db_path, tmp_path, made):
-    """Opened by today's code, the ledger is rebuilt: every row of every table kept (the history too: the
-    upgrade writes none), integrity_check ok, foreign_key_check empty (steps, rewards, exposures, former numbers
-    and repeats all point at the rebuilt table), the two named UNIQUE indexes and no autoindex, the table and
-    its indexes as a new ledger has them, the same refusal words for a uid or number used twice, and `check`
+    """Opened by today's code, the ledger is rebuilt: every row of every table kept (the history too, the
+    upgrade's own rows written after it), integrity_check ok, foreign_key_check empty (steps, rewards, exposures,
+    former numbers and repeats all point at the rebuilt table), the two named UNIQUE indexes and no autoindex, the
+    table and its indexes as a new ledger has them, the same refusal words for a uid or number used twice, and `check`
     whole (the seals written before the rebuild match the rows after)."""
     made(db_path, tmp_path)
     with closing(sqlite3.connect(db_path)) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION - 1
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == VERSION_BEFORE
         assert conn.execute("SELECT count(*) FROM petitions").fetchone()[0] >= 3
     kept = {t: rows for t, rows in snapshot(db_path).items() if t not in ("_sqlite_migrations", "sqlite_stat1")}
     assert all(kept[t] for t in ("leaders", "steps", "rewards", "exposures", "former_numbers", "history"))
     assert cli.json("info")["schema_version"] == LATEST_VERSION  # opening it upgrades it
 
     after = snapshot(db_path)
+    old_history = kept.pop("history")
     assert {t: after[t] for t in kept} == kept
+    # the upgrade is written after the history it found: which versions, then the seals of the tables it left
+    assert after["history"][: len(old_history)] == old_history
+    added = [(row[4], row[5]) for row in after["history"][len(old_history) :]]
+    assert added[0] == ("schema.upgrade", None) and {action for action, _ in added[1:]} == {"seal"}
     with closing(sqlite3.connect(db_path)) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []

@@ -55,5 +55,6 @@ def set_setting(
         old = settings.get_setting(ledger, key)
         new = settings.set_setting(ledger, key, value)
         ledger.log(None, "config.set", field=key, old=old, new=new)
-        moved = ledger.refresh_all_due() if key.startswith("deadline.") and old != new else 0
+        reason = text("setting.recomputed", "zh", key=key, value=new)  # the history's words: the office's language
+        moved = ledger.refresh_all_due(reason) if key.startswith("deadline.") and old != new else 0
     typer.echo(text("setting.done", run.lang, key=key, value=new, moved=moved))

@@ -68,7 +68,9 @@ def assign(
         rules.check_assignment(p, chosen)
         due_on = parse_date(due, run.today) if due else None
         if due_on:
-            rules.check_due(p, due_on)
+            from guside_cli.storage.settings import deadline_rules
+
+            rules.check_due(p, due_on, deadline_rules(ledger))
         ledger.assign(p, chosen, unit=_note(unit), due=due_on)
         p = ledger.get(case)
     tell(M("lifecycle.assigned", number=p.number, leader=chosen.name, due=p.due_on))

@@ -6,6 +6,7 @@ Each rule returns nothing or raises RuleViolation with a message that says why a
 from datetime import date, datetime, timedelta
 
 from guside_cli.core.casepath import TOWN_LEADER_RULE, check_rank, needs_town_leader  # noqa: F401
+from guside_cli.core.deadlines import DeadlineRules, latest_due
 from guside_cli.core.enums import FIRST_THREE, Status, StepKind
 from guside_cli.core.errors import RuleViolation
 from guside_cli.core.model import Leader, Petition, Step
@@ -27,9 +28,32 @@ def check_assignment(p: Petition, leader: Leader) -> None:
     check_rank(p, leader)
 
 
-def check_due(p: Petition, due: date) -> None:
+def check_due(p: Petition, due: date, rules: DeadlineRules) -> None:
+    """A due date given for `p` (assign --due, edit --due): not before receipt, not after the statute's limit."""
     if due < p.received_on:
         raise RuleViolation(M("lifecycle.due_before_receipt", number=p.number, due=due, received=p.received_on))
+    latest = latest_due(p.received_on, rules, accepted_on=p.accepted_on)
+    if due > latest:
+        raise RuleViolation(
+            M("lifecycle.due_beyond_limit", number=p.number, due=due, latest=latest, received=p.received_on)
+        )
+
+
+def check_standing(p: Petition, rules: DeadlineRules) -> None:
+    """What an open case must meet whatever wrote it, judged at the end of every write that changed what these
+    rules read (services.ledger): the plan's 包案 rule for the leader who holds it (三(二): a leader whose rank is
+    not yet known passes, as an import's does), and a due date given by hand no later than the statute allows
+    (信访工作条例 第三十三条: 60 days from acceptance; an earlier one, an inspection team's, stands)."""
+    if p.status is Status.CLOSED:
+        return
+    if p.leader is not None:
+        check_rank(p, p.leader, strict=False)
+    if p.due_given is not None:
+        latest = latest_due(p.received_on, rules, accepted_on=p.accepted_on)
+        if p.due_given > latest:
+            raise RuleViolation(
+                M("lifecycle.due_beyond_limit", number=p.number, due=p.due_given, latest=latest, received=p.received_on)
+            )
 
 
 def check_step(p: Petition, kind: StepKind, at: datetime, now: datetime) -> None:

@@ -39,11 +39,20 @@ def bump(clock: Mapping[str, int], ledger: str) -> Clock:
     return dict(sorted(out.items()))
 
 
-def decide(mine, theirs, mine_clock: Mapping[str, int], theirs_clock: Mapping[str, int]) -> str:
+# When a row was made on both sides alike (the same leader entered at two desks), when each desk entered it is
+# bookkeeping, not a disagreement: the earlier stands on both sides (whichever merges first), never a conflict.
+EARLIEST_WINS = frozenset({"created_at"})
+
+
+def decide(
+    mine, theirs, mine_clock: Mapping[str, int], theirs_clock: Mapping[str, int], column: str | None = None
+) -> str:
     """What a merge does with one field: KEEP, TAKE, JOIN (same value, join the vectors) or CONFLICT."""
     if mine == theirs:
         return KEEP if covers(mine_clock, theirs_clock) else JOIN
     if dict(mine_clock) == dict(theirs_clock):
+        if column in EARLIEST_WINS and mine is not None and theirs is not None:
+            return KEEP if str(mine) <= str(theirs) else TAKE
         return CONFLICT  # the same row made on both sides with different values
     if covers(mine_clock, theirs_clock):
         return KEEP

@@ -81,3 +81,19 @@ class M:
 
     def __hash__(self) -> int:
         return hash(self.id)
+
+
+class Several(M):
+    """Several messages shown as one (a check's findings), the first `shown` of them and how many more, each in
+    the language asked of the whole."""
+
+    __slots__ = ("items", "shown")
+
+    def __init__(self, items: list[M], shown: int = 5) -> None:
+        super().__init__("common.several_more", count=max(len(items) - shown, 0))
+        self.items, self.shown = items, shown
+
+    def render(self, lang: str | None = None) -> str:
+        separator = "；" if (lang or _language) == "zh" else "; "
+        head = separator.join(item.render(lang) for item in self.items[: self.shown])
+        return head + (text("common.several_more", lang, count=self.params["count"]) if self.params["count"] else "")

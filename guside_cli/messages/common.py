@@ -1,6 +1,7 @@
 """Messages every command shares: the error boundary's own words. id -> (中文, English)."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "common.several_more": ("（另有 {count} 处）", " (and {count} more)"),
     "error.the_ledger": ("台账", "the ledger"),
     "error.prefix": ("错误：", "Error: "),
     "error.busy": (

@@ -27,6 +27,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{number}：办结时限 {due} 早于登记日期（{received}），请核对 --due",
         "{number}: due date {due} is before receipt ({received}); check --due",
     ),
+    "lifecycle.due_beyond_limit": (
+        "{number}：办结时限 {due} 晚于法定期限（{received} 登记，受理后 60 日，至迟 {latest}）；"
+        "督办组给出的更短时限可以，更长的须经批准用 guside extend 延期",
+        "{number}: due date {due} is beyond the statutory limit (received {received}; 60 days from acceptance: "
+        "{latest} at the latest); a shorter limit (an inspection team's) is allowed, a longer one needs an approved "
+        "guside extend",
+    ),
     "lifecycle.step_before_receipt": (
         "{number}：{kind}时间 {at} 早于信访登记时间（{received}），请核对 --at",
         "{number}: a {kind} step at {at} is before the petition was received ({received}); check --at",
@@ -211,6 +218,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "setting.short_text": ("{key} 取一段简短文字（1至50个字）", "{key} takes a short text (1 to 50 characters)"),
     "setting.not_bool": ("{key} 取 true 或 false，不是“{text}”", "{key} takes true or false, not '{text}'"),
     "setting.unknown": ("没有设置项“{key}”：可设置的有 {known}", "unknown setting '{key}': known settings are {known}"),
+    "setting.recomputed": ("{key} 改为 {value}，时限重算", "{key} set to {value}: due dates recomputed"),
     "setting.done": (
         "{key} = {value}（{moved} 件在办案件的时限已重算）",
         "{key} = {value} ({moved} open cases' deadlines moved)",

@@ -80,6 +80,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{number} 受理于 {when}，晚于本件：重复信访只能指向更早的信访件",
         "{number} was received on {when}, after this petition: a repeat points to an earlier petition",
     ),
+    "trust.replay.orphan_rows": (
+        "案件 id {id} 的调处或奖励记录仍在，而案件已不在：在 guside 之外删除",
+        "rows of petition id {id} remain though the petition is gone: deleted outside guside",
+    ),
+    "trust.replay.no_history": (
+        "{number} 没有任何历史记录：在 guside 之外插入",
+        "{number} has no history: inserted outside guside",
+    ),
+    "trust.replay.case_changed": (
+        "{number} 与其历史记录不符：案件、调处或奖励记录在 guside 之外被修改",
+        "{number} differs from its history: changed outside guside (the case, a step or a reward)",
+    ),
+    "trust.replay.case_gone": (
+        "案件 id {id} 在历史记录中而已不在台账：在 guside 之外删除",
+        "petition id {id} is in the history but gone from the ledger: deleted outside guside",
+    ),
+    "trust.replay.table_changed": (
+        "表 {table} 与其历史记录不符（行：{rows}）：在 guside 之外被修改",
+        "table {table} differs from its history (rows: {rows}): changed outside guside",
+    ),
+    "trust.replay.table_unsealed": (
+        "表 {table} 中有历史记录未记载的行（{rows}）：在 guside 之外写入",
+        "table {table} holds rows no history vouches for ({rows}): written outside guside",
+    ),
+    "trust.replay.table_gone": (
+        "表 {table} 在历史记录中而已不在台账：在 guside 之外删除",
+        "table {table} is in the history but gone from the ledger: dropped outside guside",
+    ),
+    "trust.replay.schema_changed": (
+        "台账结构（表、索引、触发器、视图）与其历史记录不符（{rows}）：在 guside 之外被修改",
+        "the schema (tables, indexes, triggers, views) differs from its history ({rows}): changed outside guside",
+    ),
+    "trust.replay.schema_unsealed": (
+        "台账结构没有历史记录的封存：在 guside 之外建立或修改",
+        "the schema has no seal in the history: made or changed outside guside",
+    ),
+    "trust.replay.not_replayed": ("未复核：历史链已断", "not replayed: the chain is broken"),
     "trust.due.beyond_limit": (
         "办结期限 {due} 超过法定期限（受理告知 15 日 + 办理 60 日，至迟 {latest}）；延期请用 guside extend",
         "due date {due} is beyond the statutory limit (15 days to accept + 60 to handle: {latest} at the latest); "

@@ -22,8 +22,25 @@ def _business_day(transaction, run):
     that wrote no history writes none (a merge that brought nothing stays a merge that changed nothing)."""
     with transaction as ledger:
         yield ledger
+        judge_changed_cases(ledger)
         if run.clock is not None and run.today != run.clock.date() and ledger.wrote_history:
             ledger.log(None, "business_date", new=run.today.isoformat())
+
+
+def judge_changed_cases(ledger) -> None:
+    """The plan's and the statute's rules on every case this write changed in what they read (its leader, level,
+    source, key mark, given due date; a leader's rank), whichever command, import, merge or resolve wrote it: a
+    write that breaks one is refused whole (core.lifecycle.check_standing)."""
+    from guside_cli.core.lifecycle import check_standing
+    from guside_cli.storage.seal import ruled_cases
+    from guside_cli.storage.settings import deadline_rules
+
+    cases = ruled_cases(ledger.conn)
+    if not cases:
+        return
+    rules = deadline_rules(ledger)
+    for case_id in cases:
+        check_standing(ledger.by_id(case_id), rules)
 
 
 def signature(text: str, field: str) -> str:

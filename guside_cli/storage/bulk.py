@@ -16,7 +16,7 @@ from guside_cli.core.model import HandedCase, NewPetition
 from guside_cli.core.numbering import sequence_scope
 from guside_cli.messages import M
 from guside_cli.storage.rows import INSERT_HISTORY, names_json, pollution_json
-from guside_cli.storage.seal import IMPORT, SEALED, Sealer
+from guside_cli.storage.seal import IMPORT, SEALED, Sealer, leave_case_inserts
 
 BULK_TABLES = ("petitions", "steps", "history")
 # kept while a load writes: rows are looked up by number (duplicates, repeats, drawn numbers), and numbers of an
@@ -227,6 +227,7 @@ class BulkLoad:
         self.next_step = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM steps").fetchone()[0]
         self.first_id = self.next_id  # cases from this id on were written by this load
         self.sealer = Sealer(conn, PETITION_NAMES, STEP_COLUMNS)
+        leave_case_inserts(conn)
         self.petitions: list[tuple] = []
         self.steps: list[tuple] = []
         self.history: list[tuple] = []

@@ -129,6 +129,9 @@ class CasesMixin:
             raise NotFound(M("case.not_found", ref=ref))
         return row[0]
 
+    def by_id(self, case_id: int) -> Petition:
+        return petition_from(self.conn.execute(SELECT_CASES + " WHERE p.id = ?", (case_id,)).fetchone())
+
     def get(self, ref: str) -> Petition:
         row = self.conn.execute(SELECT_CASES + " WHERE p.id = ?", (self.resolve(ref),)).fetchone()
         return petition_from(row)
@@ -224,8 +227,9 @@ class CasesMixin:
         if p.level.escalated != new.level.escalated and before != after:
             self.renumber(p, self._allocate_number(new.received_on.year, after))
 
-    def refresh_due(self, petition_id: int) -> None:
-        """Recompute the stored due dates from their inputs (receipt, acceptance, given date, extension)."""
+    def refresh_due(self, petition_id: int, reason: str | None = None) -> None:
+        """Recompute the stored due dates from their inputs (receipt, acceptance, given date, extension); each
+        date that moves is a history row, with `reason` when a setting moved it."""
         from guside_cli.core.deadlines import review_due
         from guside_cli.storage.settings import deadline_rules
 
@@ -234,15 +238,21 @@ class CasesMixin:
         due = effective_due(
             p.received_on, rules, accepted_on=p.accepted_on, given=p.due_given, extension_days=p.extension_days
         )
-        reviews = [
-            review_due(d, rules).isoformat() if d else None for d in (p.review_requested_on, p.re_review_requested_on)
-        ]
+        reviews = [review_due(d, rules) if d else None for d in (p.review_requested_on, p.re_review_requested_on)]
+        notice = notice_due(p.received_on, rules)
         self.conn.execute(
             "UPDATE petitions SET due_on = ?, notice_due_on = ?, review_due_on = ?, re_review_due_on = ? WHERE id = ?",
-            (due.isoformat(), notice_due(p.received_on, rules).isoformat(), *reviews, petition_id),
+            (due.isoformat(), notice.isoformat(), *(d.isoformat() if d else None for d in reviews), petition_id),
         )
-        if p.due_on != due:
-            self.log(petition_id, "due", field="due_on", old=p.due_on, new=due)
+        moved = (
+            ("due_on", p.due_on, due),
+            ("notice_due_on", p.notice_due_on, notice),
+            ("review_due_on", p.review_due_on, reviews[0]),
+            ("re_review_due_on", p.re_review_due_on, reviews[1]),
+        )
+        for column, old, new in moved:
+            if old != new and (column == "due_on" or reason is not None):
+                self.log(petition_id, "due", field=column, old=old, new=new, note=reason)
 
 
 def _column_value(name: str, value):

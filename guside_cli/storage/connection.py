@@ -177,6 +177,8 @@ def _migrate(conn: sqlite3.Connection, path: Path, stop_before: str | None, vers
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         if new_ledger:
             seed_villages(conn)
+        if stop_before is None:  # a ledger stopped at an older version (tests make them) is as that version left it
+            _seal_upgrade(conn, path, version, reached)
         conn.execute("COMMIT")
         return reached
     except LedgerError:
@@ -195,6 +197,22 @@ def _migrate(conn: sqlite3.Connection, path: Path, stop_before: str | None, vers
                 why=str(e),
             )
         ) from e
+
+
+def _seal_upgrade(conn: sqlite3.Connection, path: Path, before: int, reached: int) -> None:
+    """An upgrade (or a new ledger) is written in the history like any write: one row saying which versions,
+    then the seals of every table and of the schema as they now are."""
+    from datetime import datetime
+
+    from guside_cli.core.dates import CHINA, iso_timestamp
+    from guside_cli.storage.ledger import Ledger
+    from guside_cli.storage.seal import seal_everything
+
+    ledger = Ledger(conn, path)
+    ledger.actor, ledger.at = "guside", iso_timestamp(datetime.now(CHINA))
+    ledger.begin_history()
+    ledger.log(None, "schema.upgrade", old=str(before), new=str(reached))
+    seal_everything(ledger)
 
 
 def _check_compatible(path: Path, app_id: int, version: int, tables: int) -> None:

@@ -74,15 +74,14 @@ class Ledger(
                 raise LedgerError(M("ledger.busy_long", path=shown(self.path))) from None
             raise
         self.actor, self.at = actor, at
-        self._chain_end = None  # (id, hash) of the history's last row, read once per transaction
-        self.noted: set[tuple[str, str]] = set()  # enterprises and key persons known to exist, this transaction
-        from guside_cli.storage.seal import seal_rows, table_digests
+        self.begin_history()
+        from guside_cli.storage.seal import schema_digest, seal_rows, track
 
-        self._touched: set[int] = set()  # petitions this transaction wrote history for: sealed at the end
-        tables_before = table_digests(self.conn)
         try:
+            track(self.conn)
+            schema_before = schema_digest(self.conn)
             yield self
-            seal_rows(self, self._touched, tables_before)
+            seal_rows(self, self._touched, schema_before)
         except BaseException:
             # SQLite rolls back by itself after some errors (a full disk): a second ROLLBACK would hide the first
             if self.conn.in_transaction:
@@ -90,6 +89,13 @@ class Ledger(
             raise
         else:
             self.conn.execute("COMMIT")
+
+    def begin_history(self) -> None:
+        """A write transaction's own state: where the chain ends, what it touched."""
+        self._chain_end: tuple[int, str] | None = None  # (id, hash) of the history's last row, read once
+        self.noted: set[tuple[str, str]] = set()  # enterprises and key persons known to exist, this transaction
+        self._touched: set[int] = set()  # petitions this transaction wrote history for: sealed at the end
+        self.sealed_cases: set[int] = set()  # petitions whose history row carries their seal (an import's)
 
     @property
     def wrote_history(self) -> bool:
@@ -126,6 +132,7 @@ class Ledger(
         if petition_id is not None:
             if seals:
                 self._touched.discard(petition_id)
+                self.sealed_cases.add(petition_id)
             else:
                 self._touched.add(petition_id)
         row = (previous_id + 1, petition_id, self.at, self.actor, action, field, _text(old), _text(new), note)

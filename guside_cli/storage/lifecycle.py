@@ -197,12 +197,13 @@ class LifecycleMixin:
             self.conn.execute("UPDATE petitions SET reopened = ? WHERE id = ?", (reopened, p.id))
             self.log(p.id, "reopen", field="reopened", new=reopened, note="imported")
 
-    def refresh_all_due(self) -> int:
-        """After a deadline setting changes: recompute every open case's due dates. Returns how many changed."""
+    def refresh_all_due(self, reason: str) -> int:
+        """After a deadline setting changes: recompute every open case's due dates, each date moved a history row
+        saying why. Returns how many cases changed."""
         ids = [r[0] for r in self.conn.execute("SELECT id FROM petitions WHERE status = 'open'")]
         before = dict(self.conn.execute(f"SELECT id, {DUES} FROM petitions WHERE status = 'open'"))
         for petition_id in ids:
-            self.refresh_due(petition_id)
+            self.refresh_due(petition_id, reason)
         after = dict(self.conn.execute(f"SELECT id, {DUES} FROM petitions WHERE status = 'open'"))
         return sum(before[i] != after[i] for i in ids)
 

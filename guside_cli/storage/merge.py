@@ -205,7 +205,7 @@ class Merger:
         new_base = dict(mine)
         for column, their_value in theirs.items():
             mc, tc = my_clock.get(column, {}), their_clock.get(column, {})
-            verdict = decide(mine.get(column), their_value, mc, tc)
+            verdict = decide(mine.get(column), their_value, mc, tc, column)
             if verdict == KEEP:
                 continue
             if verdict == JOIN:

@@ -40,3 +40,13 @@ def m013_unique_indexes_by_name(db) -> None:
         raise RuntimeError(f"a reference does not hold after rebuilding petitions: {tuple(broken)}")
     if analysed:
         conn.execute("ANALYZE petitions")
+
+
+@migration
+def m014_every_table_sealed(db) -> None:
+    """The version at which every table, not only the reference ones, and the schema itself are sealed in the
+    history (storage/seal.py). Reaching it, like every upgrade, ends with the seals of every table and of the
+    schema as this version found them (connection._migrate), so `check` replays them all. The history rows a merge
+    brought are found by their local id: a seal vouches for the ledger that wrote it, and both a write's end and
+    `check` set those rows apart."""
+    db.conn.execute("CREATE INDEX merge_history_local ON merge_history (local_id)")

@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 from guside_cli.core.chain import HASHED, first_break
-from guside_cli.messages import M
+from guside_cli.messages import M, Several
 
 # the guards as migrations create them, whitespace and case folded: a guard of the same name that does
 # something else (`WHEN 0`, no RAISE) is not a guard
@@ -56,7 +56,7 @@ def findings(conn: sqlite3.Connection, *, latest: int, app_id_expected: int, anc
     triggers = {r[0]: r[1] for r in one("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")}
     bad_guards = sorted(name for name, sql in GUARDS.items() if _folded(triggers.get(name)) != sql)
     broken = first_break(one(f"SELECT {', '.join(HASHED)}, prev_hash, hash FROM history ORDER BY id"))
-    replayed = replay(conn) if broken is None else ["not replayed: the chain is broken"]
+    replayed = replay(conn) if broken is None else [M("trust.replay.not_replayed")]
     out = [
         {"check": "integrity", "ok": True, "detail": M("data.check_ok")},
         {
@@ -88,9 +88,7 @@ def findings(conn: sqlite3.Connection, *, latest: int, app_id_expected: int, anc
         {
             "check": "history_replay",
             "ok": not replayed,
-            "detail": M("data.check_replayed")
-            if not replayed
-            else "; ".join(replayed[:5]) + (f" (and {len(replayed) - 5} more)" if len(replayed) > 5 else ""),
+            "detail": M("data.check_replayed") if not replayed else Several(replayed),
         },
     ]
     if anchor is not None:
