@@ -192,8 +192,13 @@ def run_of(ctx: typer.Context) -> Run:
     return ctx.find_root().obj
 
 
-def say(run: Run, zh: str, en: str) -> None:
-    typer.echo(zh if run.lang == "zh" else en)
+def say(said) -> None:
+    """What a write service returned (services.outcome.Said): its notes on the error stream, its lines on the
+    output, in the run's language."""
+    for note in said.notes:
+        typer.echo(str(note), err=True)
+    for line in ([said.line] if said.line is not None else []) + said.lines:
+        typer.echo(str(line))
 
 
 def stdin_is_terminal() -> bool:

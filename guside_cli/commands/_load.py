@@ -9,7 +9,7 @@ from guside_cli.commands._common import Run, writing
 from guside_cli.core.casepath import check_rank
 from guside_cli.core.errors import GusideError, InputError
 from guside_cli.core.intake import Memo, Problem, intake
-from guside_cli.core.model import EDITABLE_FIELDS, HandedCase, NewPetition, Petition
+from guside_cli.core.model import HandedCase, NewPetition, Petition
 from guside_cli.messages import M
 
 
@@ -248,45 +248,3 @@ def record_steps(ledger, rows: Iterable[tuple[int, dict[str, Any]]], run: Run) -
 
 class _RollBack(Exception):
     """Raised inside the transaction to undo it when any row had a problem."""
-
-
-# what `edit --set` calls each element (the same names as `add`'s options and the canonical fields)
-EDIT_ALIASES = {
-    "received_on": "received",
-    "received_at": "received",
-    "ref": "ref_no",
-    "due": "due_on",
-    "id-number": "id_number",
-    "key-persons": "key_persons",
-    "key_person": "key_persons",
-}
-
-
-def raw_of(p: Petition) -> dict[str, Any]:
-    """A registered case as the raw values `intake` reads, so a correction is validated like a new entry."""
-    from guside_cli.core.records import to_record
-
-    record = to_record(p, reveal=True)
-    raw = {name: record[name] for name in EDITABLE_FIELDS if name in record}
-    raw["received"] = p.received_at.strftime("%Y-%m-%d %H:%M:%S")
-    raw["persons"] = str(p.persons)
-    raw["due_on"] = p.due_given.isoformat() if p.due_given else None  # the given date, not the computed one
-    return raw
-
-
-def edit_raw(ledger, p: Petition, assignments: list[str], run: Run) -> NewPetition:
-    raw = raw_of(p)
-    for assignment in assignments:
-        name, sep, value = assignment.partition("=")
-        name = EDIT_ALIASES.get(name.strip(), name.strip())
-        if not sep or name not in EDITABLE_FIELDS:
-            fields = ", ".join(EDITABLE_FIELDS)
-            raise InputError(M("intake.set_form", fields=fields, given=assignment))
-        raw[name] = value if value.strip() else None
-    petition, problems = intake(raw, now=run.now, villages=ledger.villages())
-    if problems:
-        from guside_cli.messages import language
-
-        joined = ("；" if language() == "zh" else "; ").join(str(problem) for problem in problems)
-        raise InputError(M("intake.cannot_correct", problems=joined))
-    return petition

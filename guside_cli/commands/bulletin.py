@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from guside_cli.commands import _options as opt
-from guside_cli.commands._common import guarded, open_ledger, run_of, writing
+from guside_cli.commands._common import guarded, open_ledger, run_of
 
 
 def register(app: typer.Typer) -> None:
@@ -66,8 +66,9 @@ def bulletin(
         )
         town = town or town_name(ledger)
         if issue:
-            with writing(ledger, run):
-                ledger.note_interviews_due(period.end, [n.village for n in result.named if n.interview])
+            from guside_cli.services.registers import note_interviews_due
+
+            note_interviews_due(ledger, run, period.end, [n.village for n in result.named if n.interview])
     if fmt == "screen":
         render.print_rich(result, town, run.lang, page=not no_pager)
         return

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from guside_cli.commands import _options as opt
-from guside_cli.commands._common import guarded, open_ledger, run_of, writing
+from guside_cli.commands._common import guarded, open_ledger, run_of, say
 from guside_cli.render.output import Format
 
 campaign_app = typer.Typer(help="help.cmd.campaign", invoke_without_command=True)
@@ -74,8 +74,9 @@ def campaign_set(
     first, last = parse_date(start, run.today), parse_date(end, run.today)
     if first > last or first.year != last.year:
         raise InputError(M("campaign.bad_dates", start=first, end=last))
-    with open_ledger(run, create=True) as ledger, writing(ledger, run, by):
-        ledger.set_phase(first.year, code, first, last)
+    from guside_cli.services import registers
+
+    registers.set_phase(run, code, first, last, by=by)
     typer.echo(text("campaign.phase_set", run.lang, year=first.year, phase=phase, start=first, end=last))
 
 
@@ -92,14 +93,12 @@ def campaign_report(
     from guside_cli.core.dates import parse_date
     from guside_cli.core.errors import InputError
     from guside_cli.core.text import clean
-    from guside_cli.core.villages import resolve_village
-    from guside_cli.messages import M, text
+    from guside_cli.messages import M
 
     run = run_of(ctx)
     day = parse_date(on, run.today)
     if day > run.today:
         raise InputError(M("campaign.future", on=day))
-    with open_ledger(run) as ledger, writing(ledger, run, by):
-        name = resolve_village(village, ledger.villages()).name
-        ledger.add_campaign_report(day.year, name, day, clean(note))
-    typer.echo(text("campaign.report_added", run.lang, village=name, on=day))
+    from guside_cli.services import registers
+
+    say(registers.add_campaign_report(run, village, day, clean(note), by=by))

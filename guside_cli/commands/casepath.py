@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from guside_cli.commands import _options as opt
-from guside_cli.commands._common import guarded, open_ledger, run_of, writing
+from guside_cli.commands._common import guarded, run_of, say
 
 On = Annotated[str | None, typer.Option("--on", help="help.casepath.on")]
 ReviewOutcomeOption = Annotated[str | None, typer.Option("--outcome", "-o", help="help.review.outcome")]
@@ -29,19 +29,6 @@ def tell(message) -> None:
     typer.echo(str(message))
 
 
-def calendar_note(ledger, *dues) -> None:
-    """Say so on every deadline the official calendar has no data for (never a silent guess)."""
-    from guside_cli.core.deadlines import calendar_gap
-    from guside_cli.messages import M
-    from guside_cli.storage.settings import deadline_rules
-
-    rules = deadline_rules(ledger)
-    for due in dues:
-        year = calendar_gap(due, rules)
-        if year is not None:
-            typer.echo(str(M("calendar.no_data", year=year, due=due)), err=True)
-
-
 def _day(run, on: str | None):
     from guside_cli.core.dates import parse_date
 
@@ -53,18 +40,10 @@ def accept(ctx: typer.Context, case: opt.Case, on: On = None, by: opt.By = None)
 
     Example: guside accept 2018-0042 --on 2018-06-10
     """
-    from guside_cli.core import casepath as rules
-    from guside_cli.messages import M
+    from guside_cli.services import casework
 
     run = run_of(ctx)
-    with open_ledger(run) as ledger, writing(ledger, run, by):
-        p = ledger.get(case)
-        day = _day(run, on)
-        rules.check_accept(p, day, run.today)
-        ledger.accept(p, day)
-        p = ledger.get(case)
-        calendar_note(ledger, p.due_on)
-    tell(M("done.accept", number=p.number, day=day, due=p.due_on))
+    say(casework.accept(run, case, on=_day(run, on), by=by))
 
 
 def reject(
@@ -79,16 +58,10 @@ def reject(
     Example: guside reject 2018-0042 --reason "属于诉讼程序解决的事项" --on 2018-06-10
     """
     from guside_cli.commands.lifecycle import _note
-    from guside_cli.core import casepath as rules
-    from guside_cli.messages import M
+    from guside_cli.services import casework
 
     run = run_of(ctx)
-    with open_ledger(run) as ledger, writing(ledger, run, by):
-        p = ledger.get(case)
-        day, why = _day(run, on), _note(reason)
-        rules.check_reject(p, day, why, run.today)
-        ledger.reject(p, day, why)
-    tell(M("done.reject", number=p.number, day=day, reason=why))
+    say(casework.reject(run, case, reason=_note(reason), on=_day(run, on), by=by))
 
 
 def conclude(
@@ -108,20 +81,10 @@ def conclude(
     Example: guside conclude 2018-0042 --outcome 问题解决 --on 2018-07-20 --note "企业已整改，书面答复信访人"
     """
     from guside_cli.commands.lifecycle import _note
-    from guside_cli.core import casepath as rules
-    from guside_cli.core.deadlines import request_window_end
-    from guside_cli.messages import M
-    from guside_cli.storage.settings import deadline_rules
+    from guside_cli.services import casework
 
     run = run_of(ctx)
-    with open_ledger(run) as ledger, writing(ledger, run, by):
-        p = ledger.get(case)
-        result, day = rules.conclusion(outcome), _day(run, on)
-        rules.check_conclude(p, result, day, ledger.steps(p.id), run.today)
-        ledger.conclude(p, result, day, _note(note))
-        limit = request_window_end(day, deadline_rules(ledger))
-        calendar_note(ledger, limit)
-    tell(M("done.conclude", number=p.number, outcome=rules.label(result), day=day, limit=limit))
+    say(casework.conclude(run, case, outcome=outcome, on=_day(run, on), note=_note(note), by=by))
 
 
 def review(
@@ -156,29 +119,17 @@ def re_review(
 
 
 def _review(ctx, case, requested, decided, outcome, by, *, again: bool) -> None:
-    from guside_cli.core import casepath as rules
     from guside_cli.core.dates import parse_date
     from guside_cli.core.enums import ReviewOutcome
     from guside_cli.core.errors import InputError
     from guside_cli.messages import M
-    from guside_cli.storage.settings import deadline_rules
+    from guside_cli.services import casework
 
     run = run_of(ctx)
     if (requested is None) == (decided is None) or (decided is not None and outcome is None):
         raise InputError(M("stage.give_one"))
-    what = M("word.re_review" if again else "word.review")
-    with open_ledger(run) as ledger, writing(ledger, run, by):
-        p = ledger.get(case)
-        if requested is not None:
-            day = parse_date(requested, run.today)
-            check = rules.check_re_review_request if again else rules.check_review_request
-            due = check(p, day, run.today, deadline_rules(ledger))
-            ledger.request_review(p, day, due, again=again)
-            calendar_note(ledger, due)
-            said = M("done.review_requested", number=p.number, what=what, day=day, due=due)
-        else:
-            day, result = parse_date(decided, run.today), ReviewOutcome.parse(outcome)
-            (rules.check_re_review_decision if again else rules.check_review_decision)(p, day, run.today)
-            ledger.decide_review(p, day, result, again=again)
-            said = M("done.review_decided", number=p.number, what=what, outcome=rules.label(result), day=day)
-    tell(said)
+    if requested is not None:
+        say(casework.request_review(run, case, on=parse_date(requested, run.today), again=again, by=by))
+    else:
+        day, result = parse_date(decided, run.today), ReviewOutcome.parse(outcome)
+        say(casework.decide_review(run, case, on=day, outcome=result, again=again, by=by))

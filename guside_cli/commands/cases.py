@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from guside_cli.commands import _options as opt
-from guside_cli.commands._common import Run, guarded, one_line, open_ledger, run_of, stdin_is_terminal, writing
+from guside_cli.commands._common import Run, guarded, one_line, open_ledger, run_of, say, stdin_is_terminal
 from guside_cli.render.output import Format
 from guside_cli.services.cases import build_filter, describe, print_cases, record_reveal  # noqa: F401
 
@@ -52,6 +52,7 @@ def add(
     from guside_cli.core.errors import InputError
     from guside_cli.core.intake import intake, missing_required
     from guside_cli.messages import M, text
+    from guside_cli.services.intake import register
 
     run = run_of(ctx)
     raw = {
@@ -93,8 +94,6 @@ def add(
         raw["source"] = raw["source"] or "direct"
         raw["persons"] = raw["persons"] or "1"
         petition, problems = intake(raw, now=run.now, villages=ledger.villages())
-        if taken_at and not problems:
-            _check_reception(ledger, taken_at, petition.received_at.date())
         if problems:
             from guside_cli.core.records import field_label
 
@@ -106,21 +105,9 @@ def add(
                     line = f"Error: {problem.field}: {problem.message}"
                 typer.echo(one_line(line), err=True)
             raise typer.Exit(2)
-        with writing(ledger, run, by):
-            similar = [] if petition.repeat_of else ledger.possible_repeats(petition)
-            case = ledger.add_petition(petition)
-            if taken_at:
-                ledger.take_at_reception(case.id, taken_at)
-            if leader:
-                from guside_cli.core.lifecycle import check_assignment
-
-                chosen = ledger.leader(leader)
-                check_assignment(case, chosen)
-                ledger.assign(case, chosen, unit=None, due=None)
-                case = ledger.get(case.number)
-            from guside_cli.commands.casepath import calendar_note
-
-            calendar_note(ledger, case.due_on, case.notice_due_on)
+        said = register(run, ledger, petition, taken_at=taken_at, leader=leader, by=by)
+    say(said)
+    case, similar = said.value
     _print_added(case, similar, run, fmt)
 
 
@@ -128,17 +115,6 @@ def _reception_day(run: Run, reception: str | None):
     from guside_cli.core.dates import parse_date
 
     return parse_date(reception, run.today) if reception else None
-
-
-def _check_reception(ledger, on, received) -> None:
-    """`add --reception DATE`: a reception day recorded on that date, and the petition received that day."""
-    from guside_cli.core.errors import InputError
-    from guside_cli.messages import M
-
-    if not ledger.reception_held(on):
-        raise InputError(M("reception.not_recorded", on=on))
-    if received != on:
-        raise InputError(M("reception.other_day", on=on, received=received))
 
 
 def _print_added(case, similar: list[tuple[str, str]], run: Run, fmt: Format) -> None:

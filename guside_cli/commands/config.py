@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from guside_cli.commands import _options as opt
-from guside_cli.commands._common import guarded, open_ledger, run_of, writing
+from guside_cli.commands._common import guarded, open_ledger, run_of, say
 from guside_cli.render.output import Format
 
 config_app = typer.Typer(help="help.cmd.config", no_args_is_help=True)
@@ -47,14 +47,6 @@ def set_setting(
 
     Example: guside config set deadline.roll_weekends true
     """
-    from guside_cli.messages import text
-    from guside_cli.storage import settings
+    from guside_cli.services import registers
 
-    run = run_of(ctx)
-    with open_ledger(run, create=True) as ledger, writing(ledger, run, by):
-        old = settings.get_setting(ledger, key)
-        new = settings.set_setting(ledger, key, value)
-        ledger.log(None, "config.set", field=key, old=old, new=new)
-        reason = text("setting.recomputed", "zh", key=key, value=new)  # the history's words: the office's language
-        moved = ledger.refresh_all_due(reason) if key.startswith("deadline.") and old != new else 0
-    typer.echo(text("setting.done", run.lang, key=key, value=new, moved=moved))
+    say(registers.set_setting(run_of(ctx), key, value, by=by))

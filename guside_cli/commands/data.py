@@ -261,10 +261,9 @@ def publish(
     body = with_anchor(body, head, fmt)
     written = outfile.write_text(out, body, ledger=run.db, public=True)
     if selected:  # the cases exposed today are published: recorded, so the next run starts after them
-        from guside_cli.commands._common import writing
+        from guside_cli.services.registers import mark_published
 
-        with open_ledger(run) as ledger, writing(ledger, run):
-            ledger.mark_published(run.today)
+        mark_published(run)
     if not written:
         return
     typer.echo(text("data.published", run.lang, count=len(records), out=out))

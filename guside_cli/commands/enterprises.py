@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from guside_cli.commands import _options as opt
-from guside_cli.commands._common import guarded, open_ledger, run_of, writing
+from guside_cli.commands._common import guarded, open_ledger, run_of, say
 from guside_cli.render.output import Format
 
 enterprise_app = typer.Typer(help="help.cmd.enterprise", no_args_is_help=True)
@@ -35,22 +35,17 @@ def add(
     """
     from guside_cli.core.enums import Rating
     from guside_cli.core.errors import InputError
-    from guside_cli.core.plan import Enterprise, check_rating
     from guside_cli.core.text import clean
-    from guside_cli.core.villages import resolve_village
     from guside_cli.messages import M
 
     run = run_of(ctx)
     cleaned = clean(name)
     if not cleaned or len(cleaned) > 200:
         raise InputError(M("enterprise.name_length", name=name))
-    with open_ledger(run, create=True) as ledger, writing(ledger, run, by):
-        home = resolve_village(village, ledger.villages()).name if village else None
-        chosen = Rating.parse(rating) if rating else None
-        if chosen:
-            check_rating(cleaned, chosen, ledger.blockers(cleaned, compliant))
-        ledger.add_enterprise(Enterprise(cleaned, home, chosen, compliant))
-    typer.echo(str(M("enterprise.added", name=cleaned)))
+    from guside_cli.services import registers
+
+    chosen = Rating.parse(rating) if rating else None
+    say(registers.add_enterprise(run, cleaned, village=village, rating=chosen, compliant=compliant, by=by))
 
 
 @enterprise_app.command("rate")
@@ -69,19 +64,16 @@ def rate(
     """
     from guside_cli.core.enums import Rating
     from guside_cli.core.errors import InputError
-    from guside_cli.core.plan import check_rating
     from guside_cli.messages import M, text
 
     run = run_of(ctx)
     if rating is None and compliant is None:
         raise InputError(M("enterprise.give_one"))
-    with open_ledger(run) as ledger, writing(ledger, run, by):
-        current = ledger.enterprise(name)
-        chosen = Rating.parse(rating) if rating else current.rating
-        status = current.compliant if compliant is None else compliant
-        if chosen:
-            check_rating(current.name, chosen, ledger.blockers(current.name, status))
-        ledger.rate_enterprise(current, Rating.parse(rating) if rating else None, compliant, reason)
+    from guside_cli.services import registers
+
+    given = Rating.parse(rating) if rating else None
+    said = registers.rate_enterprise(run, name, rating=given, compliant=compliant, reason=reason, by=by)
+    current, chosen = said.value
     shown = chosen.label(run.lang) if chosen else text("plan.unrated", run.lang)
     typer.echo(text("enterprise.rated", run.lang, name=current.name, rating=shown))
 

@@ -4,7 +4,7 @@ the chains that may deserve the mark; `key-cases mark|unmark CASE` sets it, reco
 import typer
 
 from guside_cli.commands import _options as opt
-from guside_cli.commands._common import guarded, open_ledger, run_of, writing
+from guside_cli.commands._common import guarded, open_ledger, run_of, say
 from guside_cli.render.output import Format
 
 key_app = typer.Typer(help="help.cmd.key-cases", invoke_without_command=True)
@@ -65,14 +65,11 @@ def key_cases(ctx: typer.Context, fmt: opt.OutputFormat = Format.auto) -> None:
 
 
 def _mark(ctx: typer.Context, case: str, by: str | None, key: bool) -> None:
-    from guside_cli.messages import text
 
     run = run_of(ctx)
-    with open_ledger(run) as ledger, writing(ledger, run, by):
-        p = ledger.get(case)
-        changed = ledger.set_key(p.id, p.number, key)
-    message = ("key.marked" if key else "key.unmarked") if changed else ("key.already" if key else "key.not_marked")
-    typer.echo(text(message, run.lang, number=p.number))
+    from guside_cli.services import registers
+
+    say(registers.mark_key(run, case, key, by=by))
 
 
 @key_app.command("mark")

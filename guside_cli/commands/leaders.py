@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from guside_cli.commands import _options as opt
-from guside_cli.commands._common import NAME_LIMIT, bounded_text, guarded, open_ledger, run_of, writing
+from guside_cli.commands._common import NAME_LIMIT, bounded_text, guarded, open_ledger, run_of, say
 from guside_cli.render.output import Format
 
 leader_app = typer.Typer(help="help.cmd.leader", no_args_is_help=True)
@@ -33,17 +33,16 @@ def add(
     from guside_cli.core.errors import InputError
     from guside_cli.core.model import Leader
     from guside_cli.core.text import clean
-    from guside_cli.messages import M, text
+    from guside_cli.messages import M
 
     run = run_of(ctx)
     cleaned = clean(name)
     if not cleaned or len(cleaned) > 50:
         raise InputError(M("leader.name_length", name=name))
     leader = Leader(name=cleaned, title=bounded_text(title, "--title", limit=NAME_LIMIT), rank=Rank.parse(rank))
-    with open_ledger(run, create=True) as ledger, writing(ledger, run, by):
-        new = ledger.add_leader(leader)
-    said = "leader.added" if new else "leader.rank_set"
-    typer.echo(text(said, run.lang, name=leader.name, rank=leader.rank.label(run.lang)))
+    from guside_cli.services import registers
+
+    say(registers.add_leader(run, leader, by=by))
 
 
 @leader_app.command("edit")
@@ -66,9 +65,10 @@ def edit(
     from guside_cli.messages import M, text
 
     run = run_of(ctx)
-    with open_ledger(run) as ledger, writing(ledger, run, by):
-        leader = ledger.leader(name)
-        changed = ledger.edit_leader(leader, rank=Rank.parse(rank) if rank else None, title=clean(title))
+    from guside_cli.services import registers
+
+    said = registers.edit_leader(run, name, rank=Rank.parse(rank) if rank else None, title=clean(title), by=by)
+    leader, changed = said.value
     named = [text(f"leader.h.{field}", run.lang) for field in changed]
     tell(M("done.leader_edit", leader=leader.name, changes=("、" if run.lang == "zh" else ", ").join(named) or "—"))
 

@@ -5,10 +5,9 @@ from typing import Annotated
 import typer
 
 from guside_cli.commands import _options as opt
-from guside_cli.commands._common import guarded, open_ledger, run_of, stdin_is_terminal, writing
-from guside_cli.commands.casepath import tell
+from guside_cli.commands._common import guarded, open_ledger, run_of, say, stdin_is_terminal
 from guside_cli.commands.prompts import ask_if_missing
-from guside_cli.messages import M, text
+from guside_cli.messages import M
 from guside_cli.render.output import Format
 
 NOTE_LIMIT = 10_000
@@ -59,21 +58,12 @@ def assign(
     Province/Beijing cases and cases handed down from above must go to a town leader (镇领导包案).
     Example: guside assign 2018-0042 --leader 王镇长 --unit 镇综合执法局 --due 2018-06-25
     """
-    from guside_cli.core import lifecycle as rules
     from guside_cli.core.dates import parse_date
+    from guside_cli.services import casework
 
     run = run_of(ctx)
-    with open_ledger(run) as ledger, writing(ledger, run, by):
-        p, chosen = ledger.get(case), ledger.leader(leader)
-        rules.check_assignment(p, chosen)
-        due_on = parse_date(due, run.today) if due else None
-        if due_on:
-            from guside_cli.storage.settings import deadline_rules
-
-            rules.check_due(p, due_on, deadline_rules(ledger))
-        ledger.assign(p, chosen, unit=_note(unit), due=due_on)
-        p = ledger.get(case)
-    tell(M("lifecycle.assigned", number=p.number, leader=chosen.name, due=p.due_on))
+    due_on = parse_date(due, run.today) if due else None
+    say(casework.assign(run, case, leader, unit=_note(unit), due=due_on, by=by))
 
 
 def step(
@@ -88,11 +78,9 @@ def step(
 
     Example: guside step 2018-0042 --kind 到达现场 --at "2018-06-07 10:30" --by 李四 --note "现场有异味"
     """
-    from guside_cli.core import lifecycle as rules
     from guside_cli.core.dates import parse_datetime
     from guside_cli.core.enums import StepKind
     from guside_cli.core.errors import InputError
-    from guside_cli.core.model import Step
     from guside_cli.core.text import clean
 
     run = run_of(ctx)
@@ -103,14 +91,11 @@ def step(
         _known(run, case)
     kind = ask_if_missing(kind, "kind", StepKind, run.lang)
     note = ask_if_missing(note, "note", None, run.lang)
-    with open_ledger(run) as ledger, writing(ledger, run, by):
-        p = ledger.get(case)
-        when = parse_datetime(at or "now", run.now)
-        the_step = Step(kind=StepKind.parse(kind), at=when, by=clean(by), note=_note(note, required="--note"))
-        rules.check_step(p, the_step.kind, when, run.now)
-        ledger.add_step(p, the_step)
-    hours = (when - p.received_at).total_seconds() / 3600
-    tell(M("lifecycle.step_recorded", number=p.number, kind=the_step.kind.label(run.lang), hours=f"{hours:.1f}"))
+    from guside_cli.services import casework
+
+    when = parse_datetime(at or "now", run.now)
+    the_kind = StepKind.parse(kind)
+    say(casework.step(run, case, kind=the_kind, at=when, by=clean(by), note=_note(note, required="--note")))
 
 
 def extend(
@@ -127,21 +112,13 @@ def extend(
 
     Example: guside extend 2018-0042 --days 30 --reason "需第三方监测" --approved-by 王镇长
     """
-    from guside_cli.commands.casepath import calendar_note
-    from guside_cli.core import casepath as rules
     from guside_cli.core.dates import parse_date
+    from guside_cli.services import casework
 
     run = run_of(ctx)
-    with open_ledger(run) as ledger, writing(ledger, run, by):
-        p = ledger.get(case)
-        why = _note(reason, required="--reason")
-        approver = _note(approved_by) or (p.leader.name if p.leader else None)
-        day = parse_date(on, run.today) if on else run.today
-        rules.check_extension(p, days, day, approver, run.today)
-        ledger.extend(p, days, why, approver)
-        p = ledger.get(case)
-        calendar_note(ledger, p.due_on)
-    tell(M("done.extend", number=p.number, days=days, approver=approver, due=p.due_on))
+    why = _note(reason, required="--reason")
+    day = parse_date(on, run.today) if on else run.today
+    say(casework.extend(run, case, days=days, reason=why, approver=_note(approved_by), on=day, by=by))
 
 
 def close(
@@ -161,32 +138,23 @@ def close(
 
     Example: guside close 2018-0042 --outcome 停诉息访 --on 2018-07-01 --satisfaction 满意
     """
-    from guside_cli.core import casepath as rules
     from guside_cli.core.dates import parse_date
     from guside_cli.core.enums import Outcome, Satisfaction
-    from guside_cli.storage.settings import deadline_rules
+    from guside_cli.services import casework
 
     run = run_of(ctx)
     if outcome in (None, "") and stdin_is_terminal():
         _known(run, case)
     outcome = ask_if_missing(outcome, "outcome", Outcome, run.lang)
-    with open_ledger(run) as ledger, writing(ledger, run, by):
-        p = ledger.get(case)
-        result = Outcome.parse(outcome)
-        day = parse_date(on, run.today) if on else run.today
-        rating = Satisfaction.parse(satisfaction) if satisfaction else None
-        concludes = rules.check_close(p, result, day, ledger.steps(p.id), run.today, deadline_rules(ledger))
-        ledger.close_case(p, result, day, note=_note(note), verified=verified, satisfaction=rating)
-        ledger.strike_off(p, result, day, concludes=concludes)
-        if reward is not None:
-            from guside_cli.core.plan import check_reward, parse_amount
-
-            money = parse_amount(reward)
-            closed = ledger.get(case)
-            check_reward(closed, day, run.today)
-            ledger.add_reward(closed.id, money, day, None)
-    said = "done.close_and_conclude" if concludes else "done.close"
-    tell(M(said, number=p.number, outcome=rules.label(result), day=day))
+    result = Outcome.parse(outcome)
+    day = parse_date(on, run.today) if on else run.today
+    rating = Satisfaction.parse(satisfaction) if satisfaction else None
+    note = _note(note)
+    say(
+        casework.close(
+            run, case, outcome=result, on=day, note=note, verified=verified, satisfaction=rating, reward=reward, by=by
+        )
+    )
 
 
 def reopen(
@@ -200,14 +168,10 @@ def reopen(
 
     Example: guside reopen 2018-0042 --reason "误销号：复查申请期限未满"
     """
-    from guside_cli.core import casepath as rules
+    from guside_cli.services import casework
 
     run = run_of(ctx)
-    with open_ledger(run) as ledger, writing(ledger, run, by):
-        p = ledger.get(case)
-        stage = rules.check_reopen(p)
-        ledger.correct_closing(p, stage, _note(reason, required="--reason"))
-    tell(M("done.reopen", number=p.number, stage=rules.label(stage)))
+    say(casework.reopen(run, case, reason=_note(reason, required="--reason"), by=by))
 
 
 def edit(
@@ -226,26 +190,11 @@ def edit(
     number still finds it. A change that would break the 包案 rule for the case's leader is refused.
     Example: guside edit 2018-红豆-007 --set persons=12 --set "cause=企业夜间偷排"
     """
-    from dataclasses import replace
-
-    from guside_cli.commands._load import edit_raw
-    from guside_cli.core.casepath import check_rank
+    from guside_cli.services import casework
 
     run = run_of(ctx)
-    with open_ledger(run) as ledger, writing(ledger, run, by):
-        p = ledger.get(case)
-        corrected = edit_raw(ledger, p, [*(field or []), *([f"is_key={key}"] if key is not None else [])], run)
-        if p.leader is not None and p.status.code == "open":
-            check_rank(replace(corrected, number=p.number), ledger.leader(p.leader.name))
-        changed = ledger.update_elements(p, corrected)
-        now = ledger.get(str(p.id))
-    from guside_cli.core.records import field_label
-
-    named = [field_label(name, run.lang) for name in changed]
-    changes = ("、" if run.lang == "zh" else ", ").join(named) or text("lifecycle.nothing_changed", run.lang)
-    tell(M("lifecycle.corrected", number=p.number, changes=changes))
-    if now.number != p.number:
-        tell(M("number.changed", old=p.number, new=now.number))
+    assignments = [*(field or []), *([f"is_key={key}"] if key is not None else [])]
+    say(casework.edit(run, case, assignments=assignments, by=by))
 
 
 def history(

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from guside_cli.commands import _options as opt
-from guside_cli.commands._common import guarded, open_ledger, run_of, writing
+from guside_cli.commands._common import guarded, open_ledger, run_of
 from guside_cli.render.output import Format
 
 
@@ -23,37 +23,10 @@ def merge(
     fmt: opt.OutputFormat = Format.auto,
 ) -> None:
     """Bring other ledgers' cases into this one by uid (help.cmd.merge)."""
-    from guside_cli.core.errors import LedgerError
-    from guside_cli.messages import M
-    from guside_cli.storage.ledger import Ledger
-    from guside_cli.storage.merge import Merger, release_cache, seal
+    from guside_cli.services import merging
 
     run = run_of(ctx)
-    opened = []
-    try:
-        for path in sources:
-            if not path.is_file():
-                raise LedgerError(M("merge.no_source", path=path))
-            if run.db.exists() and path.resolve() == run.db.resolve():
-                raise LedgerError(M("merge.source_is_target", path=path))
-            source = Ledger.open(path)
-            opened.append(source)
-            try:
-                with writing(source, run, by):
-                    seal(source)
-                release_cache(source)
-            except Exception as e:
-                if "readonly" in str(e) or "read-only" in str(e):
-                    raise LedgerError(M("merge.source_readonly", path=path)) from None
-                raise
-        results = []
-        with open_ledger(run, create=True) as ledger, writing(ledger, run, by):
-            seal(ledger)
-            for path, source in zip(sources, opened, strict=True):
-                results.append(Merger(ledger, source, str(path)).run())
-    finally:
-        for source in opened:
-            source.close()
+    results = merging.merge(run, sources, by=by)
     _report(run, results, fmt)
     if any(r.conflicts for r in results):
         raise typer.Exit(1)
@@ -174,13 +147,12 @@ def resolve(
     """Settle one merge conflict (help.cmd.resolve)."""
     from guside_cli.core.records import FIELD_LABELS
     from guside_cli.messages import text
-    from guside_cli.storage.merge_conflicts import resolve as settle
+    from guside_cli.services import merging
 
     run = run_of(ctx)
     # the field as `conflicts` shows it (反映问题) or as the ledger names it (subject)
     field = next((name for name, labels in FIELD_LABELS.items() if field.strip() in labels), field.strip())
-    with open_ledger(run) as ledger, writing(ledger, run, by):
-        done = settle(ledger, case, field, take)
+    done = merging.resolve(run, case, field, take, by=by)
     typer.echo(text("merge.resolved", case=case, field=field, value=done["value"]))
     if done["kind"] == "number":
         typer.echo(text("merge.number_resolved_note"))

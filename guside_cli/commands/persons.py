@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from guside_cli.commands import _options as opt
-from guside_cli.commands._common import bounded_text, guarded, open_ledger, run_of, writing
+from guside_cli.commands._common import bounded_text, guarded, open_ledger, run_of, say
 from guside_cli.render.output import Format
 
 person_app = typer.Typer(help="help.cmd.person", no_args_is_help=True)
@@ -38,7 +38,6 @@ def add(
     from guside_cli.core.errors import InputError
     from guside_cli.core.identity import check_id_number, check_phone
     from guside_cli.core.text import clean
-    from guside_cli.core.villages import resolve_village
     from guside_cli.messages import M
 
     run = run_of(ctx)
@@ -47,18 +46,21 @@ def add(
         raise InputError(M("person.name_length", name=name))
     if members is not None and not group:
         raise InputError(M("person.members_without_group"))
-    with open_ledger(run, create=True) as ledger, writing(ledger, run, by):
-        ledger.add_person(
-            cleaned,
-            village=resolve_village(village, ledger.villages()).name,
-            plan=bounded_text(plan, "--plan"),
-            leader_id=ledger.leader(leader).id if leader else None,
-            phone=check_phone(phone),
-            id_number=check_id_number(id_number),
-            group=group,
-            members=members,
-        )
-    typer.echo(str(M("person.added_group" if group else "person.added_person", name=cleaned)))
+    from guside_cli.services import registers
+
+    said = registers.add_person(
+        run,
+        cleaned,
+        village=village,
+        plan=bounded_text(plan, "--plan"),
+        leader=leader,
+        phone=check_phone(phone),
+        id_number=check_id_number(id_number),
+        group=group,
+        members=members,
+        by=by,
+    )
+    say(said)
 
 
 @person_app.command("plan")
@@ -81,9 +83,9 @@ def plan(
     if not clean(text):
         raise InputError(M("person.plan_empty"))
     plan = bounded_text(text, "--plan", required=True)
-    with open_ledger(run) as ledger, writing(ledger, run, by):
-        ledger.set_plan(ledger.person(name)["name"], plan)
-    typer.echo(str(M("person.plan_updated", name=name)))
+    from guside_cli.services import registers
+
+    say(registers.set_person_plan(run, name, plan, by=by))
 
 
 @person_app.command("list")

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from guside_cli.commands import _options as opt
-from guside_cli.commands._common import guarded, open_ledger, run_of, writing
+from guside_cli.commands._common import guarded, open_ledger, run_of, say
 from guside_cli.render.output import Format
 
 reception_app = typer.Typer(help="help.cmd.reception", no_args_is_help=True)
@@ -42,17 +42,15 @@ def reception_add(
     """Record a reception day (help.cmd.reception add)."""
     from guside_cli.core.errors import InputError
     from guside_cli.core.text import clean
-    from guside_cli.core.villages import resolve_village
-    from guside_cli.messages import M, text
+    from guside_cli.messages import M
 
     run = run_of(ctx)
     day, who = _day(run, on), clean(leader)
     if not who:
         raise InputError(M("reception.no_leader"))
-    with open_ledger(run, create=True) as ledger, writing(ledger, run, by):
-        name = resolve_village(village, ledger.villages()).name if village else None
-        ledger.add_reception(day, who, name, clean(note))
-    typer.echo(text("reception.added", run.lang, on=day, leader=who))
+    from guside_cli.services import registers
+
+    say(registers.add_reception(run, day, who, village, clean(note), by=by))
 
 
 @reception_app.command("list")
@@ -92,17 +90,15 @@ def interview(
     """Record a 约谈 held (help.cmd.interview)."""
     from guside_cli.core.errors import InputError
     from guside_cli.core.text import clean
-    from guside_cli.core.villages import resolve_village
-    from guside_cli.messages import M, text
+    from guside_cli.messages import M
 
     run = run_of(ctx)
     day, holder = _day(run, on), clean(who)
     if not holder:
         raise InputError(M("interview.no_by"))
-    with open_ledger(run) as ledger, writing(ledger, run, holder):
-        name = resolve_village(village, ledger.villages()).name
-        ledger.add_interview(name, day, holder, clean(note))
-    typer.echo(text("interview.added", run.lang, village=name, on=day, by=holder))
+    from guside_cli.services import registers
+
+    say(registers.add_interview(run, village, day, holder, clean(note)))
 
 
 def expose(
@@ -131,13 +127,6 @@ def expose(
             output.print_table(headers, [[r[k] or "" for k in keys] for r in rows], fmt)
         return
     day = parse_date(on, run.today) if on else run.today
-    with open_ledger(run) as ledger, writing(ledger, run, by):
-        p = ledger.get(case)
-        if undo:
-            done = ledger.unexpose(p.id)
-        else:
-            ledger.expose(p.id, day)
-    if undo:
-        typer.echo(text("expose.withdrawn" if done else "expose.not_marked", run.lang, number=p.number))
-    else:
-        typer.echo(text("expose.marked", run.lang, number=p.number, on=day))
+    from guside_cli.services import registers
+
+    say(registers.expose(run, case, day, undo=undo, by=by))

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from guside_cli.commands import _options as opt
-from guside_cli.commands._common import guarded, open_ledger, run_of, writing
+from guside_cli.commands._common import guarded, open_ledger, run_of, say
 from guside_cli.render.output import Format
 from guside_cli.services.report import BY_CHOICES, percent, print_report  # noqa: F401
 
@@ -67,23 +67,13 @@ def target_set(
 ) -> None:
     """Set a year's reduction targets, or a village's own (help.cmd.target set)."""
     from guside_cli.core.bounds import check_year
-    from guside_cli.messages import text
 
     run = run_of(ctx)
     check_year(year)
     values = (percent(total, "--total"), percent(escalated, "--escalated"))
-    with open_ledger(run, create=True) as ledger, writing(ledger, run, by):
-        if village is not None:
-            from guside_cli.core.villages import resolve_village
+    from guside_cli.services import registers
 
-            name = resolve_village(village, ledger.villages()).name
-            ledger.set_village_targets(year, name, str(values[0]), str(values[1]))
-    if village is not None:
-        typer.echo(text("target.village_set", run.lang, village=name, year=year, total=values[0], escalated=values[1]))
-        return
-    with open_ledger(run, create=True) as ledger, writing(ledger, run, by):
-        ledger.set_targets(year, str(values[0]), str(values[1]))
-    typer.echo(text("report.targets_set", run.lang, year=year, total=values[0], escalated=values[1]))
+    say(registers.set_targets(run, year, values[0], values[1], village=village, by=by))
 
 
 @target_app.command("list")

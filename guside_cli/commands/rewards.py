@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from guside_cli.commands import _options as opt
-from guside_cli.commands._common import guarded, open_ledger, run_of, writing
+from guside_cli.commands._common import guarded, open_ledger, run_of, say
 from guside_cli.render.output import Format
 
 
@@ -27,18 +27,15 @@ def reward(
     Example: guside reward 2018-0042 --amount 500 --on 2018-07-10
     """
     from guside_cli.core.dates import parse_date
-    from guside_cli.core.plan import check_reward, parse_amount
+    from guside_cli.core.plan import parse_amount
     from guside_cli.core.text import clean
-    from guside_cli.messages import text
 
     run = run_of(ctx)
     money = parse_amount(amount)
-    with open_ledger(run) as ledger, writing(ledger, run, by):
-        p = ledger.get(case)
-        day = parse_date(on, run.today) if on else run.today
-        check_reward(p, day, run.today)
-        ledger.add_reward(p.id, money, day, clean(note))
-    typer.echo(text("reward.recorded", run.lang, number=p.number, amount=money, day=day))
+    day = parse_date(on, run.today) if on else run.today
+    from guside_cli.services import registers
+
+    say(registers.add_reward(run, case, money, day, clean(note), by=by))
 
 
 def rewards(ctx: typer.Context, year: opt.Year = None, fmt: opt.OutputFormat = Format.auto) -> None:

@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from guside_cli.commands import _options as opt
-from guside_cli.commands._common import guarded, open_ledger, run_of, writing
+from guside_cli.commands._common import guarded, run_of, say
 from guside_cli.render.output import Format
 
 village_app = typer.Typer(help="help.cmd.village", no_args_is_help=True)
@@ -29,17 +29,11 @@ def add(
 
     Example: guside village add 新桥村
     """
-    from guside_cli.core.villages import make_village, with_free_short
-    from guside_cli.messages import M
+    from guside_cli.core.villages import make_village
+    from guside_cli.services import registers
 
     run = run_of(ctx)
-    village = make_village(name)
-    with open_ledger(run, create=True) as ledger, writing(ledger, run):
-        village, holder = with_free_short(village, ledger.villages(), short)
-        ledger.add_village(village)
-    if holder:
-        typer.echo(str(M("files.short_taken", short=make_village(name).short, other=holder, name=village.name)))
-    typer.echo(str(M("village.added", name=village.name, short=village.short)))
+    say(registers.add_village(run, make_village(name), short))
 
 
 @village_app.command("list")
