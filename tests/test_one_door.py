@@ -349,3 +349,28 @@ def test_check_passes_after_every_command_of_any_sequence(cli, ops):
             for x, path in paths.items():
                 if path.exists():
                     assert whole(cli, path) == [], (o, x)
+
+
+def test_two_towns_leaders_of_one_name_stay_two_people_in_the_county_and_each_comes_home_bare(cli, tmp_path):
+    gushan, changjing, county = tmp_path / "gushan.db", tmp_path / "changjing.db", tmp_path / "county.db"
+    cli("--db", changjing, "config", "set", "town.name", "长泾镇")
+    cli("--db", changjing, "village", "add", "蒋家村")
+    for db, village in ((gushan, "红豆村"), (changjing, "蒋家村")):
+        cli("--db", db, "leader", "add", "周建国", "--title", "镇长", "--rank", "town")
+        cli("--db", db, "add", "--village", village, "--level", "province", "--subject", "化工厂异味", "--received",
+            "2018-06-01 09:00", "--leader", "周建国")  # fmt: skip
+    cli("--db", county, "config", "set", "town.name", "江阴市")
+    cli("--db", county, "merge", gushan, changjing)
+    with closing(sqlite3.connect(county)) as conn:
+        names = sorted(r[0] for r in conn.execute("SELECT name FROM leaders"))
+        held = dict(conn.execute("SELECT p.town, l.name FROM petitions p JOIN leaders l ON l.id = p.leader_id"))
+    assert names == ["长泾镇:周建国", "顾山镇:周建国"]
+    assert held == {"顾山镇": "顾山镇:周建国", "长泾镇": "长泾镇:周建国"}
+    assert json.loads(cli("--db", county, "conflicts", "--format", "json").stdout) == []
+    cli("--db", gushan, "merge", county)  # the town takes the county's ledger back
+    with closing(sqlite3.connect(gushan)) as conn:
+        names = sorted(r[0] for r in conn.execute("SELECT name FROM leaders"))
+    assert names == ["周建国", "长泾镇:周建国"]
+    assert cli("--db", county, "merge", gushan, changjing).exit_code == 0  # and again: nothing new, no conflict
+    for db in (gushan, changjing, county):
+        assert whole(cli, db) == [], db.name

@@ -2,6 +2,7 @@
 or a common short form (`--level 省` == `--level 省级` == `--level province`)."""
 
 from enum import Enum
+from typing import Self, cast
 
 from guside_cli.core.errors import InputError
 from guside_cli.core.text import fold
@@ -26,6 +27,11 @@ class Coded(Enum):
 
     def label(self, lang: str = "zh") -> str:
         return self.zh if lang == "zh" else self.en
+
+    @classmethod
+    def of(cls, code: str) -> "Self":
+        """The member stored as `code`: a value read back from the ledger (the schema's CHECK admits only codes)."""
+        return cast(Self, cls._value2member_map_[code])  # Enum's own map (mypy reads cls(code) as the members' __new__)
 
     @classmethod
     def what(cls) -> str:

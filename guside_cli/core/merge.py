@@ -81,6 +81,16 @@ def qualified(town: str | None, number: str) -> str:
     return f"{town}{QUALIFIER}{number}" if town else number
 
 
+def local_name(name: str, their_town: str | None, my_town: str | None) -> str:
+    """A name in a town's own register (a leader, an enterprise, a key person), as the receiving ledger keeps it:
+    bare for its own town, qualified by its town for another's (顾山镇:周建国). Two towns' 周建国 stay two people
+    in a county ledger, and each comes back bare to its own town; two desks of one town share theirs."""
+    town, sep, rest = name.partition(QUALIFIER)
+    if sep and town and rest:  # qualified where it comes from: another town's
+        return rest if town == my_town else name
+    return name if not their_town or their_town == my_town else qualified(their_town, name)
+
+
 def bare(number: str, town: str | None) -> str:
     """The number as its own town knows it (the qualifier, if any, removed)."""
     prefix = f"{town}{QUALIFIER}" if town else None

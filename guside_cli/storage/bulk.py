@@ -15,6 +15,7 @@ from guside_cli.core.ids import uuid7
 from guside_cli.core.model import HandedCase, NewPetition
 from guside_cli.core.numbering import sequence_scope
 from guside_cli.messages import M
+from guside_cli.storage.base import LedgerBase
 from guside_cli.storage.rows import INSERT_HISTORY, names_json, pollution_json
 from guside_cli.storage.seal import IMPORT, SEALED, Sealer, leave_case_inserts
 
@@ -39,7 +40,7 @@ INSERT_STEP = "INSERT INTO steps (petition_id, kind, at, by, note, created_at) V
 INSERT_STEP_WITH_ID = f"INSERT INTO steps ({', '.join(STEP_COLUMNS)}) VALUES ({', '.join('?' * len(STEP_COLUMNS))})"
 
 
-class BulkMixin:
+class BulkMixin(LedgerBase):
     def is_empty(self) -> bool:
         return self.conn.execute("SELECT NOT EXISTS (SELECT 1 FROM petitions)").fetchone()[0] == 1
 
@@ -95,16 +96,17 @@ class BulkMixin:
             ).fetchone()
             if later:
                 raise InputError(M("trust.repeat.later", number=later[0], when=later[1][:16]), field="repeat_of")
+        uid = p.uid or uuid7()
         try:
             cur = self.conn.execute(
-                INSERT_PETITION,
-                self.petition_values(None, p, p.uid or uuid7(), number, repeat_id, leader_id, rules),
+                INSERT_PETITION, self.petition_values(None, p, uid, number, repeat_id, leader_id, rules)
             )
         except sqlite3.IntegrityError as e:
             if "petitions.uid" in str(e):
-                raise refusal(e, uid=p.uid, number=number) from None
+                raise refusal(e, uid=uid, number=number) from None
             raise
         case_id = cur.lastrowid
+        assert case_id is not None  # an INSERT into a rowid table
         carried = carried_steps(case_id, p, self.at)
         if carried:
             self.conn.executemany(INSERT_STEP, carried)

@@ -4,9 +4,10 @@
 from datetime import date
 
 from guside_cli.storage import rules
+from guside_cli.storage.base import LedgerBase
 
 
-class CampaignMixin:
+class CampaignMixin(LedgerBase):
     # --- phases ---------------------------------------------------------------------------------------
 
     def stored_phases(self, year: int) -> dict[str, tuple[date, date]]:
@@ -84,6 +85,7 @@ class CampaignMixin:
             (on.isoformat(), leader, village, note, self.at),
         )
         self.log(None, "reception.add", field=on.isoformat(), new=leader, note=village)
+        assert cur.lastrowid is not None  # an INSERT into a rowid table
         return cur.lastrowid
 
     def reception_held(self, on: date) -> bool:

@@ -5,6 +5,7 @@ from datetime import date
 
 from guside_cli.core.enums import HANDLING_STAGES, Outcome, ReviewOutcome, Stage
 from guside_cli.core.model import Petition
+from guside_cli.storage.base import LedgerBase
 
 # The first deadline still running on an open case, by stage: the notice (until 受理) and handling (until 办结),
 # then the 复查 or 复核 decision while one is awaited; NULL when no clock runs (办结, awaiting a request).
@@ -38,7 +39,7 @@ def positional(sql: str, **values: str) -> tuple[str, tuple]:
     return re.sub(r":(today|until)\b", swap, sql), tuple(order)
 
 
-class CasePathMixin:
+class CasePathMixin(LedgerBase):
     def _set(self, p: Petition, action: str, changes: dict, *, note: str | None = None) -> None:
         """Write `changes` (column -> value) on the case, one history row per changed column."""
         columns = ", ".join(f"{name} = ?" for name in changes)
@@ -79,7 +80,7 @@ class CasePathMixin:
         )
 
     def strike_off(self, p: Petition, outcome: Outcome, on: date, *, concludes: bool) -> None:
-        changes = {"stage": Stage.STRUCK_OFF, "closed_from": p.stage}
+        changes: dict[str, object] = {"stage": Stage.STRUCK_OFF, "closed_from": p.stage}
         if concludes:  # a matter settled the same day: 办结 and 销号 together
             changes |= {"concluded_on": on, "conclusion": outcome}
         self._set(p, "close", changes)

@@ -10,6 +10,7 @@ from guside_cli.core.model import EDITABLE_FIELDS, NewPetition, Petition
 from guside_cli.core.numbering import format_number
 from guside_cli.messages import M
 from guside_cli.storage import rules
+from guside_cli.storage.base import LedgerBase
 from guside_cli.storage.casepath import RUNNING_DUE
 from guside_cli.storage.rows import (
     SELECT_CASES,
@@ -27,7 +28,7 @@ REPEAT_WINDOW_DAYS = 365
 EARLIEST_DUE = f"coalesce({RUNNING_DUE}, '9999-12-31')"
 
 
-class CasesMixin:
+class CasesMixin(LedgerBase):
     def _allocate_number(self, year: int, scope: str, pending: Container[str] = ()) -> str:
         """Next number in a sequence. Runs inside the write transaction, so two desks never draw the same
         one and a rolled-back command leaves no gap; numbers given by hand are stepped over, and so are the
@@ -286,7 +287,7 @@ def case_where(f: CaseFilter) -> tuple[str, list]:
     ):
         if value is not None:
             clauses.append(f"p.{column} = ?")
-            params.append(getattr(value, "code", value))
+            params.append(str(getattr(value, "code", value)))
     for column, codes in f.any_of:
         if column not in ("village", "level", "form", "source", "status"):
             raise ValueError(f"not a filter column: {column}")

@@ -5,12 +5,13 @@ repeat cases not 销号 and past due), candidates for 重点重复信访, and th
 from datetime import date, timedelta
 
 from guside_cli.storage import rules
+from guside_cli.storage.base import LedgerBase
 
 CHAIN_MIN = 3  # 重点重复信访 candidates: a matter raised three times or more ...
 CHAIN_WINDOW_DAYS = 365  # ... within twelve months
 
 
-class JudgementMixin:
+class JudgementMixin(LedgerBase):
     def village_targets(self, year: int) -> dict[str, tuple[str, str]]:
         rows = self.conn.execute(
             "SELECT village, total_pct, escalated_pct FROM village_targets WHERE year = ?", (year,)

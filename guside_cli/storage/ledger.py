@@ -5,8 +5,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from guside_cli.core.chain import GENESIS, row_hash
-from guside_cli.core.errors import InputError, LedgerError, NotFound
+from guside_cli.core.errors import InputError, LedgerError
 from guside_cli.core.model import Village
 from guside_cli.core.text import shown
 from guside_cli.messages import M
@@ -20,7 +19,6 @@ from guside_cli.storage.lifecycle import LifecycleMixin
 from guside_cli.storage.migrations import LATEST_VERSION
 from guside_cli.storage.plan import PlanMixin
 from guside_cli.storage.reports import ReportsMixin, SummaryMixin
-from guside_cli.storage.rows import INSERT_HISTORY
 
 
 class Ledger(
@@ -34,13 +32,6 @@ class Ledger(
     JudgementMixin,
     CampaignMixin,
 ):
-    def __init__(self, conn: sqlite3.Connection, path: Path):
-        self.conn = conn
-        self.path = path
-        self.actor = "unknown"
-        self.at = ""
-        conn.row_factory = sqlite3.Row
-
     @classmethod
     def open(cls, path: Path, *, create: bool = False) -> "Ledger":
         try:
@@ -90,56 +81,6 @@ class Ledger(
         else:
             self.conn.execute("COMMIT")
 
-    def begin_history(self) -> None:
-        """A write transaction's own state: where the chain ends, what it touched."""
-        self._chain_end: tuple[int, str] | None = None  # (id, hash) of the history's last row, read once
-        self.noted: set[tuple[str, str]] = set()  # enterprises and key persons known to exist, this transaction
-        self._touched: set[int] = set()  # petitions this transaction wrote history for: sealed at the end
-        self.sealed_cases: set[int] = set()  # petitions whose history row carries their seal (an import's)
-
-    @property
-    def wrote_history(self) -> bool:
-        """Whether this transaction has appended to the history so far."""
-        return self._chain_end is not None
-
-    def log(self, petition_id: int | None, action: str, **details) -> None:
-        """Append to the history (its triggers forbid UPDATE and DELETE); `details` are chain_row's field, old,
-        new and note. Call inside `write()`."""
-        self.conn.execute(INSERT_HISTORY, self.chain_row(petition_id, action, **details))
-
-    def chain_row(
-        self,
-        petition_id: int | None,
-        action: str,
-        *,
-        field: str | None = None,
-        old=None,
-        new=None,
-        note: str | None = None,
-        seals: bool = False,
-    ) -> tuple:
-        """The next history row with its id and its link in the hash chain, for the caller to INSERT (a bulk
-        load writes many at once). Rows may reach the table out of order within the transaction: the chain
-        runs by id. `seals`: the row carries the case's seal itself (an import's row), so the transaction's end
-        needs no seal row for the case unless something else touches it after."""
-        if not self.conn.in_transaction:
-            raise RuntimeError("history is written only inside Ledger.write()")
-        if self._chain_end is None:
-            last = self.conn.execute("SELECT id, hash FROM history ORDER BY id DESC LIMIT 1").fetchone()
-            self._chain_end = (last[0], last[1]) if last else (0, GENESIS)
-        # the write lock is ours (BEGIN IMMEDIATE): nobody else can append between our reads and writes
-        previous_id, previous_hash = self._chain_end
-        if petition_id is not None:
-            if seals:
-                self._touched.discard(petition_id)
-                self.sealed_cases.add(petition_id)
-            else:
-                self._touched.add(petition_id)
-        row = (previous_id + 1, petition_id, self.at, self.actor, action, field, _text(old), _text(new), note)
-        digest = row_hash(previous_hash, row)
-        self._chain_end = (row[0], digest)
-        return (*row, previous_hash, digest)
-
     # --- villages -------------------------------------------------------------------------------------
 
     def villages(self) -> list[Village]:
@@ -161,12 +102,6 @@ class Ledger(
             (village.name, village.short, village.kind, self.at),
         )
         self.log(None, "village.add", new=village.name)
-
-    def village_short(self, name: str) -> str:
-        row = self.conn.execute("SELECT short FROM villages WHERE name = ?", (name,)).fetchone()
-        if row is None:
-            raise NotFound(M("ledger.unknown_village", name=name))
-        return row[0]
 
     def backup_to(self, dest: Path) -> int:
         """SQLite's online backup into `dest`, a temp file the caller renames when complete (the output module's
@@ -262,9 +197,3 @@ def _private(path: Path) -> None:
             os.chmod(path, 0o600)
     except OSError:
         pass
-
-
-def _text(value) -> str | None:
-    if value is None:
-        return None
-    return getattr(value, "code", None) or (value.isoformat() if hasattr(value, "isoformat") else str(value))

@@ -7,6 +7,7 @@ from guside_cli.core.errors import InputError, NotFound
 from guside_cli.core.filters import CaseFilter
 from guside_cli.core.model import HistoryEntry, Leader, Petition, Step
 from guside_cli.messages import M
+from guside_cli.storage.base import LedgerBase
 from guside_cli.storage.casepath import positional
 from guside_cli.storage.cases import EARLIEST_DUE, case_where
 from guside_cli.storage.rows import history_from, step_from
@@ -20,7 +21,7 @@ DUES = (
 OPEN_BY_CLOCKS = "petitions p INDEXED BY petitions_open_clocks"  # see LifecycleMixin._count_by_clock
 
 
-class LifecycleMixin:
+class LifecycleMixin(LedgerBase):
     # --- leaders --------------------------------------------------------------------------------------
 
     def leader(self, name: str) -> Leader:
@@ -28,7 +29,7 @@ class LifecycleMixin:
         if row is None:
             raise NotFound(M("leader.not_found", name=name))
         return Leader(
-            name=row["name"], title=row["title"], rank=Rank(row["rank"]) if row["rank"] else None, id=row["id"]
+            name=row["name"], title=row["title"], rank=Rank.of(row["rank"]) if row["rank"] else None, id=row["id"]
         )
 
     def leader_or_new(self, name: str) -> Leader:
@@ -66,6 +67,8 @@ class LifecycleMixin:
         from guside_cli.core.errors import RuleViolation
         from guside_cli.messages import M
 
+        if leader.id is None:  # a leader not yet stored holds nothing
+            return
         held = [] if rank is Rank.TOWN else self.held_needing_town(leader.id)
         if rank is Rank.DEPARTMENT:
             held = list(dict.fromkeys([*held, *self.held_handed_down(leader.id)]))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from guside_cli.core.chain import GENESIS
 from guside_cli.core.errors import InputError
-from guside_cli.core.merge import CONFLICT, JOIN, KEEP, TAKE, decide, dumps, join, qualified, sealed
+from guside_cli.core.merge import CONFLICT, JOIN, KEEP, TAKE, decide, dumps, join, local_name, qualified, sealed
 from guside_cli.messages import M
 from guside_cli.storage.merge_rows import NATURAL, SYNCED, child_tables, columns, id_links, insert_sql, portable_rows
 from guside_cli.storage.settings import get_setting
@@ -35,6 +35,8 @@ class MergeResult:
 
 
 MERGE_CACHE_KIB = 256 * 1024
+# the registers each town keeps of its own: in a county ledger, another town's rows keep their town in their name
+TOWN_REGISTERS = frozenset({"leaders", "enterprises", "persons"})
 
 
 def ledger_id(ledger) -> str:
@@ -60,7 +62,7 @@ def seal(ledger) -> int:
             if base == text:
                 continue
             if base is None:
-                new_base, new_clock = values, {}
+                new_base, new_clock = values, dict[str, dict[str, int]]()
             else:
                 new_base, new_clock, _ = sealed(json.loads(base), values, clock, me)
             _store_sync(ledger, table, values[key], new_base, new_clock)
@@ -102,6 +104,17 @@ class Merger:
             return None
         row = self.mine.conn.execute(f'SELECT id FROM "{target}" WHERE "{NATURAL[target]}" = ?', (key,)).fetchone()
         return row[0] if row else None
+
+    def _localised(self, table: str, values: dict) -> dict:
+        """A row of theirs with the names of a town's own registers (leaders, enterprises, persons: its key and
+        its links to them) as this ledger keeps them (core.merge.local_name)."""
+        out = dict(values)
+        if table in TOWN_REGISTERS and out.get(SYNCED[table]) is not None:
+            out[SYNCED[table]] = local_name(out[SYNCED[table]], self.their_town, self.my_town)
+        for column, target in id_links(self.mine.conn, table).items():
+            if target in TOWN_REGISTERS and out.get(column) is not None:
+                out[column] = local_name(out[column], self.their_town, self.my_town)
+        return out
 
     def _local(self, table: str, values: dict, links: dict) -> dict:
         out = {}
@@ -160,7 +173,8 @@ class Merger:
         links = id_links(self.mine.conn, table)
         known = set(columns(self.mine.conn, table))
         new = []
-        for _, theirs, _, their_clock in portable_rows(self.theirs.conn, table, self.their_town):
+        for _, portable, _, their_clock in portable_rows(self.theirs.conn, table, self.their_town):
+            theirs = self._localised(table, portable)
             if set(theirs) - known:
                 raise InputError(M("merge.schema_differs", table=table))
             mine_rows = list(
@@ -278,7 +292,8 @@ class Merger:
             cols = [c for c in columns(self.mine.conn, table) if c != "id"]
             where = " AND ".join(f't."{c}" IS ?' for c in cols)
             wanted: Counter = Counter()
-            for _, theirs, _, _ in portable_rows(self.theirs.conn, table, self.their_town):
+            for _, portable, _, _ in portable_rows(self.theirs.conn, table, self.their_town):
+                theirs = self._localised(table, portable)
                 petition = self._local_id("petitions", theirs["petition_id"])
                 if petition is None:
                     continue  # its case is waiting on a conflict

@@ -6,13 +6,14 @@ from guside_cli.core.enums import Rating
 from guside_cli.core.errors import InputError, NotFound
 from guside_cli.messages import M
 from guside_cli.storage import rules
+from guside_cli.storage.base import LedgerBase
 
 INSPECTION = "('central_inspection', 'provincial_inspection')"
 
 IN_CHAIN = "(p.repeat_of IS NOT NULL OR p.id IN (SELECT repeat_of FROM petitions WHERE repeat_of IS NOT NULL))"
 
 
-class PlanMixin:
+class PlanMixin(LedgerBase):
     # --- enterprises ----------------------------------------------------------------------------------
 
     def note_enterprise(self, name: str | None, village: str) -> None:

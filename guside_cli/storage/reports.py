@@ -7,6 +7,7 @@ from guside_cli.core.errors import InputError
 from guside_cli.core.settings import SETTINGS
 from guside_cli.messages import M
 from guside_cli.storage import rules
+from guside_cli.storage.base import LedgerBase
 from guside_cli.storage.rules import ESCALATED
 
 MEASURES = {"items": "1", "persons": "p.persons"}  # every query names the table p
@@ -32,7 +33,7 @@ def _amount(measure: str) -> str:
     return MEASURES[measure]
 
 
-class ReportsMixin:
+class ReportsMixin(LedgerBase):
     def period_counts(self, start: date, end: date, measure: str = "items", *, new_only: bool = False):
         from guside_cli.core.counts import PeriodCounts
 
@@ -76,11 +77,21 @@ class ReportsMixin:
                LIMIT 2 - (SELECT count(*) FROM d) % 2 OFFSET ((SELECT count(*) FROM d) - 1) / 2""",
             span,
         ).fetchall()
-        counts = [int(x) for x in row]
+        registered, closed, open_, overdue, reopened, within_24h, accepted, not_accepted, again, concluded = (
+            int(x) for x in row
+        )
         return Handling(
-            *counts[:6],
+            registered,
+            closed,
+            open_,
+            overdue,
+            reopened,
+            within_24h,
             median_days_middle=tuple(float(m[0]) for m in middle),
-            **dict(zip(("accepted", "not_accepted", "not_accepted_again", "concluded"), counts[6:], strict=True)),
+            accepted=accepted,
+            not_accepted=not_accepted,
+            not_accepted_again=again,
+            concluded=concluded,
         )
 
     def breakdown(self, dimension: str, start: date, end: date, measure: str = "items") -> dict[str, int]:
@@ -139,7 +150,7 @@ class ReportsMixin:
         )
 
 
-class SummaryMixin:
+class SummaryMixin(LedgerBase):
     def closed_between(self, start: date, end: date) -> int:
         return self.conn.execute(
             "SELECT count(*) FROM petitions WHERE closed_on BETWEEN ? AND ?", (start.isoformat(), end.isoformat())

@@ -62,7 +62,7 @@ def leader_from(row: sqlite3.Row, prefix: str = "") -> Leader | None:
     if name is None:
         return None
     rank = row[f"{prefix}rank"]
-    return Leader(name=name, title=row[f"{prefix}title"], rank=Rank(rank) if rank else None)
+    return Leader(name=name, title=row[f"{prefix}title"], rank=Rank.of(rank) if rank else None)
 
 
 def petition_from(row: sqlite3.Row) -> Petition:
@@ -72,11 +72,11 @@ def petition_from(row: sqlite3.Row) -> Petition:
         number=row["number"],
         received_at=datetime.fromisoformat(row["received_at"]),
         village=row["village"],
-        level=Level(row["level"]),
+        level=Level.of(row["level"]),
         subject=row["subject"],
-        form=Form(row["form"]) if row["form"] else None,
-        source=Source(row["source"]),
-        pollution=tuple(Pollution(x) for x in json.loads(row["pollution"])),
+        form=Form.of(row["form"]) if row["form"] else None,
+        source=Source.of(row["source"]),
+        pollution=tuple(Pollution.of(x) for x in json.loads(row["pollution"])),
         cause=row["cause"],
         persons=row["persons"],
         unit=row["unit"],
@@ -88,11 +88,11 @@ def petition_from(row: sqlite3.Row) -> Petition:
         forecast=row["forecast"],
         ref_no=row["ref_no"],
         due_on=_date(row["due_on"]),
-        status=Status(row["status"]),
+        status=Status.of(row["status"]),
         created_at=row["created_at"],
         leader=leader_from(row, "leader_"),
         closed_on=_date(row["closed_on"]),
-        outcome=Outcome(row["outcome"]) if row["outcome"] else None,
+        outcome=Outcome.of(row["outcome"]) if row["outcome"] else None,
         repeat_of=row["repeat_number"],
         accepted_on=_date(row["accepted_on"]),
         notice_due_on=_date(row["notice_due_on"]),
@@ -100,31 +100,35 @@ def petition_from(row: sqlite3.Row) -> Petition:
         extension_days=row["extension_days"],
         extension_reason=row["extension_reason"],
         reopened=row["reopened"],
-        satisfaction=Satisfaction(row["satisfaction"]) if row["satisfaction"] else None,
+        satisfaction=Satisfaction.of(row["satisfaction"]) if row["satisfaction"] else None,
         verified=bool(row["verified"]),
         came_back=row["came_back"],
-        stage=Stage(row["stage"]),
+        stage=Stage.of(row["stage"]),
         is_key=bool(row["is_key"]),
         not_accepted_reason=row["not_accepted_reason"],
         concluded_on=_date(row["concluded_on"]),
-        conclusion=Outcome(row["conclusion"]) if row["conclusion"] else None,
+        conclusion=Outcome.of(row["conclusion"]) if row["conclusion"] else None,
         review_requested_on=_date(row["review_requested_on"]),
         review_due_on=_date(row["review_due_on"]),
         review_decided_on=_date(row["review_decided_on"]),
-        review_outcome=ReviewOutcome(row["review_outcome"]) if row["review_outcome"] else None,
+        review_outcome=ReviewOutcome.of(row["review_outcome"]) if row["review_outcome"] else None,
         re_review_requested_on=_date(row["re_review_requested_on"]),
         re_review_due_on=_date(row["re_review_due_on"]),
         re_review_decided_on=_date(row["re_review_decided_on"]),
-        re_review_outcome=ReviewOutcome(row["re_review_outcome"]) if row["re_review_outcome"] else None,
+        re_review_outcome=ReviewOutcome.of(row["re_review_outcome"]) if row["re_review_outcome"] else None,
         extension_approved_by=row["extension_approved_by"],
-        closed_from=Stage(row["closed_from"]) if row["closed_from"] else None,
+        closed_from=Stage.of(row["closed_from"]) if row["closed_from"] else None,
         former_numbers=tuple(row["former"].split(" ")) if row["former"] else (),
     )
 
 
 def step_from(row: sqlite3.Row) -> Step:
     return Step(
-        kind=StepKind(row["kind"]), at=datetime.fromisoformat(row["at"]), by=row["by"], note=row["note"], id=row["id"]
+        kind=StepKind.of(row["kind"]),
+        at=datetime.fromisoformat(row["at"]),
+        by=row["by"],
+        note=row["note"],
+        id=row["id"],
     )
 
 

@@ -16,6 +16,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from json.encoder import encode_basestring  # type: ignore[attr-defined]  # the C encoder json uses (ensure_ascii off)
+from typing import cast
 
 PETITION_CHILDREN = ("steps", "rewards")
 CASE_TABLES = frozenset({"petitions", *PETITION_CHILDREN})  # sealed a case at a time
@@ -105,7 +106,7 @@ class _Plan:
                 pieces[i] = self._piece(i, values[i])
                 i = pieces.index(None, i + 1)
         except ValueError:
-            return "".join(pieces)[:-1]
+            return "".join(cast("list[str]", pieces))[:-1]  # every piece found by now
 
     def _piece(self, i: int, value) -> str:
         default = self.defaults[i]

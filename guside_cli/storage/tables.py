@@ -18,7 +18,7 @@ MIGRATIONS_TABLE = "_sqlite_migrations"
 # guside merge (storage/merge.py): this ledger's id, shared rows' bases and vectors, sources, conflicts, history origins
 MERGE_TABLES = ("merge_identity", "merge_sync", "merge_sources", "merge_conflicts", "merge_history")
 
-ALL_TABLES = (
+ALL_TABLES: tuple[str, ...] = (
     VILLAGES,
     PETITIONS,
     SEQUENCES,
