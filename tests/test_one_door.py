@@ -310,10 +310,20 @@ op = st.one_of(
     st.tuples(st.just("assign"), desk, st.integers(0, 5)),
     st.tuples(st.just("village"), desk, st.sampled_from(["新村", "东村"])),
     st.tuples(st.just("merge"), desk, desk),
+    st.tuples(st.just("edit"), desk, st.integers(0, 5)),
 )
+SUBJECTS = ("化工厂异味", "夜间噪声", "河道污水")
 
 
-@given(st.lists(op, min_size=1, max_size=8))
+def _settle(cli, db: Path) -> None:
+    """Every open conflict settled as an office would, one `resolve` each (a write like any other)."""
+    listed = cli("--db", db, "conflicts", "--format", "json", ok=False)
+    for c in json.loads(listed.stdout or "[]"):
+        ref = c["case"] if c["table"] == "petitions" else c["key"]
+        cli("--db", db, "resolve", ref, c["field"], "--take", "theirs", ok=False)
+
+
+@given(st.lists(op, min_size=1, max_size=10))
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_check_passes_after_every_command_of_any_sequence(cli, ops):
     with tempfile.TemporaryDirectory() as folder:
@@ -335,6 +345,7 @@ def test_check_passes_after_every_command_of_any_sequence(cli, ops):
             elif kind == "merge":
                 if o[2] != d and paths[o[2]].exists():
                     cli("--db", db, "merge", paths[o[2]], ok=False)
+                    _settle(cli, db)
             elif db.exists():
                 with closing(sqlite3.connect(db)) as conn:
                     cases = [r[0] for r in conn.execute("SELECT number FROM petitions ORDER BY id")]
@@ -343,6 +354,8 @@ def test_check_passes_after_every_command_of_any_sequence(cli, ops):
                 case = cases[o[2] % len(cases)]
                 if kind == "step":
                     cli("--db", db, "step", case, "--kind", "contact", "--at", "2018-06-01 10:00", "--note", "联系")
+                elif kind == "edit":
+                    cli("--db", db, "edit", case, "--set", f"subject={SUBJECTS[(o[2] + len(case)) % 3]}")
                 else:
                     cli("--db", db, "leader", "add", "周建国", "--title", "镇长", "--rank", "town", ok=False)
                     cli("--db", db, "assign", case, "--leader", "周建国")
@@ -374,3 +387,54 @@ def test_two_towns_leaders_of_one_name_stay_two_people_in_the_county_and_each_co
     assert cli("--db", county, "merge", gushan, changjing).exit_code == 0  # and again: nothing new, no conflict
     for db in (gushan, changjing, county):
         assert whole(cli, db) == [], db.name
+
+
+def _changed_outside(conn: sqlite3.Connection, table: str, how: str) -> bool:
+    """One change of `how` (update, delete, insert) to `table`, made with plain SQL."""
+    (count,) = conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()
+    if how == "insert" or count == 0:
+        if table in FOREIGN_ROWS:
+            conn.execute(FOREIGN_ROWS[table])
+            return True
+        if count == 0:
+            return False
+        how = "update"
+    columns = list(conn.execute(f'PRAGMA table_info("{table}")'))
+    first = columns[0][1]
+    last = f'(SELECT max("{first}") FROM "{table}")'
+    if how == "delete":
+        conn.execute(f'DELETE FROM "{table}" WHERE "{first}" = {last}')
+        return True
+    for _, name, kind, _, _, pk in columns:
+        if pk or kind.upper() not in ("TEXT", "INTEGER"):
+            continue
+        change = f"\"{name}\" || 'x'" if kind.upper() == "TEXT" else f'"{name}" + 1'
+        before = conn.total_changes
+        try:
+            conn.execute(f'UPDATE "{table}" SET "{name}" = {change} WHERE "{first}" = {last} AND "{name}" IS NOT NULL')
+        except sqlite3.IntegrityError:
+            continue  # a CHECK refused this value: try the next column
+        if conn.total_changes > before:
+            return True
+    return False
+
+
+@given(st.data())
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_one_change_outside_guside_fails_check_and_is_named(cli, busy_ledger, data):
+    tables = [t for t in _tables(busy_ledger) if t != "history"]
+    table = data.draw(st.sampled_from(tables), label="table")
+    how = data.draw(st.sampled_from(["update", "delete", "insert"]), label="how")
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / "copy.db"
+        shutil.copyfile(busy_ledger, copy)
+        with closing(sqlite3.connect(copy)) as conn:
+            conn.execute("PRAGMA foreign_keys = OFF")
+            changed = _changed_outside(conn, table, how)
+            conn.commit()
+        if not changed:
+            return  # nothing of that kind to change here (a table with no column that takes another value)
+        failed = whole(cli, copy)
+        assert failed, f"{how} on {table} outside guside passed check"
+        detail = " ".join(str(row["detail"]) for row in failed)
+        assert (table if table not in ("petitions", "steps", "rewards") else "20") in detail or "id" in detail
