@@ -5,8 +5,8 @@ and provisional, village targets only where set, the two-decimal verdict, 29 Feb
 from datetime import datetime
 
 from guside_cli.commands._common import Run
-from guside_cli.commands._load import register_rows
 from guside_cli.core.dates import CHINA
+from guside_cli.services.importing import register_rows
 from guside_cli.storage.ledger import Ledger
 
 NOW = datetime(2019, 1, 15, 10, 0, tzinfo=CHINA)

@@ -386,7 +386,7 @@ def test_history_signs_with_gusdie_user_or_by(cli):
 
 def test_a_leader_named_by_an_import_gets_a_rank_later(cli, db_path):
     from guside_cli.commands._common import Run
-    from guside_cli.commands._load import register_rows
+    from guside_cli.services.importing import register_rows
     from guside_cli.storage.ledger import Ledger
     from tests.test_intake import NOW
 

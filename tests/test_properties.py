@@ -10,11 +10,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from guside_cli.commands._common import Run
-from guside_cli.commands._load import register_rows
 from guside_cli.core.dates import CHINA, parse_date, parse_datetime
 from guside_cli.core.errors import GusideError
 from guside_cli.core.identity import id_check_digit, mask_in_text
 from guside_cli.interchange.readers import open_source
+from guside_cli.services.importing import register_rows
 from guside_cli.storage.ledger import Ledger
 
 NOW = datetime(2019, 1, 15, 10, 0, tzinfo=CHINA)

@@ -11,12 +11,12 @@ from decimal import Decimal
 import pytest
 
 from guside_cli.commands._common import Run
-from guside_cli.commands._load import register_rows
 from guside_cli.core.dates import CHINA
 from guside_cli.core.enums import StepKind
 from guside_cli.core.model import Step
 from guside_cli.reports.periods import Period, previous, year_earlier
 from guside_cli.reports.yoy import Comparison, allowance
+from guside_cli.services.importing import register_rows
 from guside_cli.storage.ledger import Ledger
 
 NOW = datetime(2019, 1, 15, 10, 0, tzinfo=CHINA)

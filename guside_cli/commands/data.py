@@ -52,10 +52,10 @@ def import_file(
     """
     from guside_cli.commands import _import_report as report
     from guside_cli.commands._common import one_line
-    from guside_cli.commands._load import register_rows
     from guside_cli.interchange.readers import open_source
     from guside_cli.messages import M
     from guside_cli.render.progress import Bar
+    from guside_cli.services.importing import register_rows
 
     run = run_of(ctx)
     options, encoding = report.read_options(maps or [], rules, sheet, year, encoding)

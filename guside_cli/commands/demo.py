@@ -26,13 +26,11 @@ def demo(
     from dataclasses import replace
     from datetime import datetime
 
-    from guside_cli.commands import _load
-    from guside_cli.commands._common import default_db_path, writing
+    from guside_cli.commands._common import default_db_path
     from guside_cli.core.dates import CHINA, parse_datetime
-    from guside_cli.interchange.canonical import read_canonical_csv
-    from guside_cli.interchange.readers import open_source
     from guside_cli.messages import M
     from guside_cli.resources import sample_data_dir
+    from guside_cli.services.importing import load_demo
     from guside_cli.storage.ledger import Ledger
 
     run = run_of(ctx)
@@ -49,16 +47,7 @@ def demo(
     run = replace(run, db=path, now=now, today=now.date(), user="demo")
     data = sample_data_dir()
     with Ledger.open(path, create=True) as ledger:
-        with writing(ledger, run):
-            _load.register_leaders(ledger, read_canonical_csv(data / "leaders.csv"))
-        _, rows = open_source(data / "petitions.csv")
-        loaded = _load.register_rows(ledger, rows, run, origin="sample_data")
-        written = loaded.written
-        if loaded.problems:
-            row, problem = loaded.problems[0]
-            raise fail(M("report.demo.bad_sample", row=row, problem=problem))
-        with writing(ledger, run):
-            steps = _load.record_steps(ledger, read_canonical_csv(data / "steps.csv"), run)
+        written, steps = load_demo(ledger, run, data)
     built = M("report.demo.built", path=path, petitions=written, steps=steps, today=run.today)
     typer.echo(built.render(run.lang), err=True)
     from guside_cli.services.report import print_report

@@ -39,12 +39,12 @@ class Coded(Enum):
         return cls.__name__.lower()
 
     @classmethod
-    def parse(cls, text: "str | Coded") -> "Coded":
+    def parse(cls, text: "str | Coded") -> Self:
         if isinstance(text, cls):
             return text
         member = _lookup(cls).get(fold(str(text)))
         if member is not None:
-            return member
+            return cast(Self, member)
         from guside_cli.messages import M, catalogue
 
         name = f"enum.what.{cls.what()}"

@@ -136,7 +136,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "intake.cannot_correct": ("无法这样更正：{problems}", "cannot correct it so: {problems}"),
     "intake.row": ("第 {row} 行：{problem}", "row {row}: {problem}"),
-    # import (commands/data.py, commands/_load.py, interchange/readers.py, interchange/sheets.py)
+    # import (commands/data.py, services/importing.py, interchange/readers.py, interchange/sheets.py)
     "import.problem": (
         "{file} 第 {row} 行，“{column}”列：{problem}",
         "{file} row {row}, column {column}: {problem}",

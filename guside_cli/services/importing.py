@@ -1,16 +1,20 @@
-"""Turning raw values into registered cases: many rows at once (demo, import), and corrections (edit)."""
+"""Import, one door: raw values turned into registered cases, many rows at once (a file, the demo), in one sealed
+transaction with their leaders, villages and steps."""
 
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from guside_cli.commands._common import Run, writing
 from guside_cli.core.casepath import check_rank
 from guside_cli.core.errors import GusideError, InputError
 from guside_cli.core.intake import Memo, Problem, intake
 from guside_cli.core.model import HandedCase, NewPetition, Petition
 from guside_cli.messages import M
+from guside_cli.services.ledger import writing
+
+if TYPE_CHECKING:
+    from guside_cli.commands._common import Run
 
 
 @dataclass
@@ -27,7 +31,7 @@ class LoadResult:
 def register_rows(
     ledger,
     rows: Iterable[tuple[int, dict[str, Any]]],
-    run: Run,
+    run: "Run",
     *,
     update: bool = False,
     new_villages: bool = False,
@@ -112,7 +116,7 @@ def register_rows(
     return result
 
 
-def _checked(ledger, rows, run: Run, result: LoadResult, villages: list, new_villages: bool, on_new_villages):
+def _checked(ledger, rows, run: "Run", result: LoadResult, villages: list, new_villages: bool, on_new_villages):
     """The rows checked here, one by one: with --new-villages a row may add its village for the rows after it."""
     memo = Memo()
     for row_number, raw in rows:
@@ -223,7 +227,7 @@ def register_leaders(ledger, rows: Iterable[tuple[int, dict[str, Any]]]) -> None
         ledger.add_leader(Leader(name=raw["name"], title=raw.get("title"), rank=Rank.parse(raw["rank"])))
 
 
-def record_steps(ledger, rows: Iterable[tuple[int, dict[str, Any]]], run: Run) -> int:
+def record_steps(ledger, rows: Iterable[tuple[int, dict[str, Any]]], run: "Run") -> int:
     """Steps kept elsewhere before (the sample ledger's steps.csv), taken as recorded."""
     from guside_cli.core.dates import parse_datetime
     from guside_cli.core.enums import StepKind
@@ -248,3 +252,21 @@ def record_steps(ledger, rows: Iterable[tuple[int, dict[str, Any]]], run: Run) -
 
 class _RollBack(Exception):
     """Raised inside the transaction to undo it when any row had a problem."""
+
+
+def load_demo(ledger, run: "Run", data) -> tuple[int, int]:
+    """The demo ledger from `sample_data/`: its leaders, its petitions (as an import), its steps. Returns how many
+    petitions and steps were written; a sample row the rules refuse is an error (the sample is ours)."""
+    from guside_cli.interchange.canonical import read_canonical_csv
+    from guside_cli.interchange.readers import open_source
+
+    with writing(ledger, run):
+        register_leaders(ledger, read_canonical_csv(data / "leaders.csv"))
+    _, rows = open_source(data / "petitions.csv")
+    loaded = register_rows(ledger, rows, run, origin="sample_data")
+    if loaded.problems:
+        row, problem = loaded.problems[0]
+        raise InputError(M("report.demo.bad_sample", row=row, problem=problem))
+    with writing(ledger, run):
+        steps = record_steps(ledger, read_canonical_csv(data / "steps.csv"), run)
+    return loaded.written, steps
