@@ -311,7 +311,14 @@ op = st.one_of(
     st.tuples(st.just("village"), desk, st.sampled_from(["新村", "东村"])),
     st.tuples(st.just("merge"), desk, desk),
     st.tuples(st.just("edit"), desk, st.integers(0, 5)),
+    st.tuples(st.just("path"), desk, st.integers(0, 5), st.sampled_from(["accept", "conclude", "close", "reopen"])),
 )
+PATH = {
+    "accept": ("accept", "{case}", "--on", "2018-06-02"),
+    "conclude": ("conclude", "{case}", "--outcome", "问题解决", "--on", "2018-06-05"),
+    "close": ("close", "{case}", "--outcome", "问题解决", "--on", "2018-06-06"),
+    "reopen": ("reopen", "{case}", "--reason", "误销号"),
+}
 SUBJECTS = ("化工厂异味", "夜间噪声", "河道污水")
 
 
@@ -354,6 +361,8 @@ def test_check_passes_after_every_command_of_any_sequence(cli, ops):
                 case = cases[o[2] % len(cases)]
                 if kind == "step":
                     cli("--db", db, "step", case, "--kind", "contact", "--at", "2018-06-01 10:00", "--note", "联系")
+                elif kind == "path":  # the statute's path: a step the rules refuse leaves nothing behind
+                    cli("--db", db, *(a.format(case=case) for a in PATH[o[3]]), ok=False)
                 elif kind == "edit":
                     cli("--db", db, "edit", case, "--set", f"subject={SUBJECTS[(o[2] + len(case)) % 3]}")
                 else:

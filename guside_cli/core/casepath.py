@@ -98,6 +98,23 @@ def check_rank(p: "Petition | NewPetition | HandedCase", leader: Leader, *, stri
     )
 
 
+def check_rank_change(leader: Leader, rank: Rank, held: "list[Petition]") -> None:
+    """包案 at the leader's door: a new rank that the rule refuses for an open case the leader holds is refused,
+    naming how many and the first of them (reassign those first)."""
+    refused = [p.number for p in held if (ranks := required_ranks(p)) is not None and rank not in ranks]
+    if refused:
+        raise RuleViolation(
+            M(
+                "rule.leader_rank_change",
+                leader=leader.name,
+                count=len(refused),
+                numbers="、".join(refused[:3]),
+                rank=label(rank),
+                rule=TOWN_LEADER_RULE,
+            )
+        )
+
+
 def handling_steps(steps: tuple[Step, ...]) -> tuple[Step, ...]:
     """The 调处 steps: the acceptance notice (受理告知) is the record of 受理, not handling."""
     return tuple(s for s in steps if s.kind is not StepKind.NOTIFY)

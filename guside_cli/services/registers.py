@@ -34,6 +34,8 @@ def add_leader(run, leader, *, by: str | None) -> Said:
     from guside_cli.core.casepath import label
 
     with open_ledger(run, create=True) as ledger, writing(ledger, run, by):
+        if leader.rank is not None and _rank_of(ledger, leader.name) is None:  # an import named them: rank unknown
+            _check_rank_change(ledger, leader.name, leader.rank)
         new = ledger.add_leader(leader)
     return Said(M("leader.added" if new else "leader.rank_set", name=leader.name, rank=label(leader.rank)))
 
@@ -43,8 +45,34 @@ def edit_leader(run, name: str, *, rank, title: str | None, by: str | None) -> S
     (judged at the write's end for every open case of theirs)."""
     with open_ledger(run) as ledger, writing(ledger, run, by):
         leader = ledger.leader(name)
+        if rank is not None and rank is not leader.rank:
+            _check_rank_change(ledger, leader.name, rank)
         changed = ledger.edit_leader(leader, rank=rank, title=title)
     return Said(value=(leader, changed))
+
+
+def _rank_of(ledger, name: str):
+    from guside_cli.core.errors import NotFound
+
+    try:
+        return ledger.leader(name).rank
+    except NotFound:
+        return "new"
+
+
+def _check_rank_change(ledger, name: str, rank) -> None:
+    """A leader's new rank against the open cases they hold (core.casepath.check_rank_change): refused with how
+    many and which, before anything is written."""
+    from guside_cli.core.casepath import check_rank_change
+    from guside_cli.core.enums import Status
+    from guside_cli.core.errors import NotFound
+    from guside_cli.core.filters import CaseFilter
+
+    try:
+        leader = ledger.leader(name)
+    except NotFound:
+        return  # a new leader holds nothing
+    check_rank_change(leader, rank, list(ledger.find(CaseFilter(leader=leader.name, status=Status.OPEN))))
 
 
 def add_village(run, village, short: str | None) -> Said:

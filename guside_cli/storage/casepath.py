@@ -111,24 +111,6 @@ class CasePathMixin(LedgerBase):
         self.conn.execute("UPDATE petitions SET number = ? WHERE id = ?", (number, p.id))
         self.log(p.id, "renumber", field="number", old=p.number, new=number)
 
-    def held_needing_town(self, leader_id: int) -> list[str]:
-        """Open cases this leader holds that the plan wants a town leader on (province/Beijing, key handed-down)."""
-        rows = self.conn.execute(
-            "SELECT number FROM petitions WHERE leader_id = ? AND status = 'open' AND (level IN ('province', "
-            "'national') OR (is_key = 1 AND source IN ('central_inspection', 'provincial_inspection', "
-            "'campaign_263', 'superior'))) ORDER BY id",
-            (leader_id,),
-        )
-        return [r[0] for r in rows]
-
-    def held_handed_down(self, leader_id: int) -> list[str]:
-        rows = self.conn.execute(
-            "SELECT number FROM petitions WHERE leader_id = ? AND status = 'open' AND source IN "
-            "('central_inspection', 'provincial_inspection', 'campaign_263', 'superior') ORDER BY id",
-            (leader_id,),
-        )
-        return [r[0] for r in rows]
-
 
 def _stored(value):
     if value is None:

@@ -44,8 +44,8 @@ class LifecycleMixin(LedgerBase):
         """True when the leader is new; False when it sets the rank of a leader an import named."""
         existing = self.conn.execute("SELECT rank FROM leaders WHERE name = ?", (leader.name,)).fetchone()
         if existing and existing[0] is None and leader.rank is not None:
-            # a leader first named by an import: this sets the rank that was not known
-            self.check_rank_change(self.leader(leader.name), leader.rank)
+            # a leader first named by an import: this sets the rank that was not known (the 包案 rule for the
+            # cases they hold is the service's, and every write's end judges them: services.ledger)
             self.conn.execute(
                 "UPDATE leaders SET rank = ?, title = coalesce(?, title) WHERE name = ?",
                 (leader.rank.code, leader.title, leader.name),
@@ -61,34 +61,10 @@ class LifecycleMixin(LedgerBase):
         self.log(None, "leader.add", new=leader.name, note=leader.rank.code if leader.rank else None)
         return True
 
-    def check_rank_change(self, leader: Leader, rank: Rank) -> None:
-        """包案 at the leader's door: a rank that would break the rule for a case already held is refused."""
-        from guside_cli.core.casepath import TOWN_LEADER_RULE, label
-        from guside_cli.core.errors import RuleViolation
-        from guside_cli.messages import M
-
-        if leader.id is None:  # a leader not yet stored holds nothing
-            return
-        held = [] if rank is Rank.TOWN else self.held_needing_town(leader.id)
-        if rank is Rank.DEPARTMENT:
-            held = list(dict.fromkeys([*held, *self.held_handed_down(leader.id)]))
-        if held:
-            raise RuleViolation(
-                M(
-                    "rule.leader_rank_change",
-                    leader=leader.name,
-                    count=len(held),
-                    numbers="、".join(held[:3]),
-                    rank=label(rank),
-                    rule=TOWN_LEADER_RULE,
-                )
-            )
-
     def edit_leader(self, leader: Leader, *, rank: Rank | None, title: str | None) -> list[str]:
-        """`leader edit`: a new rank (checked against the cases held) or title, each logged. Returns what changed."""
+        """`leader edit`: a new rank or title, each logged. Returns what changed."""
         changed = []
         if rank is not None and rank is not leader.rank:
-            self.check_rank_change(leader, rank)
             self.conn.execute("UPDATE leaders SET rank = ? WHERE id = ?", (rank.code, leader.id))
             self.log(
                 None, "leader.rank", field=leader.name, old=leader.rank.code if leader.rank else None, new=rank.code
