@@ -107,7 +107,7 @@ def test_the_report_of_a_closed_period_shows_the_reported_figure_beside_todays(c
     assert "已上报" not in cli(*report, "--format", "text").stdout  # as reported: nothing to say
     _case(cli, "2018-05-25 09:00", "town", "红豆村", "--correction", "补录5月25日来访")
     shown = cli(*report, "--format", "text").stdout
-    assert "2018-05 已上报 3，现 4（全镇信访总量，件次）：补录5月25日来访" in shown
+    assert "2018-05 已上报 3，现 4（全镇的信访总量，按件次计）：补录5月25日来访" in shown
     data = json.loads(cli(*report, "--format", "json").stdout)
     assert data["reported"]["reported"]["items"]["town"] == [3, 1]
     assert data["reported"]["now"]["items"]["town"] == [4, 1]

@@ -54,7 +54,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{period} 已上报 {reported}，现 {now}（{figure}）：{reasons}",
         "{period}: reported {reported}, now {now} ({figure}): {reasons}",
     ),
-    "period.figure_named": ("{where}{figure}，{measure}", "{where} {figure}, {measure}"),
+    "period.figure_named": ("{where}的{figure}，按{measure}计", "{where} {figure}, in {measure}"),
     "period.no_correction": ("未记录更正原因（关账前写入或已重开）", "no correction recorded"),
     "help.cmd.period": (
         "报送关账：锁定已上报的月度、季度、年度数字；此后改动须加 --correction 并记为更正。",

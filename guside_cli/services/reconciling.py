@@ -62,6 +62,7 @@ def read_upstream(path: Path, run, villages) -> list[Upstream]:
     found: list[Upstream] = []
     seen_ids: dict[str, int] = {}
     for row, cells in rows:
+
         def text(name: str, cells: dict = cells) -> str | None:
             value = cells.get(name)
             return clean(str(value)) if value not in (None, "") else None
