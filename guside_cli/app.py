@@ -8,7 +8,7 @@ import typer
 from typer.core import TyperGroup
 
 from guside_cli import __version__
-from guside_cli.commands._common import Run, current_user, default_db_path, guarded
+from guside_cli.commands._common import Run, bounded_text, current_user, default_db_path, guarded
 
 # which module of guside_cli.commands registers each command (tests/test_cli.py checks this against them)
 COMMANDS = {
@@ -33,6 +33,7 @@ COMMANDS = {
     "demo": ("demo",),
     "merge": ("merge", "conflicts", "resolve"),
     "serve": ("serve",),
+    "periods": ("period", "reconcile"),
 }
 _MODULE_OF = {name: module for module, names in COMMANDS.items() for name in names}
 
@@ -60,7 +61,7 @@ PANELS = {
     "报表 Reports": ("report", "summary", "bulletin", "publish", "key-cases"),
     "百日行动 Campaign": ("campaign", "reception", "interview", "expose"),
     "资料 Reference": ("leader", "enterprise", "person", "reward", "rewards", "village", "target", "config"),
-    "数据 Data": ("import", "export", "backup", "check", "info", "demo"),
+    "数据 Data": ("import", "export", "backup", "check", "info", "demo", "period", "reconcile"),
     "合并与查看 Merge & web": ("merge", "conflicts", "resolve", "serve"),
 }
 _PANEL_OF = {name: panel for panel, names in PANELS.items() for name in names}
@@ -270,6 +271,7 @@ def root(
     db: Annotated[Path | None, typer.Option("--db", envvar="GUSIDE_DB", help="help.opt.db")] = None,
     lang: Annotated[Lang, typer.Option("--lang", envvar="GUSIDE_LANG", is_eager=True, help="help.opt.lang")] = Lang.zh,
     today: Annotated[str | None, typer.Option("--today", envvar="GUSIDE_TODAY", help="help.opt.today")] = None,
+    correction: Annotated[str | None, typer.Option("--correction", help="help.opt.correction")] = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="help.opt.version")
     ] = False,
@@ -297,6 +299,7 @@ def root(
         now=now,
         user=current_user(),
         clock=clock,  # --today sets the business date only: history is stamped by the real clock
+        correction=bounded_text(correction, "--correction") if correction is not None else None,
     )
 
 

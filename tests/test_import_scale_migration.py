@@ -127,7 +127,8 @@ def test_a_ledger_of_the_version_before_m013_is_rebuilt_whole(cli, db_path, tmp_
 
     after = snapshot(db_path)
     old_history = kept.pop("history")
-    assert {t: after[t] for t in kept} == kept
+    # later migrations may add columns (m015: petitions.upstream_id, NULL): the rows as they were, column by column
+    assert {t: [row[: len(rows[0])] for row in after[t]] if rows else after[t] for t, rows in kept.items()} == kept
     # the upgrade is written after the history it found: which versions, then the seals of the tables it left
     assert after["history"][: len(old_history)] == old_history
     added = [(row[4], row[5]) for row in after["history"][len(old_history) :]]

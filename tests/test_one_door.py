@@ -168,6 +168,10 @@ FOREIGN_ROWS = {
     "VALUES ('红豆村', '2018-07-01', 'x', 'x')",
     "interview_due": "INSERT INTO interview_due VALUES ('2018-07-01', '红豆村')",
     "exposures": "INSERT INTO exposures VALUES (1, '2018-07-01', 'x', NULL)",
+    "periods": "INSERT INTO periods (period, start_on, end_on, figures, cases, closed_at, closed_by) "
+    "VALUES ('2018-05', '2018-05-01', '2018-05-31', '{}', 'x', 'x', 'x')",
+    "period_corrections": "INSERT INTO period_corrections (period, at, by_name, reason, changes) "
+    "VALUES ('2018-05', 'x', 'x', 'x', '[]')",
     "merge_conflicts": "INSERT INTO merge_conflicts (tbl, key, field, kind, theirs_clock, source, opened_at) "
     "VALUES ('petitions', 'u', 'subject', 'field', '{}', 's', 'x')",
 }

@@ -167,6 +167,7 @@ class Run:
     now: datetime  # China time; its date is `today`
     user: str
     clock: datetime | None = None  # the real clock (China time), for history timestamps; `now` if not given
+    correction: str | None = None  # --correction: why this run changes figures already reported (上报)
 
     def __post_init__(self) -> None:
         if self.clock is None:

@@ -71,9 +71,15 @@ def summary(
         )
         town = town_name(ledger)
         head = ledger.head()
+        from guside_cli.services.periods import drift
+
+        drifted = drift(ledger)  # closed periods (上报) whose figures the ledger no longer matches
     from guside_cli.commands._common import with_anchor
 
-    text = with_anchor(render.as_text(result, town, run.lang, fmt), head, fmt.value)
+    text = render.as_text(result, town, run.lang, fmt)
+    if drifted and fmt.value in ("text", "markdown"):
+        text = text.rstrip("\n") + "\n\n" + "\n".join(str(line) for line in drifted) + "\n"
+    text = with_anchor(text, head, fmt.value)
     if outfile.is_stdout(out) and fmt.value == "text" and sys.stdout.isatty():  # cron's mail keeps whole lines
         import shutil
 

@@ -23,6 +23,9 @@ def _business_day(transaction, run):
     with transaction as ledger:
         yield ledger
         judge_changed_cases(ledger)
+        from guside_cli.services.periods import judge_closed_periods
+
+        judge_closed_periods(ledger, getattr(run, "correction", None))
         if run.clock is not None and run.today != run.clock.date() and ledger.wrote_history:
             ledger.log(None, "business_date", new=run.today.isoformat())
 

@@ -3,6 +3,8 @@
 
 from pathlib import Path
 
+import typer
+
 from guside_cli.messages import M
 from guside_cli.render.output import Format
 from guside_cli.services.ledger import open_ledger, with_anchor
@@ -45,7 +47,10 @@ def print_report(
         spec = report_spec(run, ledger, year, as_of, start, end, measure, target_total, target_escalated)
         counts = gather(ledger, spec, new_only=new_only, by=list(by))
         head = ledger.head()
-    emit(render, build_report(counts, **spec), town, run, fmt, out, head, page=page)
+        from guside_cli.services.periods import reported_beside
+
+        reported = reported_beside(ledger, spec["period"].start, spec["period"].end)
+    emit(render, build_report(counts, **spec), town, run, fmt, out, head, page=page, reported=reported)
 
 
 def report_spec(run, ledger, year, as_of, start, end, measure, target_total, target_escalated) -> dict:
@@ -147,19 +152,39 @@ def percent(text, option: str):
 
 
 def emit(
-    render, result, town: str, run, fmt: Format, out: Path | None, head: dict | None = None, *, page: bool = True
+    render,
+    result,
+    town: str,
+    run,
+    fmt: Format,
+    out: Path | None,
+    head: dict | None = None,
+    *,
+    page: bool = True,
+    reported: dict | None = None,
 ) -> None:
     """Write the report in the chosen format: rich on a terminal, else text to stdout or atomically to --out,
-    with the ledger's anchor (账本校验) where the format has room for it."""
+    with the ledger's anchor (账本校验) where the format has room for it, and for a period closed as reported
+    (上报) the reported figures beside today's when they differ (JSON: `reported`, always)."""
     from guside_cli.interchange import outfile
     from guside_cli.render import output
+    from guside_cli.services.periods import reported_lines
 
     to_file = not outfile.is_stdout(out)
     fmt = output.resolve(fmt) if not to_file else (Format.text if fmt in (Format.auto, Format.table) else fmt)
+    notes = reported_lines(reported) if reported else []
     if fmt is Format.table:
         render.print_rich(result, town, run.lang, page=page)
+        for note in notes:
+            typer.echo(str(note))
         return
     text = render.as_text(result, town, run.lang, fmt)
+    if reported and fmt is Format.json:
+        import json
+
+        text = json.dumps({**json.loads(text), "reported": reported}, ensure_ascii=False, indent=2) + "\n"
+    elif notes and fmt in (Format.text, Format.markdown):
+        text = text.rstrip("\n") + "\n\n" + "\n".join(str(n) for n in notes) + "\n"
     if head is not None:
         text = with_anchor(text, head, fmt.value)
     outfile.write_text(out, text, ledger=run.db)

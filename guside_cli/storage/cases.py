@@ -130,6 +130,11 @@ class CasesMixin(LedgerBase):
             raise NotFound(M("case.not_found", ref=ref))
         return row[0]
 
+    def set_upstream_id(self, p: Petition, upstream_id: str) -> None:
+        """The upstream system's id of a case (信访件编号), found by `reconcile --apply`."""
+        self.conn.execute("UPDATE petitions SET upstream_id = ? WHERE id = ?", (upstream_id, p.id))
+        self.log(p.id, "upstream_id", field="upstream_id", new=upstream_id)
+
     def by_id(self, case_id: int) -> Petition:
         return petition_from(self.conn.execute(SELECT_CASES + " WHERE p.id = ?", (case_id,)).fetchone())
 

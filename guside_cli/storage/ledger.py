@@ -66,10 +66,12 @@ class Ledger(
             raise
         self.actor, self.at = actor, at
         self.begin_history()
+        from guside_cli.storage.periods import track_days
         from guside_cli.storage.seal import schema_digest, seal_rows, track
 
         try:
             track(self.conn)
+            track_days(self.conn)
             schema_before = schema_digest(self.conn)
             yield self
             seal_rows(self, self._touched, schema_before)
