@@ -140,3 +140,20 @@ def test_a_killed_reveal_server_leaves_no_copy_of_the_ledger_and_the_next_start_
         proc.terminate()
         proc.wait(timeout=20)
     assert list((tmp / private).iterdir()) == []
+
+
+def test_the_public_view_masks_numbers_in_every_free_text_however_written(ledger, tmp_path):
+    # written past the tool (an older ledger, a file edited by hand): soft hyphens, circled and financial digits
+    with closing(sqlite3.connect(ledger)) as conn:
+        conn.execute(
+            "UPDATE petitions SET unit = ?, enterprise = ?, subject = ? WHERE id = 1",
+            ("物业 139\u00ad1234\u00ad5678", "①③⑨①②③④⑤⑥⑦⑧ 化工厂", "回电 壹叁玖壹贰叁肆伍陆柒捌"),
+        )
+        conn.commit()
+    ds = site(ledger, tmp_path)
+    for path in (
+        "/public/~E6~A1~88~E4~BB~B6.json?_shape=array",
+        "/public/overdue.json?截止日期=2030-01-01&属地=&所属镇=",
+    ):
+        body = get(ds, path, "localhost").text
+        assert PHONE not in body.replace("\u00ad", "") and "壹叁玖壹贰" not in body and "①③⑨①" not in body

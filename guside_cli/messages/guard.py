@@ -24,4 +24,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "环境变量 {name} 不是 UTF-8 文本（{value}）：请用 UTF-8 重新设置",
         "the environment variable {name} is not UTF-8 text ({value}): set it again in UTF-8",
     ),
+    "guard.more_columns": ("…（共 {count} 列）", "… ({count} columns in all)"),
+    "guard.import_redacted": (
+        "{file} 是脱敏副本（已脱敏副本：姓名、电话、身份证号已遮蔽）：不能作为导入来源，否则会覆盖台账中的真实信息；"
+        "请导入未脱敏的导出文件",
+        "{file} is a redacted copy (names, phone and ID numbers masked): it cannot be imported, it would overwrite"
+        " the ledger's real values; import an export made without --redact",
+    ),
+    "guard.rules_not_file": (
+        "--rules {file} 不是普通文件（管道、设备或文件夹）：请给出规则文件（.toml）",
+        "--rules {file} is not a regular file (a pipe, a device or a folder): give a rules file (.toml)",
+    ),
+    "guard.rules_too_big": (
+        "--rules {file} 超过 {limit} KB：规则文件只需几十行；是否选错了文件？",
+        "--rules {file} is over {limit} KB: a rules file is a few dozen lines; is it the right file?",
+    ),
 }

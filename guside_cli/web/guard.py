@@ -166,24 +166,16 @@ def _private_folder(path: Path) -> Path:
     return path
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def sweep_stale() -> list[Path]:
     """Remove what runs that are gone left behind: their folders under the private base, and the temp folders
     (guside-web-*) of earlier versions, which held a full copy of the ledger. Returns what was removed."""
+    from guside_cli.storage.filesystems import alive
+
     removed = []
     base = _base()
     if base.is_dir() and not base.is_symlink():
         for child in base.iterdir():
-            if child.name.isdigit() and _alive(int(child.name)) and int(child.name) != os.getpid():
+            if child.name.isdigit() and alive(int(child.name)):
                 continue
             shutil.rmtree(child, ignore_errors=True)
             removed.append(child)
