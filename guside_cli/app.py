@@ -87,6 +87,9 @@ class LazyCommands(TyperGroup):
 
         from guside_cli.commands._common import fail, unexpected
 
+        not_utf8 = _not_utf8(sys.argv[1:] if args is None else list(args))
+        if not_utf8 is not None:
+            sys.exit(_exit_code(fail(not_utf8, 2)))
         try:
             rv = super().main(args, prog_name, complete_var, False, **extra)
         except click_errors.NoArgsIsHelpError as e:  # `guside` alone: the help, as before
@@ -258,6 +261,29 @@ class Lang(StrEnum):
     en = "en"
 
 
+def _not_utf8(args: list[str]):
+    """Bytes that are not UTF-8, in an argument or in guside's environment (a GBK terminal's 异味, `$'\\xff'`),
+    arrive as lone surrogates: refused in one line, before anything reads them, rather than stored mangled."""
+    import os
+
+    from guside_cli.messages import M
+
+    def broken(text: str) -> bool:
+        return any("\ud800" <= ch <= "\udfff" for ch in text)
+
+    for n, arg in enumerate(args, 1):
+        if isinstance(arg, str) and broken(arg):
+            return M("guard.argument_not_utf8", n=n, value=_readable(arg))
+    for name, value in os.environ.items():
+        if name.startswith("GUSIDE_") and broken(value):
+            return M("guard.env_not_utf8", name=name, value=_readable(value))
+    return None
+
+
+def _readable(text: str) -> str:
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")[:80]
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"guside {__version__}")
@@ -303,12 +329,27 @@ def root(
     )
 
 
+def _printable_streams() -> None:
+    """A terminal or pipe that cannot take Chinese (PYTHONIOENCODING=ascii, LANG=C on an old Python) gets
+    what it can show, \\u escapes for the rest, instead of an error."""
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            "中".encode(stream.encoding or "ascii")
+        except (LookupError, UnicodeEncodeError):
+            reconfigure = getattr(stream, "reconfigure", None)
+            if reconfigure is not None:
+                reconfigure(errors="backslashreplace")
+
+
 def main() -> None:
     import signal
 
     from guside_cli.commands._common import Terminated, on_sigterm
 
     signal.signal(signal.SIGTERM, on_sigterm)  # roll back and exit 143, like Ctrl-C (130)
+    _printable_streams()
     try:
         app()
     except (Terminated, KeyboardInterrupt) as e:  # before a command began (while Python loads it): nothing written

@@ -83,6 +83,7 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
             raise fail(M("usage.too_big"), 2) from None
         except BrokenPipeError:  # `guside show 1 | head`: the reader has what it wanted; nothing to report
             _quiet_stdout()
+            _quiet_finalisers()
             raise typer.Exit(141) from None
         except _sqlite_operational() as e:
             if "locked" in str(e) or "busy" in str(e):
@@ -99,8 +100,10 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
                 raise fail(M("error.file_disk_full", file=e.filename or "?"), LedgerError.exit_code) from None
             raise fail(unexpected(e), 2) from None
         except KeyboardInterrupt:
+            _quiet_finalisers()
             raise fail(M("error.interrupted"), 130) from None
         except Terminated:
+            _quiet_finalisers()
             raise fail(M("error.terminated"), 143) from None
         except (SystemExit, GeneratorExit):
             raise
@@ -146,6 +149,13 @@ def _ledger_shown(args: tuple, kwargs: dict) -> str:
 def _sqlite_database() -> type[BaseException]:
     module = sys.modules.get("sqlite3")
     return module.DatabaseError if module else _NeverRaised
+
+
+def _quiet_finalisers() -> None:
+    """A command cut short leaves generators half-run (an xlsx sheet's writer, a cursor): collected on the way
+    out, they may raise into Python's "Exception ignored" report, a traceback after the one line. The command
+    ends here anyway; their complaints are not the user's business."""
+    sys.unraisablehook = lambda _unraisable: None
 
 
 def _quiet_stdout() -> None:

@@ -54,7 +54,7 @@ def notes(source) -> list[str]:
     if source.received_from:
         lines.append(str(M("files.accepted_as_received", header=source.received_from)))
     if source.ignored:
-        lines.append(str(M("files.ignored", columns="、".join(source.ignored))))
+        lines.append(str(M("files.ignored", columns=_some(source.ignored))))
     if source.unterminated is not None:
         lines.append(str(M("files.unterminated", file=source.path.name, row=source.unterminated[0])))
     return lines
@@ -67,12 +67,26 @@ def unused(source) -> list[str]:
     lines = []
     if source.unknown:
         shown = []
-        for header in source.unknown:
+        for header in list(source.unknown)[:SHOWN_COLUMNS]:
             near = closest(header)
             shown.append(str(M("files.closest", header=header, fields=", ".join(near))) if near else header)
-        header = " | ".join(h for h in source.header if h)
-        lines.append(str(M("files.unused_columns", columns="、".join(shown), row=source.header_row, header=header)))
+        columns = _some(shown, len(source.unknown))
+        header = _some([h for h in source.header if h], sep=" | ")
+        lines.append(str(M("files.unused_columns", columns=columns, row=source.header_row, header=header)))
     return lines
+
+
+SHOWN_COLUMNS = 20  # a header of 200,000 columns is named by its first few and its count, not 3 MB of text
+
+
+def _some(items, total: int | None = None, sep: str = "、") -> str:
+    """The first SHOWN_COLUMNS items, each cut to 40 characters, and how many more there are."""
+    items = list(items)
+    total = len(items) if total is None else total
+    shown = sep.join(item if len(item) <= 40 else item[:39] + "…" for item in items[:SHOWN_COLUMNS])
+    if total > SHOWN_COLUMNS:
+        shown += str(M("guard.more_columns", count=total))
+    return shown
 
 
 def echo_notes(lines: list[str], *, err: bool) -> None:

@@ -52,6 +52,7 @@ def import_file(
     """
     from guside_cli.commands import _import_report as report
     from guside_cli.commands._common import one_line
+    from guside_cli.core.text import shown
     from guside_cli.interchange.readers import open_source
     from guside_cli.messages import M
     from guside_cli.render.progress import Bar
@@ -60,6 +61,10 @@ def import_file(
     run = run_of(ctx)
     options, encoding = report.read_options(maps or [], rules, sheet, year, encoding)
     source, rows = open_source(file, fmt, encoding, options)
+    from guside_cli.interchange.redacted import is_redacted_copy
+
+    if is_redacted_copy(file, source.format):  # before a row is read: 欧** must never overwrite a petitioner
+        raise fail(M("guard.import_redacted", file=shown(file.name)), 2)
     bar = Bar(file.name, total=lambda: source.size, done=lambda: source.position() if source.position else 0)
     with _new_ledger_aside(run, dry_run) as run:
         with _dry_ledger(run, dry_run) as run, open_ledger(run, create=not dry_run) as ledger, bar:
@@ -109,14 +114,18 @@ def _dry_ledger(run, dry_run: bool):
         yield run
         return
     import dataclasses
-    import tempfile
+    import shutil
 
+    from guside_cli.storage.filesystems import private_temp_folder
     from guside_cli.storage.ledger import Ledger
 
-    with tempfile.TemporaryDirectory(prefix="guside-dry-run-") as folder:
-        trial = dataclasses.replace(run, db=Path(folder) / "ledger.db")
+    folder = private_temp_folder("dry-run")  # one a killed run left is swept by the next
+    try:
+        trial = dataclasses.replace(run, db=folder / "ledger.db")
         Ledger.open(trial.db, create=True).close()
         yield trial
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def export(
@@ -167,18 +176,22 @@ def export(
     chosen = dict(year=year, start=start, end=end, village=village, level=level, status=status)
     with open_ledger(run, sound=True) as ledger, Bar(str(out or "export"), total=lambda: ledger.count(f)) as bar:
         f = build_filter(run, ledger, chosen)
-        rows = bar.wrap(export_values(EXPORT_FIELDS, row, redact=redact) for row in ledger.export_rows(f))
-        if label:
-            rows = map(label, rows)
-        if fmt == "xlsx":
-            about = _about(run, ledger, chosen, headers, notice)
-            count = writers.write_xlsx(out, names, rows, notice=notice, fields=fields, about=about, ledger=run.db)
-        else:
-            write = {"csv": writers.write_csv, "json": writers.write_json, "jsonl": writers.write_jsonl}[fmt]
-            extra = {"after": writers.excel_text(fields)} if excel else {}
-            text_encoding = encoding if fmt == "csv" else "utf-8"
-            with outfile.open_out(out, ledger=run.db, encoding=text_encoding) as stream:
-                count = write(stream, names, rows, notice=notice, **extra)
+        read = ledger.export_rows(f)
+        try:
+            rows = bar.wrap(export_values(EXPORT_FIELDS, row, redact=redact) for row in read)
+            if label:
+                rows = map(label, rows)
+            if fmt == "xlsx":
+                about = _about(run, ledger, chosen, headers, notice)
+                count = writers.write_xlsx(out, names, rows, notice=notice, fields=fields, about=about, ledger=run.db)
+            else:
+                write = {"csv": writers.write_csv, "json": writers.write_json, "jsonl": writers.write_jsonl}[fmt]
+                extra = {"after": writers.excel_text(fields)} if excel else {}
+                text_encoding = encoding if fmt == "csv" else "utf-8"
+                with outfile.open_out(out, ledger=run.db, encoding=text_encoding) as stream:
+                    count = write(stream, names, rows, notice=notice, **extra)
+        finally:  # a reader gone (`| head`) or a signal: the rows' cursor closes while its ledger is open
+            read.close()
     if not outfile.is_stdout(out):
         typer.echo(text("export.done_redacted" if redact else "export.done", run.lang, count=count, out=out))
 

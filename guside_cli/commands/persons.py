@@ -37,6 +37,7 @@ def add(
     """
     from guside_cli.core.errors import InputError
     from guside_cli.core.identity import check_id_number, check_phone
+    from guside_cli.core.intake import MAX_PERSONS
     from guside_cli.core.text import clean
     from guside_cli.messages import M
 
@@ -46,6 +47,8 @@ def add(
         raise InputError(M("person.name_length", name=name))
     if members is not None and not group:
         raise InputError(M("person.members_without_group"))
+    if members is not None and members > MAX_PERSONS:  # a group larger than any petition's persons
+        raise InputError(M("person.members_range", most=MAX_PERSONS, number=members))
     from guside_cli.services import registers
 
     said = registers.add_person(

@@ -18,11 +18,9 @@ def serve(
     reveal: Annotated[bool, typer.Option("--reveal", help="help.serve.reveal")] = False,
 ) -> None:
     """Serve the ledger read-only in a browser, for leaders (help.cmd.serve)."""
-    import tempfile
-    from pathlib import Path
-
     from guside_cli.commands.cases import record_reveal
-    from guside_cli.core.errors import LedgerError
+    from guside_cli.core.errors import InputError, LedgerError
+    from guside_cli.core.text import shown
     from guside_cli.messages import M, text
     from guside_cli.storage.settings import get_setting
 
@@ -32,21 +30,38 @@ def serve(
         importlib.import_module("datasette")
         import uvicorn
 
+        from guside_cli.web import guard
         from guside_cli.web.public import build_public
         from guside_cli.web.site import datasette
     except ImportError:
         raise LedgerError(M("web.not_installed")) from None
+    if reveal and not guard.is_loopback(host):  # refused before the ledger is opened: nothing recorded, nothing copied
+        raise InputError(M("web.reveal_not_local", host=shown(host)))
     run = run_of(ctx)
-    with tempfile.TemporaryDirectory(prefix="guside-web-") as folder:
-        raw = None
+    folder = guard.run_folder()
+    holder = None
+    try:
+        raw_memory = None
         with open_ledger(run) as ledger:
             town = get_setting(ledger, "town.name")
-            public = build_public(run.db, Path(folder) / "public.db", town)
+            public = build_public(run.db, folder / "public.db", town)
             if reveal:
-                raw = Path(folder) / "ledger.db"
-                ledger.backup_to(raw)
+                raw_memory, holder = guard.raw_in_memory(ledger.conn)
                 record_reveal(ledger, run, None, f"serve --reveal on {host}:{port}")
-        if host not in ("127.0.0.1", "localhost", "::1"):
+        if not guard.is_loopback(host):
             typer.echo(text("web.not_local", host=host), err=True)
-        typer.echo(text("web.serving", url=f"http://{host}:{port}/"), err=True)
-        uvicorn.run(datasette(public, town, raw=raw).app(), host=host, port=port, log_level="warning")
+        ds = datasette(public, town, raw_memory=raw_memory)
+        guard.guard_hosts(ds, host, port)
+        guard.quiet_errors()
+        typer.echo(text("web.serving", url=f"http://{_url_host(host)}:{port}/"), err=True)
+        uvicorn.run(ds.app(), host=host, port=port, log_level="warning")
+    finally:
+        if holder is not None:
+            holder.close()
+        import shutil
+
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _url_host(host: str) -> str:
+    return f"[{host}]" if ":" in host and not host.startswith("[") else host

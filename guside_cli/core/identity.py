@@ -2,14 +2,16 @@
 
 Mainland resident ID numbers (GB 11643): 18 characters, 17 digits and a mod-11 check digit (0-9 or X), or a
 15-digit legacy number. Mobiles: 11 digits starting 1[3-9]. Landlines: an area code 0XX or 0XXX, then 7-8
-digits. Only ASCII digits count: full-width input is folded with NFKC *before* validation, because `\\d` and
-`str.isdigit()` accept full-width and other Unicode digits.
+digits. Only ASCII digits count: full-width input is folded with NFKC (invisible characters dropped) *before*
+validation, because `\\d` and `str.isdigit()` accept other Unicode digits. Masking reads a text's shadow
+(core/text.py: every numeral system as ASCII digits), because 壹叁玖 or ①③⑨ are the same number to a reader.
 """
 
 import re
 import unicodedata
 
 from guside_cli.core.errors import InputError
+from guside_cli.core.text import clean, shadow, shadow_text
 from guside_cli.messages import M
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -21,7 +23,9 @@ _LANDLINE = re.compile(r"0[1-9][0-9]{1,2}-?[1-9][0-9]{6,7}")
 
 
 def _fold(text: str) -> str:
-    return re.sub(r"[\s\u3000]", "", unicodedata.normalize("NFKC", text))
+    # NFKC (full-width digits) with invisible characters dropped (a soft hyphen typed into a number); other
+    # numeral systems are found by the mask (the shadow), but a number stored is typed in digits
+    return re.sub(r"\s", "", unicodedata.normalize("NFKC", clean(text) or ""))
 
 
 def id_check_digit(first17: str) -> str:
@@ -76,41 +80,25 @@ def mask_name(text: str) -> str:
     return text[0] + "*" * (len(text) - 1) if text else text
 
 
-# A run of 7 or more digits, however written: ASCII, full-width, mathematical or any other decimal digits, and
-# Chinese numerals (一三九…, 〇, 零, 幺 and 两 as read aloud); split by spaces (several), dots, dashes of any kind,
-# underscores or zero-width characters; optionally ending in the X of an ID number. Any phone or ID number
-# written into free text, and some other long numbers too (a date written 2018-06-07 included): masking a few
-# harmless numbers is the price of never publishing a real one.
-_CN_DIGITS = "〇零一二三四五六七八九幺两"
-_CN_VALUE = {ch: str(v) for ch, v in zip(_CN_DIGITS, (0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 1, 2), strict=True)}
-_DIGIT = rf"(?:\d|[{_CN_DIGITS}])"
-_SEPARATOR = r"[\s.\-_\u00b7\u2010-\u2015\u2212\u2027\u30fb\ufe58\ufe63\uff0d\uff0e\uff3f\u200b-\u200d\u2060\ufeff]"
-_NUMBER_IN_TEXT = re.compile(rf"(?<!{_DIGIT}){_DIGIT}(?:{_SEPARATOR}{{0,3}}{_DIGIT}){{6,}}(?:[XxＸｘ])?(?!{_DIGIT})")
-
-
-def _ascii_digits(text: str) -> str:
-    out = []
-    for ch in text:
-        if ch in _CN_VALUE:
-            out.append(_CN_VALUE[ch])
-        elif ch in "XxＸｘ":
-            out.append("X")
-        elif ch.isdecimal():
-            out.append(str(unicodedata.decimal(ch)))
-    return "".join(out)
-
+# A run of 7 or more digits in the shadow of a text (core/text.py: any numeral system, invisible characters
+# dropped), split by spaces (several), dots, dashes of any kind or underscores, optionally ending in the X of an
+# ID number. Any phone or ID number written into free text, and some other long numbers too (a date written
+# 2018-06-07 included): masking a few harmless numbers is the price of never publishing a real one. The match
+# is found in the shadow and the span of the original it came from is replaced.
+_SEPARATOR = r"[\s.\-_\u00b7\u2010-\u2015\u2212\u2027\u30fb]"
+_NUMBER_IN_TEXT = re.compile(rf"(?<![0-9])[0-9](?:{_SEPARATOR}{{0,3}}[0-9]){{6,}}X?(?![0-9])")
+_HAS_DIGIT = re.compile(r"[^\x00-\x2f\x3a-\x7f]|[0-9]")  # a digit, or anything not ASCII (which may be one)
 
 # a date written with separators (2018-06-09, 2018.6.9) is 8 digits like a landline: it is not a personal number
 _DATE = re.compile(r"(?:19|20)\d\d([-./])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])")
-
-
 _CASE_NUMBER = re.compile(r"(?:19|20)\d{2}-\d{4}")  # the town's own case numbers (2018-0042): no personal data
 
 
-def _mask_number(match: re.Match) -> str:
-    if _DATE.fullmatch(match.group(0)) or _CASE_NUMBER.fullmatch(match.group(0)):
-        return match.group(0)
-    digits = _ascii_digits(match.group(0))
+def _masked(found: str) -> str | None:
+    """The masked form of a number found in the shadow, or None where it is a date or a case number."""
+    if _DATE.fullmatch(found) or _CASE_NUMBER.fullmatch(found):
+        return None
+    digits = re.sub(r"[^0-9X]", "", found)
     if len(digits) in (15, 18):
         return mask_id_number(digits)
     if len(digits) == 11 and digits.startswith("1"):
@@ -119,10 +107,26 @@ def _mask_number(match: re.Match) -> str:
 
 
 def mask_in_text(text: str | None) -> str | None:
-    """Free text (a subject, a note) with every phone and ID number in it masked: 138****5678."""
-    if not text:
+    """Free text (a subject, a unit, a note) with every phone and ID number in it masked, however its digits are
+    written: 138****5678. The one masking rule for every free text that leaves the office."""
+    if not text or not _HAS_DIGIT.search(text):
         return text
-    return _NUMBER_IN_TEXT.sub(_mask_number, text)
+    folded, origin = shadow(text)
+    pieces = []
+    kept = 0
+    for match in _NUMBER_IN_TEXT.finditer(folded):
+        masked = _masked(match.group())
+        if masked is None:
+            continue
+        first, last = origin[match.start()], origin[match.end() - 1]
+        # the number's invisible tail (a keycap's U+FE0F U+20E3, a soft hyphen) goes with it
+        while last + 1 < len(text) and not shadow_text(text[last + 1]) and not text[last + 1].isspace():
+            last += 1
+        pieces += [text[kept:first], masked]
+        kept = last + 1
+    if not pieces:
+        return text
+    return "".join(pieces) + text[kept:]
 
 
 _MASK_FIELD = {"phone": mask_phone, "id_number": mask_id_number}

@@ -146,7 +146,25 @@ def _iso(day) -> str | None:
     return day.isoformat() if day else None
 
 
-FREE_TEXT = ("subject", "cause", "forecast", "extension_reason")
+# Every field a person types freely (a unit or an enterprise is a name typed by hand, a reference or a reason
+# may carry a phone number): each leaves the office (export --redact, publish, the web view) through
+# `mask_in_text`, the one masking rule. The case number, uids, dates and codes are the tool's own.
+FREE_TEXT = (
+    "subject",
+    "cause",
+    "forecast",
+    "extension_reason",
+    "unit",
+    "enterprise",
+    "ref_no",
+    "not_accepted_reason",
+    "extension_approved_by",
+)
+
+
+def mask_free_text(record: dict[str, Any]) -> dict[str, Any]:
+    """`record` with every free-text field it holds masked (phone and ID numbers, however written)."""
+    return {k: mask_in_text(v) if k in FREE_TEXT and isinstance(v, str) else v for k, v in record.items()}
 
 
 LIST_COLUMNS = ("pollution", "key_persons")
@@ -168,9 +186,7 @@ def export_values(fields: tuple[str, ...], row: tuple, *, redact: bool = False) 
     masked["phone"] = mask_phone(masked["phone"]) if masked["phone"] else None
     masked["id_number"] = mask_id_number(masked["id_number"]) if masked["id_number"] else None
     masked["key_persons"] = tuple(mask_name(name) for name in masked["key_persons"])
-    for name in FREE_TEXT:
-        masked[name] = mask_in_text(masked[name])
-    return list(masked.values())
+    return list(mask_free_text(masked).values())
 
 
 @functools.lru_cache(maxsize=8)
@@ -203,15 +219,17 @@ PUBLIC_FIELDS = (
 def public_record(p: Petition) -> dict[str, Any]:
     """What the plan's 定时公开曝光 may show: no petitioner, phone, ID number or key person, numbers inside the
     subject masked, and the leader by title only."""
-    return {
-        "number": p.number,
-        "received_on": p.received_on.isoformat(),
-        "village": p.village,
-        "enterprise": p.enterprise,
-        "pollution": [x.code for x in p.pollution],
-        "subject": mask_in_text(p.subject),
-        "unit": p.unit,
-        "leader_title": p.leader.title if p.leader else None,
-        "status": p.status.code,
-        "closed_on": _iso(p.closed_on),
-    }
+    return mask_free_text(
+        {
+            "number": p.number,
+            "received_on": p.received_on.isoformat(),
+            "village": p.village,
+            "enterprise": p.enterprise,
+            "pollution": [x.code for x in p.pollution],
+            "subject": p.subject,
+            "unit": p.unit,
+            "leader_title": p.leader.title if p.leader else None,
+            "status": p.status.code,
+            "closed_on": _iso(p.closed_on),
+        }
+    )

@@ -83,6 +83,8 @@ def sweep(folder: Path) -> int:
         names = os.listdir(folder)
     except OSError:
         return 0
+    from guside_cli.storage.filesystems import alive as _alive
+
     for name in names:
         if not (name.startswith(".") and name.endswith(TEMP_SUFFIX)):
             continue
@@ -95,18 +97,6 @@ def sweep(folder: Path) -> int:
         except OSError:
             pass
     return removed
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OverflowError, ValueError):
-        return True
-    return True
 
 
 @contextmanager

@@ -54,9 +54,28 @@ def add_map(rules: Rules, given: str) -> None:
         rules.columns[cols.key(left)] = _field(right, given, ignore_ok=True)
 
 
+RULES_LIMIT = 1024 * 1024  # a rules file is a few dozen lines; a megabyte is far beyond any
+
+
+def _rules_text(path: Path) -> str:
+    """The rules file's text: a regular file of at most RULES_LIMIT bytes (a FIFO would hang the import, a
+    device such as /dev/zero would fill the memory), checked on the file descriptor that is read."""
+    import os
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # opening a FIFO must not wait for a writer
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise InputError(M("guard.rules_not_file", file=path.name))
+        data = f.read(RULES_LIMIT + 1)
+    if len(data) > RULES_LIMIT:
+        raise InputError(M("guard.rules_too_big", file=path.name, limit=RULES_LIMIT // 1024))
+    return data.decode("utf-8-sig")
+
+
 def load_rules(path: Path) -> Rules:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        data = tomllib.loads(_rules_text(path))
     except OSError as e:
         raise InputError(M("files.rules_read", file=path.name, problem=e.strerror or str(e))) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:

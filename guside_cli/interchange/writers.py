@@ -64,7 +64,25 @@ def write_json(out: IO[str], fields: list[str], rows: Iterable[list[Any]], *, no
     return count
 
 
-def write_xlsx(
+def write_xlsx(*args, **kwargs) -> int:
+    """`_write_xlsx` with openpyxl's own temp files (a write-only sheet is spooled to `openpyxl.*.xml`, rows
+    with names and phones) kept in a private folder of this run, removed at the end, and swept by the next run
+    when a kill -9 left it."""
+    import shutil
+    import tempfile
+
+    from guside_cli.storage.filesystems import private_temp_folder
+
+    folder = private_temp_folder("xlsx")
+    before, tempfile.tempdir = tempfile.tempdir, str(folder)
+    try:
+        return _write_xlsx(*args, **kwargs)
+    finally:
+        tempfile.tempdir = before
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _write_xlsx(
     path: Path | None,
     headers: list[str],
     rows: Iterable[list[Any]],

@@ -31,6 +31,7 @@ AREAS = (
     "data",
     "extras",
     "periods",
+    "guard",
 )
 
 _language = "zh"

@@ -71,7 +71,8 @@ def built_aside(path: Path) -> Iterator[Path]:
     another desk created meanwhile. On any failure the private file goes and nothing is left at `path`. No desk
     sees a half-built ledger, and nothing another desk made is ever removed (removing a ledger found empty after
     a failure could: another desk may have it open, or may have just written to it)."""
-    aside = path.parent / f".{path.name}.{os.getpid()}-{os.urandom(4).hex()}.building"
+    sweep_building(path)
+    aside = path.parent / f".{path.name}.{os.getpid()}-{os.urandom(4).hex()}{BUILDING}"
     missing = [folder for folder in (path.parent, *path.parent.parents) if not folder.exists()]  # made for it
     done = False
     try:
@@ -92,6 +93,33 @@ def built_aside(path: Path) -> Iterator[Path]:
         for folder in missing if not done else []:  # the folders made for a ledger that did not come, if empty
             with contextlib.suppress(OSError):
                 folder.rmdir()
+
+
+BUILDING = ".building"
+
+
+def sweep_building(path: Path) -> int:
+    """Remove the half-built ledgers (and their journals) a killed import left beside `path`: named
+    `.NAME.PID-XXXX.building`, they hold the names and phones read so far. Only those whose process is gone
+    (a running import's own is kept). Returns how many files went."""
+    import re
+
+    from guside_cli.storage.filesystems import alive
+
+    pattern = re.compile(rf"\.{re.escape(path.name)}\.([0-9]+)-[0-9a-f]+{BUILDING}(?:-journal|-wal|-shm)?")
+    removed = 0
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return 0
+    for name in names:
+        match = pattern.fullmatch(name)
+        if match is None or alive(int(match.group(1))):
+            continue
+        with contextlib.suppress(OSError):
+            os.remove(path.parent / name)
+            removed += 1
+    return removed
 
 
 def refuse_missing(path: Path) -> None:
@@ -116,6 +144,8 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
     timeout = busy_timeout()  # a bad GUSIDE_BUSY_TIMEOUT is refused before any file is made
     if path.is_symlink() and not path.exists():  # a link to nothing: not a place to make a new ledger
         raise LedgerError(M("ledger.dangling_link", path=shown(path), target=shown(Path(os.readlink(path)))))
+    if create:  # a writing command sweeps what a killed import left beside its ledger
+        sweep_building(path)
     if not path.exists():
         if not create:
             refuse_missing(path)

@@ -63,3 +63,38 @@ def network_filesystem(path: Path) -> str | None:
         return None
     kind = filesystem_type(path)
     return kind if kind in NETWORK_FILESYSTEMS else None
+
+
+def alive(pid: int) -> bool:
+    """Whether process `pid` still runs: a temp file's, a half-built ledger's or a web snapshot's owner (a file
+    whose owner is gone is a leftover of a killed command, swept by the next one)."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, ValueError):
+        return True
+    return True
+
+
+def private_temp_folder(kind: str) -> Path:
+    """A new 0700 folder in the temp folder, named `guside-KIND-PID-XXXX`, after sweeping those of the same kind
+    whose process is gone (a killed command's dry-run ledger holds the rows it had read)."""
+    import shutil
+    import tempfile
+
+    base = Path(tempfile.gettempdir())
+    prefix = f"guside-{kind}-"
+    try:
+        names = os.listdir(base)
+    except OSError:
+        names = []
+    for name in names:
+        pid = name[len(prefix) :].split("-", 1)[0]
+        if name.startswith(prefix) and pid.isdigit() and not alive(int(pid)):
+            folder = base / name
+            if folder.is_dir() and not folder.is_symlink() and folder.lstat().st_uid == os.getuid():
+                shutil.rmtree(folder, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-"))

@@ -57,7 +57,6 @@ class Ledger(
         """One command's writes as one transaction, its history rows included. BEGIN IMMEDIATE takes the write
         lock up front, so two desks queue on the busy timeout instead of failing mid-transaction."""
         refuse_network_filesystem(self.path)
-        _private(self.path)
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as e:
@@ -82,6 +81,7 @@ class Ledger(
             raise
         else:
             self.conn.execute("COMMIT")
+            _private(self.path)  # after the write succeeded: a refused write never changes the file's mode
 
     # --- villages -------------------------------------------------------------------------------------
 
@@ -190,12 +190,13 @@ class Ledger(
 
 def _private(path: Path) -> None:
     """A ledger file made readable by others (copied in, created by another tool) is made the owner's only on
-    its first write: it holds names, phone and ID numbers."""
+    its first write that succeeds: it holds names, phone and ID numbers. Only the others' bits go: the owner's
+    own (a 0444 file stays unwritable) are the owner's choice."""
     import os
 
     try:
         info = path.stat()
         if info.st_mode & 0o077 and info.st_uid == os.getuid():
-            os.chmod(path, 0o600)
+            os.chmod(path, info.st_mode & 0o700)
     except OSError:
         pass

@@ -3,7 +3,8 @@
 Only the columns listed here are copied (a column a later migration adds is not published until it is
 listed): no petitioner, phone, ID number, key persons, forecast, staff names, history or rewards by case
 (a reward names its whistleblower's case: only the count and total per year are published). Subjects,
-causes and step notes go through `mask_in_text`, so a phone or ID number typed into free text is masked.
+causes, units, enterprises and step notes go through `mask_in_text` (the one masking rule, which reads every
+numeral system and sees through invisible characters), so a phone or ID number typed into free text is masked.
 """
 
 import json
@@ -42,8 +43,8 @@ CREATE TABLE 案件 (
 );
 INSERT INTO 案件 SELECT p.number, coalesce(p.town, :town), p.received_on, p.village, label('level', p.level),
     CASE WHEN p.level IN ('province', 'national') THEN '是' ELSE '否' END, label('form', p.form),
-    label('source', p.source), pollution(p.pollution), mask(p.subject), mask(p.cause), p.persons, p.unit,
-    p.enterprise, l.name, p.accepted_on, p.due_on, label('status', p.status), p.closed_on,
+    label('source', p.source), pollution(p.pollution), mask(p.subject), mask(p.cause), p.persons, mask(p.unit),
+    mask(p.enterprise), l.name, p.accepted_on, p.due_on, label('status', p.status), p.closed_on,
     label('outcome', p.outcome), label('satisfaction', p.satisfaction), r.number, p.level, p.status
 FROM src.petitions p LEFT JOIN src.leaders l ON l.id = p.leader_id LEFT JOIN src.petitions r ON r.id = p.repeat_of;
 CREATE INDEX 案件_受理 ON 案件 (受理日期, 属地);
@@ -55,7 +56,7 @@ CREATE INDEX 调处步骤_编号 ON 调处步骤 (编号);
 CREATE TABLE 属地 (名称 TEXT PRIMARY KEY, 类别 TEXT);
 INSERT INTO 属地 SELECT name, kind FROM src.villages ORDER BY id;
 CREATE TABLE 企业 (名称 TEXT PRIMARY KEY, 属地 TEXT, 信用评级 TEXT, 是否达标 TEXT);
-INSERT INTO 企业 SELECT name, village, label('rating', rating),
+INSERT OR IGNORE INTO 企业 SELECT mask(name), village, label('rating', rating),
     CASE compliant WHEN 1 THEN '是' WHEN 0 THEN '否' END FROM src.enterprises ORDER BY id;
 CREATE TABLE 有奖举报 (年份 INTEGER PRIMARY KEY, 件数 INTEGER, 金额合计 TEXT);
 INSERT INTO 有奖举报 SELECT CAST(substr(paid_on, 1, 4) AS INTEGER), count(*), printf('%.2f', sum(CAST(amount AS REAL)))

@@ -105,15 +105,23 @@ def metadata(town: str, *, reveal: bool) -> dict:
     }
 
 
-def datasette(public: Path, town: str, *, raw: Path | None = None):
+def datasette(public: Path, town: str, *, raw: Path | None = None, raw_memory: str | None = None):
     """The Datasette instance over immutable files: the public snapshot, and the raw ledger's snapshot with
-    --reveal. Immutable files are opened read-only; Datasette 0.65 has no write API; downloads are off."""
+    --reveal (a file, or `raw_memory`: the name of an in-memory copy, read with query_only; web/guard.py).
+    Immutable files are opened read-only; Datasette 0.65 has no write API; downloads are off."""
     from datasette.app import Datasette
+    from datasette.database import Database
 
+    from guside_cli.web.guard import register_plugin
+
+    register_plugin()  # every request's Host checked (web/guard.py): before the app is built, test client included
     files = [public] + ([raw] if raw else [])
-    return Datasette(
+    ds = Datasette(
         immutables=[str(f) for f in files],
-        metadata=metadata(town, reveal=raw is not None),
+        metadata=metadata(town, reveal=raw is not None or raw_memory is not None),
         settings={"allow_download": False, "suggest_facets": False, "default_page_size": 50},
         cors=False,
     )
+    if raw_memory:
+        ds.add_database(Database(ds, memory_name=raw_memory, is_mutable=False), name=RAW)
+    return ds
