@@ -33,7 +33,7 @@ def import_file(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="help.import.dry_run")] = False,
     update: Annotated[bool, typer.Option("--update", help="help.import.update")] = False,
     new_villages: Annotated[bool, typer.Option("--new-villages", help="help.import.new_villages")] = False,
-    sheet: Annotated[str | None, typer.Option("--sheet", help="help.import.sheet")] = None,
+    sheet: Annotated[list[str] | None, typer.Option("--sheet", help="help.import.sheet")] = None,
     maps: Annotated[
         list[str] | None,
         typer.Option("--map", help="help.import.map"),
@@ -58,7 +58,7 @@ def import_file(
     from guside_cli.services.importing import register_rows
 
     run = run_of(ctx)
-    options, encoding = report.read_options(maps or [], rules, sheet, year, encoding)
+    options, encoding = report.read_options(maps or [], rules, sheet or [], year, encoding)
     source, rows = open_source(file, fmt, encoding, options)
     bar = Bar(file.name, total=lambda: source.size, done=lambda: source.position() if source.position else 0)
     with _new_ledger_aside(run, dry_run) as run:

@@ -18,7 +18,20 @@ from __future__ import annotations
 from typing import Any
 
 LANGUAGES = ("zh", "en")
-AREAS = ("common", "casepath", "trust", "files", "desk", "merge", "campaign", "lifecycle", "reports", "data", "extras")
+AREAS = (
+    "common",
+    "casepath",
+    "trust",
+    "files",
+    "desk",
+    "merge",
+    "campaign",
+    "lifecycle",
+    "reports",
+    "data",
+    "extras",
+    "sheets",
+)
 
 _language = "zh"
 _catalogue: dict[str, tuple[str, str]] | None = None

@@ -1,0 +1,285 @@
+"""Workbooks in every format an office keeps them — .xlsx, .xlsm, .xlsb, old .xls (BIFF8: WPS, older Excel, many
+government systems), WPS .et and LibreOffice .ods — read through one reader, python-calamine (Rust calamine),
+which also gives merged ranges (.xlsx, .xls) and which sheets are hidden.
+
+A workbook is read whole: every sheet whose header is recognised, in order (a sheet per year or per month), each
+with its own header found; the others are left and said (a 说明 sheet has no header, a 汇总 sheet is a summary,
+a hidden sheet is read only when named). Sheets read together must name the same columns: one that differs is
+refused with both headers. What cannot be imported as it is (a password, a damaged file, merged cells over data
+rows, a formula with no value saved) is one line naming the place, and nothing is imported."""
+
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from guside_cli.core.errors import InputError
+from guside_cli.interchange import headers as cols
+from guside_cli.interchange import sheets
+from guside_cli.messages import M
+
+FORMATS = ("xlsx", "xlsm", "xlsb", "xls", "et", "ods")
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an .xls, an .et, or an encrypted (password) .xlsx
+SUMMARY_WORDS = ("汇总", "统计", "合计", "总表", "分析")
+
+
+@dataclass
+class Part:
+    """One sheet to read: its header found, its rows after the header."""
+
+    name: str
+    ordinal: int
+    first: int  # the header's first row (1-based)
+    last: int  # its last row
+    header: list[Any]
+    rows: Iterator[list[Any]]
+    hidden: bool = False
+    height: int = 0
+    merges: list = field(default_factory=list)
+    hidden_rows: list[int] = field(default_factory=list)
+
+
+def open_book(path: Path):
+    """The workbook, or one line saying why it cannot be read and what to do."""
+    try:
+        from python_calamine import CalamineWorkbook, PasswordError
+    except ImportError:
+        raise InputError(M("sheets.needs_calamine")) from None
+    fmt = path.suffix.lower().lstrip(".")
+    with open(path, "rb") as f:
+        head = f.read(8)
+    if head == OLE_MAGIC and fmt in ("xlsx", "xlsm", "xlsb") and _encrypted_package(path):
+        raise InputError(M("sheets.password", file=path.name))
+    try:
+        return CalamineWorkbook.from_path(str(path))
+    except PasswordError:
+        raise InputError(M("sheets.password", file=path.name)) from None
+    except Exception as e:  # calamine raises many kinds for a damaged or foreign file
+        if fmt == "et":
+            raise InputError(M("sheets.et_unreadable", file=path.name)) from None
+        if "password" in str(e).lower() or "encrypt" in str(e).lower():
+            raise InputError(M("sheets.password", file=path.name)) from None
+        raise InputError(M("sheets.damaged", file=path.name, why=_short(e))) from None
+
+
+def _encrypted_package(path: Path) -> bool:
+    """An Office file saved with a password is an OLE container holding an 'EncryptedPackage' stream."""
+    with open(path, "rb") as f:
+        return "EncryptedPackage".encode("utf-16-le") in f.read(1 << 16)
+
+
+def _short(e: Exception) -> str:
+    text = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+    return text[:120]
+
+
+def parts(source, options) -> list[Part]:
+    """The sheets to read, their headers found and checked against each other; sets `source.left` (sheet, why)
+    for the sheets passed over."""
+    from python_calamine import SheetTypeEnum, SheetVisibleEnum
+
+    book = open_book(source.path)
+    try:
+        metas = [m for m in book.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
+        names = [m.name for m in metas]
+        wanted = list(options.sheets)
+        chosen = [_by_name(source.path.name, w, names) for w in wanted]
+        found: list[Part] = []
+        left: list[tuple[str, str]] = []
+        for ordinal, meta in enumerate(metas):
+            if chosen and meta.name not in chosen:
+                continue
+            hidden = meta.visible != SheetVisibleEnum.Visible
+            sheet = book.get_sheet_by_name(meta.name)
+            part = _part(source, sheet, meta.name, ordinal, hidden, options.columns)
+            recognised = part is not None and _recognised(part.header, options.columns)
+            if chosen:
+                if part is None:
+                    needed = "、".join(cols.ALIASES[f][0] for f in cols.REQUIRED)
+                    sheet_text = str(M("files.sheet", sheet=meta.name))
+                    raise InputError(
+                        M("files.no_header", file=source.path.name, sheet=sheet_text, scan=sheets.SCAN, needed=needed)
+                    )
+                found.append(part)
+            elif part is not None and recognised and hidden:
+                left.append((meta.name, str(M("sheets.left_hidden"))))
+            elif part is not None and recognised:
+                found.append(part)
+            else:
+                left.append((meta.name, _why_left(meta.name, sheet, part)))
+        if not found and len(metas) == 1:  # one sheet: read it, to say which columns it lacks
+            sheet = book.get_sheet_by_name(metas[0].name)
+            part = _part(source, sheet, metas[0].name, 0, False, options.columns)
+            if part is None:
+                needed = "、".join(cols.ALIASES[f][0] for f in cols.REQUIRED)
+                raise InputError(M("files.no_header", file=source.path.name, sheet="", scan=sheets.SCAN, needed=needed))
+            found, left = [part], []
+        if not found:
+            raise InputError(M("files.no_sheet_header", file=source.path.name, sheets="、".join(names)))
+        _same_columns(source.path.name, found, options.columns)
+        source.left = left
+        if source.format == "xlsx" or source.path.suffix.lower() in (".xlsx", ".xlsm"):
+            _look_inside(source.path, found)
+        return found
+    finally:
+        book.close()
+
+
+def _by_name(file: str, wanted: str, names: list[str]) -> str:
+    wanted = str(wanted).strip()
+    if wanted in names:
+        return wanted
+    if wanted.isdigit() and 1 <= int(wanted) <= len(names):
+        return names[int(wanted) - 1]
+    raise InputError(M("files.no_sheet", file=file, sheet=wanted, sheets="、".join(names)))
+
+
+def _part(source, sheet, name: str, ordinal: int, hidden: bool, extra: dict[str, str]) -> Part | None:
+    start, end = sheet.start or (0, 0), sheet.end or (-1, 0)
+    left = start[1]  # calamine's rows start at the sheet's first row, its cells at the first column used
+    merges = sheet.merged_cell_ranges
+    pad = [""] * left
+
+    def rows() -> Iterator[list[Any]]:
+        if left:
+            for row in sheet.iter_rows():
+                yield pad + row
+        else:
+            yield from sheet.iter_rows()
+
+    stream = rows()
+    last, header, rest = sheets.find_header(stream, extra, merges)
+    if not header:
+        return None
+    first = sheets.found_first(header, last)
+    return Part(name, ordinal, first, last, list(header), rest, hidden, end[0] + 1, list(merges or []))
+
+
+def _recognised(header: list[Any], extra: dict[str, str]) -> bool:
+    mapping, _, _ = cols.match(header, extra)
+    return all(f in mapping.values() for f in ("village", "subject"))
+
+
+def _why_left(name: str, sheet, part: Part | None) -> str:
+    if (sheet.height or 0) == 0:
+        return str(M("sheets.left_empty"))
+    if any(word in name for word in SUMMARY_WORDS):
+        return str(M("sheets.left_summary"))
+    return str(M("sheets.left_no_header"))
+
+
+def _same_columns(file: str, found: list[Part], extra: dict[str, str]) -> None:
+    """Sheets read together name the same fields (in any order): a sheet that differs is refused, both headers
+    shown, never read differently or passed over in silence."""
+    first = found[0]
+    fields = set(cols.match(first.header, extra)[0].values())
+    for part in found[1:]:
+        theirs = set(cols.match(part.header, extra)[0].values())
+        if theirs != fields:
+            raise InputError(
+                M(
+                    "sheets.header_differs",
+                    file=file,
+                    sheet=part.name,
+                    header=_shown(part.header),
+                    first=first.name,
+                    first_header=_shown(first.header),
+                )
+            )
+
+
+def _shown(header: list[Any]) -> str:
+    return " | ".join(str(h) for h in header if h)
+
+
+def merged_over_rows(part: Part, mapping: dict[int, str]) -> dict[int, tuple[str, int]]:
+    """Merged ranges that start below the header and span several rows over a column read: top row (1-based)
+    -> (the range as Excel names it, rows spanned). Each data row would hold its value only in the first."""
+    from openpyxl.utils import get_column_letter
+
+    out: dict[int, tuple[str, int]] = {}
+    for (r0, c0), (r1, c1) in part.merges:
+        if r1 > r0 and r0 + 1 > part.last and any(c0 <= c <= c1 for c in mapping):
+            ref = f"{get_column_letter(c0 + 1)}{r0 + 1}:{get_column_letter(c1 + 1)}{r1 + 1}"
+            out[r0 + 1] = (ref, r1 - r0 + 1)
+    return out
+
+
+# --- what only the .xlsx's own XML tells: hidden rows, formulas saved without their value ---------------------
+
+_ROW_HIDDEN = re.compile(
+    rb'<row\b[^>]*?\br="(\d+)"[^>]*?\bhidden="(?:1|true)"|<row\b[^>]*?\bhidden="(?:1|true)"[^>]*?\br="(\d+)"'
+)
+_FORMULA_NO_VALUE = re.compile(
+    rb'<c\b[^>]*?\br="([A-Z]+\d+)"[^>]*>\s*<f\b[^>]*?(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>'
+)
+
+
+def _look_inside(path: Path, found: list[Part]) -> None:
+    """Hidden rows (data all the same: read, and said) and formulas with no value saved (refused, by cell): one
+    pass over each sheet's XML, in chunks, as a sheet may be large."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            targets = _sheet_files(archive)
+            for part in found:
+                target = targets.get(part.name)
+                if target is None or target not in archive.namelist():
+                    continue
+                with archive.open(target) as xml:
+                    hidden, formula = _scan(xml)
+                part.hidden_rows = [r for r in hidden if r > part.last]
+                if formula is not None:
+                    raise InputError(M("sheets.formula_no_value", sheet=part.name, cell=formula, file=path.name))
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return  # calamine read it; what cannot be looked into here is not worth refusing the file for
+
+
+def _sheet_files(archive: zipfile.ZipFile) -> dict[str, str]:
+    book = archive.read("xl/workbook.xml")
+    rels = archive.read("xl/_rels/workbook.xml.rels")
+    targets = {
+        m.group(1).decode(): m.group(2).decode()
+        for m in re.finditer(rb'<Relationship\b[^>]*?\bId="([^"]+)"[^>]*?\bTarget="([^"]+)"', rels)
+    }
+    targets.update(
+        {
+            m.group(2).decode(): m.group(1).decode()
+            for m in re.finditer(rb'<Relationship\b[^>]*?\bTarget="([^"]+)"[^>]*?\bId="([^"]+)"', rels)
+        }
+    )
+    out = {}
+    for m in re.finditer(rb"<sheet\b[^>]*>", book):
+        tag = m.group(0)
+        name = re.search(rb'\bname="([^"]*)"', tag)
+        rid = re.search(rb'\br:id="([^"]*)"', tag) or re.search(rb'\b\w+:id="([^"]*)"', tag)
+        if name and rid and rid.group(1).decode() in targets:
+            target = targets[rid.group(1).decode()].lstrip("/")
+            out[_unescape(name.group(1).decode())] = target if target.startswith("xl/") else "xl/" + target
+    return out
+
+
+def _unescape(text: str) -> str:
+    import html
+
+    return html.unescape(text)
+
+
+def _scan(xml) -> tuple[list[int], str | None]:
+    hidden: list[int] = []
+    tail = b""
+    for chunk in iter(lambda: xml.read(1 << 22), b""):
+        data = tail + chunk
+        cut = data.rfind(b"</row>")
+        if cut < 0:
+            tail = data
+            continue
+        body, tail = data[: cut + 6], data[cut + 6 :]
+        if b"hidden=" in body:
+            hidden.extend(int(m.group(1) or m.group(2)) for m in _ROW_HIDDEN.finditer(body))
+        if b"<f" in body:
+            m = _FORMULA_NO_VALUE.search(body)
+            if m:
+                return hidden, m.group(1).decode()
+    return hidden, None
