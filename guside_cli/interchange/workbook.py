@@ -21,7 +21,6 @@ from guside_cli.interchange import sheets
 from guside_cli.messages import M
 
 FORMATS = ("xlsx", "xlsm", "xlsb", "xls", "et", "ods")
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an .xls, an .et, or an encrypted (password) .xlsx
 SUMMARY_WORDS = ("汇总", "统计", "合计", "总表", "分析")
 
 
@@ -48,10 +47,6 @@ def open_book(path: Path):
     except ImportError:
         raise InputError(M("sheets.needs_calamine")) from None
     fmt = path.suffix.lower().lstrip(".")
-    with open(path, "rb") as f:
-        head = f.read(8)
-    if head == OLE_MAGIC and fmt in ("xlsx", "xlsm", "xlsb") and _encrypted_package(path):
-        raise InputError(M("sheets.password", file=path.name))
     try:
         return CalamineWorkbook.from_path(str(path))
     except PasswordError:
@@ -62,12 +57,6 @@ def open_book(path: Path):
         if "password" in str(e).lower() or "encrypt" in str(e).lower():
             raise InputError(M("sheets.password", file=path.name)) from None
         raise InputError(M("sheets.damaged", file=path.name, why=_short(e))) from None
-
-
-def _encrypted_package(path: Path) -> bool:
-    """An Office file saved with a password is an OLE container holding an 'EncryptedPackage' stream."""
-    with open(path, "rb") as f:
-        return "EncryptedPackage".encode("utf-16-le") in f.read(1 << 16)
 
 
 def _short(e: Exception) -> str:
