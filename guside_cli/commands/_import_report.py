@@ -48,7 +48,7 @@ def notes(source) -> list[str]:
             row = f"{first}–{last}" if first != last else str(last)
             lines.append(str(M("sheets.read_sheet", file=source.path.name, sheet=name, row=row, rows=count)))
     elif source.format not in ("json", "jsonl"):
-        first, last = source.header_first, source.header_row
+        first, last = source.header_first or source.header_row, source.header_row
         row = f"{first}–{last}" if first != last else str(last)
         lines.append(str(M("files.read", file=source.path.name, sheet=sheet, row=row, rows=source.rows)))
     if source.left:
@@ -89,7 +89,7 @@ def unused(source) -> list[str]:
             near = closest(header)
             shown.append(str(M("files.closest", header=header, fields=", ".join(near))) if near else header)
         header = " | ".join(h for h in source.header if h)
-        first, last = source.header_first, source.header_row
+        first, last = source.header_first or source.header_row, source.header_row
         row = f"{first}–{last}" if first != last else str(last)
         lines.append(str(M("files.unused_columns", columns="、".join(shown), row=row, header=header)))
     return lines

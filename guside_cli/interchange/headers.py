@@ -188,7 +188,7 @@ def score(row: list[object], extra: dict[str, str] | None = None) -> int:
     extra = extra or {}
     found = set()
     for cell in row:
-        if isinstance(cell, str) and 0 < len(cell) <= 40 + (len(cell) if isinstance(cell, Grouped) else 0):
+        if isinstance(cell, str) and 0 < len(cell) <= (80 if isinstance(cell, Grouped) else 40):
             field = field_of(cell, extra)
             if field and field not in (IGNORE, _IGNORED_FIELD):
                 found.add(field)

@@ -59,7 +59,7 @@ class Source:
     position: Any = None  # a callable giving how far the reading is, for the progress bar (of `size`)
     # a CSV's last row when no line break follows it: (its row, its cells, the cells of the row before) (`_ended`)
     unterminated: tuple[int, int, int] | None = None
-    header_first: int = 1  # the header's first row: a two-row header starts a row above `header_row`
+    header_first: int = 0  # the header's first row where it starts above `header_row` (a two-row header); 0: the same
     read: list[tuple[str, int, int, int]] = field(default_factory=list)  # a workbook's sheets read: name, rows
     left: list[tuple[str, str]] = field(default_factory=list)  # a workbook's sheets left, and why
     hidden_rows: list[int] = field(default_factory=list)  # hidden rows read as data, as every row is
@@ -182,11 +182,12 @@ def _with_header(source: Source, header: list[Any], first_row: int, extra: dict[
             str(M("files.closest", header=h, fields=", ".join(cols.closest(h)))) for h in unknown if cols.closest(h)
         ]
         unknown_text = str(M("files.unknown_headers", headers="、".join(hints))) if hints else ""
+        first = source.header_first if 0 < source.header_first < first_row else first_row
         raise InputError(
             M(
                 "files.missing_columns",
                 file=source.path.name,
-                row=first_row,
+                row=f"{first}–{first_row}" if first != first_row else first_row,
                 header=shown,
                 names=names,
                 unknown=unknown_text,
@@ -324,8 +325,8 @@ def _part_rows(
 ) -> Iterator[tuple[int, dict[str, Any]]]:
     """The cases of one table (a CSV, or one sheet) below its header."""
     unknown, ignored = list(source.unknown), list(source.ignored)
-    mapping = _with_header(source, header, header_row, options.columns)
     source.header_first = first
+    mapping = _with_header(source, header, header_row, options.columns)
     if part is not None:  # a workbook's sheets: what any of them left out is said once
         source.unknown = list(dict.fromkeys([*unknown, *source.unknown]))
         source.ignored = list(dict.fromkeys([*ignored, *source.ignored]))

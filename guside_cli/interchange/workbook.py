@@ -82,15 +82,11 @@ def parts(source, options) -> list[Part]:
                 continue
             hidden = meta.visible != SheetVisibleEnum.Visible
             sheet = book.get_sheet_by_name(meta.name)
-            part = _part(source, sheet, meta.name, ordinal, hidden, options.columns)
+            part = _part(sheet, meta.name, ordinal, hidden, options.columns)
             recognised = part is not None and _recognised(part.header, options.columns)
             if chosen:
                 if part is None:
-                    needed = "、".join(cols.ALIASES[f][0] for f in cols.REQUIRED)
-                    sheet_text = str(M("files.sheet", sheet=meta.name))
-                    raise InputError(
-                        M("files.no_header", file=source.path.name, sheet=sheet_text, scan=sheets.SCAN, needed=needed)
-                    )
+                    raise _no_header(source.path.name, str(M("files.sheet", sheet=meta.name)))
                 found.append(part)
             elif part is not None and recognised and hidden:
                 left.append((meta.name, str(M("sheets.left_hidden"))))
@@ -100,10 +96,9 @@ def parts(source, options) -> list[Part]:
                 left.append((meta.name, _why_left(meta.name, sheet, part)))
         if not found and len(metas) == 1:  # one sheet: read it, to say which columns it lacks
             sheet = book.get_sheet_by_name(metas[0].name)
-            part = _part(source, sheet, metas[0].name, 0, False, options.columns)
+            part = _part(sheet, metas[0].name, 0, False, options.columns)
             if part is None:
-                needed = "、".join(cols.ALIASES[f][0] for f in cols.REQUIRED)
-                raise InputError(M("files.no_header", file=source.path.name, sheet="", scan=sheets.SCAN, needed=needed))
+                raise _no_header(source.path.name, "")
             found, left = [part], []
         if not found:
             raise InputError(M("files.no_sheet_header", file=source.path.name, sheets="、".join(names)))
@@ -116,6 +111,11 @@ def parts(source, options) -> list[Part]:
         book.close()
 
 
+def _no_header(file: str, sheet: str) -> InputError:
+    needed = "、".join(cols.ALIASES[f][0] for f in cols.REQUIRED)
+    return InputError(M("files.no_header", file=file, sheet=sheet, scan=sheets.SCAN, needed=needed))
+
+
 def _by_name(file: str, wanted: str, names: list[str]) -> str:
     wanted = str(wanted).strip()
     if wanted in names:
@@ -125,7 +125,7 @@ def _by_name(file: str, wanted: str, names: list[str]) -> str:
     raise InputError(M("files.no_sheet", file=file, sheet=wanted, sheets="、".join(names)))
 
 
-def _part(source, sheet, name: str, ordinal: int, hidden: bool, extra: dict[str, str]) -> Part | None:
+def _part(sheet, name: str, ordinal: int, hidden: bool, extra: dict[str, str]) -> Part | None:
     start, end = sheet.start or (0, 0), sheet.end or (-1, 0)
     left = start[1]  # calamine's rows start at the sheet's first row, its cells at the first column used
     merges = sheet.merged_cell_ranges
