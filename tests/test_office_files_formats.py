@@ -40,12 +40,14 @@ def book(kind: str, path: Path) -> Path:
         return xls_book(path.with_suffix(".xls"))
     if kind == "et":  # a WPS .et saved in the old format, as WPS does
         return Path(shutil.copy(xls_book(path.with_suffix(".xls")), path.with_suffix(".et")))
+    if kind == "et-xlsx":  # and one of the newer WPS, an .xlsx inside
+        return Path(shutil.copy(xlsx_book(path.with_suffix(".xlsx")), path.with_suffix(".et")))
     if kind == "ods":
         return ods_book(path.with_suffix(".ods"))
     return xlsx_book(path.with_suffix(".xlsx"))
 
 
-@pytest.mark.parametrize("kind", ["xls", "et", "xlsx", "ods"])
+@pytest.mark.parametrize("kind", ["xls", "et", "et-xlsx", "xlsx", "ods"])
 def test_a_workbook_with_a_sheet_per_year_and_two_row_headers_imports_in_one_command(cli, isolated, db_path, kind):
     path = book(kind, isolated / "台账")
     result = cli("import", path)
@@ -202,6 +204,16 @@ def test_a_damaged_workbook_is_refused(cli, isolated, db_path):
     et.write_bytes(b"not a spreadsheet at all" * 10)
     assert one_line_refusal(cli, et) == (
         "错误：坏.et：无法读取这个 WPS .et 文件：请在 WPS 表格中打开，另存为“Excel 工作簿 (*.xlsx)”后再导入"
+    )
+    assert not db_path.exists()
+
+
+def test_a_web_page_saved_as_xls_is_named_for_what_it_is(cli, isolated, db_path):
+    page = isolated / "系统导出.xls"
+    page.write_text("<html><body><table><tr><td>登记日期</td><td>属地</td></tr></table></body></html>", "utf-8")
+    assert one_line_refusal(cli, page) == (
+        "错误：系统导出.xls 其实是网页（HTML/XML）表格，只是扩展名为 .xls（不少系统的“导出 Excel”如此）："
+        "请在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入"
     )
     assert not db_path.exists()
 

@@ -52,11 +52,21 @@ def open_book(path: Path):
     except PasswordError:
         raise InputError(M("sheets.password", file=path.name)) from None
     except Exception as e:  # calamine raises many kinds for a damaged or foreign file
+        if _is_markup(path):
+            raise InputError(M("sheets.markup", file=path.name, ext=fmt)) from None
         if fmt == "et":
             raise InputError(M("sheets.et_unreadable", file=path.name)) from None
         if "password" in str(e).lower() or "encrypt" in str(e).lower():
             raise InputError(M("sheets.password", file=path.name)) from None
         raise InputError(M("sheets.damaged", file=path.name, why=_short(e))) from None
+
+
+def _is_markup(path: Path) -> bool:
+    """A web page or an XML spreadsheet (Excel 2003) saved under a spreadsheet's name: what many systems'
+    “导出 Excel” buttons write."""
+    with open(path, "rb") as f:
+        head = f.read(1024).lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith(b"<") and any(tag in head for tag in (b"<html", b"<table", b"<?xml", b"<!doctype"))
 
 
 def _short(e: Exception) -> str:

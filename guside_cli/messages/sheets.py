@@ -18,6 +18,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file} is damaged or not a spreadsheet and cannot be read ({why}): open it in Excel or WPS, save it as "
         ".xlsx and import that",
     ),
+    "sheets.markup": (
+        "{file} 其实是网页（HTML/XML）表格，只是扩展名为 .{ext}（不少系统的“导出 Excel”如此）："
+        "请在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入",
+        "{file} is a web page (HTML/XML) table saved under a .{ext} name (what many systems' 'export to Excel' "
+        "writes): open it in Excel or WPS, save it as .xlsx and import that",
+    ),
     "sheets.et_unreadable": (
         "{file}：无法读取这个 WPS .et 文件：请在 WPS 表格中打开，另存为“Excel 工作簿 (*.xlsx)”后再导入",
         "{file}: this WPS .et file cannot be read: open it in WPS 表格, save it as 'Excel 工作簿 (*.xlsx)' and "
