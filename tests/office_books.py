@@ -117,21 +117,33 @@ def xlsx_book(path: Path, years: dict[str, list[list[Any]]] = YEARS, **extra) ->
     return path
 
 
-def ods_book(path: Path, years: dict[str, list[list[Any]]] = YEARS) -> Path:
-    """The same workbook as LibreOffice saves it: merged cells spanned, the places they cover covered cells."""
+def ods_book(
+    path: Path,
+    years: dict[str, list[list[Any]]] = YEARS,
+    *,
+    hidden_rows: tuple[int, ...] = (),
+    spans: tuple[tuple[int, int, int, int], ...] = (),
+    formula: tuple[int, int] | None = None,
+) -> Path:
+    """The same workbook as LibreOffice saves it: merged cells spanned, the places they cover covered cells. On
+    the first year's sheet: `hidden_rows` (0-based) hidden, `spans` (first row, last row, first column, last
+    column; 0-based) merged, a `formula` (row, column) saved without its value."""
     from odf.opendocument import OpenDocumentSpreadsheet
     from odf.table import CoveredTableCell, Table, TableCell, TableRow
     from odf.text import P
 
     doc = OpenDocumentSpreadsheet()
 
-    def add_table(name: str, rows: list[list[Any]], spans: list[tuple[int, int, int, int]]) -> None:
+    def add_table(name: str, rows: list[list[Any]], spans: list[tuple[int, int, int, int]], habits=False) -> None:
         table = Table(name=name)
         starts = {(r0, c0): (r1 - r0 + 1, c1 - c0 + 1) for r0, r1, c0, c1 in spans}
         covered = {(r, c) for r0, r1, c0, c1 in spans for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)}
         for r, row in enumerate(rows):
-            tr = TableRow()
+            tr = TableRow(visibility="collapse") if habits and r in hidden_rows else TableRow()
             for c, value in enumerate(row):
+                if habits and (r, c) == formula:
+                    tr.addElement(TableCell(formula="of:=1+1"))
+                    continue
                 if (r, c) in covered and (r, c) not in starts:
                     tr.addElement(CoveredTableCell())
                     continue
@@ -153,8 +165,8 @@ def ods_book(path: Path, years: dict[str, list[list[Any]]] = YEARS) -> Path:
         doc.spreadsheet.addElement(table)
 
     add_table("说明", [["本台账按年度分表登记。"]], [])
-    for year, cases in years.items():
-        add_table(year, sheet_rows(year, cases), merges())
+    for index, (year, cases) in enumerate(years.items()):
+        add_table(year, sheet_rows(year, cases), [*merges(), *(spans if index == 0 else ())], habits=index == 0)
     add_table("汇总", [["年度", "件数"], *[[f"{y}年", len(c)] for y, c in years.items()]], [])
     doc.save(str(path))
     return path

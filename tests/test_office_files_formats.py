@@ -272,6 +272,23 @@ def test_hidden_rows_are_read_as_data_and_said(cli, isolated, db_path):
     assert rows(db_path, "SELECT count(*) FROM petitions") == [(5,)]
 
 
+def test_an_ods_says_its_hidden_rows_and_refuses_merged_rows_and_formulas_without_values(cli, isolated, db_path):
+    """.ods files (LibreOffice, 永中) tell none of this through the reader: their XML is read for it."""
+    hidden = cli("import", ods_book(isolated / "h.ods", hidden_rows=(5,)))
+    assert "隐藏的行也已作为数据读取：第 2017!6 行" in hidden.stdout
+    assert rows(db_path, "SELECT count(*) FROM petitions") == [(5,)]
+    db_path.unlink()
+    merged = ods_book(isolated / "m.ods", spans=((4, 5, 5, 5),))  # 村（社区） of 2017's first two cases
+    assert one_line_refusal(cli, merged) == (
+        "错误：m.ods 工作表 2017 的 F5:F6 是跨 2 行的合并单元格，只有第一行有值：请取消合并并在每行填上值后再导入"
+    )
+    formula = ods_book(isolated / "f.ods", formula=(5, 4))
+    assert one_line_refusal(cli, formula) == (
+        "错误：f.ods 工作表 2017 的 E6 是公式，文件中没有保存计算结果：请在 Excel 或 WPS 中打开并保存一次后再导入"
+    )
+    assert not db_path.exists()
+
+
 def test_a_million_empty_formatted_rows_after_the_cases_cost_nothing(cli, isolated, db_path):
     """A sheet formatted down to its last row (a template): the empty rows are not cases, and take no time."""
     path = isolated / "template.xlsx"

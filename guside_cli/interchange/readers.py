@@ -287,8 +287,6 @@ def _table_rows(source: Source, encoding: str | None, options: ReadOptions) -> I
                     part=part,
                 )
                 source.read.append((name, part.first, part.last, source.rows - before))
-                if part.hidden_rows:
-                    source.hidden_rows.extend(number_of(r) if number_of else r for r in part.hidden_rows)
         if source.unterminated is not None:
             _cut_short(source, source.header)
     except Yearless as e:  # no date can be read once one has no year: the whole file waits for --year
@@ -331,6 +329,7 @@ def _part_rows(
         source.unknown = list(dict.fromkeys([*unknown, *source.unknown]))
         source.ignored = list(dict.fromkeys([*ignored, *source.ignored]))
     merged = books.merged_over_rows(part, mapping) if part is not None and part.merges else {}
+    hidden = frozenset(part.hidden_rows) if part is not None else frozenset()  # said where they hold a case
     cells = cells_of(mapping)
     apply, skipped = options.values.apply, source.skipped
     persons = "persons" in mapping.values()
@@ -346,6 +345,8 @@ def _part_rows(
             if kind is not None:
                 skipped.setdefault(kind, []).append(shown)
                 continue
+        if hidden and number in hidden:
+            source.hidden_rows.append(shown)
         if number in merged:
             ref, span = merged[number]
             raise InputError(M("sheets.merged_rows", file=source.path.name, sheet=part.name if part else "",
