@@ -136,6 +136,7 @@ def test_import_csv_with_chinese_headers_in_each_encoding(cli, isolated, encodin
     result = cli("import", path)
     assert result.stdout.splitlines() == [
         f"读取 {path.name}：表头在第 1 行，数据 2 行",
+        "办结时限早于法定期限（如督察组的期限），按文件所写保留：第 2 行",  # the central inspection's 10 days
         "文件只有“受理日期”一个日期列：作为登记（收到）日期导入",
         f"{path.name}：已导入 2 件，更正 0 件，跳过已有编号 0 件",
     ]
@@ -424,12 +425,13 @@ def test_json_import_of_plain_objects(cli, isolated):
     assert (shown["level"], shown["pollution"], shown["persons"]) == ("national", ["air", "water"], 3)
 
 
-def test_xls_is_refused_with_advice(cli, isolated):
+def test_a_damaged_xls_is_refused_with_advice(cli, isolated):
     path = isolated / "old.xls"
-    path.write_bytes(b"\xd0\xcf\x11\xe0")
-    assert cli("import", path, ok=False).stderr.strip() == (
-        "错误：old.xls：不能读取旧版 .xls 文件；请在 Excel 中另存为 .xlsx"
-    )
+    path.write_bytes(b"\xd0\xcf\x11\xe0")  # cut off after four bytes
+    refused = cli("import", path, ok=False)
+    assert refused.exit_code == 2 and refused.stderr.count("\n") == 1
+    assert refused.stderr.startswith("错误：old.xls 已损坏或不是电子表格，无法读取（")
+    assert refused.stderr.strip().endswith("请在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入")
 
 
 def test_csv_written_by_export_reads_back_row_numbers_after_the_notice(cli, isolated):

@@ -34,6 +34,7 @@ def test_the_sample_office_file_imports_once_its_village_is_named(cli, db_path):
     result = cli(*LATE, "import", SAMPLE)
     assert result.stdout.splitlines() == [
         "读取 台账示例_2017_2018.xlsx（工作表 台账）：表头在第 2 行，数据 126 行",
+        "未读取的工作表：说明（没有台账表头）",
         "跳过 2 行：空行 129；合计/小计 130",
         "忽略的列：序号",
         "台账示例_2017_2018.xlsx：已导入 126 件，更正 0 件，跳过已有编号 0 件",
@@ -111,6 +112,7 @@ def test_each_habit_of_a_hand_kept_file(cli, isolated, db_path):
     result = cli("import", path)
     assert result.stdout.splitlines() == [
         "读取 habits.xlsx（工作表 台账）：表头在第 4 行，数据 3 行",
+        "未读取的工作表：填表说明（没有台账表头）",
         "跳过 5 行：空行 8–9；落款/注 12；合计/小计 10–11",
         "忽略的列：序号",
         "habits.xlsx：已导入 3 件，更正 0 件，跳过已有编号 0 件",

@@ -9,7 +9,7 @@ import typer
 from guside_cli.messages import M, language
 
 
-def read_options(maps: list[str], rules_file: Path | None, sheet: str | None, year: int | None, encoding: str | None):
+def read_options(maps: list[str], rules_file: Path | None, sheets: list[str], year: int | None, encoding: str | None):
     """(ReadOptions, encoding): a rules file first, then each `--map` over it; options given on the command line
     win over the file's."""
     from guside_cli.interchange.readers import ReadOptions
@@ -20,13 +20,13 @@ def read_options(maps: list[str], rules_file: Path | None, sheet: str | None, ye
     for given in maps:
         add_map(rules, given)
     options = ReadOptions(
-        columns=rules.columns, values=Values(rules.values, year or rules.year), sheet=sheet or rules.sheet
+        columns=rules.columns, values=Values(rules.values, year or rules.year), sheets=sheets or rules.sheets
     )
     return options, encoding or rules.encoding
 
 
 def _rows(rows: list[int]) -> str:
-    """Row numbers, runs joined: 5, 9–12, 130."""
+    """Row numbers, runs joined: 5, 9–12, 130; a workbook's rows with their sheet: 2017!75, 2018!9–12."""
     parts: list[str] = []
     start = prev = None
     for row in [*rows, None]:
@@ -34,7 +34,7 @@ def _rows(rows: list[int]) -> str:
             prev = row
             continue
         if start is not None:
-            parts.append(str(start) if start == prev else f"{start}–{prev}")
+            parts.append(str(start) if start == prev else f"{start}–{getattr(prev, 'row', prev)}")
         start = prev = row
     return ", ".join(parts)
 
@@ -43,14 +43,32 @@ def notes(source) -> list[str]:
     """What the reading found, one line each: where the header was, rows skipped and why, columns ignored."""
     lines = []
     sheet = str(M("files.sheet", sheet=source.sheet)) if source.sheet else ""
-    if source.format in ("csv", "xlsx"):
-        lines.append(str(M("files.read", file=source.path.name, sheet=sheet, row=source.header_row, rows=source.rows)))
+    if len(source.read) > 1:  # a workbook read sheet by sheet
+        for name, first, last, count in source.read:
+            row = f"{first}–{last}" if first != last else str(last)
+            lines.append(str(M("sheets.read_sheet", file=source.path.name, sheet=name, row=row, rows=count)))
+    elif source.format not in ("json", "jsonl"):
+        first, last = source.header_first or source.header_row, source.header_row
+        row = f"{first}–{last}" if first != last else str(last)
+        lines.append(str(M("files.read", file=source.path.name, sheet=sheet, row=row, rows=source.rows)))
+    if source.left:
+        left = ("、" if language() == "zh" else ", ").join(name + why for name, why in source.left)
+        lines.append(str(M("sheets.left", sheets=left)))
     skipped = source.skipped
     if any(skipped.values()):
         detail = ("；" if language() == "zh" else "; ").join(
             str(M(f"files.skip_{kind}", rows=_rows(rows))) for kind, rows in sorted(skipped.items()) if rows
         )
         lines.append(str(M("files.skipped", count=sum(len(r) for r in skipped.values()), detail=detail)))
+    if source.hidden_rows:
+        lines.append(str(M("sheets.hidden_rows", rows=_rows(source.hidden_rows))))
+    if source.approximate:
+        items = "、".join(
+            str(M("sheets.approximate_one", text=text, rows=_rows(rows))) for text, rows in source.approximate.items()
+        )
+        lines.append(str(M("sheets.approximate", items=items)))
+    if source.due_earlier:
+        lines.append(str(M("sheets.due_earlier", rows=_rows(source.due_earlier))))
     if source.received_from:
         lines.append(str(M("files.accepted_as_received", header=source.received_from)))
     if source.ignored:
@@ -72,7 +90,9 @@ def unused(source) -> list[str]:
             shown.append(str(M("files.closest", header=header, fields=", ".join(near))) if near else header)
         columns = _some(shown, len(source.unknown))
         header = _some([h for h in source.header if h], sep=" | ")
-        lines.append(str(M("files.unused_columns", columns=columns, row=source.header_row, header=header)))
+        first, last = source.header_first or source.header_row, source.header_row
+        row = f"{first}–{last}" if first != last else str(last)
+        lines.append(str(M("files.unused_columns", columns=columns, row=row, header=header)))
     return lines
 
 

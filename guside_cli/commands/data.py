@@ -33,7 +33,7 @@ def import_file(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="help.import.dry_run")] = False,
     update: Annotated[bool, typer.Option("--update", help="help.import.update")] = False,
     new_villages: Annotated[bool, typer.Option("--new-villages", help="help.import.new_villages")] = False,
-    sheet: Annotated[str | None, typer.Option("--sheet", help="help.import.sheet")] = None,
+    sheet: Annotated[list[str] | None, typer.Option("--sheet", help="help.import.sheet")] = None,
     maps: Annotated[
         list[str] | None,
         typer.Option("--map", help="help.import.map"),
@@ -59,7 +59,7 @@ def import_file(
     from guside_cli.services.importing import register_rows
 
     run = run_of(ctx)
-    options, encoding = report.read_options(maps or [], rules, sheet, year, encoding)
+    options, encoding = report.read_options(maps or [], rules, sheet or [], year, encoding)
     source, rows = open_source(file, fmt, encoding, options)
     from guside_cli.interchange.redacted import is_redacted_copy
 
@@ -183,7 +183,10 @@ def export(
                 rows = map(label, rows)
             if fmt == "xlsx":
                 about = _about(run, ledger, chosen, headers, notice)
-                count = writers.write_xlsx(out, names, rows, notice=notice, fields=fields, about=about, ledger=run.db)
+                paper = _print(run, ledger, chosen)
+                count = writers.write_xlsx(
+                    out, names, rows, notice=notice, fields=fields, about=about, ledger=run.db, **paper
+                )
             else:
                 write = {"csv": writers.write_csv, "json": writers.write_json, "jsonl": writers.write_jsonl}[fmt]
                 extra = {"after": writers.excel_text(fields)} if excel else {}
@@ -194,6 +197,26 @@ def export(
             read.close()
     if not outfile.is_stdout(out):
         typer.echo(text("export.done_redacted" if redact else "export.done", run.lang, count=count, out=out))
+
+
+def _print(run, ledger, chosen: dict) -> dict[str, str]:
+    """The printed pages' title (town and period), date printed and page numbers, in the run's language."""
+    from guside_cli.messages import text
+    from guside_cli.storage.settings import get_setting
+
+    lang = run.lang
+    if chosen.get("year"):
+        period = f"{chosen['year']}年" if lang == "zh" else str(chosen["year"])
+    elif chosen.get("start") or chosen.get("end"):
+        period = f"{chosen.get('start') or ''}–{chosen.get('end') or ''}"
+    else:
+        period = text("sheets.print_all", lang)
+    town = str(get_setting(ledger, "town.name") or "")
+    return {
+        "title": text("sheets.print_title", lang, town=town, period=period),
+        "printed": text("sheets.print_date", lang),
+        "pages": text("sheets.print_pages", lang),
+    }
 
 
 def _about(run, ledger, chosen: dict, headers: str, notice: str | None):

@@ -10,7 +10,13 @@ from typing import Any, cast
 
 from guside_cli.core.bounds import check_receipt
 from guside_cli.core.dates import parse_date, parse_datetime
-from guside_cli.core.deadlines import ACCEPTANCE_NOTICE_DAYS, HANDLING_DAYS
+from guside_cli.core.deadlines import (
+    ACCEPTANCE_NOTICE_DAYS,
+    HANDLING_DAYS,
+    DeadlineRules,
+    effective_due,
+    latest_due,
+)
 from guside_cli.core.enums import Form, Level, Outcome, Pollution, ReviewOutcome, Satisfaction, Source, Stage, Status
 from guside_cli.core.errors import InputError
 from guside_cli.core.identity import check_id_number, check_phone
@@ -91,10 +97,16 @@ class Memo:
 
 
 def intake(
-    raw: dict[str, Any], *, now: datetime, villages: list[Village], memo: Memo | None = None
+    raw: dict[str, Any],
+    *,
+    now: datetime,
+    villages: list[Village],
+    memo: Memo | None = None,
+    due_rules: DeadlineRules | None = None,
 ) -> tuple[NewPetition | None, list[Problem]]:
     """Validate one petition. Returns (petition, []) or (None, problems). A `memo` shared by the rows of one
-    load gives the same results, faster."""
+    load gives the same results, faster. `due_rules` (an import: the ledger's deadline rules): a due date the
+    file gives is evidence, checked against the statute's latest (`deadlines.latest_due`), closed cases too."""
     problems: list[Problem] = [Problem(name, M("intake.required")) for name in missing_required(raw)]
     values: dict[str, Any] = {}
     for name, key, convert, cache in _converters(now, villages, memo):
@@ -120,7 +132,9 @@ def intake(
 
     if "received_at" in values and "due_on" in values and values["due_on"] < values["received_at"].date():
         problems.append(Problem("due_on", M("intake.due_before_receipt", due=values["due_on"])))
-    _impossible(values, problems, imported=closing_carried(values))
+    _impossible(values, problems, imported=closing_carried(values) or due_rules is not None)
+    if due_rules is not None:
+        _due_within_statute(values, problems, due_rules)
     _closing(values, problems, now)
     if problems:
         return None, problems
@@ -231,6 +245,33 @@ def _impossible(values: dict[str, Any], problems: list[Problem], *, imported: bo
     latest = received.date() + timedelta(days=ACCEPTANCE_NOTICE_DAYS + HANDLING_DAYS + 2)  # +2: a rolled weekend
     if not imported and values.get("due_on") is not None and values["due_on"] > latest:
         problems.append(Problem("due_on", M("trust.due.beyond_limit", due=values["due_on"], latest=latest)))
+
+
+def _due_within_statute(values: dict[str, Any], problems: list[Problem], rules: DeadlineRules) -> None:
+    """A due date a file gives may be earlier than the statute's (an inspection team's shorter limit), never
+    later: refused naming both dates."""
+    received, due = values.get("received_at"), values.get("due_on")
+    if received is None or due is None or any(p.field in ("due_on", "accepted_on") for p in problems):
+        return
+    extension = values.get("extension_days") or 0
+    latest = latest_due(received.date(), rules, accepted_on=values.get("accepted_on"), extension_days=extension)
+    if due > latest:
+        extra = M("sheets.due_extension", days=extension) if extension else ""
+        message = M("sheets.due_beyond_statute", due=due, latest=latest, received=received.date(), extension=extra)
+        problems.append(Problem("due_on", message))
+
+
+def shorter_than_statute(petition: NewPetition, rules: DeadlineRules) -> bool:
+    """Whether the due date a file gives is earlier than the one the statute would set (kept, and said)."""
+    if petition.due_on is None:
+        return False
+    received = petition.received_at.date()
+    given = effective_due(
+        received, rules, accepted_on=petition.accepted_on, given=petition.due_on, extension_days=petition.extension_days
+    )
+    return given < effective_due(
+        received, rules, accepted_on=petition.accepted_on, extension_days=petition.extension_days
+    )
 
 
 def _receipt(moment: datetime, now: datetime) -> datetime:

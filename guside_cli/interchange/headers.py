@@ -27,7 +27,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "subject": (
         "反映问题", "信访内容", "反映的主要问题", "信访事项", "主要诉求", "主要问题", "反映内容", "诉求内容",
         "问题描述", "投诉内容", "举报内容", "来信来访内容", "反映情况", "诉求", "信访事项摘要", "反映问题摘要",
-        "事项", "内容", "反映事项",
+        "事项", "内容", "具体问题", "主要内容", "问题摘要", "来电内容", "工单内容", "诉求描述", "反映事项",
     ),
     "cause": ("诱因", "起因", "原因"),
     "persons": ("涉及人数", "人数", "人次", "信访人数", "来访人数", "涉访人数"),
@@ -87,8 +87,72 @@ _IGNORED = frozenset(key(name) for name in IGNORED)
 _SPELLINGS = [(key(name), field) for field, names in ALIASES.items() for name in names]
 
 
-def field_of(header: str) -> str | None:
+class Grouped(str):
+    """A column of a header two (or more) rows deep: its own name (`sub`) under a group cell merged over
+    several columns (`group`), shown as 办理情况/时间. The sub-name is what is matched; the group tells what an
+    ambiguous one means (GROUP_CONTEXT), and a name of the two together (办结 over 时间) is tried last."""
+
+    group: str
+    sub: str
+
+    def __new__(cls, group: str, sub: str) -> "Grouped":
+        made = super().__new__(cls, f"{group}/{sub}")
+        made.group, made.sub = group, sub
+        return made
+
+    def __reduce__(self):  # handed between processes (services/checking.py) as what it was made of
+        return Grouped, (self.group, self.sub)
+
+
+# What a sub-header means under its group, where the sub-name alone is ambiguous or unknown: 时间 under 办理情况 is
+# the closing date, under 来访情况 the receipt; 人数 under 信访人情况 the persons. Collected from the two-row
+# headers of real 台账 (信访事项登记台账, 环境信访件登记台账, 12345 工单 exports).
+_RECEIPT = {"时间": "received_on", "日期": "received_on", "形式": "form", "方式": "form", "来源": "source"}
+_CLOSING = {
+    "时间": "closed_on", "日期": "closed_on", "结果": "outcome", "情况": "outcome", "状态": "status",
+    "进度": "status", "领导": "leader", "责任人": "leader", "单位": "unit", "时限": "due_on",
+}  # fmt: skip
+_PERSON = {"姓名": "petitioner", "名字": "petitioner", "电话": "phone", "人数": "persons", "身份证": "id_number"}
+_PROBLEM = {
+    "类别": "pollution", "类型": "pollution", "问题类型": "pollution", "内容": "subject", "具体问题": "subject",
+    "主要内容": "subject", "摘要": "subject", "具体内容": "subject", "问题": "subject",
+}  # fmt: skip
+_ACCEPTANCE = {"时间": "accepted_on", "日期": "accepted_on"}
+GROUP_CONTEXT: dict[str, dict[str, str]] = {
+    **dict.fromkeys(("来访情况", "来信来访情况", "信访情况", "登记情况", "来访", "来信来访", "接访情况", "来电情况",
+                     "收件情况", "信访事项"), _RECEIPT),
+    **dict.fromkeys(("办理情况", "处理情况", "办结情况", "销号情况", "化解情况", "办理", "处理", "办结", "销号",
+                     "调处情况", "落实情况", "答复情况"), _CLOSING),
+    **dict.fromkeys(("信访人情况", "信访人信息", "来访人信息", "来访人情况", "信访人", "来访人", "当事人", "反映人",
+                     "投诉人", "投诉人信息", "来电人信息", "信访人基本情况"), _PERSON),
+    **dict.fromkeys(("反映问题", "反映内容", "问题情况", "信访内容", "反映情况", "投诉内容", "诉求内容", "问题"),
+                    _PROBLEM),
+    **dict.fromkeys(("受理情况", "受理"), _ACCEPTANCE),
+}  # fmt: skip
+_CONTEXT = {key(group): {key(sub): f for sub, f in subs.items()} for group, subs in GROUP_CONTEXT.items()}
+
+
+def field_of(header: str, extra: dict[str, str] | None = None) -> str | None:
+    """The field a header names (`extra`: the office's own names first), a Grouped one by its sub-name read in
+    its group's context."""
+    if extra:
+        found = extra.get(key(header))
+        if found is None and isinstance(header, Grouped):
+            found = extra.get(key(header.sub))
+        if found is not None:
+            return found
+    if isinstance(header, Grouped):
+        sub = key(header.sub)
+        return (
+            _CONTEXT.get(key(header.group), {}).get(sub)
+            or _LOOKUP.get(sub)
+            or _LOOKUP.get(key(header.group) + sub)
+            or (_IGNORED_FIELD if sub in _IGNORED else None)
+        )
     return _LOOKUP.get(key(header))
+
+
+_IGNORED_FIELD = "\x00ignored"  # a 序号 under a group: ignored as a 序号 alone is
 
 
 def known_field(name: str) -> str | None:
@@ -109,8 +173,8 @@ def match(headers: list[str], extra: dict[str, str] | None = None) -> tuple[dict
         if header is None or str(header).strip() == "":
             continue
         folded = key(header)
-        field = extra.get(folded) or _LOOKUP.get(folded)
-        if field == IGNORE or (field is None and folded in _IGNORED):
+        field = field_of(header, extra)
+        if field in (IGNORE, _IGNORED_FIELD) or (field is None and folded in _IGNORED):
             ignored.append(str(header).strip())
         elif field is None or field in mapping.values():
             unknown.append(str(header).strip())
@@ -124,10 +188,9 @@ def score(row: list[object], extra: dict[str, str] | None = None) -> int:
     extra = extra or {}
     found = set()
     for cell in row:
-        if isinstance(cell, str) and 0 < len(cell) <= 40:
-            folded = key(cell)
-            field = extra.get(folded) or _LOOKUP.get(folded)
-            if field and field != IGNORE:
+        if isinstance(cell, str) and 0 < len(cell) <= (80 if isinstance(cell, Grouped) else 40):
+            field = field_of(cell, extra)
+            if field and field not in (IGNORE, _IGNORED_FIELD):
                 found.add(field)
     return len(found)
 

@@ -1,5 +1,6 @@
-"""Reading ledgers from files, streamed: CSV (UTF-8, UTF-8 with BOM, GB18030/GBK detected), Excel .xlsx,
-JSON and JSON Lines. Every reader yields (file row number, {canonical field: text}) and never holds the file."""
+"""Reading ledgers from files, streamed: CSV (UTF-8, UTF-8 with BOM, GB18030/GBK detected), spreadsheets of every
+format an office keeps (.xlsx, .xlsm, .xlsb, .xls, .et, .ods: `workbook`), JSON and JSON Lines. Every reader
+yields (file row number, {canonical field: text}); a CSV is never held whole."""
 
 import codecs
 import csv
@@ -8,6 +9,7 @@ import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from itertools import chain
 from pathlib import Path
 from typing import IO, Any
@@ -16,12 +18,13 @@ from guside_cli.core.errors import InputError
 from guside_cli.core.text import shown
 from guside_cli.interchange import headers as cols
 from guside_cli.interchange import sheets
+from guside_cli.interchange import workbook as books
 from guside_cli.interchange.cells import FORMULA_STARTS
 from guside_cli.interchange.values import DATE_ONLY_FIELDS as DATE_ONLY
-from guside_cli.interchange.values import Values, Yearless
+from guside_cli.interchange.values import Values, Yearless, persons_of
 from guside_cli.messages import M
 
-FORMATS = ("csv", "xlsx", "json", "jsonl")
+FORMATS = ("csv", *books.FORMATS, "json", "jsonl")
 DATE_FIELDS = ("received_on", "received_at", "closed_on", "due_on", "accepted_on", "first_contact_at")
 NEUTRALISED = tuple("'" + start for start in FORMULA_STARTS)  # what export wrote to stop spreadsheet formulas
 
@@ -33,7 +36,7 @@ class ReadOptions:
 
     columns: dict[str, str] = field(default_factory=dict)
     values: Values = field(default_factory=Values)
-    sheet: str | None = None
+    sheets: list[str] = field(default_factory=list)  # --sheet, as often as given (names or numbers)
 
 
 @dataclass
@@ -56,12 +59,16 @@ class Source:
     position: Any = None  # a callable giving how far the reading is, for the progress bar (of `size`)
     # a CSV's last row when no line break follows it: (its row, its cells, the cells of the row before) (`_ended`)
     unterminated: tuple[int, int, int] | None = None
+    header_first: int = 0  # the header's first row where it starts above `header_row` (a two-row header); 0: the same
+    read: list[tuple[str, int, int, int]] = field(default_factory=list)  # a workbook's sheets read: name, rows
+    left: list[tuple[str, str]] = field(default_factory=list)  # a workbook's sheets left, and why
+    hidden_rows: list[int] = field(default_factory=list)  # hidden rows read as data, as every row is
+    approximate: dict[str, list[int]] = field(default_factory=dict)  # 人数 written 约20人 (as written) -> rows
+    due_earlier: list[int] = field(default_factory=list)  # a due date kept that is earlier than the statute's
 
 
 def format_of(path: Path, given: str | None) -> str:
     fmt = (given or path.suffix.lower().lstrip(".")).lower()
-    if fmt == "xls":
-        raise InputError(M("import.old_xls", file=path.name))
     if fmt not in FORMATS:
         raise InputError(M("import.unknown_format", file=path.name, format=fmt))
     return fmt
@@ -157,7 +164,7 @@ def for_intake(cells: dict[str, Any]) -> dict[str, Any]:
 
 
 def _with_header(source: Source, header: list[Any], first_row: int, extra: dict[str, str]) -> dict[int, str]:
-    texts = [("" if h is None else str(h).strip()) for h in header]
+    texts = [h if isinstance(h, cols.Grouped) else ("" if h is None else str(h).strip()) for h in header]
     mapping, unknown, ignored = cols.match(texts, extra)
     fields = mapping.values()
     if "received_on" not in fields and "received_at" not in fields and "accepted_on" in fields:
@@ -175,11 +182,12 @@ def _with_header(source: Source, header: list[Any], first_row: int, extra: dict[
             str(M("files.closest", header=h, fields=", ".join(cols.closest(h)))) for h in unknown if cols.closest(h)
         ]
         unknown_text = str(M("files.unknown_headers", headers="、".join(hints))) if hints else ""
+        first = source.header_first if 0 < source.header_first < first_row else first_row
         raise InputError(
             M(
                 "files.missing_columns",
                 file=source.path.name,
-                row=first_row,
+                row=f"{first}–{first_row}" if first != first_row else first_row,
                 header=shown,
                 names=names,
                 unknown=unknown_text,
@@ -219,8 +227,6 @@ def _unmarked(value: str) -> str:
 
 
 def _excel_cells(mapping: dict[int, str]):
-    from openpyxl.utils.datetime import from_excel
-
     pairs = list(mapping.items())
 
     def cells(row: list[Any]) -> dict[str, Any]:
@@ -230,7 +236,7 @@ def _excel_cells(mapping: dict[int, str]):
             if value.__class__ is str:
                 value = unneutralise(value.strip()) or None
             elif value is not None:
-                value = _excel_value(name, value, from_excel)
+                value = _excel_value(name, value)
             out[name] = value
         return out
 
@@ -238,37 +244,51 @@ def _excel_cells(mapping: dict[int, str]):
 
 
 def _table_rows(source: Source, encoding: str | None, options: ReadOptions) -> Iterator[tuple[int, dict[str, Any]]]:
-    """CSV and Excel alike: find the header, then yield the cases, skipping (and counting) rows that hold none."""
+    """CSV and spreadsheets alike: find the header, then yield the cases, skipping (and counting) rows that hold
+    none. A workbook is read sheet by sheet (`workbook.parts`); with more than one sheet, rows are named with
+    their sheet (sheets.SheetRow)."""
     raw = None
-    number, lines = 0, None
+    lines = None
+    at = [0, 0]  # the row being read (a CSV's own errors name it), and the rows read so far (the progress bar)
     try:
         if source.format == "csv":
             source.encoding = encoding or detect_encoding(source.path)
             raw = open(source.path, "rb")  # noqa: SIM115 - closed in the finally below
             lines, rows = _csv_lines(source, raw)
+            header_row, header, rest = sheets.find_header(rows, options.columns)
+            if not header:
+                needed = "、".join(cols.ALIASES[f][0] for f in cols.REQUIRED)
+                raise InputError(M("files.no_header", file=source.path.name, sheet="", scan=sheets.SCAN, needed=needed))
+            first = sheets.found_first(header, header_row)
+            yield from _part_rows(source, options, header, first, header_row, rest, _text_cells, None, at)
         else:
-            rows = sheets.xlsx_rows(source, options)
-        header_row, header, rest = sheets.find_header(rows, options.columns)
-        if not header:
-            needed = "、".join(cols.ALIASES[f][0] for f in cols.REQUIRED)
-            sheet = str(M("files.sheet", sheet=source.sheet)) if source.sheet else ""
-            raise InputError(M("files.no_header", file=source.path.name, sheet=sheet, scan=sheets.SCAN, needed=needed))
-        mapping = _with_header(source, header, header_row, options.columns)
-        cells = (_text_cells if source.format == "csv" else _excel_cells)(mapping)
-        apply, skipped = options.values.apply, source.skipped
-        number = header_row
-        for number, row in enumerate(rest, start=header_row + 1):
-            out = cells(row)
-            if out.get("subject") is None or out.get("village") is None:
-                kind = sheets.row_kind(row, out)
-                if kind is not None:
-                    skipped.setdefault(kind, []).append(number)
-                    continue
-            yield number, for_intake(apply(number, out))
-        source.rows = number - header_row - sum(len(r) for r in skipped.values())
-        _drop_trailing_blanks(source, number)
+            parts = books.parts(source, options)
+            several = len(parts) > 1
+            if len(parts) == 1 and (parts[0].ordinal > 0 or source.left):
+                source.sheet = parts[0].name
+            source.size = sum(part.height for part in parts)
+            source.position = lambda: at[1]  # the bar counts rows here
+            for part in parts:
+                name, ordinal = part.name, part.ordinal
+                number_of = (
+                    (lambda n, name=name, ordinal=ordinal: sheets.SheetRow(name, n, ordinal)) if several else None
+                )
+                before = source.rows
+                yield from _part_rows(
+                    source,
+                    options,
+                    part.header,
+                    part.first,
+                    part.last,
+                    part.rows,
+                    _excel_cells,
+                    number_of,
+                    at,
+                    part=part,
+                )
+                source.read.append((name, part.first, part.last, source.rows - before))
         if source.unterminated is not None:
-            _cut_short(source, header)
+            _cut_short(source, source.header)
     except Yearless as e:  # no date can be read once one has no year: the whole file waits for --year
         column = source.columns.get(e.field, e.field)
         raise InputError(M("files.yearless", file=source.path.name, row=e.row, column=column, text=e.text)) from None
@@ -278,7 +298,7 @@ def _table_rows(source: Source, encoding: str | None, options: ReadOptions) -> I
             raise InputError(M("files.cut_character", file=source.path.name, encoding=source.encoding)) from None
         raise InputError(encoding_problem(source.path, source.encoding or "utf-8")) from None
     except csv.Error as e:  # a cell beyond csv's limit, a NUL in a quoted cell: named by the line it ends on
-        row = getattr(lines, "line_num", number + 1)
+        row = getattr(lines, "line_num", at[0] + 1)
         if "field limit" in str(e):
             why = M("files.cell_too_long", file=source.path.name, row=row, limit=csv.field_size_limit())
         else:
@@ -287,6 +307,74 @@ def _table_rows(source: Source, encoding: str | None, options: ReadOptions) -> I
     finally:
         if raw is not None:
             raw.close()
+
+
+def _part_rows(
+    source: Source,
+    options: ReadOptions,
+    header: list[Any],
+    first: int,
+    header_row: int,
+    rest: Iterator[list[Any]],
+    cells_of,
+    number_of,
+    at: list[int],
+    part: "books.Part | None" = None,
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The cases of one table (a CSV, or one sheet) below its header."""
+    unknown, ignored = list(source.unknown), list(source.ignored)
+    source.header_first = first
+    mapping = _with_header(source, header, header_row, options.columns)
+    if part is not None:  # a workbook's sheets: what any of them left out is said once
+        source.unknown = list(dict.fromkeys([*unknown, *source.unknown]))
+        source.ignored = list(dict.fromkeys([*ignored, *source.ignored]))
+    merged = books.merged_over_rows(part, mapping) if part is not None and part.merges else {}
+    hidden = frozenset(part.hidden_rows) if part is not None else frozenset()  # said where they hold a case
+    cells = cells_of(mapping)
+    apply, skipped = options.values.apply, source.skipped
+    persons = "persons" in mapping.values()
+    number = header_row
+    shown = header_row
+    for number, row in enumerate(rest, start=header_row + 1):
+        at[0] = number
+        at[1] += 1
+        shown = number_of(number) if number_of else number
+        out = cells(row)
+        if out.get("subject") is None or out.get("village") is None:
+            kind = sheets.row_kind(row, out)
+            if kind is not None:
+                skipped.setdefault(kind, []).append(shown)
+                continue
+        if hidden and number in hidden:
+            source.hidden_rows.append(shown)
+        if number in merged:
+            ref, span = merged[number]
+            raise InputError(M("sheets.merged_rows", file=source.path.name, sheet=part.name if part else "",
+                               ref=ref, rows=span))  # fmt: skip
+        if persons and out.get("persons").__class__ is str and not out["persons"].isdigit():
+            out["persons"] = _persons(source, shown, out["persons"])
+        yield shown, for_intake(apply(shown, out))
+    source.rows += (
+        number - header_row - sum(1 for rows in skipped.values() for r in rows if _in_part(r, number_of, shown))
+    )
+    _drop_trailing_blanks(source, shown)
+
+
+def _in_part(row: int, number_of, last: int) -> bool:
+    """Whether a skipped row belongs to the part just read (a workbook's rows carry their sheet)."""
+    if number_of is None:
+        return True
+    return int(row) // sheets.SheetRow.SPAN == int(last) // sheets.SheetRow.SPAN
+
+
+def _persons(source: Source, row: int, text: str) -> str:
+    """人数 as offices write it: 6人（集体访） is 6, 约20人 is 20 (and said: an estimate)."""
+    number, approximate = persons_of(text)
+    if number is None:
+        return text
+    if approximate:
+        source.approximate.setdefault(text, []).append(row)
+    return str(number)
 
 
 def _cut_short(source: Source, header: list[Any]) -> None:
@@ -362,7 +450,15 @@ def _without_comments(text: IO[str]) -> Iterator[str]:
     return chain(head, text)
 
 
-def _excel_value(name: str, value: Any, from_excel) -> str | None:
+def from_excel(serial: float) -> "datetime":
+    """An Excel serial number as the moment it stands for (the 1900 date system; day 60 is Excel's own 1900-02-29)."""
+    return EPOCH + timedelta(days=serial if serial >= 61 else serial + 1)
+
+
+EPOCH = datetime(1899, 12, 30)
+
+
+def _excel_value(name: str, value: Any) -> str | None:
     """An Excel cell as the text intake reads: dates (real, or serial numbers in a date column; a date-only
     column keeps the day), whole numbers without '.0', everything else as written."""
     if name in DATE_FIELDS and isinstance(value, int | float) and not isinstance(value, bool) and 0 < value < 2958466:
@@ -375,6 +471,8 @@ def _excel_value(name: str, value: Any, from_excel) -> str | None:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, bool):
+        return "是" if value else "否"
     return None if value is None else str(value)
 
 

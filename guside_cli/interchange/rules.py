@@ -1,7 +1,7 @@
 """An office's file habits, written down once: `--map 'HEADER=FIELD'`, `--map 'FIELD:VALUE=CODE'`, or a rules
 file (TOML, like hledger's CSV rules) holding the same:
 
-    sheet = "台账"            # optional: the sheet to read (name or number)
+    sheet = "台账"            # optional: the sheet to read (name or number), or a list: ["2017", "2018"]
     year = 2018              # optional: the year of dates written without one (6月7日)
     encoding = "gb18030"     # optional: a CSV's encoding
 
@@ -28,7 +28,7 @@ TOP_KEYS = ("sheet", "year", "encoding", "columns", "values")
 class Rules:
     columns: dict[str, str] = field(default_factory=dict)  # folded header -> field or "-"
     values: dict[str, dict[str, str]] = field(default_factory=dict)  # field -> {value: code}
-    sheet: str | None = None
+    sheets: list[str] = field(default_factory=list)
     year: int | None = None
     encoding: str | None = None
 
@@ -95,7 +95,7 @@ def load_rules(path: Path) -> Rules:
         target = rules.values.setdefault(_field(name, f"[values.{name}]", ignore_ok=False), {})
         target.update({str(k).strip(): str(v).strip() for k, v in words.items()})
     sheet, year, encoding = data.get("sheet"), data.get("year"), data.get("encoding")
-    rules.sheet = None if sheet is None else str(sheet)
+    rules.sheets = [] if sheet is None else [str(s) for s in sheet] if isinstance(sheet, list) else [str(sheet)]
     if year is not None and (not isinstance(year, int) or not 1949 <= year <= 2100):
         raise InputError(M("files.rules_key", file=path.name, key=f"year = {year}"))
     rules.year, rules.encoding = year, None if encoding is None else str(encoding)

@@ -94,6 +94,9 @@ def _write_xlsx(
     fields: list[str] | None = None,
     about=None,
     about_title: str = "说明",
+    title: str | None = None,
+    printed: str | None = None,
+    pages: str | None = None,
 ) -> int:
     """An Excel file that opens well: real date cells, phone and ID numbers as text, columns as wide as their
     (CJK) text, a bold frozen header with an auto-filter, and a second sheet (说明) saying what the file holds:
@@ -115,6 +118,7 @@ def _write_xlsx(
     for index, width in enumerate(column_widths(headers, fields, first), start=1):
         data.column_dimensions[get_column_letter(index)].width = width
     data.freeze_panes = "A2"
+    _print_ready(data, title, printed, pages)
     bold = Font(bold=True)
     top = []
     for name in cells(headers):
@@ -131,7 +135,15 @@ def _write_xlsx(
         data.append(values)
         count += 1
     data.auto_filter.ref = f"A1:{get_column_letter(max(len(headers), 1))}{count + 1}"
+    if title or printed or pages:  # the paper copy holds the office's own columns; the rest stay in the file
+        from guside_cli.core.model import CANONICAL_FIELDS
+
+        printed_columns = next((i for i, name in enumerate(fields) if name not in CANONICAL_FIELDS), len(fields))
+        data.print_area = f"A1:{get_column_letter(max(printed_columns, 1))}{count + 1}"
     notes = book.create_sheet(about_title)
+    if title or printed or pages:
+        notes.page_setup.fitToWidth, notes.page_setup.fitToHeight, notes.page_setup.paperSize = 1, 0, "9"
+        notes.sheet_properties.pageSetUpPr.fitToPage = True
     notes.column_dimensions["A"].width = 14
     notes.column_dimensions["B"].width = 80
     for line in about(count) if about else ([("", notice)] if notice else []):
@@ -143,6 +155,32 @@ def _write_xlsx(
         _discard(book)
         raise
     return count
+
+
+def _print_ready(sheet: Any, title: str | None, printed: str | None, pages: str | None) -> None:
+    """Printed as an office files it: landscape A4, every column on one page's width (as many pages down as the
+    cases need), the header row again on every page (the number column first, so each page says its cases),
+    the title (town, period) and the date printed in the page header, page numbers in the footer. The print
+    area is the canonical columns (编号 … 原件编号): the ledger's own columns after them would shrink the
+    page to unreadable type."""
+    setup = sheet.page_setup
+    setup.orientation, setup.paperSize, setup.fitToWidth, setup.fitToHeight = "landscape", "9", 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+    sheet.print_options.horizontalCentered = True
+    margins = sheet.page_margins
+    margins.left = margins.right = 0.4
+    margins.top = margins.bottom = 0.6
+    margins.header = margins.footer = 0.25
+    if title:
+        sheet.oddHeader.center.text = title
+        sheet.oddHeader.center.size = 12
+    if printed:
+        sheet.oddHeader.right.text = printed
+        sheet.oddHeader.right.size = 8
+    if pages:
+        sheet.oddFooter.center.text = pages
+        sheet.oddFooter.center.size = 8
 
 
 def _discard(book: Any) -> None:

@@ -32,6 +32,7 @@ AREAS = (
     "extras",
     "periods",
     "guard",
+    "sheets",
 )
 
 _language = "zh"

@@ -182,13 +182,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file} 不是普通文件（管道或设备）：请先存成文件再导入",
         "{file} is not a regular file (a pipe or a device): save it as a file, then import it",
     ),
-    "import.old_xls": (
-        "{file}：不能读取旧版 .xls 文件；请在 Excel 中另存为 .xlsx",
-        "{file}: old .xls files cannot be read; save it as .xlsx (Excel: 另存为 .xlsx)",
-    ),
     "import.unknown_format": (
-        "{file}：未知格式“{format}”：用 --format csv、xlsx、json 或 jsonl",
-        "{file}: unknown format '{format}': use --format csv, xlsx, json or jsonl",
+        "{file}：未知格式“{format}”：用 --format csv、xlsx、xls、ods、json 或 jsonl（WPS .et、.xlsm、.xlsb 亦可）",
+        "{file}: unknown format '{format}': use --format csv, xlsx, xls, ods, json or jsonl (WPS .et, .xlsm and "
+        ".xlsb too)",
     ),
     "import.json_item": (
         "{file} 第 {item} 项：应是一个包含案件各字段的对象",
@@ -205,14 +202,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.jsonl_invalid": (
         "{file} 第 {line} 行：不是有效的 JSON：{why}",
         "{file} line {line}: not valid JSON: {why}",
-    ),
-    "import.needs_openpyxl": (
-        "读取 .xlsx 需要 openpyxl：pip install openpyxl",
-        "reading .xlsx needs openpyxl: pip install openpyxl",
-    ),
-    "import.bad_xlsx": (
-        "{file} 不是可读取的 .xlsx 文件（{kind}）",
-        "{file} is not a readable .xlsx file ({kind})",
     ),
     # export, publish, backup, check
     "export.needs_openpyxl": (
@@ -279,12 +268,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Example: guside import 台账示例_2017_2018.xlsx --dry-run",
     ),
     "help.import.file": ("台账文件：.csv、.xlsx、.json 或 .jsonl", "A 台账 as .csv, .xlsx, .json or .jsonl"),
-    "help.import.format": ("csv|xlsx|json|jsonl [按扩展名]", "csv|xlsx|json|jsonl [from the extension]"),
+    "help.import.format": (
+        "csv|xlsx|xlsm|xlsb|xls|et|ods|json|jsonl [按扩展名]",
+        "csv|xlsx|xlsm|xlsb|xls|et|ods|json|jsonl [from the extension]",
+    ),
     "help.import.encoding": ("指定编码：utf-8、gb18030…… [自动识别]", "Force one: utf-8, gb18030… [detected]"),
     "help.import.dry_run": ("全部检查，不写入", "Check everything, write nothing"),
     "help.import.update": ("更正台账中已有编号的件", "Correct cases whose number is already in the ledger"),
     "help.import.new_villages": ("添加台账名单中没有的属地", "Add villages not in the ledger's list"),
-    "help.import.sheet": ("Excel：工作表名称或序号 [自动查找]", "Excel: the sheet, by name or number [found]"),
+    "help.import.sheet": (
+        "电子表格：工作表名称或序号，可多次给出 [表头可识别的所有工作表]",
+        "spreadsheets: a sheet by name or number, as often as needed [every sheet whose header is recognised]",
+    ),
     "help.import.map": (
         "'表头=字段'（一列）或 '字段:值=代码'（一个值）；可重复",
         "'HEADER=FIELD' (a column) or 'FIELD:VALUE=CODE' (a value); repeatable",

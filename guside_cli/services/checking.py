@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import Any
 
-from guside_cli.core.intake import Memo, Problem, intake
+from guside_cli.core.intake import Memo, Problem, intake, shorter_than_statute
 from guside_cli.core.model import HandedCase, NewPetition, Village, handed
 
 BATCH = 500  # rows per message: large enough that the pipe costs little, small enough to keep memory flat
@@ -106,10 +106,12 @@ def _work(rows, now: datetime, villages: list[Village], source: Any, prepare, wh
 
     try:
         for row, raw in rows:
-            petition, problems = intake(raw, now=now, villages=villages, memo=memo)
+            petition, problems = intake(raw, now=now, villages=villages, memo=memo, due_rules=rules)
             if petition is None:
                 batch.append((row, None, problems, None))
             else:
+                if petition.due_on is not None and shorter_than_statute(petition, rules):
+                    source.due_earlier.append(row)
                 made = prepared_row(ledger, petition, rules)
                 batch.append((row, petition if whole else handed(petition), problems, made))
             if len(batch) >= BATCH:

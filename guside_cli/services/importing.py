@@ -80,7 +80,9 @@ def register_rows(
                     whole=update,  # a correction compares every element
                 )
             else:
-                checked = _checked(ledger, rows, run, result, villages, new_villages, new_villages_known)
+                checked = _checked(
+                    ledger, rows, run, result, villages, new_villages, new_villages_known, load.rules, source
+                )
             for row_number, petition, row_problems, prepared in checked:
                 result.problems.extend((row_number, p) for p in row_problems)
                 if progress:
@@ -116,8 +118,14 @@ def register_rows(
     return result
 
 
-def _checked(ledger, rows, run: "Run", result: LoadResult, villages: list, new_villages: bool, on_new_villages):
-    """The rows checked here, one by one: with --new-villages a row may add its village for the rows after it."""
+def _checked(
+    ledger, rows, run: "Run", result: LoadResult, villages: list, new_villages: bool, on_new_villages, rules, source
+):
+    """The rows checked here, one by one: with --new-villages a row may add its village for the rows after it.
+    A due date the file gives is checked against the statute under the ledger's deadline `rules`; one earlier
+    than the statute's is kept and noted in the file's `source` (None: a file of guside's own, the demo)."""
+    from guside_cli.core.intake import shorter_than_statute
+
     memo = Memo()
     for row_number, raw in rows:
         if new_villages and raw.get("village"):
@@ -126,7 +134,10 @@ def _checked(ledger, rows, run: "Run", result: LoadResult, villages: list, new_v
             if len(villages) != known:
                 on_new_villages(villages)
                 memo.fields["village"].clear()
-        petition, problems = intake(raw, now=run.now, villages=villages, memo=memo)
+        petition, problems = intake(raw, now=run.now, villages=villages, memo=memo, due_rules=rules)
+        earlier = petition is not None and petition.due_on is not None and shorter_than_statute(petition, rules)
+        if earlier and source is not None:
+            source.due_earlier.append(row_number)
         yield row_number, petition, problems, None
 
 
