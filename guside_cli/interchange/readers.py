@@ -506,29 +506,71 @@ def _json_value(value: Any) -> Any:
     return None if value is None else str(value).lower() if isinstance(value, bool) else str(value)
 
 
+def _json_encoding(path: Path, given: str | None) -> str:
+    """JSON is UTF-8; a file saved as UTF-16 or UTF-32 with its byte-order mark (Windows' "Unicode") is read as
+    such, not refused."""
+    if given:
+        return given
+    with open(path, "rb") as f:
+        head = f.read(4)
+    for mark, name in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if head.startswith(mark):
+            return name
+    return "utf-8-sig"
+
+
+def _whole_text(value: Any, file: str, row: int) -> Any:
+    r"""A JSON string may spell half a UTF-16 pair (\ud800) that no text holds: refused, naming its row."""
+    if isinstance(value, str):
+        if any("\ud800" <= ch <= "\udfff" for ch in value):
+            raise InputError(M("import.json_surrogate", file=file, row=row))
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            _whole_text(k, file, row)
+            _whole_text(v, file, row)
+    elif isinstance(value, list):
+        for v in value:
+            _whole_text(v, file, row)
+    return value
+
+
 def _json_rows(source: Source, encoding: str | None) -> Iterator[tuple[int, dict[str, Any]]]:
-    with open(source.path, encoding=encoding or "utf-8-sig") as f:
-        try:
+    chosen = _json_encoding(source.path, encoding)
+    try:
+        with open(source.path, encoding=chosen) as f:
             data = json.load(f)
-        except json.JSONDecodeError as e:
-            raise InputError(M("import.json_invalid", file=source.path.name, line=e.lineno, why=e.msg)) from None
+    except json.JSONDecodeError as e:
+        raise InputError(M("import.json_invalid", file=source.path.name, line=e.lineno, why=e.msg)) from None
+    except UnicodeError:
+        raise InputError(encoding_problem(source.path, chosen)) from None
     if isinstance(data, dict) and isinstance(data.get("cases"), list):
         data = data["cases"]
     if not isinstance(data, list):
         raise InputError(M("import.json_not_list", file=source.path.name))
-    yield from enumerate(data, start=1)
+    for number, item in enumerate(data, start=1):
+        yield number, _whole_text(item, source.path.name, number)
 
 
 def _jsonl_rows(source: Source, encoding: str | None) -> Iterator[tuple[int, dict[str, Any]]]:
+    chosen = _json_encoding(source.path, encoding)
+
     def items():
-        with open(source.path, encoding=encoding or "utf-8-sig") as f:
-            for number, line in enumerate(f, start=1):
-                if line.strip():
-                    try:
-                        yield number, json.loads(line)
-                    except json.JSONDecodeError as e:
-                        raise InputError(
-                            M("import.jsonl_invalid", file=source.path.name, line=number, why=e.msg)
-                        ) from None
+        try:
+            with open(source.path, encoding=chosen) as f:
+                for number, line in enumerate(f, start=1):
+                    if line.strip():
+                        try:
+                            yield number, _whole_text(json.loads(line), source.path.name, number)
+                        except json.JSONDecodeError as e:
+                            raise InputError(
+                                M("import.jsonl_invalid", file=source.path.name, line=number, why=e.msg)
+                            ) from None
+        except UnicodeError:
+            raise InputError(encoding_problem(source.path, chosen)) from None
 
     yield from items()

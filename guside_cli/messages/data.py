@@ -191,6 +191,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file} 第 {item} 项：应是一个包含案件各字段的对象",
         "{file} item {item}: expected an object with the case's fields",
     ),
+    "import.json_surrogate": (
+        "{file} 第 {row} 条含有半个 UTF-16 代理字符（如 \\ud800），不是可保存的文字：请修正后再导入",
+        "{file}, item {row}: holds half of a UTF-16 surrogate pair (such as \\ud800), not text that can be kept; "
+        "fix it and import again",
+    ),
     "import.json_invalid": (
         "{file}：不是有效的 JSON（第 {line} 行）：{why}",
         "{file}: not valid JSON (line {line}): {why}",
