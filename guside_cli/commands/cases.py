@@ -93,7 +93,9 @@ def add(
             raw, leader = guided_add(ledger, run, raw, given, leader)  # Ctrl-C: 已取消，未保存, exit 130
         raw["source"] = raw["source"] or "direct"
         raw["persons"] = raw["persons"] or "1"
-        petition, problems = intake(raw, now=run.now, villages=ledger.villages())
+        from guside_cli.storage.settings import deadline_rules
+
+        petition, problems = intake(raw, now=run.now, villages=ledger.villages(), due_rules=deadline_rules(ledger))
         if problems:
             from guside_cli.core.records import field_label
 

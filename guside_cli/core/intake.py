@@ -5,14 +5,12 @@ import re
 import unicodedata
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any, cast
 
 from guside_cli.core.bounds import check_receipt
 from guside_cli.core.dates import parse_date, parse_datetime
 from guside_cli.core.deadlines import (
-    ACCEPTANCE_NOTICE_DAYS,
-    HANDLING_DAYS,
     DeadlineRules,
     effective_due,
     latest_due,
@@ -105,8 +103,8 @@ def intake(
     due_rules: DeadlineRules | None = None,
 ) -> tuple[NewPetition | None, list[Problem]]:
     """Validate one petition. Returns (petition, []) or (None, problems). A `memo` shared by the rows of one
-    load gives the same results, faster. `due_rules` (an import: the ledger's deadline rules): a due date the
-    file gives is evidence, checked against the statute's latest (`deadlines.latest_due`), closed cases too."""
+    load gives the same results, faster. `due_rules` (the ledger's deadline rules): a due date given (by hand or in
+    a file: evidence, not law) is checked against the statute's latest (`deadlines.latest_due`), closed cases too."""
     problems: list[Problem] = [Problem(name, M("intake.required")) for name in missing_required(raw)]
     values: dict[str, Any] = {}
     for name, key, convert, cache in _converters(now, villages, memo):
@@ -132,7 +130,7 @@ def intake(
 
     if "received_at" in values and "due_on" in values and values["due_on"] < values["received_at"].date():
         problems.append(Problem("due_on", M("intake.due_before_receipt", due=values["due_on"])))
-    _impossible(values, problems, imported=closing_carried(values) or due_rules is not None)
+    _impossible(values, problems)
     if due_rules is not None:
         _due_within_statute(values, problems, due_rules)
     _closing(values, problems, now)
@@ -232,8 +230,9 @@ def closing_carried(values: dict[str, Any]) -> bool:
     return "_status" in values or "closed_on" in values or "uid" in values
 
 
-def _impossible(values: dict[str, Any], problems: list[Problem], *, imported: bool) -> None:
-    """Input that cannot be true: a number of another year's sequence; a due date beyond the statutory limit."""
+def _impossible(values: dict[str, Any], problems: list[Problem]) -> None:
+    """Input that cannot be true: a number of another year's sequence. (A due date beyond the statute's limit is
+    `_due_within_statute`'s, on the ledger's own calendar.)"""
     received = values.get("received_at")
     if received is None:
         return
@@ -242,9 +241,6 @@ def _impossible(values: dict[str, Any], problems: list[Problem], *, imported: bo
         problems.append(
             Problem("number", M("trust.number.year", value=values["number"], year=year, received=received.year))
         )
-    latest = received.date() + timedelta(days=ACCEPTANCE_NOTICE_DAYS + HANDLING_DAYS + 2)  # +2: a rolled weekend
-    if not imported and values.get("due_on") is not None and values["due_on"] > latest:
-        problems.append(Problem("due_on", M("trust.due.beyond_limit", due=values["due_on"], latest=latest)))
 
 
 def _due_within_statute(values: dict[str, Any], problems: list[Problem], rules: DeadlineRules) -> None:

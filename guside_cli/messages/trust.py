@@ -117,11 +117,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the schema has no seal in the history: made or changed outside guside",
     ),
     "trust.replay.not_replayed": ("未复核：历史链已断", "not replayed: the chain is broken"),
-    "trust.due.beyond_limit": (
-        "办结期限 {due} 超过法定期限（受理告知 15 日 + 办理 60 日，至迟 {latest}）；延期请用 guside extend",
-        "due date {due} is beyond the statutory limit (15 days to accept + 60 to handle: {latest} at the latest); "
-        "use guside extend for an extension",
-    ),
     "trust.number.form": (
         "编号 {value} 不是台账的编号格式：只能含字母、数字、汉字和 -，且不以 - 开头（如 2018-0042）",
         "case number {value} is not of the ledger's forms: letters, digits, Chinese and '-' only, not starting "

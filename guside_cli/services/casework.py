@@ -99,10 +99,11 @@ def edit(run, case: str, *, assignments: list[str], by: str | None) -> Said:
     leader is judged with the case as corrected (a village cadre cannot be left holding a case made province)."""
     from guside_cli.core.casepath import check_rank
     from guside_cli.core.records import field_label
+    from guside_cli.storage.settings import deadline_rules
 
     with open_ledger(run) as ledger, writing(ledger, run, by):
         p = ledger.get(case)
-        corrected = _corrected(p, assignments, run.now, ledger.villages())
+        corrected = _corrected(p, assignments, run.now, ledger.villages(), deadline_rules(ledger))
         if p.leader is not None and p.status.code == "open":
             check_rank(replace(corrected, number=p.number), ledger.leader(p.leader.name))
         changed = ledger.update_elements(p, corrected)
@@ -204,7 +205,7 @@ def _raw_of(p):
     return raw
 
 
-def _corrected(p, assignments: list[str], now: datetime, villages):
+def _corrected(p, assignments: list[str], now: datetime, villages, rules):
     from guside_cli.core.errors import InputError
     from guside_cli.core.intake import intake
     from guside_cli.core.model import EDITABLE_FIELDS
@@ -218,7 +219,7 @@ def _corrected(p, assignments: list[str], now: datetime, villages):
             fields = ", ".join(EDITABLE_FIELDS)
             raise InputError(M("intake.set_form", fields=fields, given=assignment))
         raw[name] = value if value.strip() else None
-    petition, problems = intake(raw, now=now, villages=villages)
+    petition, problems = intake(raw, now=now, villages=villages, due_rules=rules)
     if problems:
         joined = ("；" if language() == "zh" else "; ").join(str(problem) for problem in problems)
         raise InputError(M("intake.cannot_correct", problems=joined))
