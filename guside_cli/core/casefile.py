@@ -5,7 +5,7 @@ from typing import Any
 
 from guside_cli.core.casepath import clocks
 from guside_cli.core.deadlines import DeadlineRules
-from guside_cli.core.identity import mask_history
+from guside_cli.core.identity import mask_history, mask_in_text
 from guside_cli.core.lifecycle import FIRST_HOURS, first_marks
 from guside_cli.core.model import CaseFile, Petition
 from guside_cli.core.records import to_record
@@ -21,7 +21,15 @@ def case_file(cf: CaseFile, today: date, *, reveal: bool, rules: DeadlineRules |
             for kind, at, hours, met in first_marks(p.received_at, cf.steps)
         ],
         "first_hours_limit": FIRST_HOURS,
-        "steps": [{"kind": s.kind.code, "at": s.at.isoformat(), "by": s.by, "note": s.note} for s in cf.steps],
+        "steps": [
+            {
+                "kind": s.kind.code,
+                "at": s.at.isoformat(),
+                "by": s.by,
+                "note": s.note if reveal else mask_in_text(s.note),
+            }
+            for s in cf.steps
+        ],
         "chain": [
             {
                 "number": c.number,

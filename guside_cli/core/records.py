@@ -79,11 +79,17 @@ def field_label(name: str, lang: str) -> str:
 
 
 def to_record(p: Petition, *, reveal: bool = False) -> dict[str, Any]:
-    """Canonical record of a case. `reveal=False` masks phone and ID numbers (138****5678)."""
+    """Canonical record of a case. `reveal=False` masks phone and ID numbers, in their fields (138****5678) and
+    wherever they were typed into free text (a subject, a cause, a unit: `FREE_TEXT`, the one masking rule)."""
     phone, id_number = p.phone, p.id_number
     if not reveal:
         phone = mask_phone(phone) if phone else phone
         id_number = mask_id_number(id_number) if id_number else id_number
+    record = _record(p, phone, id_number)
+    return record if reveal else mask_free_text(record)
+
+
+def _record(p: Petition, phone: str | None, id_number: str | None) -> dict[str, Any]:
     return {
         "id": p.id,
         "uid": p.uid,
