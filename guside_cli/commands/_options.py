@@ -36,3 +36,8 @@ Forms = Annotated[list[str] | None, typer.Option("--form", help="help.opt.form")
 Sources = Annotated[list[str] | None, typer.Option("--source", help="help.opt.source")]
 Statuses = Annotated[list[str] | None, typer.Option("--status", help="help.opt.status")]
 Town = Annotated[str | None, typer.Option("--town", help="help.opt.town")]
+
+# the Word documents (公文): 文号, issuing office, 抄送 (report and bulletin, --format docx)
+DocNumber = Annotated[str | None, typer.Option("--number", help="help.doc.number")]
+DocOffice = Annotated[str | None, typer.Option("--office", help="help.doc.office")]
+DocCc = Annotated[str | None, typer.Option("--cc", help="help.doc.cc")]

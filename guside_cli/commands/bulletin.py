@@ -22,6 +22,9 @@ def bulletin(
     issue: Annotated[bool, typer.Option("--issue", help="help.bulletin.issue")] = False,
     no_pager: opt.NoPager = False,
     town: opt.Town = None,
+    number: opt.DocNumber = None,
+    office: opt.DocOffice = None,
+    cc: opt.DocCc = None,
 ) -> None:
     """The supervision bulletin (督查通报) (help.cmd.bulletin)."""
     from decimal import Decimal
@@ -37,8 +40,12 @@ def bulletin(
     from guside_cli.storage.settings import get_setting
 
     run = run_of(ctx)
-    if fmt not in ("auto", "markdown", "text", "json", "html"):
+    if fmt not in ("auto", "markdown", "text", "json", "html", "docx"):
         raise InputError(M("bulletin.format"))
+    from guside_cli.services.documents import check_document_options
+
+    document = {"number": number, "office": office, "cc": cc}
+    check_document_options(fmt, document)
     from guside_cli.interchange import outfile
     from guside_cli.render.output import Format, resolve
 
@@ -71,6 +78,11 @@ def bulletin(
             note_interviews_due(ledger, run, period.end, [n.village for n in result.named if n.interview])
     if fmt == "screen":
         render.print_rich(result, town, run.lang, page=not no_pager)
+        return
+    if fmt == "docx":
+        from guside_cli.services.documents import write_bulletin_document
+
+        write_bulletin_document(run, result, town, out, document)
         return
     if fmt == "json":
         import io

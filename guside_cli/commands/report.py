@@ -7,7 +7,7 @@ import typer
 
 from guside_cli.commands import _options as opt
 from guside_cli.commands._common import guarded, open_ledger, run_of, say
-from guside_cli.render.output import Format
+from guside_cli.render.output import Format, ReportFormat
 from guside_cli.services.report import BY_CHOICES, percent, print_report  # noqa: F401
 
 target_app = typer.Typer(help="help.cmd.target", no_args_is_help=True)
@@ -31,10 +31,13 @@ def report(
     target_escalated: Annotated[
         str | None, typer.Option("--target-escalated", help="help.report.target_escalated")
     ] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="help.report.format")] = Format.auto,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="help.report.format")] = ReportFormat.auto,
     out: Annotated[Path | None, typer.Option("--out", help="help.report.out")] = None,
     no_pager: opt.NoPager = False,
     town: opt.Town = None,
+    number: opt.DocNumber = None,
+    office: opt.DocOffice = None,
+    cc: opt.DocCc = None,
 ) -> None:
     """The leadership report against the 30 % / 25 % targets (help.cmd.report)."""
     print_report(
@@ -52,6 +55,7 @@ def report(
         out=out,
         town=town,
         page=not no_pager,
+        document={"number": number, "office": office, "cc": cc},
     )
 
 

@@ -51,3 +51,4 @@ class ReportCounts:
     key_cases: dict[str, list[str]] = field(default_factory=dict)  # village -> key cases open past due at the end
     extras: dict = field(default_factory=dict)  # 集体访, 人次, 积案, 三个第一
     candidates: list[dict] = field(default_factory=list)  # chains that may be 重点重复信访
+    late: dict[str, list[tuple]] = field(default_factory=dict)  # "leader"/"unit" -> storage.Ledger.lateness rows

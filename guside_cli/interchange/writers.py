@@ -185,15 +185,17 @@ def _print_ready(sheet: Any, title: str | None, printed: str | None, pages: str 
 
 def _discard(book: Any) -> None:
     """A write-only workbook whose save failed (a full disk) leaves half-run row generators and a zip file
-    that print "Exception ignored ... closed file" when collected, after the error was reported: those, and
-    only those, are silenced, so the user reads one error."""
+    that print "Exception ignored ... closed file" when collected, after the error was reported (with lxml
+    installed, as python-docx brings it, openpyxl's writer says "LxmlSyntaxError" instead): those, and only
+    those, are silenced, so the user reads one error."""
     import sys
 
     previous = sys.unraisablehook
 
     def hook(unraisable: Any) -> None:
         value = unraisable.exc_value
-        if not (isinstance(value, ValueError) and "closed file" in str(value)):
+        half_written = isinstance(value, ValueError) and "closed file" in str(value)
+        if not (half_written or type(value).__name__ == "LxmlSyntaxError"):
             previous(unraisable)
 
     sys.unraisablehook = hook

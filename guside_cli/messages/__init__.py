@@ -33,6 +33,7 @@ AREAS = (
     "periods",
     "guard",
     "sheets",
+    "documents",
 )
 
 _language = "zh"

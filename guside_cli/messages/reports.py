@@ -178,8 +178,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "bulletin.s.downgrade": ("三、应降级的企业（环保信用评价）", "3. Enterprises to downgrade"),
     "bulletin.format": (
-        "--format 只能是 auto、markdown、text、json 或 html",
-        "--format takes auto, markdown, text, json or html",
+        "--format 只能是 auto、markdown、text、json、html 或 docx",
+        "--format takes auto, markdown, text, json, html or docx",
     ),
     "bulletin.written": ("督查通报已写入 {path}", "Bulletin written to {path}"),
     # help texts (app.py translates ids written as help; a command's own is help.cmd.<name>)
@@ -201,7 +201,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.report.target_total": ("本次改用的总量目标（%）", "Override the total target (%)"),
     "help.report.target_escalated": ("本次改用的越级目标（%）", "Override the escalated target (%)"),
-    "help.report.format": ("格式：auto | table | text | markdown | csv | json", "auto|table|text|markdown|csv|json"),
+    "help.report.format": (
+        "格式：auto | table | text | markdown | csv | json | html（含图表的网页）| docx（公文格式 Word 文档）",
+        "auto|table|text|markdown|csv|json|html (a page with charts)|docx (a Word document in 公文 form)",
+    ),
     "help.report.out": ("写入此文件（原子写入）", "Write to this file (atomically) instead of stdout"),
     "help.cmd.target": (
         "各年的降幅目标（默认总量 30%、越级 25%）",
@@ -239,8 +242,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.bulletin.as_of": ("年初至此日", "The year to this date"),
     "help.bulletin.format": (
-        "格式：auto（终端上直接阅读，管道和文件中为 markdown） | markdown | text | json | html",
-        "auto (to read on a terminal; markdown when piped or to a file)|markdown|text|json|html",
+        "格式：auto（终端上直接阅读，管道和文件中为 markdown） | markdown | text | json | html"
+        " | docx（公文格式 Word 文档）",
+        "auto (to read on a terminal; markdown when piped or to a file)|markdown|text|json|html|docx (公文 form)",
     ),
     "help.bulletin.out": ("写入此文件（原子写入） [默认：屏幕]", "File to write (atomically) [stdout]"),
     "help.bulletin.issue": (

@@ -4,6 +4,7 @@ import html
 from typing import Any
 
 from guside_cli.messages import text
+from guside_cli.render.late import late_json, late_note, late_sections, late_sentence
 from guside_cli.render.report import (
     clause_sep,
     comparison_json,
@@ -42,6 +43,7 @@ def bulletin_json(b: Bulletin) -> dict[str, Any]:
             "owed": [{k: i[k] for k in ("bulletin_on", "village")} for i in b.interviews if not i["held_on"]],
         },
         "closure_threshold_pct": one_decimal(b.closure_threshold_pct),
+        "late": late_json(r.late),
         "named": [
             {
                 "village": n.village,
@@ -132,6 +134,7 @@ def as_text(b: Bulletin, town: str, lang: str, *, markdown: bool) -> str:
         text("bulletin.closure_threshold", lang, pct=pct(b.closure_threshold_pct)),
         text("bulletin.rise_rule", lang, count=b.rise[0], share=b.rise[1]),
         "",
+        *_late_text(b, lang, h2, markdown),
         h2 + text("bulletin.s.interviews", lang),
         "",
         *_interview_lines(b, lang, bullet),
@@ -142,6 +145,25 @@ def as_text(b: Bulletin, town: str, lang: str, *, markdown: bool) -> str:
         "",
     ]
     return "\n".join(parts)
+
+
+def _late_text(b: Bulletin, lang: str, h2: str, markdown: bool) -> list[str]:
+    from tabulate import tabulate
+
+    from guside_cli.render.output import md_rows
+
+    parts = []
+    for name, headers, rows in late_sections(b.report, lang):
+        table = tabulate(
+            md_rows(rows) if markdown else rows,
+            headers=headers,
+            tablefmt="github" if markdown else "simple",
+            disable_numparse=True,
+        )
+        parts += [h2 + name, "", table, ""]
+    if parts:
+        parts += [late_sentence(b.report, lang), late_note(b.report, lang), ""]
+    return parts
 
 
 def print_rich(b: Bulletin, town: str, lang: str, *, page: bool = True) -> None:
@@ -174,6 +196,10 @@ def print_rich(b: Bulletin, town: str, lang: str, *, page: bool = True) -> None:
                 text("bulletin.rise_rule", lang, count=b.rise[0], share=b.rise[1]),
             ],
         )
+        for name, headers, rows in late_sections(r, lang):
+            target.print()
+            target.print(output.fitted_table(headers, rows, target.width, title=name))
+        print_paragraphs(target, [late_sentence(r, lang), late_note(r, lang)])
         section(text("bulletin.s.interviews", lang), _interview_lines(b, lang, ""))
         section(text("bulletin.s.downgrade", lang), _downgrade_lines(b, lang, ""))
 
@@ -182,18 +208,14 @@ def as_html(b: Bulletin, town: str, lang: str) -> str:
     r = b.report
     headers, rows = village_table(r, lang)
     esc = html.escape
-    table = (
-        "<table><thead><tr>"
-        + "".join(f"<th>{esc(h)}</th>" for h in headers)
-        + "</tr></thead><tbody>"
-        + "".join("<tr>" + "".join(f"<td>{esc(str(c))}</td>" for c in row) + "</tr>" for row in rows)
-        + "</tbody></table>"
-    )
+    table = html_table(headers, rows)
     named = "".join(f"<li>{esc(line)}</li>" for line in _named_lines(b, lang, ""))
     named += f"<p>{esc(text('bulletin.rise_rule', lang, count=b.rise[0], share=b.rise[1]))}</p>"
     talks = "".join(f"<li>{esc(line)}</li>" for line in _interview_lines(b, lang, ""))
     down = "".join(f"<li>{esc(line)}</li>" for line in _downgrade_lines(b, lang, ""))
     heading = esc(text("bulletin.heading", lang, town=town))
+    late = "".join(f"<h2>{esc(name)}</h2>{html_table(headers, rows)}" for name, headers, rows in late_sections(r, lang))
+    late += f"<p>{esc(late_sentence(r, lang))}</p><p>{esc(late_note(r, lang))}</p>"
     return (
         f'<!doctype html>\n<html lang="{lang}"><head><meta charset="utf-8"><title>{heading}</title><style>'
         "body{font-family:sans-serif;margin:2em;max-width:70em}table{border-collapse:collapse}"
@@ -202,7 +224,18 @@ def as_html(b: Bulletin, town: str, lang: str) -> str:
         f'<h1>{heading}</h1><p>{esc(title(r, town, lang))}</p><p class="verdict">{esc(verdict(r, lang))}</p>'
         f"<h2>{esc(text('bulletin.s.ranked', lang))}</h2>{table}"
         f"<h2>{esc(text('bulletin.s.named', lang))}</h2><ul>{named}</ul>"
-        f"<h2>{esc(text('bulletin.s.interviews', lang))}</h2><ul>{talks}</ul>"
+        f"{late}<h2>{esc(text('bulletin.s.interviews', lang))}</h2><ul>{talks}</ul>"
         f"<h2>{esc(text('bulletin.s.downgrade', lang))}</h2><ul>{down}</ul>"
         "</body></html>\n"
+    )
+
+
+def html_table(headers: list[str], rows: list[list]) -> str:
+    esc = html.escape
+    return (
+        "<table><thead><tr>"
+        + "".join(f"<th>{esc(h)}</th>" for h in headers)
+        + "</tr></thead><tbody>"
+        + "".join("<tr>" + "".join(f"<td>{esc(str(c))}</td>" for c in row) + "</tr>" for row in rows)
+        + "</tbody></table>"
     )

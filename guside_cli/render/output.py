@@ -18,6 +18,19 @@ class Format(StrEnum):
     markdown = "markdown"
 
 
+class ReportFormat(StrEnum):
+    """The report's formats: the shared ones, and the page and the Word document with charts."""
+
+    auto = "auto"
+    table = "table"
+    text = "text"
+    csv = "csv"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+    docx = "docx"
+
+
 def resolve(fmt: Format, stream: IO[str] | None = None) -> Format:
     if fmt is not Format.auto:
         return fmt

@@ -6,6 +6,7 @@ from typing import Any
 
 from guside_cli.messages import text
 from guside_cli.render.judgement import candidates_table, extras_json, extras_table, veto_word
+from guside_cli.render.late import late_json, late_sections
 from guside_cli.render.report_tables import breakdown_table, monthly_rows, outlook_table
 from guside_cli.reports.report import Report
 from guside_cli.reports.yoy import Comparison
@@ -83,6 +84,7 @@ def report_json(r: Report) -> dict[str, Any]:
         },
         "key_repeat_candidates": list(r.candidates),
         "monthly": [{"month": m, "current": c, "previous": p} for m, c, p in r.monthly],
+        "late": late_json(r.late),
     }
     if r.breakdowns:
         out["breakdown"] = {
@@ -246,6 +248,7 @@ def sections(r: Report, town: str, lang: str, *, chart: bool) -> list[tuple[str,
         (text("report.s.villages", lang), *village_table(r, lang)),
         (text("report.s.handling", lang), *handling_table(r, lang)),
     ]
+    out += late_sections(r, lang)
     if r.extras:
         out.append((text("report.s.extras", lang), *extras_table(r, lang)))
     if r.candidates:

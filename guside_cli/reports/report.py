@@ -5,6 +5,7 @@ from datetime import date
 from decimal import Decimal
 
 from guside_cli.core.counts import ReportCounts
+from guside_cli.reports.late import Lateness, build_lateness
 from guside_cli.reports.periods import Period
 from guside_cli.reports.yoy import HUNDRED, Comparison, allowance, projection
 
@@ -76,6 +77,7 @@ class Report:
     final: bool = False  # the whole calendar year, judged after it ended: 一票否决, else 一票否决预警
     extras: dict = field(default_factory=dict)  # 集体访, 人次, 积案, 三个第一 (storage.judgement.case_extras)
     candidates: tuple[dict, ...] = ()  # chains that may be 重点重复信访, not marked key yet
+    late: Lateness = field(default_factory=lambda: Lateness((), ()))  # who is late, per leader and unit
 
     @property
     def met(self) -> bool:
@@ -180,6 +182,7 @@ def build_report(
         final=final,
         extras=dict(counts.extras),
         candidates=tuple(counts.candidates),
+        late=build_lateness(counts.late),
     )
 
 

@@ -11,6 +11,7 @@ from guside_cli.services.ledger import open_ledger, with_anchor
 
 # breakdowns (`--by`): one SQL key per dimension in storage.reports.DIMENSIONS; add a name here and there
 BY_CHOICES = ("level", "form", "source", "pollution", "leader", "town")
+DOCUMENT_FORMATS = ("html", "docx")  # the report as a page or a Word document, with its charts
 
 
 def print_report(
@@ -25,18 +26,59 @@ def print_report(
     by=(),
     target_total=None,
     target_escalated=None,
-    fmt: Format = Format.auto,
+    fmt=Format.auto,
     out=None,
     town=None,
     page: bool = True,
+    document: dict | None = None,
 ) -> None:
     """The report to stdout or --out; a table on a terminal goes through the pager unless `page` is off."""
     from guside_cli.interchange import outfile
     from guside_cli.render import report as render
-    from guside_cli.reports.report import build_report
+    from guside_cli.services.documents import check_document_options
 
+    check_document_options(fmt.value, document or {})
     if not outfile.is_stdout(out):
         outfile.target(out, ledger=run.db)  # refused before the ledger is read
+    report, town, head, reported = compute_report(
+        run,
+        year=year,
+        as_of=as_of,
+        start=start,
+        end=end,
+        measure=measure,
+        new_only=new_only,
+        by=by,
+        target_total=target_total,
+        target_escalated=target_escalated,
+        town=town,
+    )
+    if fmt.value in DOCUMENT_FORMATS:
+        from guside_cli.services.documents import write_report_document
+
+        write_report_document(run, report, town, fmt.value, out, document or {})
+        return
+    emit(render, report, town, run, Format(fmt.value), out, head, page=page, reported=reported)
+
+
+def compute_report(
+    run,
+    *,
+    year=None,
+    as_of=None,
+    start=None,
+    end=None,
+    measure="items",
+    new_only=False,
+    by=(),
+    target_total=None,
+    target_escalated=None,
+    town=None,
+):
+    """The report computed once, with the town's name, the ledger's anchor and the figures reported (上报) for
+    the period if it was: what every output renders."""
+    from guside_cli.reports.report import build_report
+
     with open_ledger(run, sound=True) as ledger:
         if town:  # a county ledger read as one of its towns: before anything is counted
             from guside_cli.storage.towns import read_as_town
@@ -50,7 +92,7 @@ def print_report(
         from guside_cli.services.periods import reported_beside
 
         reported = reported_beside(ledger, spec["period"].start, spec["period"].end)
-    emit(render, build_report(counts, **spec), town, run, fmt, out, head, page=page, reported=reported)
+    return build_report(counts, **spec), town, head, reported
 
 
 def report_spec(run, ledger, year, as_of, start, end, measure, target_total, target_escalated) -> dict:
@@ -126,6 +168,7 @@ def gather(ledger, spec: dict, *, new_only: bool, by: list[str], extras: bool = 
         key_cases=ledger.key_cases_unresolved(period.end),
         extras=ledger.case_extras(period.start, period.end) if extras else {},
         candidates=ledger.repeat_candidates(period.end) if extras else [],
+        late={by: ledger.lateness(by, period.start, period.end, period.end) for by in ("leader", "unit")},
     )
 
 

@@ -129,6 +129,28 @@ class ReportsMixin(LedgerBase):
             found.setdefault(village, []).append(number)
         return found
 
+    def lateness(self, by: str, start: date, end: date, day: date) -> list[tuple]:
+        """Who is late (包案 and 限期交办), per leader or per responsible unit, for petitions received in the period
+        and not refused (不予受理 / 不再受理): (key, held, concluded on time, owed by `day`, overdue on `day`, rated,
+        satisfied). Owed (应办结): concluded by `day` or past the handling limit on it; on time: concluded by
+        `day` and by the handling limit; satisfied: 满意 or 基本满意 among those rated. key '' is nobody's."""
+        key = {"leader": "coalesce(l.name, '')", "unit": "coalesce(p.unit, '')"}[by]
+        done = "(p.concluded_on IS NOT NULL AND p.concluded_on <= :day)"
+        rows = self.conn.execute(
+            f"""SELECT {key}, count(*),
+                   coalesce(sum({done} AND p.concluded_on <= p.due_on), 0),
+                   coalesce(sum({done} OR p.due_on < :day), 0),
+                   coalesce(sum({rules.overdue(":day")}), 0),
+                   coalesce(sum(p.satisfaction IS NOT NULL), 0),
+                   coalesce(sum(p.satisfaction IN ('satisfied', 'basic')), 0)
+               FROM petitions p LEFT JOIN leaders l ON l.id = p.leader_id
+               WHERE p.received_on BETWEEN :start AND :end
+                 AND p.stage NOT IN ('not_accepted', 'not_accepted_again')
+               GROUP BY 1""",
+            {"start": start.isoformat(), "end": end.isoformat(), "day": day.isoformat()},
+        )
+        return [(k, *(int(n) for n in rest)) for k, *rest in rows]
+
     # --- targets --------------------------------------------------------------------------------------
 
     def targets(self, year: int) -> tuple[str, str] | None:

@@ -1,0 +1,250 @@
+"""What leaders read: the 督查通报 and the report as Word documents in 公文 form (opened with python-docx), the
+report as one HTML page, the charts drawn in a real CJK font (never boxes), and who is late."""
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from guside_cli.app import app
+
+docx = pytest.importorskip("docx", reason="the docs extra is not installed (pip install 'guside[docs]')")
+pytest.importorskip("matplotlib", reason="the docs extra is not installed (pip install 'guside[docs]')")
+
+from docx.oxml.ns import qn  # noqa: E402
+from docx.shared import Pt  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    result = CliRunner().invoke(app, ["demo", "--out", str(path), "--no-pager"], env={"GUSIDE_TODAY": "2018-12-31"})
+    assert result.exit_code == 0, result.stderr
+    return path
+
+
+def run(cli, demo, *args, ok=True):
+    return cli("--db", demo, "--today", "2018-08-16", *args, ok=ok)
+
+
+@pytest.fixture(scope="module")
+def bulletin_json(demo):
+    result = CliRunner().invoke(
+        app,
+        [
+            "--db",
+            str(demo),
+            "--today",
+            "2018-08-16",
+            "bulletin",
+            "--year",
+            "2018",
+            "--as-of",
+            "2018-08-15",
+            "--format",
+            "json",
+        ],
+    )
+    return json.loads(result.stdout)
+
+
+def text_of(document) -> str:
+    return "\n".join(p.text for p in document.paragraphs)
+
+
+def east_asian(run_or_style) -> str:
+    return run_or_style.element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia"))
+
+
+def test_the_bulletin_is_a_gongwen_that_says_the_verdict_names_villages_and_shows_the_charts(
+    cli, demo, tmp_path, bulletin_json
+):
+    out = tmp_path / "通报.docx"
+    result = run(
+        cli,
+        demo,
+        "bulletin",
+        "--year",
+        "2018",
+        "--as-of",
+        "2018-08-15",
+        "--format",
+        "docx",
+        "--out",
+        out,
+        "--number",
+        "顾信办[2018]3号",
+    )
+    assert f"已写入 {out}" in result.stdout
+    d = docx.Document(out)
+    section = d.sections[0]
+    # GB/T 9704-2012: A4, 37 / 35 / 28 / 26 mm
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert [
+        round(x.mm) for x in (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)
+    ] == [37, 35, 28, 26]
+    normal = d.styles["Normal"]
+    assert east_asian(normal) == "仿宋_GB2312" and normal.font.size == Pt(16)  # 3号
+    assert normal.paragraph_format.line_spacing == Pt(28.95)  # 22 lines in the 225 mm block
+    paragraphs = {p.text: p for p in d.paragraphs}
+    title = paragraphs["顾山镇环境信访突出问题专项整治督查通报"]
+    assert east_asian(title.runs[0]) == "方正小标宋简体" and title.runs[0].font.size == Pt(22)  # 2号
+    assert "顾信办〔2018〕3号" in paragraphs  # the year in 六角括号, as the standard writes it
+    table = next(p for p in d.part.package.parts if p.partname == "/word/fontTable.xml").blob.decode()
+    assert re.search(r'w:name="方正小标宋简体">\s*<w:altName w:val="宋体"', table)
+    assert re.search(r'w:name="仿宋_GB2312">\s*<w:altName w:val="仿宋"', table)
+    body = text_of(d)
+    t, e = bulletin_json["total"], bulletin_json["escalated"]
+    assert (
+        f"2018-01-01至2018-08-15，全镇信访总量{t['current']}件次，去年同期{t['previous']}件次，"
+        f"下降{t['reduction_pct']}%，目标下降30.0%，达标；越级赴京到省{e['current']}件次" in body
+    )
+    for named in bulletin_json["named"]:
+        action = "约谈" if named["action"] == "interview" else "专项督办"
+        line = next(line for line in body.splitlines() if f"{named['village']}：" in line and "列为" in line)
+        assert f"列为{action}对象" in line and named["cases"][0] in line
+    vetoed = [v["village"] for v in bulletin_json["villages"] if v["veto"]]
+    assert vetoed and all(f"{v}到部去省不降反升，列入一票否决预警，待年终认定。" in body for v in vetoed)
+    assert "包案领导" in body and "二〇一八年八月十六日" in body and "抄送：" in body
+    assert len(d.inline_shapes) == 2  # the village chart and the monthly line
+    # tables repeat their header row on every page; page numbers are "— N —" on odd and even pages
+    assert all(t.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None for t in d.tables)
+    for footer in (section.footer, section.even_page_footer):
+        xml = footer._element.xml
+        assert "PAGE" in xml and "— " in footer.paragraphs[0].text and " —" in footer.paragraphs[0].text
+    assert d.settings.odd_and_even_pages_header_footer
+
+
+def test_the_report_docx_says_the_verdict_and_who_is_late(cli, demo, tmp_path):
+    out = tmp_path / "报告.docx"
+    run(cli, demo, "report", "--year", "2018", "--format", "docx", "--out", out)
+    d = docx.Document(out)
+    body = text_of(d)
+    report = json.loads(run(cli, demo, "report", "--year", "2018", "--format", "json").stdout)
+    assert "顾山镇环境信访同比情况报告" in body
+    assert f"全镇信访总量{report['total']['current']}件次" in body
+    late = [r for r in report["late"]["leader"] if r["overdue"]]
+    assert late and f"{late[0]['name']}{late[0]['overdue']}件" in body
+    assert len(d.inline_shapes) == 2
+    headers = [c.text for t in d.tables for c in t.rows[0].cells]
+    assert "按期办结率" in headers and "满意率" in headers
+    assert Path(out).stat().st_mode & 0o777 == 0o600
+
+
+def test_document_options_belong_to_docx_and_a_terminal_gets_no_binary(cli, demo):
+    refused = run(cli, demo, "report", "--year", "2018", "--format", "text", "--number", "x", ok=False)
+    assert refused.exit_code == 2 and refused.stderr.strip().endswith("--number、--office、--cc 只用于 --format docx")
+
+
+def test_chinese_dates_and_numbers_as_a_gongwen_writes_them():
+    from guside_cli.render.documents import normalise_number
+    from guside_cli.render.gongwen import chinese_date
+
+    assert chinese_date(date(2018, 8, 15)) == "二〇一八年八月十五日"
+    assert chinese_date(date(2020, 10, 1)) == "二〇二〇年十月一日"
+    assert chinese_date(date(2018, 12, 31)) == "二〇一八年十二月三十一日"
+    assert chinese_date(date(2018, 11, 20)) == "二〇一八年十一月二十日"
+    assert normalise_number("顾信办【2018】3号") == normalise_number("顾信办(2018)3号") == "顾信办〔2018〕3号"
+
+
+def test_the_report_page_holds_the_verdict_the_late_table_and_both_charts(cli, demo, tmp_path):
+    out = tmp_path / "报告.html"
+    run(cli, demo, "report", "--year", "2018", "--as-of", "2018-06-30", "--format", "html", "--out", out)
+    page = out.read_text()
+    assert "结论：信访总量下降" in page and "一票否决预警" in page
+    assert page.count("data:image/png;base64,") == 2
+    assert "包案领导办理情况（谁超期）" in page and "按期办结率" in page
+
+
+# --- the charts: a real CJK font, never boxes -------------------------------------------------------------
+
+
+def _glyph(font: Path, char: str):
+    """The character drawn alone in the font, as a bitmap."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import numpy
+    from matplotlib.ft2font import FT2Font
+
+    face = FT2Font(str(font))
+    face.set_size(48, 72)
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # a missing glyph warns, and is drawn as the font's box (.notdef)
+        face.set_text(char)
+    face.draw_glyphs_to_bitmap()
+    return numpy.asarray(face.get_image())
+
+
+def test_the_charts_font_draws_chinese_glyphs_not_boxes():
+    from guside_cli.render.charts import font_for_charts
+
+    font = font_for_charts()
+    bitmaps = [_glyph(font, c) for c in "顾山镇否"]
+    assert all(b.any() for b in bitmaps)  # something is drawn
+    # a missing glyph draws the same box (.notdef) for every character: these four differ from each other
+    shapes = {b.tobytes() for b in bitmaps}
+    assert len(shapes) == 4
+    assert _glyph(font, "\U000f0000").tobytes() not in shapes  # and from the font's own box
+
+
+def test_a_chart_is_refused_rather_than_drawn_in_boxes(cli, demo, monkeypatch):
+    import matplotlib
+
+    from guside_cli.render import charts
+
+    latin = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
+    monkeypatch.setenv("GUSIDE_CJK_FONT", str(latin))
+    charts.cjk_font.cache_clear()
+    refused = run(cli, demo, "report", "--year", "2018", "--format", "html", ok=False)
+    assert refused.exit_code == 2
+    assert refused.stderr.startswith("错误：字体 DejaVuSans.ttf 缺少“顾山镇环境信访村社区件次月”的字形")
+    monkeypatch.delenv("GUSIDE_CJK_FONT")
+    monkeypatch.setattr(charts, "_candidates", lambda: [])
+    charts.cjk_font.cache_clear()
+    refused = run(cli, demo, "report", "--year", "2018", "--format", "html", ok=False)
+    assert refused.exit_code == 2 and "apt-get install fonts-noto-cjk" in refused.stderr
+    assert 'pip install "guside[docs]"' in refused.stderr and len(refused.stderr.strip().splitlines()) == 1
+    charts.cjk_font.cache_clear()
+
+
+# --- who is late ----------------------------------------------------------------------------------------
+
+
+def test_who_is_late_per_leader_and_unit(cli):
+    cli("leader", "add", "王镇长", "--rank", "town")
+    cli("leader", "add", "李主任", "--rank", "department")
+    on_time = cli.add(received="2018-04-02 09:00", unit="镇环保办")["number"]
+    late = cli.add(received="2018-03-01 09:00", unit="镇环保办")["number"]
+    fresh = cli.add(received="2018-06-18 09:00", unit="镇建设局")["number"]
+    for number, leader in ((on_time, "王镇长"), (late, "王镇长"), (fresh, "李主任")):
+        cli("assign", number, "--leader", leader)
+        cli("accept", number, "--on", "2018-06-19" if number == fresh else "2018-04-03")
+    cli("step", on_time, "--kind", "contact", "--at", "2018-04-02 10:00", "--note", "电话联系")
+    cli("close", on_time, "--outcome", "resolved", "--on", "2018-05-01", "--satisfaction", "基本满意")
+    report = cli.json("report", "--year", "2018")
+    leaders = {r["name"]: r for r in report["late"]["leader"]}
+    assert leaders["王镇长"] == {
+        "name": "王镇长",
+        "held": 2,
+        "owed": 2,
+        "on_time": 1,
+        "overdue": 1,
+        "on_time_pct": 50.0,
+        "rated": 1,
+        "satisfaction_pct": 100.0,
+    }
+    assert leaders["李主任"]["owed"] == 0 and leaders["李主任"]["on_time_pct"] is None  # nothing owed yet: "—"
+    assert [r["name"] for r in report["late"]["leader"]] == ["王镇长", "李主任"]  # the late first
+    units = {r["name"]: r for r in report["late"]["unit"]}
+    assert units["镇环保办"]["overdue"] == 1 and units["镇建设局"]["held"] == 1
+    text = cli("report", "--year", "2018", "--format", "text").stdout
+    assert re.search(r"王镇长\s+2\s+2\s+1\s+1\s+50\.0%\s+100\.0%", text)
+    assert re.search(r"李主任\s+1\s+0\s+0\s+0\s+—\s+—", text)
+    bulletin = cli("bulletin", "--year", "2018", "--format", "markdown").stdout
+    assert "截至2018-06-20，1名包案领导名下有超期未办结案件：王镇长1件。" in bulletin
