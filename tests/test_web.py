@@ -51,15 +51,33 @@ def ledger(cli, db_path):
 
 
 def site(db: Path, tmp_path: Path, *, reveal: bool = False):
+    """As `guside serve` builds it: the public snapshot with the CLI's reports stored in it, the in-memory copy
+    the report page computes from, and the raw snapshot with --reveal."""
+    from datetime import date, datetime
+
+    from guside_cli.commands._common import Run
+    from guside_cli.storage.ledger import Ledger
+    from guside_cli.web.guard import raw_in_memory
+    from guside_cli.web.leaders import Source, computed_tables, years_in
+
     public = build_public(db, tmp_path / "public.db", "顾山镇")
+    run = Run(db=db, lang="zh", today=date(2018, 6, 20), now=datetime(2018, 6, 20, 9), user="leader")
+    with Ledger.open(db) as ledger:
+        memory, holder = raw_in_memory(ledger.conn)
+        source = Source(run=run, town="顾山镇", villages=tuple(ledger.villages()), memory=memory)
+    _HOLDERS.append(holder)  # the copy lives as long as its holder
+    computed_tables(public, source, years_in(source))
     raw = None
     if reveal:
         (tmp_path / "raw").mkdir()
         raw = tmp_path / "raw" / "ledger.db"
         shutil.copy(db, raw)
-    ds = datasette(public, "顾山镇", raw=raw)
+    ds = datasette(public, "顾山镇", raw=raw, source=source)
     asyncio.run(ds.invoke_startup())
     return ds
+
+
+_HOLDERS: list = []
 
 
 def get(ds, path: str):
@@ -68,14 +86,15 @@ def get(ds, path: str):
 
 def every_page(ds) -> dict[str, str]:
     tables = json.loads(get(ds, "/public.json").text)["tables"]
-    assert {t["name"] for t in tables} == {"案件", "调处步骤", "属地", "企业", "有奖举报"}
+    assert {t["name"] for t in tables} == {"案件", "调处步骤", "属地", "企业", "有奖举报", "同比情况", "谁超期"}
     paths = ["/", "/public", "/public.json", "/-/metadata.json", "/-/databases.json"]
     for t in tables:
         name = tilde_encode(t["name"])
         paths += [f"/public/{name}", f"/public/{name}.json?_size=max", f"/public/{name}.csv?_size=max"]
-    for q in ("report?年份=2018&截止日期=2018-06-20&属地=&所属镇=", "overdue?截止日期=2018-12-31&属地=&所属镇="):
+    for q in ("yoy?年份=2018&属地=", "late?年份=2018", "overdue?截止日期=2018-12-31&属地=&所属镇="):
         base, params = q.split("?")
         paths += [f"/public/{base}?{params}", f"/public/{base}.json?{params}"]
+    paths.append("/-/report?年份=2018&截止日期=2018-06-20&属地=")
     paths.append("/public.json?sql=" + quote("select group_concat(sql) from sqlite_master"))
     pages = {}
     for p in paths:
@@ -93,7 +112,7 @@ def test_the_public_view_serves_no_name_phone_id_or_whistleblower(ledger, tmp_pa
         for secret in (PHONE, ID_NUMBER, NAME, WHISTLE, "petitioner", "id_number"):
             assert secret not in body, f"{secret} served at {path}"
     assert "139****5678" in pages[f"/public/{tilde_encode('案件')}.json?_size=max"]
-    assert "信访总量同比" in pages["/"] and "顾山镇环境信访台账" in pages["/"]
+    assert "信访同比报告" in pages["/"] and "顾山镇环境信访台账" in pages["/"]
     download = get(ds, "/public.db")
     assert download.status_code in (403, 404) and PHONE.encode() not in download.content
 
@@ -102,18 +121,17 @@ def test_codes_are_labelled_and_the_report_query_equals_the_cli_report(cli, ledg
     ds = site(ledger, tmp_path)
     cases = json.loads(get(ds, f"/public/{tilde_encode('案件')}.json?_shape=array").text)
     assert {c["信访层级"] for c in cases} == {"镇级", "省级"} and {c["状态"] for c in cases} == {"在办", "已销号"}
-    rows = json.loads(get(ds, "/public/report.json?年份=2018&截止日期=2018-06-20&属地=&所属镇=&_shape=array").text)
-    total = next(r for r in rows if r["属地"] == "合计")
+    rows = json.loads(get(ds, "/public/yoy.json?年份=2018&属地=&_shape=array").text)
+    total = next(r for r in rows if r["属地"] == "全镇" and r["指标"] == "信访总量")
+    escalated = next(r for r in rows if r["属地"] == "全镇" and r["指标"] == "越级赴京到省")
     cli_report = cli.json("report", "--year", "2018", "--as-of", "2018-06-20")
     assert (total["本期"], total["去年同期"]) == (cli_report["total"]["current"], cli_report["total"]["previous"])
-    assert total["越级本期"] == cli_report["escalated"]["current"]
-    village = json.loads(
-        get(ds, "/public/report.json?年份=2018&截止日期=2018-06-20&属地=新龚村&所属镇=&_shape=array").text
-    )
-    assert [r["属地"] for r in village] == ["新龚村", "合计"]
+    assert escalated["本期"] == cli_report["escalated"]["current"]
+    village = json.loads(get(ds, "/public/yoy.json?年份=2018&属地=新龚&_shape=array").text)
+    assert {r["属地"] for r in village} == {"新龚村", "全镇"}
     overdue = json.loads(get(ds, "/public/overdue.json?截止日期=2018-12-31&属地=&所属镇=&_shape=array").text)
     assert [r["反映问题"] for r in overdue] == ["去年的噪声", "河道污水"]  # oldest deadline first
-    assert "年份" in get(ds, "/public/report").text  # the form
+    assert "年份" in get(ds, "/public/report").text  # the old form's address: the report page and its form
 
 
 def test_nothing_served_can_write(ledger, tmp_path):
@@ -190,13 +208,17 @@ def test_a_real_browser_shows_the_front_page_and_the_report(cli, tmp_path):
     demo = tmp_path / "demo.db"
     cli("demo", "--out", demo)
     proc, url = _serve(demo)
-    shots = {"web-front.png": url, "web-report.png": url + "public/report?年份=2018&截止日期=2018-06-20&属地=&所属镇="}
+    shots = {
+        "web-front.png": (url, 1000),
+        "web-report.png": (url + "-/report?年份=2018&截止日期=2018/6/30&属地=", 2600),
+        "web-late.png": (url + "public/late?年份=2018", 1300),
+    }
     try:
-        for name, page in shots.items():
+        for name, (page, height) in shots.items():
             out = tmp_path / name
             subprocess.run(
                 [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                 "--window-size=1100,1000", f"--screenshot={out}", page],
+                 f"--window-size=1280,{height}", f"--screenshot={out}", page],
                 check=True, capture_output=True, timeout=120,
             )  # fmt: skip
             data = out.read_bytes()

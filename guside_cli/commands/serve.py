@@ -31,6 +31,7 @@ def serve(
         import uvicorn
 
         from guside_cli.web import guard
+        from guside_cli.web.leaders import Source, computed_tables, years_in
         from guside_cli.web.public import build_public
         from guside_cli.web.site import datasette
     except ImportError:
@@ -45,12 +46,17 @@ def serve(
         with open_ledger(run) as ledger:
             town = get_setting(ledger, "town.name")
             public = build_public(run.db, folder / "public.db", town)
+            # the report page computes from a snapshot held in memory (never on disk), as --reveal's
+            memory, holder = guard.raw_in_memory(ledger.conn)
+            villages = tuple(ledger.villages())
             if reveal:
-                raw_memory, holder = guard.raw_in_memory(ledger.conn)
+                raw_memory = memory
                 record_reveal(ledger, run, None, f"serve --reveal on {host}:{port}")
+        source = Source(run=run, town=town, villages=villages, memory=memory)
+        computed_tables(public, source, years_in(source))
         if not guard.is_loopback(host):
             typer.echo(text("web.not_local", host=host), err=True)
-        ds = datasette(public, town, raw_memory=raw_memory)
+        ds = datasette(public, town, raw_memory=raw_memory, source=source)
         guard.guard_hosts(ds, host, port)
         guard.quiet_errors()
         typer.echo(text("web.serving", url=f"http://{_url_host(host)}:{port}/"), err=True)

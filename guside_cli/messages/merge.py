@@ -104,14 +104,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "value then wins on every ledger that merges this one.\n\n"
         "Example: guside resolve 2018-0042 反映问题 --take theirs   (or: subject --take theirs)",
     ),
+    # help is rich markup: "\\[web]" prints [web] (a bare [web] was eaten as a style tag)
     "help.cmd.serve": (
         "在浏览器中只读查看台账，供领导使用（可选的 web 组件）。\n\n"
-        "公开视图（无姓名、电话、身份证号、举报人），同比报告和"
-        '超期清单可按条件查询。启动时取快照：要看之后登记的案件请重启。安装：pip install "guside[web]"。\n\n'
+        "公开视图（无姓名、电话、身份证号、举报人）；报告页（达标、一票否决、谁超期、图表）和"
+        '超期清单可按条件查询。启动时取快照：要看之后登记的案件请重启。安装：pip install "guside\\[web]"。\n\n'
         "示例：guside serve --port 8001（然后打开 http://127.0.0.1:8001/）",
         "Serve the ledger read-only in a browser, for leaders (the optional web extra).\n\n"
-        "The public view (no names, phones, IDs or whistleblowers), the year-over-year report and the overdue list "
-        'as forms. A snapshot taken at start: restart to see later cases. Install: pip install "guside[web]".\n\n'
+        "The public view (no names, phones, IDs or whistleblowers); the report page (targets, veto, who is late, "
+        "charts) and the overdue list as forms. A snapshot taken at start: restart to see later cases. "
+        'Install: pip install "guside\\[web]".\n\n'
         "Example: guside serve --port 8001   (then open http://127.0.0.1:8001/)",
     ),
 }

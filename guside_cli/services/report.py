@@ -74,24 +74,32 @@ def compute_report(
     target_total=None,
     target_escalated=None,
     town=None,
+    ledger=None,
 ):
     """The report computed once, with the town's name, the ledger's anchor and the figures reported (上报) for
-    the period if it was: what every output renders."""
+    the period if it was: what every output renders. `ledger`: one already open (the web view's snapshot),
+    else the run's, sound-checked."""
+    if ledger is None:
+        with open_ledger(run, sound=True) as opened:
+            return _compute(run, opened, year, as_of, start, end, measure, new_only, by, target_total,
+                            target_escalated, town)  # fmt: skip
+    return _compute(run, ledger, year, as_of, start, end, measure, new_only, by, target_total, target_escalated, town)
+
+
+def _compute(run, ledger, year, as_of, start, end, measure, new_only, by, target_total, target_escalated, town):
     from guside_cli.reports.report import build_report
+    from guside_cli.services.periods import reported_beside
 
-    with open_ledger(run, sound=True) as ledger:
-        if town:  # a county ledger read as one of its towns: before anything is counted
-            from guside_cli.storage.towns import read_as_town
+    if town:  # a county ledger read as one of its towns: before anything is counted
+        from guside_cli.storage.towns import read_as_town
 
-            town = read_as_town(ledger, town)
-        else:
-            town = town_name(ledger)
-        spec = report_spec(run, ledger, year, as_of, start, end, measure, target_total, target_escalated)
-        counts = gather(ledger, spec, new_only=new_only, by=list(by))
-        head = ledger.head()
-        from guside_cli.services.periods import reported_beside
-
-        reported = reported_beside(ledger, spec["period"].start, spec["period"].end)
+        town = read_as_town(ledger, town)
+    else:
+        town = town_name(ledger)
+    spec = report_spec(run, ledger, year, as_of, start, end, measure, target_total, target_escalated)
+    counts = gather(ledger, spec, new_only=new_only, by=list(by))
+    head = ledger.head()
+    reported = reported_beside(ledger, spec["period"].start, spec["period"].end)
     return build_report(counts, **spec), town, head, reported
 
 

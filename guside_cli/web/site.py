@@ -1,33 +1,22 @@
-"""The Datasette site: Chinese titles and column labels (metadata), two canned queries with a form, files
-opened immutable (read-only, never written), and no download of the raw ledger."""
+"""The Datasette site: Chinese titles and column labels (metadata), Datasette's own words in Chinese (chrome.py),
+the report page and the boxes read as the CLI reads them (leaders.py), canned queries over what the CLI computed
+(同比情况, 谁超期) and the overdue list, files opened immutable (read-only, never written), and no download of
+the raw ledger."""
 
 from pathlib import Path
 
 PUBLIC = "public"  # the database's name in URLs: /public/案件
 RAW = "ledger"
 
-# the year-over-year report (同比): a year to an as-of date against the same dates a year before, per village
-REPORT_SQL = """
-WITH bounds AS (
-    SELECT CAST(:年份 AS INTEGER) AS y, coalesce(nullif(substr(:截止日期, 5, 6), ''), '-12-31') AS md
-), cases AS (
-    SELECT c.属地, c.越级,
-        c.受理日期 BETWEEN b.y || '-01-01' AND b.y || b.md AS 本期,
-        c.受理日期 BETWEEN (b.y - 1) || '-01-01' AND (b.y - 1) || b.md AS 上期
-    FROM 案件 c, bounds b
-    WHERE (:属地 = '' OR c.属地 = :属地) AND (:所属镇 = '' OR c.所属镇 = :所属镇)
-), rows AS (
-    SELECT 属地, sum(本期) AS 本期, sum(上期) AS 去年同期,
-        sum(本期 AND 越级 = '是') AS 越级本期, sum(上期 AND 越级 = '是') AS 越级去年同期
-    FROM cases GROUP BY 属地
-    UNION ALL
-    SELECT '合计', sum(本期), sum(上期), sum(本期 AND 越级 = '是'), sum(上期 AND 越级 = '是') FROM cases
-)
-SELECT 属地, 本期, 去年同期,
-    CASE WHEN 去年同期 > 0 THEN printf('%.1f%%', 100.0 * (去年同期 - 本期) / 去年同期) ELSE '—' END AS 降幅,
-    越级本期, 越级去年同期
-FROM rows WHERE 本期 > 0 OR 去年同期 > 0
-ORDER BY 属地 = '合计', 本期 DESC, 属地
+# the CLI's own reports, stored in the snapshot at start (web/leaders.py): read here, never recomputed
+YOY_SQL = """
+SELECT 年份, 截止日期, 属地, 指标, 本期, 去年同期, 降幅, 目标, 达标, 结论 FROM 同比情况
+WHERE (:年份 = '' OR 年份 = CAST(:年份 AS INTEGER)) AND (:属地 = '' OR 属地 IN (:属地, '全镇'))
+ORDER BY 年份 DESC, 序号
+"""
+LATE_SQL = """
+SELECT 年份, 截止日期, 类别, 名称, 承办件数, 应办结, 按期办结, 当前超期, 按期办结率, 满意率 FROM 谁超期
+WHERE (:年份 = '' OR 年份 = CAST(:年份 AS INTEGER)) ORDER BY 年份 DESC, 序号
 """
 
 # open cases past their handling limit on the as-of date (the acceptance-notice clock is the CLI's `overdue`)
@@ -57,22 +46,51 @@ COLUMNS = {
 
 def metadata(town: str, *, reveal: bool) -> dict:
     title = f"{town}环境信访台账"
+    pages = (
+        (
+            "/-/report",
+            "信访同比报告",
+            "达标了吗？哪个村被一票否决（预警）？谁超期？含两张图表。可选年份、截止日期、属地",
+        ),
+        (f"/{PUBLIC}/late", "谁超期", "各包案领导、责任单位：承办件数、按期办结、当前超期、按期办结率、满意率"),
+        (
+            f"/{PUBLIC}/overdue?截止日期=&属地=&所属镇=",
+            "超期未办结案件",
+            "某日仍未办结且已过办理时限的案件，可按属地筛选",
+        ),
+        (f"/{PUBLIC}/yoy", "各年同比情况", "各年的全镇与各村数字，可下载 CSV"),
+        (f"/{PUBLIC}/~E6~A1~88~E4~BB~B6", "信访案件（公开视图）", "每件信访的要素、包案领导与办理状态，可筛选、排序"),
+    )
+    links = "".join(f'<li><a href="{path}">{label}</a>：{what}</li>' for path, label, what in pages)
+    guide = (
+        "<p>只读查看（启动时的快照），公开视图不含信访人姓名、电话、身份证号与举报人；文字中的号码已遮盖。各页用途：</p>"
+        f"<ul>{links}</ul><p>日期可写 2018/6/30、2018-6-30 或 6月30日；属地可写简称，如 红豆。</p>"
+    )
     public = {
         "title": f"{title}（公开视图）",
-        "description": "不含信访人姓名、电话、身份证号与举报人；文字中的号码已遮盖。只读。",
+        "description_html": guide,
         "tables": {
             "案件": {"title": "信访案件", "columns": COLUMNS["案件"], "sort_desc": "受理日期"},
             "调处步骤": {"title": "调处步骤", "columns": COLUMNS["调处步骤"]},
             "属地": {"title": "村（社区）"},
             "企业": {"title": "涉访企业与信用评级"},
             "有奖举报": {"title": "有奖举报（按年汇总）"},
+            "同比情况": {"title": "同比情况（各年，命令行报告算出）"},
+            "谁超期": {"title": "包案领导、责任单位办理情况（各年，命令行报告算出）"},
         },
         "queries": {
-            "report": {
-                "title": "信访总量同比（本期对比去年同期）",
-                "description": "年份、截止日期（如 2018-06-20，空为全年）、属地（空为全部）",
-                "sql": REPORT_SQL,
-                "params": ["年份", "截止日期", "属地", "所属镇"],
+            "yoy": {
+                "title": "各年同比情况（命令行报告算出）",
+                "description": "年份（空为各年）、属地（如 红豆 或 红豆村；空为全部）。当年为年初至启动之日",
+                "sql": YOY_SQL,
+                "params": ["年份", "属地"],
+                "hide_sql": True,
+            },
+            "late": {
+                "title": "谁超期：包案领导、责任单位的按期办结率与满意率",
+                "description": "年份（空为各年）。命令行报告算出：承办、应办结、按期办结、当前超期",
+                "sql": LATE_SQL,
+                "params": ["年份"],
                 "hide_sql": True,
             },
             "overdue": {
@@ -90,38 +108,38 @@ def metadata(town: str, *, reveal: bool) -> dict:
             "title": f"{title}（原始数据，含个人信息）",
             "description": "仅限授权人员：本次查看已记入台账历史。",
         }
-    links = "".join(
-        f'<li><a href="/{PUBLIC}/{path}">{label}</a></li>'
-        for path, label in (
-            ("report?年份=&截止日期=&属地=&所属镇=", "信访总量同比（表单：年份、截止日期、属地）"),
-            ("overdue?截止日期=&属地=&所属镇=", "超期未办结案件（表单：截止日期、属地）"),
-            ("~E6~A1~88~E4~BB~B6", "信访案件（公开视图）"),
-        )
-    )
     return {
         "title": title,
-        "description_html": f"<p>只读查看，公开视图不含信访人姓名、电话、身份证号与举报人。</p><ul>{links}</ul>",
+        "description_html": guide,
         "databases": databases,
     }
 
 
-def datasette(public: Path, town: str, *, raw: Path | None = None, raw_memory: str | None = None):
+def datasette(public: Path, town: str, *, raw: Path | None = None, raw_memory: str | None = None, source=None):
     """The Datasette instance over immutable files: the public snapshot, and the raw ledger's snapshot with
     --reveal (a file, or `raw_memory`: the name of an in-memory copy, read with query_only; web/guard.py).
-    Immutable files are opened read-only; Datasette 0.65 has no write API; downloads are off."""
+    Immutable files are opened read-only; Datasette 0.65 has no write API; downloads are off. Its words are
+    Chinese (web/chrome.py); `source` (web/leaders.Source) gives the report page its snapshot."""
     from datasette.app import Datasette
     from datasette.database import Database
 
+    from guside_cli.web import leaders
+    from guside_cli.web.chrome import chinese_templates
     from guside_cli.web.guard import register_plugin
 
     register_plugin()  # every request's Host checked (web/guard.py): before the app is built, test client included
+    templates = chinese_templates(public.parent / "templates")
+    leaders.write_template(templates)
+    leaders.register()
     files = [public] + ([raw] if raw else [])
     ds = Datasette(
         immutables=[str(f) for f in files],
         metadata=metadata(town, reveal=raw is not None or raw_memory is not None),
         settings={"allow_download": False, "suggest_facets": False, "default_page_size": 50},
+        template_dir=str(templates),
         cors=False,
     )
     if raw_memory:
         ds.add_database(Database(ds, memory_name=raw_memory, is_mutable=False), name=RAW)
+    ds._guside_source = source
     return ds
