@@ -2,7 +2,10 @@
 report as one HTML page, the charts drawn in a real CJK font (never boxes), and who is late."""
 
 import json
+import os
 import re
+import shutil
+import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -248,3 +251,68 @@ def test_who_is_late_per_leader_and_unit(cli):
     assert re.search(r"李主任\s+1\s+0\s+0\s+0\s+—\s+—", text)
     bulletin = cli("bulletin", "--year", "2018", "--format", "markdown").stdout
     assert "截至2018-06-20，1名包案领导名下有超期未办结案件：王镇长1件。" in bulletin
+
+
+# --- due --by leader: 催办 before the clock runs out -----------------------------------------------------
+
+
+def test_due_by_leader_lists_what_each_leader_must_finish_in_working_days(cli, monkeypatch):
+    monkeypatch.setenv("GUSIDE_TODAY", "2018-08-20")
+    cli("leader", "add", "王镇长", "--rank", "town")
+    cli("leader", "add", "李主任", "--rank", "department")
+    # handling is due 60 days after acceptance: 2018-10-09 and 2018-10-10, just after the National Day holiday
+    first = cli.add(received="2018-08-09 09:00")["number"]
+    second = cli.add(received="2018-08-09 10:00", village="新龚村")["number"]
+    for number, leader, accepted in ((first, "王镇长", "2018-08-10"), (second, "李主任", "2018-08-11")):
+        cli("assign", number, "--leader", leader)
+        cli("accept", number, "--on", accepted)
+    # 2018-09-28 is a Friday; 9/29 and 9/30 are 调休 working days, 10/1-10/7 the holiday: 5 working days -> 10/10
+    plain = cli("--today", "2018-09-28", "due", "--within", "5", "--by", "leader", "--format", "json")
+    assert json.loads(plain.stdout) == []
+    working = json.loads(
+        cli("--today", "2018-09-28", "due", "--within", "5", "--working", "--by", "leader", "--format", "json").stdout
+    )
+    assert [(g["leader"], g["count"]) for g in working] == [("王镇长", 1), ("李主任", 1)]
+    assert working[0]["cases"][0]["number"] == first
+    shown = cli("--today", "2018-09-28", "due", "--within", "5", "--working", "--by", "leader").stdout
+    assert "王镇长：1 件须办结，最早 2018-10-09 到期" in shown and "李主任：1 件须办结" in shown
+    refused = cli("due", "--by", "village", ok=False)
+    assert refused.exit_code == 2 and "--by 只能是 leader" in refused.stderr
+
+
+# --- the documents as LibreOffice prints them ---------------------------------------------------------------
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+PDFTOPPM = shutil.which("pdftoppm")
+
+
+@pytest.mark.skipif(
+    SOFFICE is None or PDFTOPPM is None,
+    reason="no LibreOffice or poppler on this machine (Debian: apt-get install libreoffice-writer poppler-utils"
+    " fonts-noto-cjk)",
+)
+def test_libreoffice_prints_both_documents(cli, demo, tmp_path):
+    """Each document converted to PDF by LibreOffice, its pages to PNG: into tmp, and into docs/ too when
+    GUSIDE_SCREENSHOTS names a folder (GUSIDE_SCREENSHOTS=docs refreshes the README's)."""
+    documents = {
+        "bulletin": ["bulletin", "--year", "2018", "--as-of", "2018-08-15", "--number", "顾信办〔2018〕3号"],
+        "report": ["report", "--year", "2018", "--as-of", "2018-08-15"],
+    }
+    for name, args in documents.items():
+        docx_file = tmp_path / f"{name}.docx"
+        run(cli, demo, *args, "--format", "docx", "--out", docx_file)
+        subprocess.run(
+            [SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
+             "--outdir", str(tmp_path), str(docx_file)],
+            check=True, capture_output=True, timeout=240,
+        )  # fmt: skip
+        pdf = tmp_path / f"{name}.pdf"
+        subprocess.run([PDFTOPPM, "-png", "-r", "60", str(pdf), str(tmp_path / f"docx-{name}")], check=True)
+        pages = sorted(tmp_path.glob(f"docx-{name}-*.png"))
+        assert len(pages) >= 3, f"{name}: {len(pages)} pages"
+        if shutil.which("pdftotext"):
+            words = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+            assert "—1—" in words.replace(" ", "") and "信访总量" in words  # page numbers, and the text
+        if os.environ.get("GUSIDE_SCREENSHOTS"):
+            for n, page in enumerate(pages[:4], start=1):
+                shutil.copy(page, Path(os.environ["GUSIDE_SCREENSHOTS"]) / f"docx-{name}-{n}.png")

@@ -39,6 +39,8 @@ def overdue(
 def due(
     ctx: typer.Context,
     within: Annotated[int, typer.Option("--within", min=0, help="help.due.within")] = 7,
+    working: Annotated[bool, typer.Option("--working", help="help.due.working")] = False,
+    by: Annotated[str | None, typer.Option("--by", help="help.due.by")] = None,
     village: opt.Village = None,
     level: opt.Level = None,
     source: opt.Source = None,
@@ -47,12 +49,22 @@ def due(
 ) -> None:
     """List open cases falling due within N days (today included), soonest first.
 
-    Example: guside due --within 7
+    Example: guside due --within 7 ; guside due --by leader --within 5 --working
     """
-    _deadline_list(ctx, dict(village=village, level=level, source=source, leader=leader), within, fmt)
+    if by not in (None, "leader"):
+        from guside_cli.core.errors import InputError
+        from guside_cli.messages import M
+
+        raise InputError(M("due.by", by=by))
+    if working:
+        from guside_cli.core.calendar import working_days_later
+
+        today = run_of(ctx).today
+        within = (working_days_later(today, within) - today).days
+    _deadline_list(ctx, dict(village=village, level=level, source=source, leader=leader), within, fmt, by=by)
 
 
-def _deadline_list(ctx: typer.Context, filters: dict, within: int | None, fmt: Format) -> None:
+def _deadline_list(ctx: typer.Context, filters: dict, within: int | None, fmt: Format, by: str | None = None) -> None:
     from guside_cli.core.casefile import deadline_view
     from guside_cli.render import output
     from guside_cli.render.cases import deadline_rows
@@ -67,6 +79,11 @@ def _deadline_list(ctx: typer.Context, filters: dict, within: int | None, fmt: F
         rules = deadline_rules(ledger)
     views = deadline_view(cases, run.today, within, rules)
     fmt = output.resolve(fmt)
+    if by == "leader" and views:
+        from guside_cli.render.cases import by_leader
+
+        by_leader(views, run, within, fmt)
+        return
     if fmt is Format.json:
         output.write_json(views)
     elif fmt is Format.csv:

@@ -37,3 +37,14 @@ def next_working_day(day: date) -> date:
     while is_rest_day(day):
         day += timedelta(days=1)
     return day
+
+
+def working_days_later(day: date, count: int) -> date:
+    """The `count`-th working day after `day` (`day` itself when count is 0): 法定节假日 and weekends that are
+    not 调休 skipped; in a year without data, Saturdays and Sundays only."""
+    while count > 0:
+        day += timedelta(days=1)
+        rest = is_rest_day(day)
+        if not (rest if rest is not None else day.weekday() >= 5):
+            count -= 1
+    return day

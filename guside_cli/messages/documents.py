@@ -221,3 +221,23 @@ MESSAGES |= {
     "web.hint.date": ("如 2018/6/30、6月30日；空为全年或至今", "e.g. 2018/6/30; empty: the whole year or to date"),
     "web.hint.village": ("如 红豆村 或 红豆；空为全部", "e.g. 红豆村 or 红豆; empty: all"),
 }
+
+# due --by leader (commands/deadlines.py, render/cases.py)
+MESSAGES |= {
+    "due.leader": (
+        "{leader}：{count} 件须办结，最早 {first} 到期",
+        "{leader}: {count} to finish, the first due {first}",
+    ),
+    "due.by": (
+        "--by 只能是 leader（按包案领导分组），不是“{by}”",
+        "--by takes leader (grouped per leader), not '{by}'",
+    ),
+    "help.due.by": (
+        "按包案领导分组（leader）：每位领导须在期限内办结的案件，用于催办",
+        "Group by leader: what each must finish",
+    ),
+    "help.due.working": (
+        "N 按工作日计（跳过周末和法定节假日，调休上班日照常）",
+        "Count N in working days (weekends and public holidays skipped)",
+    ),
+}

@@ -353,3 +353,33 @@ def deadline_rows(views: list[dict], lang: str) -> tuple[list[str], list[list[st
                 ]
             )
     return [field_label(c, lang) for c in columns], rows
+
+
+def by_leader(views: list[dict], run, within: int | None, fmt) -> None:
+    """`due --by leader`: what each leader must finish, the leader with the soonest deadline first (催办)."""
+    from guside_cli.messages import text
+    from guside_cli.render import output
+    from guside_cli.render.output import Format
+
+    groups: dict[str, list[dict]] = {}
+    for view in views:  # already soonest first
+        groups.setdefault(view["leader"] or "", []).append(view)
+    if fmt is Format.json:
+        output.write_json(
+            [{"leader": name or None, "count": len(cases), "cases": cases} for name, cases in groups.items()]
+        )
+        return
+    if fmt is Format.csv:
+        output.write_csv_records(
+            [{**v, **c} for cases in groups.values() for v in cases for c in v["clocks"]],
+            ["leader", "number", "village", "level", "subject", "clock", "due_on", "days_overdue"],
+        )
+        return
+    for name, cases in groups.items():
+        first = min(c["due_on"] for v in cases for c in v["clocks"])
+        heading = text(
+            "due.leader", run.lang, leader=name or text("late.nobody", run.lang), count=len(cases), first=first
+        )
+        headers, rows = deadline_rows(cases, run.lang)
+        output.print_table(headers, rows, fmt, title=heading)
+        print()

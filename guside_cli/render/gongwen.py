@@ -261,7 +261,7 @@ class Gongwen:
         from wcwidth import wcswidth
 
         def need(values) -> int:
-            return max(4, min(24, max((max(wcswidth(str(v)), 1) for v in values), default=4)))
+            return max(5, min(12, max((max(wcswidth(str(v)), 1) for v in values), default=4)))
 
         wants = [
             max(need(str(r[i]) for r in rows) if rows else 4, (wcswidth(h) + 1) // 2) for i, h in enumerate(headers)

@@ -102,7 +102,11 @@ def report_page_body(source: Source, params: dict[str, str]) -> tuple[int, str]:
     village = boxes.get("属地")
     if village:
         report = replace(report, villages=tuple(v for v in report.villages if v.village == village))
-    return 200, _form(boxes) + report_body(report, source.town, "zh")
+    try:
+        return 200, _form(boxes) + report_body(report, source.town, "zh")
+    except GusideError as e:  # no matplotlib or no CJK font: the figures without the charts, and what to install
+        body = report_body(report, source.town, "zh", with_charts=False)
+        return 200, _form(boxes) + f'<p class="message-error">{esc(str(e))}</p>' + body
 
 
 def _form(values: dict[str, str]) -> str:
