@@ -316,3 +316,27 @@ def test_libreoffice_prints_both_documents(cli, demo, tmp_path):
         if os.environ.get("GUSIDE_SCREENSHOTS"):
             for n, page in enumerate(pages[:4], start=1):
                 shutil.copy(page, Path(os.environ["GUSIDE_SCREENSHOTS"]) / f"docx-{name}-{n}.png")
+
+
+def test_a_reduction_just_short_of_the_target_is_shown_with_two_decimals_everywhere_leaders_read_it():
+    """267 -> 187 is down 29.96 %: 30.0 % beside 未达标 would contradict it, in the page and in the document."""
+    from datetime import date
+
+    from guside_cli.core.counts import Handling, PeriodCounts, ReportCounts
+    from guside_cli.render.documents import town_sentence
+    from guside_cli.render.report_html import report_body
+    from guside_cli.reports.periods import Period, previous
+    from guside_cli.reports.report import DEFAULT_TARGETS, build_report
+
+    period = Period(date(2018, 1, 1), date(2018, 12, 31))
+    counts = ReportCounts(
+        current=PeriodCounts({"红豆村": (187, 10)}),
+        previous=PeriodCounts({"红豆村": (267, 10)}),
+        handling=Handling(187, 0, 187, 0, 0, 0),
+    )
+    report = build_report(
+        counts, year=2018, period=period, previous_period=previous(period), measure="items", targets=DEFAULT_TARGETS
+    )
+    page = report_body(report, "顾山镇", "zh", with_charts=False)
+    assert "信访总量下降29.96%（目标30.0%）未达标" in page and "30.0%</td><td>30.0%" not in page
+    assert "下降29.96%，目标下降30.0%，未达标" in town_sentence(report, "zh")
