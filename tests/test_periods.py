@@ -223,3 +223,43 @@ def test_an_upstream_list_that_cannot_be_reconciled_is_one_line_and_changes_noth
     assert refused.exit_code == 2 and said in refused.stderr and "Traceback" not in refused.stderr
     assert len(refused.stderr.strip().splitlines()) == 1
     assert snapshot(db_path) == before
+
+
+def test_the_return_is_written_from_the_locked_figures_not_todays(cli, db_path, tmp_path, closed_may):
+    from openpyxl import load_workbook
+
+    _case(cli, "2018-05-25 09:00", "town", "红豆村", "--correction", "补录")  # today's figures move to 4
+    out = tmp_path / "5月报表.xlsx"
+    said = cli("period", "return", "2018-05", "--out", out).stdout
+    assert "报表已写入" in said
+    sheet = load_workbook(out).active
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert rows[0][0] == "顾山镇环境信访情况报表（2018年5月）"
+    assert rows[3][:3] == ["全镇", 3, 1], "what was reported, not the 4 the ledger now has"
+    docx = tmp_path / "5月报表.docx"
+    cli("period", "return", "2018-05", "--out", docx)
+    from docx import Document
+
+    texts = " ".join(p.text for p in Document(str(docx)).paragraphs)
+    assert "2018年5月全镇信访总量 3 件次" in texts
+
+
+def test_close_with_out_writes_the_return_and_a_bad_name_closes_nothing(cli, db_path, tmp_path):
+    _case(cli, "2018-04-03 09:00")
+    refused = cli("period", "close", "2018-04", "--out", tmp_path / "x.pdf", ok=False)
+    assert refused.exit_code == 2 and ".xlsx 或 .docx" in refused.stderr
+    assert cli.json("period", "list") == []
+    cli("period", "close", "2018-04", "--out", tmp_path / "4月.xlsx")
+    assert (tmp_path / "4月.xlsx").exists() and cli.json("period", "list")[0]["period"] == "2018-04"
+    assert cli("period", "return", "2018-03", "--out", tmp_path / "3.xlsx", ok=False).exit_code == 2
+
+
+def test_reconcile_for_a_period_refuses_rows_outside_it_and_compares_the_whole_period(cli, db_path, tmp_path):
+    _case(cli, "2018-05-03 09:00")
+    _case(cli, "2018-05-30 09:00")
+    file = tmp_path / "county.csv"
+    file.write_text(UPSTREAM.splitlines()[0] + "\nJY-001,2018-05-03,张三,化工厂异味,镇级,红豆村\n", encoding="utf-8")
+    data = json.loads(cli("reconcile", file, "--period", "2018-05", "--format", "json", ok=False).stdout)
+    assert data["counts"]["matched"] == 1 and [c["received_on"] for c in data["ledger_only"]] == ["2018-05-30"]
+    refused = cli("reconcile", file, "--period", "2018-04", ok=False)
+    assert refused.exit_code == 2 and "第 2 行" in refused.stderr and "2018-04" in refused.stderr

@@ -25,6 +25,7 @@ def close(
     ctx: typer.Context,
     period: PeriodArgument,
     early: Annotated[str | None, typer.Option("--early", help="help.period.early")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="help.period.out")] = None,
     by: opt.By = None,
 ) -> None:
     """Record a period's figures as reported (上报): a later change that moves one needs --correction.
@@ -35,7 +36,23 @@ def close(
     from guside_cli.services import periods
 
     run = run_of(ctx)
-    say(periods.close(run, period, early=bounded_text(early, "--early") if early else None, by=by))
+    say(periods.close(run, period, early=bounded_text(early, "--early") if early else None, by=by, out=out))
+
+
+@period_app.command("return")
+@guarded
+def write_return(
+    ctx: typer.Context,
+    period: PeriodArgument,
+    out: Annotated[Path, typer.Option("--out", help="help.period.out")],
+) -> None:
+    """Write a closed period's return from the figures its close locked (.xlsx or .docx).
+
+    Example: guside period return 2018-08 --out 2018年8月报表.docx
+    """
+    from guside_cli.services import periods
+
+    say(periods.write_return(run_of(ctx), period, out))
 
 
 @period_app.command("reopen")
@@ -98,6 +115,7 @@ def reconcile(
     apply: Annotated[bool, typer.Option("--apply", help="help.reconcile.apply")] = False,
     days: Annotated[int, typer.Option("--days", min=0, max=30, help="help.reconcile.days")] = 3,
     out: Annotated[Path | None, typer.Option("--out", help="help.reconcile.out")] = None,
+    period: Annotated[str | None, typer.Option("--period", help="help.reconcile.period")] = None,
     fmt: opt.OutputFormat = Format.auto,
     by: opt.By = None,
 ) -> None:
@@ -109,7 +127,10 @@ def reconcile(
     from guside_cli.services import reconciling
 
     run = run_of(ctx)
-    result = reconciling.reconcile(run, file, days=days, apply=apply, by=by)
+    from guside_cli.core.periods import parse_period
+
+    chosen = parse_period(period) if period else None
+    result = reconciling.reconcile(run, file, days=days, apply=apply, by=by, period=chosen)
     if out is not None:
         render.write_xlsx(result, out, run)
     render.emit(result, fmt, run)

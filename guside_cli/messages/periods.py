@@ -54,6 +54,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{period} 已上报 {reported}，现 {now}（{figure}）：{reasons}",
         "{period}: reported {reported}, now {now} ({figure}): {reasons}",
     ),
+    "period.name.year": ("{year}年", "{year}"),
+    "period.name.quarter": ("{year}年第{quarter}季度", "{year} Q{q}"),
+    "period.name.month": ("{year}年{month}月", "{year}-{month:02d}"),
+    "period.return.title": ("{town}环境信访情况报表（{period}）", "{town}: environmental petitions, {period}"),
+    "period.return.closed": ("报送关账日期：{day}", "closed as reported on {day}"),
+    "period.return.body": (
+        "{period}全镇信访总量 {total} 件次，其中越级赴京到省 {escalated} 件次；各村（社区）情况见下表。"
+        "本表数字于 {day} 报送关账。",
+        "{period}: {total} petitions in the town, {escalated} of them escalated; each village below. These "
+        "figures were closed as reported on {day}.",
+    ),
+    "period.return.h.where": ("属地", "where"),
+    "period.return.h.total": ("信访总量（件次）", "total (items)"),
+    "period.return.h.escalated": ("越级赴京到省（件次）", "escalated (items)"),
+    "period.return.h.persons": ("信访总量（人次）", "total (persons)"),
+    "period.return.h.escalated_p": ("越级赴京到省（人次）", "escalated (persons)"),
+    "period.return_format": (
+        "{file}：报表只写 .xlsx 或 .docx，请换一个文件名",
+        "{file}: the return is written as .xlsx or .docx; choose such a name",
+    ),
+    "period.not_found": ("{period} 尚未报送关账：先用 guside period close {period}", "{period} is not closed"),
+    "help.cmd.period return": (
+        "按关账时锁定的数字写出报送期的报表（.xlsx 或 .docx 公文），与锁定的数字一致。\n\n"
+        "示例：guside period return 2018-08 --out 2018年8月报表.docx",
+        "Write a closed period's return from the figures its close locked (.xlsx, or .docx in the 公文 layout).\n\n"
+        "Example: guside period return 2018-08 --out 2018-08.docx",
+    ),
+    "help.period.out": ("同时写出上报报表（.xlsx 或 .docx）", "also write the return (.xlsx or .docx)"),
+    "period.return_written": ("{period} 报表已写入 {out}", "{period}: return written to {out}"),
     "period.figure_named": ("{where}的{figure}，按{measure}计", "{where} {figure}, in {measure}"),
     "period.no_correction": ("未记录更正原因（关账前写入或已重开）", "no correction recorded"),
     "help.cmd.period": (
@@ -118,6 +147,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reconcile.duplicate": (
         "县里名单第 {row} 行的编号 {id} 与第 {first} 行重复：请核对名单",
         "the upstream id {id} on row {row} repeats row {first}: check the list",
+    ),
+    "reconcile.outside": (
+        "{file} 第 {row} 行的登记日期 {day} 不在 {period} 内：请核对名单或 --period",
+        "{file}, row {row}: received {day}, outside {period}; check the list or --period",
+    ),
+    "help.reconcile.period": (
+        "名单所属的报送期（如 2018-08）：期外的行不予对账，台账按整期比对",
+        "the period the list is for (2018-08): rows outside it are refused, the ledger compared over the whole period",
     ),
     "reconcile.empty": ("{file} 中没有可对账的行", "{file} holds no rows to reconcile"),
     "reconcile.no_dates": (

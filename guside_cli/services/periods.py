@@ -9,7 +9,7 @@ from guside_cli.services.ledger import open_ledger, writing
 from guside_cli.services.outcome import Said
 
 
-def close(run, text: str, *, early: str | None, by: str | None) -> Said:
+def close(run, text: str, *, early: str | None, by: str | None, out=None) -> Said:
     """Close a period: its figures now (both measures, per village and the town's) and a digest of its cases are
     recorded as reported. A period not yet over needs `early` (a reason); a closed one is not closed again."""
     from guside_cli.core.periods import parse_period
@@ -18,15 +18,52 @@ def close(run, text: str, *, early: str | None, by: str | None) -> Said:
     period = parse_period(text)
     if period.end >= run.today and not early:
         raise InputError(M("period.not_over", period=period.label, end=period.end))
+    if out is not None:  # a name the return cannot be written to is refused before anything is closed
+        _return_target(out, run)
     with open_ledger(run) as ledger, writing(ledger, run, by):
         before = store.closed_row(ledger, period.label)
         if before is not None and before["reopened_at"] is None:
             at = before["closed_at"][:16].replace("T", " ")
             raise InputError(M("period.already_closed", period=period.label, at=at))
         figures = store.current_figures(ledger, period)
-        store.record_close(ledger, period, figures, store.cases_digest(ledger, period), early)
+        store.record_close(ledger, period, figures, store.cases_digest(ledger, period), early, run.today)
     town = figures["items"]["town"]
-    return Said(M("period.closed", period=period.label, total=town[0], escalated=town[1]), value=figures)
+    said = Said(M("period.closed", period=period.label, total=town[0], escalated=town[1]), value=figures)
+    if out is not None:
+        said.lines.extend(write_return(run, period.label, out).lines)
+    return said
+
+
+def _return_target(out, run) -> None:
+    from guside_cli.core.errors import InputError
+    from guside_cli.interchange import outfile
+    from guside_cli.render.period_return import FORMATS
+
+    if out.suffix.lower() not in FORMATS:
+        raise InputError(M("period.return_format", file=out.name))
+    outfile.target(out, ledger=run.db)
+
+
+def write_return(run, text: str, out) -> Said:
+    """The return of a closed period, from the figures its close locked (never recounted)."""
+    import json
+    from datetime import date
+
+    from guside_cli.core.periods import parse_period
+    from guside_cli.render.period_return import write_return as write
+    from guside_cli.services.report import town_name
+    from guside_cli.storage import periods as store
+
+    period = parse_period(text)
+    _return_target(out, run)
+    with open_ledger(run) as ledger:
+        row = store.closed_row(ledger, period.label) if store._has_periods(ledger) else None
+        if row is None:
+            raise InputError(M("period.not_found", period=period.label))
+        town = town_name(ledger)
+    closed_on = date.fromisoformat(row["closed_on"] or row["closed_at"][:10])
+    write(out, period.label, json.loads(row["figures"]), town, closed_on, run)
+    return Said(lines=[M("period.return_written", period=period.label, out=out)])
 
 
 def reopen(run, text: str, *, reason: str, by: str | None) -> Said:

@@ -98,11 +98,20 @@ def read_upstream(path: Path, run, villages) -> list[Upstream]:
     return found
 
 
-def reconcile(run, path: Path, *, days: int, apply: bool, by: str | None) -> Reconciled:
+def reconcile(run, path: Path, *, days: int, apply: bool, by: str | None, period=None) -> Reconciled:
+    """`period` (core.periods.Period): the list is the county's for that period — a row dated outside it is
+    refused (named), and the ledger's cases of the whole period are compared, not only the list's dates."""
     with open_ledger(run, sound=True) as ledger:
         upstream = read_upstream(path, run, ledger.villages())
         dated = [u.received for u in upstream if u.received]
         span = (min(dated), max(dated))
+        if period is not None:
+            outside = next((u for u in upstream if u.received and not period.holds(u.received)), None)
+            if outside is not None:
+                raise InputError(
+                    M("reconcile.outside", file=path.name, row=outside.row, day=outside.received, period=period.label)
+                )
+            span = (period.start, period.end)
         cases = _cases(ledger, span, days)
         result = _match(upstream, cases, span, days)
         result.file = str(path)

@@ -18,6 +18,7 @@ def m015_reported_periods(db) -> None:
             figures TEXT NOT NULL CHECK (json_valid(figures)),
             cases TEXT NOT NULL,
             closed_at TEXT NOT NULL,
+            closed_on TEXT CHECK (closed_on IS NULL OR closed_on IS date(closed_on, '+0 days')),
             closed_by TEXT NOT NULL,
             early TEXT,
             reopened_at TEXT,

@@ -27,14 +27,14 @@ def closed_row(ledger, label: str):
     return ledger.conn.execute("SELECT * FROM periods WHERE period = ?", (label,)).fetchone()
 
 
-def record_close(ledger, period: Period, figures: dict, digest: str, early: str | None) -> None:
-    """Close (or close again, after a reopening) a period with what is reported now."""
+def record_close(ledger, period: Period, figures: dict, digest: str, early: str | None, day: date) -> None:
+    """Close (or close again, after a reopening) a period with what is reported now, on the business day `day`."""
     ledger.conn.execute(
-        """INSERT INTO periods (period, start_on, end_on, figures, cases, closed_at, closed_by, early)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """INSERT INTO periods (period, start_on, end_on, figures, cases, closed_at, closed_by, early, closed_on)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (period) DO UPDATE SET figures = excluded.figures, cases = excluded.cases,
              closed_at = excluded.closed_at, closed_by = excluded.closed_by, early = excluded.early,
-             reopened_at = NULL, reopened_by = NULL, reopen_reason = NULL""",
+             closed_on = excluded.closed_on, reopened_at = NULL, reopened_by = NULL, reopen_reason = NULL""",
         (
             period.label,
             period.start.isoformat(),
@@ -44,6 +44,7 @@ def record_close(ledger, period: Period, figures: dict, digest: str, early: str 
             ledger.at,
             ledger.actor,
             early,
+            day.isoformat(),
         ),
     )
     ledger.log(None, "period.close", field=period.label, new=digest[:16], note=early)
