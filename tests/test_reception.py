@@ -43,7 +43,7 @@ def test_a_petition_taken_at_the_reception_day_is_counted_there(cli, db_path, re
         ),
         (
             ("--reception", "2018-06-14", "--received", "2018-06-16"),
-            "环境信访日 2018-06-14 受理的信访件，受理日期应为 2018-06-14，不是 2018-06-16",
+            "环境信访日 2018-06-14 接访的信访件，登记日期应为 2018-06-14，不是 2018-06-16",
             "a petition taken at the reception day 2018-06-14 is received on 2018-06-14, not 2018-06-16",
         ),
     ],

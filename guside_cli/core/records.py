@@ -4,73 +4,12 @@ stored codes. Personal fields are masked unless the caller reveals them."""
 import functools
 from typing import Any
 
+from guside_cli.core.fields import FIELDS
 from guside_cli.core.identity import mask_id_number, mask_in_text, mask_name, mask_phone
 from guside_cli.core.model import Petition
 
-# Column labels for people: canonical field -> (zh, en). The receipt is 登记 (登记日期, 登记时间), the acceptance
-# 受理 (受理日期), as the export's Chinese headers name them; the moment a case was entered is 录入时间.
-FIELD_LABELS: dict[str, tuple[str, str]] = {
-    "id": ("序号", "id"),
-    "number": ("编号", "number"),
-    "received_on": ("登记日期", "received"),
-    "received_at": ("登记时间", "received at"),
-    "village": ("属地", "village"),
-    "form": ("信访形式", "form"),
-    "level": ("信访层级", "level"),
-    "source": ("来源", "source"),
-    "pollution": ("污染类型", "pollution"),
-    "subject": ("反映问题", "subject"),
-    "cause": ("诱因", "cause"),
-    "persons": ("涉及人数", "persons"),
-    "unit": ("责任单位", "responsible unit"),
-    "enterprise": ("涉事企业", "enterprise"),
-    "petitioner": ("信访人", "petitioner"),
-    "phone": ("联系电话", "phone"),
-    "id_number": ("身份证号", "ID number"),
-    "key_persons": ("重点人员", "key persons"),
-    "forecast": ("事态发展预测", "forecast"),
-    "ref_no": ("交办编号", "reference"),
-    "leader": ("包案领导", "leader"),
-    "town": ("所属镇", "town"),
-    "due_on": ("办结时限", "due"),
-    "status": ("状态", "status"),
-    "closed_on": ("销号日期", "closed"),
-    "outcome": ("办理结果", "outcome"),
-    "repeat_of": ("原件编号", "repeat of"),
-    "uid": ("唯一标识", "uid"),
-    "created_at": ("录入时间", "entered at"),
-    "leader_title": ("领导职务", "leader's title"),
-    "accepted_on": ("受理日期", "accepted on"),
-    "notice_due_on": ("告知时限", "notice due"),
-    "extension_days": ("延期天数", "extended by (days)"),
-    "extension_reason": ("延期理由", "extension reason"),
-    "reopened": ("重新打开次数", "times reopened"),
-    "came_back": ("重复信访次数", "times it came back"),
-    "satisfaction": ("满意度", "satisfaction"),
-    "verified": ("举报属实", "report verified"),
-    "escalated": ("越级（省/京）", "escalated"),
-    "days_overdue": ("超期天数", "days overdue"),
-    "clock": ("时限类别", "clock"),
-    "kind": ("调处环节", "step"),
-    "at": ("时间", "when"),
-    "by": ("经办人", "by"),
-    "note": ("说明", "note"),
-    "stage": ("办理阶段", "stage"),
-    "is_key": ("重点", "key case"),
-    "not_accepted_reason": ("不予受理理由", "reason not accepted"),
-    "concluded_on": ("办结日期", "concluded"),
-    "conclusion": ("办结结果", "conclusion"),
-    "review_requested_on": ("复查申请日期", "review requested"),
-    "review_due_on": ("复查决定时限", "review decision due"),
-    "review_decided_on": ("复查决定日期", "review decided"),
-    "review_outcome": ("复查结果", "review outcome"),
-    "re_review_requested_on": ("复核申请日期", "re-review requested"),
-    "re_review_due_on": ("复核决定时限", "re-review decision due"),
-    "re_review_decided_on": ("复核决定日期", "re-review decided"),
-    "re_review_outcome": ("复核结果", "re-review outcome"),
-    "extension_approved_by": ("延期批准人", "extension approved by"),
-    "former_numbers": ("原编号", "former numbers"),
-}
+# Column labels for people: canonical field -> (zh, en), from the one field table (core/fields.py).
+FIELD_LABELS: dict[str, tuple[str, str]] = {code: (field.zh, field.en) for code, field in FIELDS.items()}
 
 
 def field_label(name: str, lang: str) -> str:

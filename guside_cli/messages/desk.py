@@ -193,7 +193,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.opt.no_pager": ("不用分页器，直接输出", "Print straight out, without a pager"),
     "help.add.subject": ("反映问题", "反映问题: what the petition is about"),
     "help.add.received": (
-        "受理日期和时间（默认现在）：6月7日、今天 9:30、2018年6月7日上午9时……",
+        "登记日期和时间（默认现在）：6月7日、今天 9:30、2018年6月7日上午9时……",
         "Date and time of receipt (default: now): 6月7日, 今天 9:30, 2018-06-07 09:30…",
     ),
     "help.add.source": (
@@ -249,7 +249,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "case.firsts": ("三个第一", "the three firsts"),
     "case.firsts.step": ("环节", "step"),
     "case.firsts.at": ("首次时间", "first at"),
-    "case.firsts.hours": ("距受理小时", "hours"),
+    "case.firsts.hours": ("距登记小时", "hours"),
     "case.firsts.within": ("{hours}小时内", "within {hours}h"),
     "case.steps": ("调处记录", "steps"),
     "case.repeats": ("重复信访", "repeats"),

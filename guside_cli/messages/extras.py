@@ -3,7 +3,7 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     # add --reception: a petition taken at the monthly 环境信访日
     "help.add.reception": (
-        "在环境信访日（领导接访）受理的，填接访日期（须已用 guside reception add 登记）",
+        "在环境信访日（领导接访）接访登记的，填接访日期（须已用 guside reception add 登记）",
         "Taken at the reception day (环境信访日) of this date (recorded with guside reception add)",
     ),
     "reception.not_recorded": (
@@ -11,7 +11,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no reception day is recorded on {on}; record it first: guside reception add --on {on} --leader NAME",
     ),
     "reception.other_day": (
-        "环境信访日 {on} 受理的信访件，受理日期应为 {on}，不是 {received}",
+        "环境信访日 {on} 接访的信访件，登记日期应为 {on}，不是 {received}",
         "a petition taken at the reception day {on} is received on {on}, not {received}",
     ),
     "reception.h.taken": ("接访受理", "petitions taken"),

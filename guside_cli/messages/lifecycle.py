@@ -263,8 +263,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "info.k.open": ("在办件数", "open"),
     "info.k.villages": ("村（社区）数", "villages"),
     "info.k.leaders": ("包案领导数", "leaders"),
-    "info.k.first_received": ("最早受理日期", "first received"),
-    "info.k.last_received": ("最近受理日期", "last received"),
+    "info.k.first_received": ("最早登记日期", "first received"),
+    "info.k.last_received": ("最近登记日期", "last received"),
     "deadlines.none": ("无", "none"),
     "deadlines.none_within": ("{days} 天内无到期案件", "nothing falls due within {days} days"),
     # --- help: the case's life -------------------------------------------------------------------------------

@@ -55,8 +55,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{period}: reported {reported}, now {now} ({figure}): {reasons}",
     ),
     "period.name.year": ("{year}年", "{year}"),
-    "period.name.quarter": ("{year}年第{quarter}季度", "{year} Q{q}"),
-    "period.name.month": ("{year}年{month}月", "{year}-{month:02d}"),
+    "period.name.quarter": ("{year}年第{quarter}季度", "{year} Q{quarter}"),
+    "period.name.month": ("{year}年{month}月", "{month}/{year}"),
     "period.return.title": ("{town}环境信访情况报表（{period}）", "{town}: environmental petitions, {period}"),
     "period.return.closed": ("报送关账日期：{day}", "closed as reported on {day}"),
     "period.return.body": (

@@ -108,7 +108,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.extras.all_three_24h": ("三个第一均做到", "all three ≤24h"),
     "report.s.town": ("全镇", "town"),
     "report.s.villages": ("各村（社区），问题最突出的在前", "villages, worst first"),
-    "report.s.handling": ("案件办理（本期受理的信访件）", "case handling (petitions received in the period)"),
+    "report.s.handling": ("案件办理（本期登记的信访件）", "case handling (petitions received in the period)"),
     "report.s.extras": ("集体访、积案与三个第一", "group visits, carried over, the three firsts"),
     "report.s.candidates": (
         "重点重复信访候选（12个月内同一事项3次以上，用 guside key-cases mark 标记）",
@@ -285,13 +285,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.campaign.note": ("报告内容摘要", "What it covers"),
     "help.cmd.reception": ("环境信访日：领导每月接访", "环境信访日: the leaders' monthly reception day"),
     "help.cmd.reception add": (
-        "记录一次环境信访日；当天受理的来访计为当日接访。\n\n"
+        "记录一次环境信访日；当天登记的来访计为当日接访。\n\n"
         "示例：guside reception add --on 2018-06-20 --leader 王镇长 --village 红豆村",
         "Record a reception day (环境信访日); visits (来访) received that day count as taken there.\n\n"
         "Example: guside reception add --on 2018-06-20 --leader 王镇长 --village 红豆村",
     ),
     "help.cmd.reception list": (
-        "全年逐月：哪位领导接访、当日受理几件，以及未开展的月份。\n\n示例：guside reception list --year 2018",
+        "全年逐月：哪位领导接访、当日接访登记几件，以及未开展的月份。\n\n示例：guside reception list --year 2018",
         "Each month of the year: who received, how many petitions were taken, and the months with none.\n\n"
         "Example: guside reception list --year 2018",
     ),

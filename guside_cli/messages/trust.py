@@ -64,7 +64,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "trust.anchor.label": ("账本校验", "ledger anchor"),
     # input that cannot be true
     "trust.date.out_of_range": (
-        "受理日期 {value} 不可能：须在 1949 年以后、今天（{today}）以前",
+        "登记日期 {value} 不可能：须在 1949 年以后、今天（{today}）以前",
         "received {value} cannot be true: it must be after 1948 and not after today ({today})",
     ),
     "trust.date.far": (
@@ -77,7 +77,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "trust.number.not_finite": ("{field} 须为有限数值，而不是 {value}", "{field} takes a finite number, not {value}"),
     "trust.repeat.later": (
-        "{number} 受理于 {when}，晚于本件：重复信访只能指向更早的信访件",
+        "{number} 登记于 {when}，晚于本件：重复信访只能指向更早的信访件",
         "{number} was received on {when}, after this petition: a repeat points to an earlier petition",
     ),
     "trust.replay.orphan_rows": (
@@ -123,7 +123,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "with '-' (such as 2018-0042)",
     ),
     "trust.number.year": (
-        "编号 {value} 属于 {year} 年，而本件受理于 {received} 年",
+        "编号 {value} 属于 {year} 年，而本件登记于 {received} 年",
         "case number {value} belongs to {year}, but the petition was received in {received}",
     ),
     "trust.error.empty_ledger": (

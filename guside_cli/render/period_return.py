@@ -25,7 +25,7 @@ def named(label: str, lang: str) -> str:
     if not rest:
         return text("period.name.year", lang, year=year)
     if rest.startswith("Q"):
-        return text("period.name.quarter", lang, year=year, quarter="一二三四"[int(rest[1]) - 1], q=rest[1])
+        return text("period.name.quarter", lang, year=year, quarter=int(rest[1]))
     return text("period.name.month", lang, year=year, month=int(rest))
 
 

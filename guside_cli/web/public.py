@@ -12,7 +12,9 @@ import sqlite3
 from pathlib import Path
 
 from guside_cli.core.enums import Form, Level, Outcome, Pollution, Rating, Satisfaction, Source, Status, StepKind
+from guside_cli.core.fields import FIELDS
 from guside_cli.core.identity import mask_in_text
+from guside_cli.storage.rules import escalated
 
 CODES = {
     "level": Level,
@@ -34,20 +36,40 @@ def _pollution(text: str | None) -> str | None:
     return "、".join(Pollution(c).label("zh") for c in json.loads(text)) if text else None
 
 
-SCRIPT = """
-CREATE TABLE 案件 (
-    编号 TEXT PRIMARY KEY, 所属镇 TEXT, 受理日期 TEXT, 属地 TEXT, 信访层级 TEXT, 越级 TEXT, 信访形式 TEXT,
-    来源 TEXT, 污染类型 TEXT, 反映问题 TEXT, 问题原因 TEXT, 人数 INTEGER, 责任单位 TEXT, 涉及企业 TEXT,
-    包案领导 TEXT, 受理时间 TEXT, 办结时限 TEXT, 状态 TEXT, 办结日期 TEXT, 办理结果 TEXT, 满意度 TEXT,
-    重复信访 TEXT, 层级代码 TEXT, 状态代码 TEXT
-);
+# the public case table's columns: the field table's public fields, named by their labels (core/fields.py: 登记 the
+# receipt, 受理 the acceptance), in this order, then the two codes the canned queries read
+CASE_COLUMNS = (
+    "number", "town", "received_on", "village", "level", "escalated", "form", "source", "pollution", "subject",
+    "cause", "persons", "unit", "enterprise", "leader", "accepted_on", "due_on", "status", "closed_on", "outcome",
+    "satisfaction", "repeat_of",
+)  # fmt: skip
+CODE_COLUMNS = ("层级代码", "状态代码")
+
+
+def column(code: str) -> str:
+    """A public column's name: its field's Chinese label."""
+    return FIELDS[code].zh
+
+
+def _case_table() -> str:
+    kinds = {"int": "INTEGER"}
+    names = [
+        f'"{column(c)}" {kinds.get(FIELDS[c].kind, "TEXT")}{" PRIMARY KEY" if c == "number" else ""}'
+        for c in CASE_COLUMNS
+    ]
+    return "CREATE TABLE 案件 (\n    " + ", ".join([*names, *(f"{n} TEXT" for n in CODE_COLUMNS)]) + "\n);"
+
+
+SCRIPT = (
+    _case_table()
+    + """
 INSERT INTO 案件 SELECT p.number, coalesce(p.town, :town), p.received_on, p.village, label('level', p.level),
-    CASE WHEN p.level IN ('province', 'national') THEN '是' ELSE '否' END, label('form', p.form),
+    CASE WHEN {ESCALATED} THEN '是' ELSE '否' END, label('form', p.form),
     label('source', p.source), pollution(p.pollution), mask(p.subject), mask(p.cause), p.persons, mask(p.unit),
     mask(p.enterprise), l.name, p.accepted_on, p.due_on, label('status', p.status), p.closed_on,
     label('outcome', p.outcome), label('satisfaction', p.satisfaction), r.number, p.level, p.status
 FROM src.petitions p LEFT JOIN src.leaders l ON l.id = p.leader_id LEFT JOIN src.petitions r ON r.id = p.repeat_of;
-CREATE INDEX 案件_受理 ON 案件 (受理日期, 属地);
+CREATE INDEX 案件_登记 ON 案件 (登记日期, 属地);
 CREATE INDEX 案件_在办 ON 案件 (状态代码, 办结时限);
 CREATE TABLE 调处步骤 (编号 TEXT, 步骤 TEXT, 时间 TEXT, 说明 TEXT);
 INSERT INTO 调处步骤 SELECT p.number, label('step', s.kind), s.at, mask(s.note)
@@ -61,7 +83,8 @@ INSERT OR IGNORE INTO 企业 SELECT mask(name), village, label('rating', rating)
 CREATE TABLE 有奖举报 (年份 INTEGER PRIMARY KEY, 件数 INTEGER, 金额合计 TEXT);
 INSERT INTO 有奖举报 SELECT CAST(substr(paid_on, 1, 4) AS INTEGER), count(*), printf('%.2f', sum(CAST(amount AS REAL)))
 FROM src.rewards GROUP BY 1;
-"""
+""".replace("{ESCALATED}", escalated("p"))
+)
 
 
 def build_public(ledger_path: Path, out: Path, town: str) -> Path:

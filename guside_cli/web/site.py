@@ -5,6 +5,8 @@ the raw ledger."""
 
 from pathlib import Path
 
+from guside_cli.web.public import column
+
 PUBLIC = "public"  # the database's name in URLs: /public/案件
 RAW = "ledger"
 
@@ -32,11 +34,13 @@ ORDER BY 办结时限, 编号
 
 COLUMNS = {
     "案件": {
-        "编号": "案件编号（两镇同号时带镇名：顾山镇:2018-0042）",
-        "越级": "省级、赴京信访为越级",
-        "反映问题": "电话、身份证号已遮盖",
-        "问题原因": "电话、身份证号已遮盖",
-        "受理时间": "受理告知日期",
+        column("number"): "案件编号（两镇同号时带镇名：顾山镇:2018-0042）",
+        column("received_on"): "信访登记（收到）的日期",
+        column("escalated"): "省级、赴京信访为越级",
+        column("subject"): "电话、身份证号已遮盖",
+        column("cause"): "电话、身份证号已遮盖",
+        column("accepted_on"): "受理（受理告知）的日期；未受理为空",
+        column("closed_on"): "销号的日期",
         "层级代码": "信访层级的代码（town/county/prefecture/province/national）",
         "状态代码": "状态的代码（open/closed）",
     },
@@ -70,7 +74,7 @@ def metadata(town: str, *, reveal: bool) -> dict:
         "title": f"{title}（公开视图）",
         "description_html": guide,
         "tables": {
-            "案件": {"title": "信访案件", "columns": COLUMNS["案件"], "sort_desc": "受理日期"},
+            "案件": {"title": "信访案件", "columns": COLUMNS["案件"], "sort_desc": column("received_on")},
             "调处步骤": {"title": "调处步骤", "columns": COLUMNS["调处步骤"]},
             "属地": {"title": "村（社区）"},
             "企业": {"title": "涉访企业与信用评级"},
