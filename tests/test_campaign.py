@@ -79,7 +79,7 @@ def test_villages_missing_their_written_summary_after_the_due_date(cli, db_path)
     before = cli.json("--today", "2018-08-15", "campaign")["summaries"]
     assert before["due_on"] == "2018-08-15" and before["missing"] == []  # not due yet
     after = cli.json("--today", "2018-08-16", "campaign")["summaries"]
-    assert after["reported"] == [{"village": "红豆村", "on": "2018-08-10"}]
+    assert after["reported"] == [{"village": "红豆村", "on": "2018-08-10", "late": False}]
     assert after["missing"] == [v for v in villages if v != "红豆村"]
     assert "逾期未报" in cli("--today", "2018-08-16", "campaign").stdout
     bad = cli("--today", "2018-08-20", "campaign", "report", "红豆", "--on", "2018-09-01", ok=False)
@@ -89,6 +89,8 @@ def test_villages_missing_their_written_summary_after_the_due_date(cli, db_path)
 def test_reception_days_month_by_month(cli, db_path, monkeypatch):
     monkeypatch.setenv("GUSIDE_TODAY", "2018-12-31")  # receipts after the business date are refused
     cli("village", "list")
+    cli("leader", "add", "王镇长", "--rank", "town")  # 环境信访日: the town's leaders receive (二(二))
+    cli("leader", "add", "李书记", "--rank", "town")
     cli("--today", "2018-12-31", "reception", "add", "--on", "2018-06-20", "--leader", "王镇长")
     cli("--today", "2018-12-31", "reception", "add", "--on", "2018-07-18", "--leader", "李书记", "--village", "红豆")
     cli.add(received="2018-06-20 09:00", form="来访", reception="2018-06-20")

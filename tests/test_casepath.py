@@ -54,6 +54,7 @@ def test_a_year_without_official_data_is_named_not_guessed():
 
 
 def test_the_calendar_setting_recomputes_open_cases_only(cli, monkeypatch):
+    cli("config", "set", "deadline.calendar", "plain")  # these dates count plain days (new ledgers: official)
     monkeypatch.setenv("GUSIDE_TODAY", "2018-08-10")  # receipts after the business date are refused
     accepted = cli.add(received="2018-08-01")["number"]
     cli("--today", "2018-08-10", "accept", accepted, "--on", "2018-08-04")
@@ -322,8 +323,9 @@ def test_review_late_and_extension_late_quote_both_dates(cli, db_path, leaders, 
     before = snapshot(db_path)
     refused = cli("--lang", "en", "review", number, "--requested", "2018-06-01", ok=False)
     assert refused.stderr.strip() == (
-        f"Error: {number}: the 复查 request of 2018-06-01 is more than 30 days after 办结 (2018-05-01; the window "
-        "closed 2018-05-31): the regulation allows a review request within 30 days of the written opinion"
+        f"Error: {number}: the 复查 request of 2018-06-01 is more than 30 days after the written opinion was received "
+        "(2018-05-01; the window closed 2018-05-31): the regulation allows a review request within 30 days of "
+        "receiving it"
     )
     assert snapshot(db_path) == before
 

@@ -129,9 +129,9 @@ def test_group_visits_persons_carried_over_and_the_three_firsts(cli, db_path):
             row("红豆村", "2016-11-01"),  # open: carried over, over a year old on 2018-01-01
             row("红豆村", "2017-05-01", status="closed", outcome="resolved", closed_on="2017-12-20"),  # not carried
             row("红豆村", "2017-06-01", status="closed", outcome="resolved", closed_on="2018-03-01"),  # carried, closed
-            row("红豆村", "2018-03-01 08:00", persons="5"),
-            row("红豆村", "2018-03-02 08:00", persons="12"),
-            row("红豆村", "2018-03-03 08:00", persons="4"),
+            row("红豆村", "2018-03-01 08:00", persons="5", form="来访"),
+            row("红豆村", "2018-03-02 08:00", persons="12", form="来访"),
+            row("红豆村", "2018-03-03 08:00", persons="4", form="来访"),
         ],
     )
     steps = {

@@ -98,7 +98,7 @@ def test_notify_step_starts_the_sixty_days_from_acceptance(cli):
     assert [c["clock"] for c in shown["clocks"]] == ["handling"]
 
 
-def test_one_extension_of_at_most_thirty_days(cli, db_path):
+def test_extensions_of_at_most_thirty_days_in_all(cli, db_path):
     number = cli.add(received="2018-06-01")["number"]
     before = snapshot(db_path)
     too_long = cli("extend", number, "--days", "31", "--reason", "监测", ok=False)
@@ -107,7 +107,9 @@ def test_one_extension_of_at_most_thirty_days(cli, db_path):
     cli("extend", number, "--days", "30", "--reason", "需第三方监测", "--approved-by", "王镇长")
     assert cli.json("show", number)["due_on"] == "2018-08-30"
     again = cli("extend", number, "--days", "5", "--reason", "再延", "--approved-by", "王镇长", ok=False)
-    assert again.stderr.strip() == f"错误：{number} 已延期 30 天（需第三方监测）：法规只允许延期一次"
+    assert again.stderr.strip() == (
+        f"错误：{number} 已延期 30 天，再延 5 天将超过法定延期总数 30 天（信访工作条例第三十三条）：最多还可延期 0 天"
+    )
 
 
 def test_extension_needs_a_reason(cli):
@@ -117,6 +119,7 @@ def test_extension_needs_a_reason(cli):
 
 
 def test_overdue_on_both_clocks_on_a_fixed_date(cli, leaders):
+    cli("config", "set", "deadline.calendar", "plain")  # these dates count plain days (new ledgers: official)
     late = cli.add(received="2018-03-01", subject="早已超期")["number"]  # due 2018-04-30
     notice_only = cli.add(received="2018-06-01", subject="未告知")["number"]  # notice due 2018-06-16
     told = cli.add(received="2018-06-01", subject="已告知")["number"]
@@ -137,6 +140,7 @@ def test_overdue_on_both_clocks_on_a_fixed_date(cli, leaders):
 
 
 def test_due_within_lists_what_falls_due_soon(cli):
+    cli("config", "set", "deadline.calendar", "plain")  # these dates count plain days (new ledgers: official)
     soon = cli.add(received="2018-04-25")["number"]  # due 2018-06-24
     cli("step", soon, "--kind", "notify", "--at", "2018-04-25 10:00", "--note", "告知")  # due 2018-06-24 still
     later = cli.add(received="2018-06-15")["number"]  # notice due 2018-06-30, handling 2018-08-14
@@ -148,6 +152,7 @@ def test_due_within_lists_what_falls_due_soon(cli):
 
 
 def test_weekend_rule_is_a_setting_that_moves_open_cases(cli):
+    cli("config", "set", "deadline.calendar", "plain")  # these dates count plain days (new ledgers: official)
     number = cli.add(received="2018-06-09")["number"]  # +60 days = Wednesday 2018-08-08
     saturday = cli.add(received="2018-06-02")["number"]  # +60 days = Wednesday 2018-08-01; +15 = Sunday 06-17
     assert cli.json("show", saturday)["notice_due_on"] == "2018-06-17"
@@ -341,6 +346,7 @@ def test_edit_corrects_elements_and_logs_old_and_new(cli):
 
 
 def test_edit_received_moves_the_deadlines(cli):
+    cli("config", "set", "deadline.calendar", "plain")  # these dates count plain days (new ledgers: official)
     number = cli.add(received="2018-06-07")["number"]
     cli("edit", number, "--set", "received=2018-06-01 08:00")
     shown = cli.json("show", number)

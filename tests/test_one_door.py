@@ -37,6 +37,7 @@ def history(db: Path, case: str | None = None) -> list[tuple]:
 
 
 def test_the_calendar_switched_both_ways_keeps_check_whole_and_each_moved_date_says_why(cli, db_path):
+    cli("config", "set", "deadline.calendar", "plain")  # these dates count plain days (new ledgers: official)
     # received 2018-06-02: 15 days to accept end on 06-17, inside the Dragon Boat holiday (official: 06-19)
     case = cli.add(received="2018-06-02 09:00", subject="夜间噪声")["number"]
     assert whole(cli, db_path) == []
@@ -120,15 +121,22 @@ def test_assign_due_beyond_the_statute_is_refused_like_add_and_a_shorter_one_sta
     assert whole(cli, db_path) == []
 
 
-def test_key_cases_mark_keeps_the_town_leader_rule_for_a_handed_down_case(cli, db_path):
-    cli("leader", "add", "村书记", "--title", "村党组织书记", "--rank", "village")
+def test_the_two_key_marks_have_two_rules_for_a_handed_down_case(cli, db_path):
+    # 重点交办 (edit --key) needs a town leader (四(三)); 重点重复信访 (key-cases mark) its village's head (三(三))
+    cli("leader", "add", "村书记", "--title", "村党组织书记", "--rank", "village", "--village", "红豆村")
+    cli("leader", "add", "王镇长", "--rank", "town")
     number = cli.add("--source", "上级交办", "--leader", "村书记")["number"]
     before = snapshot(db_path)
-    refused = cli("key-cases", "mark", number, ok=False)
+    refused = cli("edit", number, "--key", ok=False)
     assert refused.exit_code == 1 and "镇领导" in refused.stderr
     assert snapshot(db_path) == before
-    refused = cli("edit", number, "--key", ok=False)
-    assert refused.exit_code == 1 and snapshot(db_path) == before
+    cli("key-cases", "mark", number)  # the village's head holds a key repeat case
+    shown = cli.json("show", number)
+    assert (shown["is_key"], shown["key_repeat"]) == (False, True)
+    refused = cli("assign", number, "--leader", "王镇长", ok=False)
+    assert refused.exit_code == 1 and "属地村（社区）主要负责人" in refused.stderr
+    refused = cli("key-cases", "mark", cli.add("--leader", "王镇长")["number"], ok=False)
+    assert refused.exit_code == 1 and "属地村（社区）主要负责人" in refused.stderr
 
 
 def test_a_change_written_past_the_commands_is_still_judged_at_the_writes_end(cli, db_path):
@@ -172,6 +180,7 @@ FOREIGN_ROWS = {
     "VALUES ('2018-05', '2018-05-01', '2018-05-31', '{}', 'x', 'x', 'x')",
     "period_corrections": "INSERT INTO period_corrections (period, at, by_name, reason, changes) "
     "VALUES ('2018-05', 'x', 'x', 'x', '[]')",
+    "extensions": "INSERT INTO extensions (petition_id, days, created_at) VALUES (1, 5, 'x')",
     "merge_conflicts": "INSERT INTO merge_conflicts (tbl, key, field, kind, theirs_clock, source, opened_at) "
     "VALUES ('petitions', 'u', 'subject', 'field', '{}', 's', 'x')",
 }

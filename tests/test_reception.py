@@ -11,6 +11,7 @@ from tests.conftest import snapshot
 @pytest.fixture
 def reception_day(cli, monkeypatch):
     monkeypatch.setenv("GUSIDE_TODAY", "2018-12-31")
+    cli("leader", "add", "王镇长", "--rank", "town")
     cli("reception", "add", "--on", "2018-06-14", "--leader", "王镇长")
 
 

@@ -153,19 +153,25 @@ def test_case_handling_figures(cli, known):
         "reopened": 0,
         "closure_rate_pct": 0.4,
         "median_days_to_close": 7.5,
-        "contacted_within_24h_pct": 0.1,
-        # one petition of 红豆村 involved five people: one 集体访; 714 petitions, 718 person-times
-        "group_visits": 1,
-        "group_visit_persons": 5,
+        # one denominator for the 24-hour shares: the accepted cases with records (1 of the 3 accepted)
+        "contacted_within_24h_pct": 100.0,
+        # one petition of 红豆村 involved five people, its form not recorded: not a 集体访 (a visit of five or
+        # more), nor a 联名信; 714 petitions, 718 person-times
+        "group_visits": 0,
+        "group_visit_persons": 0,
+        "joint_letters": 0,
+        "joint_letter_persons": 0,
         "persons": 718,
         # 2017's petitions are all open: carried over into 2018, the oldest received 2017-01-10 (356 days before)
         "carried_over": 1014,
         "carried_over_closed": 0,
         "carried_over_age": {"under_1y": 1014, "1y_to_2y": 0, "over_2y": 0, "oldest_days": 356},
-        # of the 3 accepted (concluded) cases, 2018-红豆-001 was contacted within 24 hours (23 h); no arrival,
-        # no mediation recorded
+        # of the 3 accepted (concluded) cases, only 2018-红豆-001 has records: contacted within 24 hours (23 h);
+        # no arrival, no mediation recorded. The other two are unknown, not failures.
+        "three_firsts_judged": 1,
+        "without_records": 2,
         "three_firsts": {
-            "first_contact_24h": {"count": 1, "pct": 33.3},
+            "first_contact_24h": {"count": 1, "pct": 100.0},
             "first_arrival_24h": {"count": 0, "pct": 0.0},
             "first_mediation_24h": {"count": 0, "pct": 0.0},
             "all_three_24h": {"count": 0, "pct": 0.0},

@@ -33,9 +33,9 @@ def campaign(ctx: typer.Context, year: opt.Year = None, fmt: opt.OutputFormat = 
     with open_ledger(run) as ledger:
         phases = phases_for(year, ledger.stored_phases(year))
         counts = [ledger.phase_counts(p.start, p.end) for p in phases]
-        result = build_campaign(
-            year, phases, counts, ledger.campaign_reports(year), [v.name for v in ledger.villages()], run.today
-        )
+        villages = [v.name for v in ledger.villages()]
+        reports, survey = ledger.campaign_reports(year), ledger.survey_list()
+        result = build_campaign(year, phases, counts, reports, villages, run.today, survey)
     fmt = output.resolve(fmt)
     if fmt is Format.json:
         output.write_json(render.campaign_json(result))
@@ -44,7 +44,7 @@ def campaign(ctx: typer.Context, year: opt.Year = None, fmt: opt.OutputFormat = 
         typer.echo(text("campaign.no_phases", run.lang, year=year))
         return
     output.print_table(*render.campaign_table(result, run.lang), fmt, title=text("campaign.title", run.lang, year=year))
-    lines = render.summary_lines(result, run.lang)
+    lines = render.summary_lines(result, run.lang) + render.survey_lines(result, run.lang)
     if fmt is Format.table:  # on a terminal: a long list of villages wraps between names, never inside one
         from guside_cli.render.paragraphs import print_paragraphs
 

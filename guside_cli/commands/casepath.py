@@ -73,10 +73,12 @@ def conclude(
     ],
     on: On = None,
     note: Annotated[str | None, typer.Option("--note", help="help.conclude.note")] = None,
+    served: Annotated[str | None, typer.Option("--served", help="help.conclude.served")] = None,
     by: opt.By = None,
 ) -> None:
-    """Record 办结: the written opinion (处理意见书) is issued, the handling clock stops and the 30-day window for
-    a review (复查) request opens. Province/Beijing and handed-down cases need their 包案 leader and a step.
+    """Record 办结: the written opinion (处理意见书) is issued and the handling clock stops; the 30-day window for
+    a review (复查) request runs from the day the petitioner received it (--served, the 办结 date by default).
+    Province/Beijing and handed-down cases need their 包案 leader and a step.
 
     Example: guside conclude 2018-0042 --outcome 问题解决 --on 2018-07-20 --note "企业已整改，书面答复信访人"
     """
@@ -84,7 +86,10 @@ def conclude(
     from guside_cli.services import casework
 
     run = run_of(ctx)
-    say(casework.conclude(run, case, outcome=outcome, on=_day(run, on), note=_note(note), by=by))
+    from guside_cli.core.dates import parse_date
+
+    delivered = parse_date(served, run.today) if served else None
+    say(casework.conclude(run, case, outcome=outcome, on=_day(run, on), note=_note(note), served=delivered, by=by))
 
 
 def review(

@@ -22,6 +22,7 @@ def add(
     name: Annotated[str, typer.Argument(help="help.leader.name")],
     rank: Annotated[str, typer.Option("--rank", help="help.leader.rank")],
     title: Annotated[str | None, typer.Option("--title", help="help.leader.title")] = None,
+    village: Annotated[str | None, typer.Option("--village", help="help.leader.village")] = None,
     by: opt.By = None,
 ) -> None:
     """Add a leader. Town leaders (镇领导) may hold every case; the others not province/Beijing or
@@ -39,7 +40,12 @@ def add(
     cleaned = clean(name)
     if not cleaned or len(cleaned) > 50:
         raise InputError(M("leader.name_length", name=name))
-    leader = Leader(name=cleaned, title=bounded_text(title, "--title", limit=NAME_LIMIT), rank=Rank.parse(rank))
+    leader = Leader(
+        name=cleaned,
+        title=bounded_text(title, "--title", limit=NAME_LIMIT),
+        rank=Rank.parse(rank),
+        village=bounded_text(village, "--village", limit=NAME_LIMIT),
+    )
     from guside_cli.services import registers
 
     say(registers.add_leader(run, leader, by=by))
@@ -52,10 +58,11 @@ def edit(
     name: Annotated[str, typer.Argument(help="help.leader.name")],
     rank: Annotated[str | None, typer.Option("--rank", help="help.leader.rank")] = None,
     title: Annotated[str | None, typer.Option("--title", help="help.leader.title")] = None,
+    village: Annotated[str | None, typer.Option("--village", help="help.leader.village")] = None,
     by: opt.By = None,
 ) -> None:
-    """Change a leader's rank or title. A rank that would break the 包案 rule for a case the leader holds is
-    refused: reassign those cases first.
+    """Change a leader's rank, title or village (a village cadre holds only cases of their village, 四(五)). A
+    rank or village that would break the 包案 rule for a case the leader holds is refused: reassign those first.
 
     Example: guside leader edit 王某 --rank village --title 村书记
     """
@@ -67,7 +74,14 @@ def edit(
     run = run_of(ctx)
     from guside_cli.services import registers
 
-    said = registers.edit_leader(run, name, rank=Rank.parse(rank) if rank else None, title=clean(title), by=by)
+    said = registers.edit_leader(
+        run,
+        name,
+        rank=Rank.parse(rank) if rank else None,
+        title=clean(title),
+        by=by,
+        village=bounded_text(village, "--village", limit=NAME_LIMIT),
+    )
     leader, changed = said.value
     named = [text(f"leader.h.{field}", run.lang) for field in changed]
     tell(M("done.leader_edit", leader=leader.name, changes=("、" if run.lang == "zh" else ", ").join(named) or "—"))
@@ -89,12 +103,15 @@ def list_leaders(ctx: typer.Context, fmt: opt.OutputFormat = Format.auto) -> Non
         return
     from guside_cli.messages import text
 
-    headers = [text(f"leader.h.{h}", run.lang) for h in ("name", "title", "rank", "open", "overdue", "closed")]
+    headers = [
+        text(f"leader.h.{h}", run.lang) for h in ("name", "title", "rank", "village", "open", "overdue", "closed")
+    ]
     rows = [
         [
             r["name"],
             r["title"] or "",
             Rank(r["rank"]).label(run.lang) if r["rank"] else "?",
+            r["village"] or "",
             r["open"],
             r["overdue"],
             r["closed"],

@@ -105,10 +105,12 @@ def extend(
     reason: Annotated[str, typer.Option("--reason", help="help.extend.reason")],
     approved_by: Annotated[str | None, typer.Option("--approved-by", help="help.extend.approved_by")] = None,
     on: Annotated[str | None, typer.Option("--on", help="help.extend.on")] = None,
+    told: Annotated[str | None, typer.Option("--told", help="help.extend.told")] = None,
     by: opt.By = None,
 ) -> None:
-    """Extend a case's handling deadline once, by at most 30 days, with a reason and the approving leader (延期).
-    Only while the handling clock runs: never after the due date.
+    """Extend a case's handling deadline (延期), each time with a reason and the approving leader, 30 days in all
+    (信访工作条例 第三十三条); the petitioner is told why (--told DATE, the approval day by default). Only while
+    the handling clock runs: never after the due date.
 
     Example: guside extend 2018-0042 --days 30 --reason "需第三方监测" --approved-by 王镇长
     """
@@ -118,7 +120,9 @@ def extend(
     run = run_of(ctx)
     why = _note(reason, required="--reason")
     day = parse_date(on, run.today) if on else run.today
-    say(casework.extend(run, case, days=days, reason=why, approver=_note(approved_by), on=day, by=by))
+    told_on = parse_date(told, run.today) if told else None
+    said = casework.extend(run, case, days=days, reason=why, approver=_note(approved_by), on=day, told=told_on, by=by)
+    say(said)
 
 
 def close(

@@ -50,9 +50,12 @@ def label(coded) -> Label:
 
 def required_ranks(p: "Petition | NewPetition | HandedCase") -> frozenset[Rank] | None:
     """The ranks the plan allows to hold this case, or None when any leader may. Province/Beijing cases and
-    key (重点) handed-down cases: a town leader; other handed-down cases: a town leader or a village head."""
+    key (重点交办) handed-down cases: a town leader (四(三)); a key repeat case (重点重复信访): its village's head
+    (三(三)); other handed-down cases: a town leader or a village head."""
     if p.level.escalated or (p.source.handed_down and p.is_key):
         return frozenset({Rank.TOWN})
+    if getattr(p, "key_repeat", False):
+        return frozenset({Rank.VILLAGE})
     if p.source.handed_down:
         return frozenset({Rank.TOWN, Rank.VILLAGE})
     return None
@@ -65,13 +68,16 @@ def needs_town_leader(p: "Petition | NewPetition | HandedCase") -> bool:
 def _why(p: "Petition | NewPetition | HandedCase") -> M:
     if p.level.escalated:
         return M("rule.why_escalated")
-    if p.is_key:
+    if p.is_key and p.source.handed_down:
         return M("rule.why_key_handed_down", source=label(p.source))
+    if getattr(p, "key_repeat", False):
+        return M("rules.why_key_repeat")
     return M("rule.why_handed_down", source=label(p.source))
 
 
 def check_rank(p: "Petition | NewPetition | HandedCase", leader: Leader, *, strict: bool = True) -> None:
     """The plan's 包案 rule for `leader` holding `p`. `strict=False` (import) lets an unknown rank pass."""
+    check_locality(p, leader)
     ranks = required_ranks(p)
     if ranks is None:
         return
@@ -93,14 +99,42 @@ def check_rank(p: "Petition | NewPetition | HandedCase", leader: Leader, *, stri
                 rank=label(leader.rank),
             )
         )
+    if ranks == frozenset({Rank.VILLAGE}):
+        raise RuleViolation(
+            M("rules.key_repeat_leader", number=name, rule=KEY_REPEAT_RULE, leader=leader.name, rank=label(leader.rank))
+        )
     raise RuleViolation(
         M("rule.local_leader", number=name, source=label(p.source), leader=leader.name, rank=label(leader.rank))
     )
 
 
+# 四(五): 无锡市级及以下环境信访由属地自行编号，落实属地班子领导包案制度
+LOCAL_RULE = "无锡市级及以下环境信访由属地自行编号，落实属地班子领导包案制度"
+# 三(三): 重点重复信访要属地村（社区）主要负责人亲自调处督办
+KEY_REPEAT_RULE = "重点重复信访要属地村（社区）主要负责人亲自调处督办"
+
+
+def check_locality(p: "Petition | NewPetition | HandedCase", leader: Leader) -> None:
+    """属地包案 (四(五)): a village cadre holds only cases of their own village (a cadre whose village is not on
+    record passes until it is set: `leader edit NAME --village`); a town leader holds any."""
+    if leader.rank is Rank.VILLAGE and leader.village is not None and leader.village != p.village:
+        raise RuleViolation(
+            M(
+                "rules.local_village",
+                number=p.number or "—",
+                village=p.village,
+                leader=leader.name,
+                own=leader.village,
+                rule=LOCAL_RULE,
+            )
+        )
+
+
 def check_rank_change(leader: Leader, rank: Rank, held: "list[Petition]") -> None:
     """包案 at the leader's door: a new rank that the rule refuses for an open case the leader holds is refused,
     naming how many and the first of them (reassign those first)."""
+    if rank is Rank.VILLAGE and leader.village is not None:
+        check_village_change(leader, leader.village, held)
     refused = [p.number for p in held if (ranks := required_ranks(p)) is not None and rank not in ranks]
     if refused:
         raise RuleViolation(
@@ -111,6 +145,24 @@ def check_rank_change(leader: Leader, rank: Rank, held: "list[Petition]") -> Non
                 numbers="、".join(refused[:3]),
                 rank=label(rank),
                 rule=TOWN_LEADER_RULE,
+            )
+        )
+
+
+def check_village_change(leader: Leader, village: str, held: "list[Petition]") -> None:
+    """属地包案 at the leader's door: a village cadre given a village must not hold open cases of another."""
+    if leader.rank is not Rank.VILLAGE and leader.rank is not None:
+        return
+    refused = [p.number for p in held if p.village != village]
+    if refused:
+        raise RuleViolation(
+            M(
+                "rules.leader_village_change",
+                leader=leader.name,
+                village=village,
+                count=len(refused),
+                numbers="、".join(refused[:3]),
+                rule=LOCAL_RULE,
             )
         )
 
@@ -240,7 +292,7 @@ def check_close(
             _not_yet(p, outcome, M("stage.close_reason_unconcluded"))
         return True
     if p.stage is Stage.CONCLUDED:
-        limit = request_window_end(p.concluded_on, rules)
+        limit = request_window_end(window_start(p), rules)
         if outcome in SETTLING or (p.conclusion is not Outcome.INTERIM and on > limit):
             return False
         if p.conclusion is Outcome.INTERIM:
@@ -276,10 +328,10 @@ def check_review_request(p: Petition, requested: date, today: date, rules: Deadl
     """A 复查 request: within 30 days of 办结. Returns the date the decision is due."""
     _stage_is(p, {Stage.CONCLUDED}, "action.review_request", "rule.review")
     check_event_day(p, "word.request", requested, today, ("word.conclusion", p.concluded_on))
-    limit = request_window_end(p.concluded_on, rules)
+    limit = request_window_end(window_start(p), rules)
     if requested > limit:
         raise RuleViolation(
-            M("stage.review_late", number=p.number, requested=requested, concluded=p.concluded_on, limit=limit)
+            M("stage.review_late", number=p.number, requested=requested, served=window_start(p), limit=limit)
         )
     return review_due(requested, rules)
 
@@ -309,23 +361,54 @@ def check_re_review_decision(p: Petition, decided: date, today: date) -> None:
     check_event_day(p, "word.decision", decided, today, ("word.request", p.re_review_requested_on))
 
 
-def check_extension(p: Petition, days: int, on: date, approver: str | None, today: date) -> None:
-    """One extension of at most 30 days, approved before the handling deadline, while that clock runs."""
+def check_extension(
+    p: Petition, days: int, on: date, approver: str | None, today: date, reason: str | None = None
+) -> None:
+    """Extensions (条例 第三十三条): each approved by a leader before the handling deadline, while that clock
+    runs, with its reason (told to the petitioner); several may be granted, 30 days in all."""
     from guside_cli.core.deadlines import MAX_EXTENSION_DAYS
 
     if p.status is Status.CLOSED or p.stage not in HANDLING_STAGES:
         if p.stage is Stage.STRUCK_OFF:
             raise RuleViolation(M("stage.closed", number=p.number, day=p.closed_on))
         raise RuleViolation(M("extend.not_running", number=p.number, stage=label(p.stage)))
-    if p.extension_days:
-        raise RuleViolation(M("extend.twice", number=p.number, days=p.extension_days, reason=p.extension_reason))
+    granted = p.extension_days or 0
     if not 1 <= days <= MAX_EXTENSION_DAYS:
         raise RuleViolation(M("extend.days", limit=MAX_EXTENSION_DAYS, days=days))
+    if granted + days > MAX_EXTENSION_DAYS:
+        raise RuleViolation(
+            M(
+                "rules.extend_total",
+                number=p.number,
+                granted=granted,
+                days=days,
+                limit=MAX_EXTENSION_DAYS,
+                left=MAX_EXTENSION_DAYS - granted,
+            )
+        )
     check_event_day(p, "word.extension", on, today)
     if p.due_on is not None and on > p.due_on:
         raise RuleViolation(M("extend.after_due", number=p.number, due=p.due_on, on=on))
     if not approver:
         raise RuleViolation(M("extend.approver", number=p.number))
+    if not reason:
+        raise InputError(M("rules.extend_reason", number=p.number))
+
+
+def check_told(p: Petition, told: date, approved: date, today: date) -> None:
+    """记录告知: the petitioner told of the extension and why, on or after its approval, not after today."""
+    check_event_day(p, "rules.word.told", told, today, ("word.extension", approved))
+
+
+def check_served(p: Petition, served: date, concluded: date, today: date) -> None:
+    """送达: the written opinion received on or after the day it was issued (办结), not after today."""
+    check_event_day(p, "rules.word.served", served, today, ("word.conclusion", concluded))
+
+
+def window_start(p: Petition) -> date | None:
+    """The 复查 window runs from the day the petitioner received the written opinion (条例 第三十五条: 自收到书面
+    答复之日起三十日内), recorded with `conclude --served`; the 办结 date when none is recorded."""
+    return p.served_on or p.concluded_on
 
 
 def final_decision(chain: list[Petition]) -> Petition | None:
@@ -340,17 +423,11 @@ def clocks(p: Petition, today: date, rules: DeadlineRules | None = None) -> list
     """Every deadline still running on an open case: the acceptance notice (15 days, until 受理 is recorded),
     handling (60 days from 受理, + an extension, until 办结), and the 复查 and 复核 decisions (30 days from the
     request). `days_overdue` > 0 when past due; `calendar_gap` names a year the official calendar lacks."""
+    from guside_cli.core.rules import running_clocks
+
     if p.status is Status.CLOSED:
         return []
-    running: list[tuple[str, date | None]] = []
-    if p.stage is Stage.RECEIVED:
-        running.append(("notice", p.notice_due_on))
-    if p.stage in HANDLING_STAGES:
-        running.insert(0, ("handling", p.due_on))
-    if p.stage is Stage.REVIEW and p.review_decided_on is None:
-        running.append(("review", p.review_due_on))
-    if p.stage is Stage.RE_REVIEW and p.re_review_decided_on is None:
-        running.append(("re_review", p.re_review_due_on))
+    running = [(clock.name, getattr(p, clock.due)) for clock in running_clocks(p)]
     shown = []
     for name, due in running:
         if due is None:

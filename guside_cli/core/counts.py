@@ -35,6 +35,8 @@ class Handling:
     not_accepted: int = 0
     not_accepted_again: int = 0
     concluded: int = 0
+    # accepted cases with records of their handling: the one denominator of the 24-hour shares (core.rules)
+    with_records: int = 0
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,12 @@ class ReportCounts:
     breakdown: dict[str, tuple[dict[str, int], dict[str, int]]] = field(default_factory=dict)  # dim -> (cur, prev)
     monthly: tuple[dict[int, int], dict[int, int]] = ({}, {})  # month -> count, current and previous year
     overdue_repeats: dict[str, list[str]] = field(default_factory=dict)  # village -> open overdue repeat cases
-    key_cases: dict[str, list[str]] = field(default_factory=dict)  # village -> key cases open past due at the end
+    # village -> key repeat cases with a clock running past due at the end: (number, clock, due date)
+    key_cases: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
+    # the veto's measure (件次 unless the office's setting says otherwise) and, when the report displays another,
+    # the escalated counts per village in it: (current, previous)
+    veto_measure: str = "items"
+    veto_escalated: dict[str, tuple[int, int]] | None = None
     extras: dict = field(default_factory=dict)  # 集体访, 人次, 积案, 三个第一
     candidates: list[dict] = field(default_factory=list)  # chains that may be 重点重复信访
     late: dict[str, list[tuple]] = field(default_factory=dict)  # "leader"/"unit" -> storage.Ledger.lateness rows

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 HANDLING_DAYS = 60  # 办理期限: from acceptance (受理), or from receipt until acceptance is recorded
 ACCEPTANCE_NOTICE_DAYS = 15  # 受理告知: tell the petitioner within 15 days of receipt
-MAX_EXTENSION_DAYS = 30  # one extension, with the head's approval and a notice to the petitioner
+MAX_EXTENSION_DAYS = 30  # 第三十三条: extensions approved by the head, told to the petitioner, 30 days in all
 
 
 REVIEW_DAYS = 30  # 复查 / 复核: requested within 30 days, decided within 30 days of the request
@@ -79,10 +79,14 @@ def effective_due(
     accepted_on: date | None = None,
     given: date | None = None,
     extension_days: int | None = None,
+    rehandle_from: date | None = None,
 ) -> date:
     """The due date from its inputs. A date given by hand (an inspection team's own limit) is kept as given;
-    the statutory one runs from acceptance once recorded. An extension adds to either."""
+    the statutory one runs from acceptance once recorded; after 撤销重办 a new 60 days run from the decision.
+    Extensions add to any of them."""
     extra = extension_days or 0
+    if rehandle_from is not None:
+        return add_days(rehandle_from, HANDLING_DAYS + extra, rules)
     if given is not None:
         return given + timedelta(days=extra)
     return add_days(accepted_on or received_on, HANDLING_DAYS + extra, rules)
@@ -94,11 +98,14 @@ def latest_due(
     *,
     accepted_on: date | None = None,
     extension_days: int = 0,
+    rehandle_from: date | None = None,
 ) -> date:
     """The latest due date the statute allows a case: 60 days (plus approved extensions, 30 days at most in all)
     from acceptance, or, until acceptance is recorded, from the last day of the 15 allowed to accept. A due date
     given by hand (an inspection team's) may be earlier, never later: every door that takes one checks it here."""
     start = accepted_on if accepted_on is not None else notice_due(received_on, rules)
+    if rehandle_from is not None:  # 撤销重办: handled again, 60 days from the decision
+        start = rehandle_from
     return add_days(start, HANDLING_DAYS + min(extension_days, MAX_EXTENSION_DAYS), rules)
 
 

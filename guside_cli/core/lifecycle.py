@@ -32,7 +32,7 @@ def check_due(p: Petition, due: date, rules: DeadlineRules) -> None:
     """A due date given for `p` (assign --due, edit --due): not before receipt, not after the statute's limit."""
     if due < p.received_on:
         raise RuleViolation(M("lifecycle.due_before_receipt", number=p.number, due=due, received=p.received_on))
-    latest = latest_due(p.received_on, rules, accepted_on=p.accepted_on)
+    latest = latest_due(p.received_on, rules, accepted_on=p.accepted_on, rehandle_from=p.rehandle_from)
     if due > latest:
         raise RuleViolation(
             M("lifecycle.due_beyond_limit", number=p.number, due=due, latest=latest, received=p.received_on)
@@ -49,7 +49,7 @@ def check_standing(p: Petition, rules: DeadlineRules) -> None:
     if p.leader is not None:
         check_rank(p, p.leader, strict=False)
     if p.due_given is not None:
-        latest = latest_due(p.received_on, rules, accepted_on=p.accepted_on)
+        latest = latest_due(p.received_on, rules, accepted_on=p.accepted_on, rehandle_from=p.rehandle_from)
         if p.due_given > latest:
             raise RuleViolation(
                 M("lifecycle.due_beyond_limit", number=p.number, due=p.due_given, latest=latest, received=p.received_on)

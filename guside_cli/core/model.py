@@ -111,6 +111,7 @@ class Leader:
     title: str | None
     rank: Rank | None  # None: not known yet (a leader named by an imported file)
     id: int | None = None
+    village: str | None = None  # the village a village cadre serves (属地班子包案, 四(五)); None: not on record
 
 
 @dataclass(frozen=True)
@@ -174,7 +175,8 @@ class NewPetition:
     verified: bool = False
     extension_days: int | None = None
     extension_reason: str | None = None
-    is_key: bool = False  # 重点: the office's mark (a key 交办 case needs a town leader)
+    is_key: bool = False  # 重点交办: the office's mark on a handed-down case (a town leader holds it)
+    key_repeat: bool = False  # 重点重复信访: the office's mark on a repeat matter (its village's head handles it)
     stage: Stage | None = None  # as recorded by an older ledger or office file; else derived
     concluded_on: date | None = None
     conclusion: Outcome | None = None  # the outcome of 办结 when it differs from the latest (销号) outcome
@@ -311,6 +313,9 @@ class Petition:
     re_review_decided_on: date | None = None
     re_review_outcome: ReviewOutcome | None = None
     extension_approved_by: str | None = None
+    key_repeat: bool = False  # 重点重复信访 (三(三), 四(七)); `is_key` is 重点交办 (四(三))
+    served_on: date | None = None  # the written opinion received by the petitioner (送达): the 复查 window's start
+    rehandle_from: date | None = None  # a 复查/复核 decision revoked the opinion (撤销重办): handling runs again
     closed_from: Stage | None = None  # the stage a closed case had: `reopen` (a correction) returns to it
     former_numbers: tuple[str, ...] = ()  # numbers it had before its level crossed the numbering line
 

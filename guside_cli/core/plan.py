@@ -118,3 +118,23 @@ def parse_amount(text: str) -> Decimal:
     if amount <= 0 or (isinstance(exponent, int) and exponent < -2) or amount > Decimal(1_000_000):
         raise InputError(M("reward.not_positive", text=text))
     return Decimal(format(amount, "f"))  # 1e3 is stored and shown as 1000, never 1E+3
+
+
+# 二(二): 进一步落实镇党委、政府主要负责人每月"环境信访日活动"
+RECEPTION_RULE = "落实镇党委、政府主要负责人每月“环境信访日活动”"
+
+
+def check_reception_leader(name: str, leader) -> None:
+    """环境信访日 (二(二)): received by the town's principal leaders — a town leader on the register (`leader add
+    NAME --rank town`); a name not on the register, a leader of unknown rank or a village cadre is refused."""
+    from guside_cli.core.enums import Rank
+    from guside_cli.core.errors import RuleViolation
+    from guside_cli.messages import M
+
+    if leader is None:
+        raise RuleViolation(M("rules.reception_unknown", leader=name, rule=RECEPTION_RULE))
+    if leader.rank is not Rank.TOWN:
+        from guside_cli.core.casepath import label
+
+        rank = label(leader.rank) if leader.rank else "?"
+        raise RuleViolation(M("rules.reception_rank", leader=name, rank=rank, rule=RECEPTION_RULE))

@@ -63,12 +63,19 @@ SETTINGS = {
         ),
         Setting(
             "deadline.calendar",
-            "plain",
+            "official",
             "setting.help.deadline.calendar",
             kind="choice",
             choices=("plain", "official"),
         ),
         Setting("town.name", "顾山镇", "setting.help.town.name", kind="text"),
+        Setting(
+            "veto.measure",
+            "items",
+            "setting.help.veto.measure",
+            kind="choice",
+            choices=("items", "persons"),
+        ),
         Setting(
             "bulletin.closure_threshold",
             "80",

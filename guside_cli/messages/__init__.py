@@ -34,6 +34,7 @@ AREAS = (
     "guard",
     "sheets",
     "documents",
+    "rules",
 )
 
 _language = "zh"

@@ -39,10 +39,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "not accepting is guside reject",
     ),
     "stage.review_late": (
-        "{number}：复查申请 {requested} 超过办结（{concluded}）后 30 日（截至 {limit}）：信访工作条例第三十五条，"
-        "请求复查须在收到处理意见书之日起 30 日内提出",
-        "{number}: the 复查 request of {requested} is more than 30 days after 办结 ({concluded}; the window "
-        "closed {limit}): the regulation allows a review request within 30 days of the written opinion",
+        "{number}：复查申请 {requested} 超过处理意见书送达（{served}）后 30 日（截至 {limit}）："
+        "信访工作条例第三十五条，请求复查须在收到书面答复之日起 30 日内提出",
+        "{number}: the 复查 request of {requested} is more than 30 days after the written opinion was received "
+        "({served}; the window closed {limit}): the regulation allows a review request within 30 days of receiving it",
     ),
     "stage.re_review_late": (
         "{number}：复核申请 {requested} 超过复查决定（{decided}）后 30 日（截至 {limit}）：信访工作条例第三十五条",
@@ -92,10 +92,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "extend.not_running": (
         "{number} 处于“{stage}”阶段，办理期限已不在计算中，不能延期",
         "{number} is at the stage '{stage}': its handling clock no longer runs, so it cannot be extended",
-    ),
-    "extend.twice": (
-        "{number} 已延期 {days} 天（{reason}）：法规只允许延期一次",
-        "{number} was already extended by {days} days ({reason}): the law allows one extension only",
     ),
     "extend.days": ("延期为 1 至 {limit} 天，不是 {days} 天", "an extension is 1 to {limit} days, not {days}"),
     "extend.approver": (

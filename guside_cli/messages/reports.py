@@ -95,7 +95,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.handling.reopened": ("重新打开", "reopened"),
     "report.handling.median_days": ("办结天数中位数", "median days to close"),
     "report.handling.contacted_24h": ("24小时内联系信访人", "contacted within 24h"),
-    "report.extras.group_visits": ("集体访（5人以上）件次", "group visits (5+)"),
+    "report.extras.group_visits": ("集体访（来访5人以上）件次", "group visits (5+ visitors)"),
     "report.extras.group_visit_persons": ("集体访人次", "group visit persons"),
     "report.extras.persons": ("信访人次", "persons"),
     "report.extras.carried_over": ("积案（期初未销号）", "carried over"),

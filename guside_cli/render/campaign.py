@@ -33,9 +33,11 @@ def campaign_json(c: Campaign) -> dict[str, Any]:
         "phases": phases,
         "summaries": {
             "due_on": c.summaries_due.isoformat() if c.summaries_due else None,
-            "reported": [{"village": v, "on": on} for v, on in c.reported.items()],
+            "reported": [{"village": v, "on": on, "late": v in c.late} for v, on in c.reported.items()],
             "missing": list(c.missing),
+            "late": list(c.late),
         },
+        "survey": list(c.survey),
     }
 
 
@@ -61,10 +63,23 @@ def summary_lines(c: Campaign, lang: str) -> list[str]:
     if c.summaries_due is None:
         return lines
     lines.append(text("campaign.summaries", lang, due=c.summaries_due, n=len(c.reported)))
+    if c.late:
+        late = list_sep(lang).join(
+            f"{v}（{c.reported[v]}）" if lang == "zh" else f"{v} ({c.reported[v]})" for v in c.late
+        )
+        lines.append(text("rules.summaries_late", lang, n=len(c.late), villages=late))
     if c.overdue_summaries:
         missing = list_sep(lang).join(c.missing) if c.missing else text("campaign.none", lang)
         lines.append(text("campaign.missing", lang, n=len(c.missing), villages=missing))
     return lines
+
+
+def survey_lines(c: Campaign, lang: str) -> list[str]:
+    """The 排查 list (三(二): 列出清单，逐个包案): open 到部去省 or handed-down cases since 2017 with no leader."""
+    if not c.survey:
+        return [text("rules.survey_none", lang)]
+    numbers = list_sep(lang).join(f"{r['number']}（{r['village']}）" if lang == "zh" else r["number"] for r in c.survey)
+    return [text("rules.survey", lang, n=len(c.survey), numbers=numbers)]
 
 
 def reception_json(year: int, months: list[ReceptionMonth]) -> dict[str, Any]:

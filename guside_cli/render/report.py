@@ -42,6 +42,7 @@ def report_json(r: Report) -> dict[str, Any]:
         "period": r.period.as_dict(),
         "previous_period": r.previous_period.as_dict(),
         "measure": r.measure,
+        "veto_measure": r.veto_measure,
         "met": r.met,
         "final": r.final,
         "total": total,
@@ -54,6 +55,7 @@ def report_json(r: Report) -> dict[str, Any]:
                 "veto": v.veto,
                 "veto_reasons": list(v.veto_reasons),
                 "key_cases": list(v.key_cases),
+                "key_clocks": [{"number": n, "clock": c, "due_on": d} for n, c, d in v.key_clocks],
                 "overdue_repeats": list(v.overdue_repeats),
                 **(
                     {
@@ -99,6 +101,11 @@ def report_json(r: Report) -> dict[str, Any]:
 
 def pct(value: Decimal | None) -> str:
     return "—" if value is None else f"{one_decimal(value):.1f}%"
+
+
+def share_or_unknown(value: Decimal | None, lang: str) -> str:
+    """A 24-hour share; with no records to judge it by, unknown: "—（无记录）", never 0 %."""
+    return text("rules.no_records", lang) if value is None else pct(value)
 
 
 def reduction(c: Comparison) -> str:
@@ -150,7 +157,21 @@ def verdict_sentences(r: Report, lang: str) -> list[str]:
         )
         if not r.final:
             sentences.append(text("report.verdict.year_end", lang))
+        sentences.append(veto_basis(r, vetoed, lang))
     return sentences
+
+
+def veto_basis(r: Report, vetoed, lang: str) -> str:
+    """What the veto counted by: its one measure (件次 unless the office's setting says otherwise), and each key
+    repeat case with the clock that runs past its due date."""
+    clocks = [
+        text("rules.key_clock", lang, number=n, clock=text(f"rules.clock.{c}", lang), due=d)
+        for v in vetoed
+        for n, c, d in v.key_clocks
+    ]
+    measure = text(f"report.measure.{r.veto_measure}", lang)
+    said = text("rules.veto_measure", lang, measure=measure)
+    return said + (text("rules.veto_key_clocks", lang, clocks=list_sep(lang).join(clocks)) if clocks else "")
 
 
 def verdict(r: Report, lang: str) -> str:
@@ -237,7 +258,7 @@ def handling_table(r: Report, lang: str) -> tuple[list[str], list[list[str]]]:
         ("overdue", str(h.overdue)),
         ("reopened", str(h.reopened)),
         ("median_days", median),
-        ("contacted_24h", pct(h.contacted_within_24h_pct)),
+        ("contacted_24h", share_or_unknown(h.contacted_within_24h_pct, lang)),
     ]
     return [text(f"report.handling.{p[0]}", lang) for p in pairs], [[p[1] for p in pairs]]
 

@@ -22,20 +22,38 @@ class Campaign:
     reported: dict[str, str]  # village -> date of its written summary
     missing: tuple[str, ...]  # villages without one after the due date (empty before it)
     overdue_summaries: bool = False
+    late: tuple[str, ...] = ()  # villages whose summary arrived after the due date (8/16 is late for 8/15)
+    survey: tuple[dict, ...] = ()  # 排查 (三(二)): open 到部去省 / handed-down cases since 2017 with no leader
 
 
-def build_campaign(year: int, phases: list[Phase], counts: list[dict], reports: dict, villages: list[str], today: date):
+def build_campaign(
+    year: int,
+    phases: list[Phase],
+    counts: list[dict],
+    reports: dict,
+    villages: list[str],
+    today: date,
+    survey: list[dict] | None = None,
+):
     due = summaries_due(phases)
-    late = due is not None and today > due
-    missing = tuple(v for v in villages if v not in reports) if late else ()
+    overdue = due is not None and today > due
+    missing = tuple(v for v in villages if v not in reports) if overdue else ()
+    reported = dict(sorted(reports.items(), key=lambda kv: kv[1]))
     return Campaign(
         year=year,
         phases=tuple(PhaseRow(p, c) for p, c in zip(phases, counts, strict=True)),
         summaries_due=due,
-        reported=dict(sorted(reports.items(), key=lambda kv: kv[1])),
+        reported=reported,
         missing=missing,
-        overdue_summaries=late,
+        overdue_summaries=overdue,
+        late=tuple(v for v, on in reported.items() if due is not None and is_late(on, due)),
+        survey=tuple(survey or ()),
     )
+
+
+def is_late(on: str | date, due: date) -> bool:
+    """A written summary "于8月15日前" is on time on the 15th and late from the 16th."""
+    return (date.fromisoformat(on) if isinstance(on, str) else on) > due
 
 
 def share(part: int, whole: int) -> Decimal | None:

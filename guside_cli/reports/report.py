@@ -24,7 +24,8 @@ class VillageRow:
         str, ...
     ] = ()  # escalated_rise (到部去省不降反升), key_repeat_unresolved (重点重复信访化解不力)
     overdue_repeats: tuple[str, ...] = ()  # open repeat cases past due at the period's end (shown, not a trigger)
-    key_cases: tuple[str, ...] = ()  # the office's key cases not 销号 and past due at the period's end
+    key_cases: tuple[str, ...] = ()  # the office's key repeat cases with a clock past due at the period's end
+    key_clocks: tuple[tuple[str, str, str], ...] = ()  # each of those as (number, clock, due date)
     has_target: bool = False
 
     @property
@@ -78,6 +79,7 @@ class Report:
     extras: dict = field(default_factory=dict)  # 集体访, 人次, 积案, 三个第一 (storage.judgement.case_extras)
     candidates: tuple[dict, ...] = ()  # chains that may be 重点重复信访, not marked key yet
     late: Lateness = field(default_factory=lambda: Lateness((), ()))  # who is late, per leader and unit
+    veto_measure: str = "items"  # the veto counts 到部去省 in this measure, whatever `measure` displays
 
     @property
     def met(self) -> bool:
@@ -121,8 +123,13 @@ def build_report(
     def row(name: str) -> VillageRow:
         now, before = cur.by_village.get(name, (0, 0)), prev.by_village.get(name, (0, 0))
         total_pct, escalated_pct = own.get(name, (None, None))
-        keys = tuple(counts.key_cases.get(name, ()))
-        reasons = (("escalated_rise",) if now[1] > before[1] else ()) + (("key_repeat_unresolved",) if keys else ())
+        clocks = tuple(counts.key_cases.get(name, ()))
+        keys = tuple(dict.fromkeys(number for number, _, _ in clocks))
+        rise = now[1] > before[1]
+        if counts.veto_escalated is not None:  # the veto's own measure (件次 by default), not the one displayed
+            veto_now, veto_before = counts.veto_escalated.get(name, (0, 0))
+            rise = veto_now > veto_before
+        reasons = (("escalated_rise",) if rise else ()) + (("key_repeat_unresolved",) if keys else ())
         return VillageRow(
             village=name,
             total=Comparison(now[0], before[0], total_pct),
@@ -130,6 +137,7 @@ def build_report(
             veto_reasons=reasons,
             overdue_repeats=tuple(counts.overdue_repeats.get(name, ())),
             key_cases=keys,
+            key_clocks=clocks,
             has_target=name in own,
         )
 
@@ -145,7 +153,8 @@ def build_report(
         reopened=h.reopened,
         closure_rate_pct=_pct(h.closed, h.registered),
         median_days_to_close=sum((Decimal(str(m)) for m in middle), Decimal(0)) / len(middle) if middle else None,
-        contacted_within_24h_pct=_pct(h.contacted_within_24h, h.registered),
+        # one denominator for every 24-hour share: accepted cases with records of their handling (None: unknown)
+        contacted_within_24h_pct=_pct(h.contacted_within_24h, h.with_records),
         accepted=h.accepted,
         not_accepted=h.not_accepted,
         not_accepted_again=h.not_accepted_again,
@@ -183,6 +192,7 @@ def build_report(
         extras=dict(counts.extras),
         candidates=tuple(counts.candidates),
         late=build_lateness(counts.late),
+        veto_measure=counts.veto_measure,
     )
 
 

@@ -40,17 +40,36 @@ def step(run, case: str, *, kind, at: datetime, by: str | None, note: str | None
     return Said(M("lifecycle.step_recorded", number=p.number, kind=kind.label(run.lang), hours=f"{hours:.1f}"))
 
 
-def extend(run, case: str, *, days: int, reason: str, approver: str | None, on: date, by: str | None) -> Said:
+def extend(
+    run,
+    case: str,
+    *,
+    days: int,
+    reason: str,
+    approver: str | None,
+    on: date,
+    by: str | None,
+    told: date | None = None,
+) -> Said:
+    """An extension (条例 第三十三条): approved, with its reason told to the petitioner (记录告知: `told`, the
+    approval day when not given, and said so); several may be granted, 30 days in all."""
     from guside_cli.core import casepath as rules
+    from guside_cli.core.deadlines import MAX_EXTENSION_DAYS
 
     with open_ledger(run) as ledger, writing(ledger, run, by):
         p = ledger.get(case)
         approver = approver or (p.leader.name if p.leader else None)
-        rules.check_extension(p, days, on, approver, run.today)
-        ledger.extend(p, days, reason, approver)
+        rules.check_extension(p, days, on, approver, run.today, reason)
+        told_on = told or on
+        rules.check_told(p, told_on, on, run.today)
+        ledger.extend(p, days, reason, approver, on=on, told=told_on)
         p = ledger.get(case)
         notes = calendar_notes(ledger, p.due_on)
-    return Said(M("done.extend", number=p.number, days=days, approver=approver, due=p.due_on), notes)
+    total = p.extension_days or 0
+    lines = [M("rules.extended_total", total=total, left=MAX_EXTENSION_DAYS - total)] if total > days else []
+    if not told:
+        notes.append(M("rules.told_default", day=told_on, reason=reason))
+    return Said(M("done.extend", number=p.number, days=days, approver=approver, due=p.due_on), notes, lines=lines)
 
 
 def close(
@@ -139,7 +158,11 @@ def reject(run, case: str, *, reason: str | None, on: date, by: str | None) -> S
     return Said(M("done.reject", number=p.number, day=on, reason=reason))
 
 
-def conclude(run, case: str, *, outcome: str, on: date, note: str | None, by: str | None) -> Said:
+def conclude(
+    run, case: str, *, outcome: str, on: date, note: str | None, by: str | None, served: date | None = None
+) -> Said:
+    """办结 on `on`; the 复查 window runs 30 days from `served` (送达, 条例 第三十五条), the 办结 date when not
+    given (and said so)."""
     from guside_cli.core import casepath as rules
     from guside_cli.core.deadlines import request_window_end
     from guside_cli.storage.settings import deadline_rules
@@ -148,9 +171,13 @@ def conclude(run, case: str, *, outcome: str, on: date, note: str | None, by: st
         p = ledger.get(case)
         result = rules.conclusion(outcome)
         rules.check_conclude(p, result, on, ledger.steps(p.id), run.today)
-        ledger.conclude(p, result, on, note)
-        limit = request_window_end(on, deadline_rules(ledger))
+        delivered = served or on
+        rules.check_served(p, delivered, on, run.today)
+        ledger.conclude(p, result, on, note, served=delivered)
+        limit = request_window_end(delivered, deadline_rules(ledger))
         notes = calendar_notes(ledger, limit)
+    if not served:
+        notes.append(M("rules.served_default", day=delivered, limit=limit))
     return Said(M("done.conclude", number=p.number, outcome=rules.label(result), day=on, limit=limit), notes)
 
 
@@ -170,14 +197,23 @@ def request_review(run, case: str, *, on: date, again: bool, by: str | None) -> 
 
 
 def decide_review(run, case: str, *, on: date, outcome, again: bool, by: str | None) -> Said:
+    """A 复查 or 复核 decided. 撤销重办 (revoked, handle again) starts a new handling clock, 60 days from the
+    decision on the calendar in force, and needs a new 办结 before 销号."""
     from guside_cli.core import casepath as rules
+    from guside_cli.core.enums import ReviewOutcome
 
     what = M("word.re_review" if again else "word.review")
     with open_ledger(run) as ledger, writing(ledger, run, by):
         p = ledger.get(case)
         (rules.check_re_review_decision if again else rules.check_review_decision)(p, on, run.today)
         ledger.decide_review(p, on, outcome, again=again)
-    return Said(M("done.review_decided", number=p.number, what=what, outcome=rules.label(outcome), day=on))
+        lines = []
+        if outcome is ReviewOutcome.REVOKED:  # 撤销重办: handled again, a new 60 days from the decision
+            ledger.rehandle(ledger.get(case), on)
+            p = ledger.get(case)
+            lines.append(M("rules.rehandle", number=p.number, day=on, due=p.due_on))
+    said = M("done.review_decided", number=p.number, what=what, outcome=rules.label(outcome), day=on)
+    return Said(said, lines=lines)
 
 
 # what `edit --set` calls each element (the same names as `add`'s options and the canonical fields)

@@ -79,6 +79,7 @@ def open_ledger(run, *, create: bool = False, sound: bool = False):
     from guside_cli.storage.ledger import Ledger
 
     ledger = Ledger.open(run.db, create=create)
+    _tell_upgrade_notes()
     if sound:
         try:
             ledger.sound()
@@ -86,6 +87,19 @@ def open_ledger(run, *, create: bool = False, sound: bool = False):
             ledger.close()
             raise
     return ledger
+
+
+def _tell_upgrade_notes() -> None:
+    """What an upgrade kept as it was, said once, by the command that upgraded the ledger (on the error stream:
+    the command's own output stays as it is). An existing ledger keeps its deadline calendar (m016)."""
+    from guside_cli.storage.migrations_rules import KEPT_CALENDAR
+
+    while KEPT_CALENDAR:
+        import sys
+
+        from guside_cli.messages import text
+
+        sys.stderr.write(text("rules.calendar_kept", calendar=KEPT_CALENDAR.pop()) + "\n")
 
 
 def with_anchor(text: str, head: dict, fmt: str) -> str:

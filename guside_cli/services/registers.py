@@ -31,24 +31,54 @@ def set_setting(run, key: str, value: str, *, by: str | None) -> Said:
 
 
 def add_leader(run, leader, *, by: str | None) -> Said:
+    from dataclasses import replace
+
     from guside_cli.core.casepath import label
 
     with open_ledger(run, create=True) as ledger, writing(ledger, run, by):
+        if leader.village is not None:
+            leader = replace(leader, village=_village_of(ledger, leader.village))
         if leader.rank is not None and _rank_of(ledger, leader.name) is None:  # an import named them: rank unknown
             _check_rank_change(ledger, leader.name, leader.rank)
+            if leader.village is not None:
+                _check_village_change(ledger, leader, leader.village)
         new = ledger.add_leader(leader)
     return Said(M("leader.added" if new else "leader.rank_set", name=leader.name, rank=label(leader.rank)))
 
 
-def edit_leader(run, name: str, *, rank, title: str | None, by: str | None) -> Said:
-    """A leader's rank or title corrected; a rank the 包案 rule refuses for a case the leader holds is refused
-    (judged at the write's end for every open case of theirs)."""
+def edit_leader(run, name: str, *, rank, title: str | None, by: str | None, village: str | None = None) -> Said:
+    """A leader's rank, title or village corrected; a rank or village the 包案 rule refuses for a case the leader
+    holds is refused (judged at the write's end for every open case of theirs)."""
+    from dataclasses import replace
+
     with open_ledger(run) as ledger, writing(ledger, run, by):
         leader = ledger.leader(name)
+        if village is not None:
+            village = _village_of(ledger, village)
+            _check_village_change(ledger, replace(leader, rank=rank or leader.rank), village)
         if rank is not None and rank is not leader.rank:
             _check_rank_change(ledger, leader.name, rank)
-        changed = ledger.edit_leader(leader, rank=rank, title=title)
+        changed = ledger.edit_leader(leader, rank=rank, title=title, village=village)
     return Said(value=(leader, changed))
+
+
+def _village_of(ledger, name: str) -> str:
+    """A village on the register, by its name or short name (属地: the register's list)."""
+    from guside_cli.core.errors import InputError
+
+    for village in ledger.villages():
+        if name.strip() in (village.name, village.short):
+            return village.name
+    raise InputError(M("rules.unknown_village", village=name))
+
+
+def _check_village_change(ledger, leader, village: str) -> None:
+    from guside_cli.core.casepath import check_village_change
+    from guside_cli.core.enums import Status
+    from guside_cli.core.filters import CaseFilter
+
+    held = list(ledger.find(CaseFilter(leader=leader.name, status=Status.OPEN)))
+    check_village_change(leader, village, held)
 
 
 def _rank_of(ledger, name: str):
@@ -164,21 +194,36 @@ def set_phase(run, code: str, first: date, last: date, *, by: str | None) -> Non
 
 
 def add_campaign_report(run, village: str, on: date, note: str | None, *, by: str | None) -> Said:
+    from guside_cli.core.campaign import phases_for, summaries_due
     from guside_cli.core.villages import resolve_village
+    from guside_cli.reports.campaign import is_late
 
     with open_ledger(run) as ledger, writing(ledger, run, by):
         name = resolve_village(village, ledger.villages()).name
         ledger.add_campaign_report(on.year, name, on, note)
-    return Said(M("campaign.report_added", village=name, on=on))
+        due = summaries_due(phases_for(on.year, ledger.stored_phases(on.year)))
+    lines = [M("rules.summary_late", village=name, on=on, due=due)] if due is not None and is_late(on, due) else []
+    return Said(M("campaign.report_added", village=name, on=on), lines=lines)
 
 
 def add_reception(run, on: date, leader: str, village: str | None, note: str | None, *, by: str | None) -> Said:
+    from guside_cli.core.plan import check_reception_leader
     from guside_cli.core.villages import resolve_village
 
     with open_ledger(run, create=True) as ledger, writing(ledger, run, by):
         name = resolve_village(village, ledger.villages()).name if village else None
+        check_reception_leader(leader, _registered(ledger, leader))
         ledger.add_reception(on, leader, name, note)
     return Said(M("reception.added", on=on, leader=leader))
+
+
+def _registered(ledger, name: str):
+    from guside_cli.core.errors import NotFound
+
+    try:
+        return ledger.leader(name)
+    except NotFound:
+        return None
 
 
 def add_interview(run, village: str, on: date, holder: str, note: str | None) -> Said:

@@ -153,6 +153,19 @@ def gather(ledger, spec: dict, *, new_only: bool, by: list[str], extras: bool = 
     for dim in by:
         if dim not in BY_CHOICES:
             raise InputError(M("report.unknown_breakdown", by=dim, known=", ".join(BY_CHOICES)))
+    from guside_cli.storage.settings import get_setting
+
+    veto_measure = get_setting(ledger, "veto.measure")
+    veto_escalated = None
+    if veto_measure != measure:  # the veto has one measure (四(七)); --measure changes only what is displayed
+        now, before = (
+            ledger.period_counts(period.start, period.end, veto_measure),
+            ledger.period_counts(prev.start, prev.end, veto_measure),
+        )
+        veto_escalated = {
+            name: (now.by_village.get(name, (0, 0))[1], before.by_village.get(name, (0, 0))[1])
+            for name in set(now.by_village) | set(before.by_village)
+        }
     full = None
     if is_year_to_date(period):
         last = period.start.year - 1
@@ -177,6 +190,8 @@ def gather(ledger, spec: dict, *, new_only: bool, by: list[str], extras: bool = 
         extras=ledger.case_extras(period.start, period.end) if extras else {},
         candidates=ledger.repeat_candidates(period.end) if extras else [],
         late={by: ledger.lateness(by, period.start, period.end, period.end) for by in ("leader", "unit")},
+        veto_measure=veto_measure,
+        veto_escalated=veto_escalated,
     )
 
 

@@ -1,29 +1,12 @@
 """Saving the case path's events (the rules are core.casepath's): acceptance, refusal, 办结, 复查, 复核, 销号,
-the correction of a mistaken 销号, the level's renumbering, and the SQL of the running clocks."""
+the correction of a mistaken 销号, the level's renumbering (the running clocks' SQL: storage.rules,
+built from core.rules)."""
 
 from datetime import date
 
 from guside_cli.core.enums import HANDLING_STAGES, Outcome, ReviewOutcome, Stage
 from guside_cli.core.model import Petition
 from guside_cli.storage.base import LedgerBase
-
-# The first deadline still running on an open case, by stage: the notice (until 受理) and handling (until 办结),
-# then the 复查 or 复核 decision while one is awaited; NULL when no clock runs (办结, awaiting a request).
-RUNNING_DUE = (
-    "CASE p.stage WHEN 'received' THEN min(p.due_on, coalesce(p.notice_due_on, p.due_on))"
-    " WHEN 'accepted' THEN p.due_on"
-    " WHEN 'review' THEN CASE WHEN p.review_decided_on IS NULL THEN p.review_due_on END"
-    " WHEN 're_review' THEN CASE WHEN p.re_review_decided_on IS NULL THEN p.re_review_due_on END END"
-)
-OVERDUE = f"p.status = 'open' AND ({RUNNING_DUE}) < :today"
-DUE_SOON = (
-    "p.status = 'open' AND ("
-    "(p.stage IN ('received', 'accepted') AND p.due_on BETWEEN :today AND :until)"
-    " OR (p.stage = 'received' AND p.notice_due_on BETWEEN :today AND :until)"
-    " OR (p.stage = 'review' AND p.review_decided_on IS NULL AND p.review_due_on BETWEEN :today AND :until)"
-    " OR (p.stage = 're_review' AND p.re_review_decided_on IS NULL"
-    " AND p.re_review_due_on BETWEEN :today AND :until))"
-)
 
 
 def positional(sql: str, **values: str) -> tuple[str, tuple]:
@@ -71,13 +54,28 @@ class CasePathMixin(LedgerBase):
             note=reason,
         )
 
-    def conclude(self, p: Petition, outcome: Outcome, on: date, note: str | None) -> None:
-        self._set(
-            p,
-            "conclude",
-            {"stage": Stage.CONCLUDED, "concluded_on": on, "conclusion": outcome, "outcome": outcome},
-            note=note,
-        )
+    def conclude(
+        self, p: Petition, outcome: Outcome, on: date, note: str | None, *, served: date | None = None
+    ) -> None:
+        changes: dict[str, object] = {"stage": Stage.CONCLUDED, "concluded_on": on, "conclusion": outcome}
+        changes |= {"outcome": outcome, "served_on": served}
+        self._set(p, "conclude", changes, note=note)
+
+    def rehandle(self, p: Petition, decided: date) -> None:
+        """撤销重办: the opinion revoked, the case is handled again — back to 已受理 with a new handling clock from
+        the decision (its extensions start again from nothing), and a new 办结 needed before 销号. The revoked
+        opinion stays in the history."""
+        changes: dict[str, object] = {
+            "stage": Stage.ACCEPTED,
+            "rehandle_from": decided,
+            "concluded_on": None,
+            "conclusion": None,
+            "outcome": None,
+            "served_on": None,
+            "extension_days": None,
+        }
+        self._set(p, "rehandle", changes)
+        self.refresh_due(p.id)
 
     def strike_off(self, p: Petition, outcome: Outcome, on: date, *, concludes: bool) -> None:
         changes: dict[str, object] = {"stage": Stage.STRUCK_OFF, "closed_from": p.stage}
@@ -97,7 +95,13 @@ class CasePathMixin(LedgerBase):
 
     def request_review(self, p: Petition, requested: date, due: date, *, again: bool) -> None:
         prefix, stage = ("re_review", Stage.RE_REVIEW) if again else ("review", Stage.REVIEW)
-        self._set(p, prefix, {"stage": stage, f"{prefix}_requested_on": requested, f"{prefix}_due_on": due})
+        changes: dict[str, object] = {"stage": stage, f"{prefix}_requested_on": requested, f"{prefix}_due_on": due}
+        # a request after a new 办结 (撤销重办) replaces the decided one, which stays in the history
+        changes |= {f"{prefix}_decided_on": None, f"{prefix}_outcome": None}
+        if not again:
+            changes |= {"re_review_requested_on": None, "re_review_due_on": None}
+            changes |= {"re_review_decided_on": None, "re_review_outcome": None}
+        self._set(p, prefix, changes)
 
     def decide_review(self, p: Petition, decided: date, outcome: ReviewOutcome, *, again: bool) -> None:
         prefix = "re_review" if again else "review"

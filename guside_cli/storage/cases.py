@@ -11,7 +11,6 @@ from guside_cli.core.numbering import format_number
 from guside_cli.messages import M
 from guside_cli.storage import rules
 from guside_cli.storage.base import LedgerBase
-from guside_cli.storage.casepath import RUNNING_DUE
 from guside_cli.storage.rows import (
     SELECT_CASES,
     SELECT_EXPORT,
@@ -25,7 +24,7 @@ from guside_cli.storage.rows import (
 ATTRIBUTE = {"received": "received_at", "due_on": "due_given"}
 REPEAT_WINDOW_DAYS = 365
 # the first deadline still running on a case (storage/casepath.py), cases with no clock running last
-EARLIEST_DUE = f"coalesce({RUNNING_DUE}, '9999-12-31')"
+EARLIEST_DUE = rules.earliest_due()
 
 
 class CasesMixin(LedgerBase):
@@ -242,7 +241,12 @@ class CasesMixin(LedgerBase):
         p = self.get(str(petition_id))
         rules = deadline_rules(self)
         due = effective_due(
-            p.received_on, rules, accepted_on=p.accepted_on, given=p.due_given, extension_days=p.extension_days
+            p.received_on,
+            rules,
+            accepted_on=p.accepted_on,
+            given=p.due_given,
+            extension_days=p.extension_days,
+            rehandle_from=p.rehandle_from,
         )
         reviews = [review_due(d, rules) if d else None for d in (p.review_requested_on, p.re_review_requested_on)]
         notice = notice_due(p.received_on, rules)

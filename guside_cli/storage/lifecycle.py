@@ -25,12 +25,13 @@ class LifecycleMixin(LedgerBase):
     # --- leaders --------------------------------------------------------------------------------------
 
     def leader(self, name: str) -> Leader:
-        row = self.conn.execute("SELECT id, name, title, rank FROM leaders WHERE name = ?", (name.strip(),)).fetchone()
+        row = self.conn.execute(
+            "SELECT id, name, title, rank, village FROM leaders WHERE name = ?", (name.strip(),)
+        ).fetchone()
         if row is None:
             raise NotFound(M("leader.not_found", name=name))
-        return Leader(
-            name=row["name"], title=row["title"], rank=Rank.of(row["rank"]) if row["rank"] else None, id=row["id"]
-        )
+        rank = Rank.of(row["rank"]) if row["rank"] else None
+        return Leader(name=row["name"], title=row["title"], rank=rank, id=row["id"], village=row["village"])
 
     def leader_or_new(self, name: str) -> Leader:
         """A leader named by an imported file: created with rank unknown when new (set it with `leader add`)."""
@@ -47,23 +48,34 @@ class LifecycleMixin(LedgerBase):
             # a leader first named by an import: this sets the rank that was not known (the 包案 rule for the
             # cases they hold is the service's, and every write's end judges them: services.ledger)
             self.conn.execute(
-                "UPDATE leaders SET rank = ?, title = coalesce(?, title) WHERE name = ?",
-                (leader.rank.code, leader.title, leader.name),
+                "UPDATE leaders SET rank = ?, title = coalesce(?, title), village = coalesce(?, village)"
+                " WHERE name = ?",
+                (leader.rank.code, leader.title, leader.village, leader.name),
             )
             self.log(None, "leader.rank", field=leader.name, new=leader.rank.code)
+            if leader.village:
+                self.log(None, "leader.village", field=leader.name, new=leader.village)
             return False
         if existing:
             raise InputError(M("leader.exists", name=leader.name))
         self.conn.execute(
-            "INSERT INTO leaders (name, title, rank, created_at) VALUES (?, ?, ?, ?)",
-            (leader.name, leader.title, leader.rank.code if leader.rank else None, self.at),
+            "INSERT INTO leaders (name, title, rank, village, created_at) VALUES (?, ?, ?, ?, ?)",
+            (leader.name, leader.title, leader.rank.code if leader.rank else None, leader.village, self.at),
         )
         self.log(None, "leader.add", new=leader.name, note=leader.rank.code if leader.rank else None)
+        if leader.village:
+            self.log(None, "leader.village", field=leader.name, new=leader.village)
         return True
 
-    def edit_leader(self, leader: Leader, *, rank: Rank | None, title: str | None) -> list[str]:
-        """`leader edit`: a new rank or title, each logged. Returns what changed."""
+    def edit_leader(
+        self, leader: Leader, *, rank: Rank | None, title: str | None, village: str | None = None
+    ) -> list[str]:
+        """`leader edit`: a new rank, title or village, each logged. Returns what changed."""
         changed = []
+        if village is not None and village != leader.village:
+            self.conn.execute("UPDATE leaders SET village = ? WHERE id = ?", (village, leader.id))
+            self.log(None, "leader.village", field=leader.name, old=leader.village, new=village)
+            changed.append("village")
         if rank is not None and rank is not leader.rank:
             self.conn.execute("UPDATE leaders SET rank = ? WHERE id = ?", (rank.code, leader.id))
             self.log(
@@ -79,7 +91,7 @@ class LifecycleMixin(LedgerBase):
     def leader_table(self, today: date) -> list[dict]:
         """Every leader with how many open cases they hold and how many of those are overdue."""
         rows = self.conn.execute(
-            f"""SELECT l.name, l.title, l.rank,
+            f"""SELECT l.name, l.title, l.rank, l.village,
                    count(p.id) FILTER (WHERE p.status = 'open') AS open,
                    count(p.id) FILTER (WHERE {OVERDUE}) AS overdue,
                    count(p.id) FILTER (WHERE p.status = 'closed') AS closed
@@ -123,15 +135,41 @@ class LifecycleMixin(LedgerBase):
 
     # --- extension, closing, reopening ----------------------------------------------------------------
 
-    def extend(self, p: Petition, days: int, reason: str, approved_by: str | None = None) -> None:
+    def extend(
+        self,
+        p: Petition,
+        days: int,
+        reason: str,
+        approved_by: str | None = None,
+        *,
+        on: date | None = None,
+        told: date | None = None,
+    ) -> None:
+        """One more extension: its own row (reason, approver, the day it was approved and the day the petitioner
+        was told), and the case's total for its handling clock."""
+        total = (p.extension_days or 0) + days
+        self.conn.execute(
+            "INSERT INTO extensions (petition_id, days, reason, approved_by, approved_on, told_on, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (p.id, days, reason, approved_by, _iso(on), _iso(told), self.at),
+        )
         self.conn.execute(
             "UPDATE petitions SET extension_days = ?, extension_reason = ?, extension_approved_by = ? WHERE id = ?",
-            (days, reason, approved_by, p.id),
+            (total, reason, approved_by, p.id),
         )
-        self.log(p.id, "extend", field="extension_days", new=days, note=reason)
+        self.log(p.id, "extend", field="extension_days", old=p.extension_days, new=total, note=reason)
+        if told:
+            self.log(p.id, "extend", field="told_on", new=told.isoformat())
         if approved_by:
             self.log(p.id, "extend", field="extension_approved_by", new=approved_by)
         self.refresh_due(p.id)
+
+    def extensions(self, petition_id: int) -> list[dict]:
+        rows = self.conn.execute(
+            "SELECT days, reason, approved_by, approved_on, told_on FROM extensions WHERE petition_id = ? ORDER BY id",
+            (petition_id,),
+        )
+        return [dict(r) for r in rows]
 
     def close_case(
         self,
@@ -229,3 +267,7 @@ class LifecycleMixin(LedgerBase):
         return list(
             self.find(CaseFilter(), order="due", extra_where=f"p.id IN ({ids})", extra_params=(*params, *clock_params))
         )
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None

@@ -319,6 +319,7 @@ from guside_cli.storage import migrations_campaign  # noqa: E402, F401
 from guside_cli.storage import migrations_merge  # noqa: E402, F401
 from guside_cli.storage import migrations_scale  # noqa: E402, F401
 from guside_cli.storage import migrations_periods  # noqa: E402, F401
+from guside_cli.storage import migrations_rules  # noqa: E402, F401
 
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -200,7 +200,7 @@ class PlanMixin(LedgerBase):
         found: dict[str, dict[str, list[str]]] = {}
         rows = self.conn.execute(
             f"""SELECT village, number, {rules.escalated("p")} AS escalated, status = 'open' AS open,
-                   {rules.past_handling_limit(":end")} AS late
+                   coalesce({rules.overdue(":end", as_it_stood=True)}, 0) AS late
                FROM petitions p WHERE received_on BETWEEN :start AND :end ORDER BY village, received_on, id""",
             {"start": start.isoformat(), "end": end.isoformat()},
         )
@@ -219,20 +219,28 @@ class PlanMixin(LedgerBase):
         """Cases missing any of the plan's 建档 elements: cause, responsible unit, forecast; and key persons for
         group petitions (5 or more people). Village and persons involved are required by the schema itself."""
         rows = self.conn.execute(
-            """SELECT number, village, persons, cause IS NULL AS cause, unit IS NULL AS unit,
-                   forecast IS NULL AS forecast, persons >= 5 AND key_persons = '[]' AS key_persons
-               FROM petitions WHERE cause IS NULL OR unit IS NULL OR forecast IS NULL
-                   OR (persons >= 5 AND key_persons = '[]')
+            f"""SELECT number, village, persons, cause IS NULL AS cause, unit IS NULL AS unit,
+                   forecast IS NULL AS forecast, {rules.many_persons()} AND key_persons = '[]' AS key_persons,
+                   {rules.needs_holder()} AS leader
+               FROM petitions p WHERE NOT ({rules.elements_complete()}) OR {rules.needs_holder()}
                ORDER BY received_on, id"""
         )
         return [
             {
                 "number": r["number"],
                 "village": r["village"],
-                "missing": [k for k in ("cause", "unit", "forecast", "key_persons") if r[k]],
+                "missing": [k for k in ("cause", "unit", "forecast", "key_persons", "leader") if r[k]],
             }
             for r in rows
         ]
+
+    def survey_list(self) -> list[dict]:
+        """排查 (三(二)): every open 到部去省 or handed-down case since 2017 with no 包案 leader, oldest first."""
+        rows = self.conn.execute(
+            f"""SELECT number, village, level, source, received_on FROM petitions p
+                WHERE {rules.needs_holder()} ORDER BY received_on, id"""
+        )
+        return [dict(r) for r in rows]
 
 
 def _flag(value: bool | None) -> int | None:

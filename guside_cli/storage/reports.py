@@ -62,11 +62,12 @@ class ReportsMixin(LedgerBase):
                    coalesce(sum(status = 'open'), 0),
                    coalesce(sum({rules.overdue(":day")}), 0),
                    coalesce(sum(reopened > 0), 0),
-                   coalesce(sum({rules.within_24h("contact")}), 0),
+                   coalesce(sum({rules.accepted()} AND {rules.within_24h("contact")}), 0),
                    coalesce(sum({rules.accepted()}), 0),
                    coalesce(sum(stage = 'not_accepted'), 0),
                    coalesce(sum(stage = 'not_accepted_again'), 0),
-                   coalesce(sum(concluded_on IS NOT NULL), 0)
+                   coalesce(sum(concluded_on IS NOT NULL), 0),
+                   coalesce(sum({rules.accepted()} AND {rules.has_records()}), 0)
                FROM petitions p WHERE received_on BETWEEN :start AND :end""",
             {"start": span[0], "end": span[1], "day": day},
         ).fetchone()
@@ -77,7 +78,7 @@ class ReportsMixin(LedgerBase):
                LIMIT 2 - (SELECT count(*) FROM d) % 2 OFFSET ((SELECT count(*) FROM d) - 1) / 2""",
             span,
         ).fetchall()
-        registered, closed, open_, overdue, reopened, within_24h, accepted, not_accepted, again, concluded = (
+        registered, closed, open_, overdue, reopened, within_24h, accepted, not_accepted, again, concluded, judged = (
             int(x) for x in row
         )
         return Handling(
@@ -92,6 +93,7 @@ class ReportsMixin(LedgerBase):
             not_accepted=not_accepted,
             not_accepted_again=again,
             concluded=concluded,
+            with_records=judged,
         )
 
     def breakdown(self, dimension: str, start: date, end: date, measure: str = "items") -> dict[str, int]:
@@ -117,8 +119,9 @@ class ReportsMixin(LedgerBase):
         still open and past due at the period's end. The first petitions of chains are found once, through the
         partial index on repeat_of, not by a lookup per open case."""
         rows = self.conn.execute(
-            """SELECT p.village, p.number FROM petitions p
-               WHERE p.received_on BETWEEN :start AND :end AND p.status = 'open' AND p.due_on < :end
+            f"""SELECT p.village, p.number FROM petitions p
+               WHERE p.received_on BETWEEN :start AND :end AND p.status = 'open'
+                 AND {rules.overdue(":end", as_it_stood=True)}
                  AND (p.repeat_of IS NOT NULL
                       OR p.id IN (SELECT repeat_of FROM petitions WHERE repeat_of IS NOT NULL))
                ORDER BY p.village, p.received_on, p.id""",

@@ -22,6 +22,7 @@ from guside_cli.core.model import HistoryEntry, Leader, Petition, Step
 
 SELECT_CASES = """
 SELECT p.*, r.number AS repeat_number, l.name AS leader_name, l.title AS leader_title, l.rank AS leader_rank,
+    l.village AS leader_village,
     (SELECT count(*) FROM petitions x WHERE x.repeat_of = p.id) AS came_back,
     (SELECT group_concat(f.number, ' ') FROM former_numbers f WHERE f.petition_id = p.id) AS former
 FROM petitions p
@@ -62,7 +63,9 @@ def leader_from(row: sqlite3.Row, prefix: str = "") -> Leader | None:
     if name is None:
         return None
     rank = row[f"{prefix}rank"]
-    return Leader(name=name, title=row[f"{prefix}title"], rank=Rank.of(rank) if rank else None)
+    keys = row.keys()
+    village = row[f"{prefix}village"] if f"{prefix}village" in keys else None
+    return Leader(name=name, title=row[f"{prefix}title"], rank=Rank.of(rank) if rank else None, village=village)
 
 
 def petition_from(row: sqlite3.Row) -> Petition:
@@ -117,6 +120,9 @@ def petition_from(row: sqlite3.Row) -> Petition:
         re_review_decided_on=_date(row["re_review_decided_on"]),
         re_review_outcome=ReviewOutcome.of(row["re_review_outcome"]) if row["re_review_outcome"] else None,
         extension_approved_by=row["extension_approved_by"],
+        key_repeat=bool(row["key_repeat"]),
+        served_on=_date(row["served_on"]),
+        rehandle_from=_date(row["rehandle_from"]),
         closed_from=Stage.of(row["closed_from"]) if row["closed_from"] else None,
         former_numbers=tuple(row["former"].split(" ")) if row["former"] else (),
     )

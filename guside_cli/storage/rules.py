@@ -1,54 +1,49 @@
-"""What the report's words mean in SQL — one home, so `report`, `summary`, `bulletin`, `overdue`, `list` and the
-campaign cannot disagree. Each rule is built from the core's definitions (core.enums.ESCALATED_LEVELS, the two
-clocks of core.deadlines) and takes the table alias and the names of its date parameters, so a query can bind
-`:today`, `:end` or a positional `?` as it needs.
+"""What the report's words mean in SQL — built from core.rules, where each rule is defined once (its Python check
+is built from the same data; tests/test_rule_agreement.py holds the two equal on random ledgers), so `report`,
+`summary`, `bulletin`, `overdue`, `list` and the campaign cannot disagree. Each function takes the table alias
+and the names of its date parameters, so a query can bind `:today`, `:end` or a positional `?` as it needs.
 
-- escalated (越级赴京到省 / 到部去省): lodged at the province or in Beijing;
-- overdue on a day: open and past the first deadline still running at its stage (notice, handling, 复查, 复核;
-  the case path's RUNNING_DUE in storage/casepath.py);
-- past the handling limit on a day: open and past due_on only (the veto's 重点重复信访 and 久拖不决 read this);
-- due soon: open and a running clock falls due between two days, both included (storage/casepath.py);
+- escalated, handed down, group visit, joint letter, within 24 hours, the running clocks: core.rules;
+- overdue on a day: open and a running clock past its due date (as the case stands now); `as_it_stood`: the
+  clocks as they ran on that day (the veto and 久拖不决 at a period's end);
+- due soon: a running clock falls due between two days, both included;
 - carried over (信访积案) into a period: received before it started and not 销号 when it started;
 - accepted (受理): accepted (`accepted_on`) or concluded, and not at a 不予受理 / 不再受理 stage (the case path);
-- group visit (集体访): five or more persons;
 - concluded (办结) in a period: `concluded_on` in it; struck off (销号): closed (`closed_on`) in it;
-- elements complete (建档要素齐全): cause, responsible unit and forecast given, and key persons for a group.
+- elements complete (建档要素齐全): cause, responsible unit and forecast given, and key persons for five or more.
 """
 
-from guside_cli.core.enums import ESCALATED_LEVELS
+from guside_cli.core import rules as core
 
-ESCALATED_CODES = tuple(sorted(level.code for level in ESCALATED_LEVELS))
-_IN = "(" + ", ".join(f"'{code}'" for code in ESCALATED_CODES) + ")"
-GROUP_VISIT_PERSONS = 5  # 集体访: five or more persons (信访工作条例's 多人走访 threshold)
+ESCALATED_CODES = core.ESCALATED.codes
+GROUP_VISIT_PERSONS = core.GROUP_PERSONS
 
 
 def escalated(p: str = "p") -> str:
-    return f"{p}.level IN {_IN}"
+    return core.ESCALATED.sql(p)
 
 
 def not_escalated(p: str = "p") -> str:
-    return f"{p}.level NOT IN {_IN}"
+    return f"NOT {core.ESCALATED.sql(p)}"
 
 
-def overdue(day: str = ":today", p: str = "p") -> str:
-    """Open and past the first deadline still running by its stage (storage.casepath.RUNNING_DUE)."""
-    from guside_cli.storage.casepath import OVERDUE as RUNNING
-
-    return _aliased(RUNNING.replace(":today", day), p)
+def handed_down(p: str = "p") -> str:
+    return core.HANDED_DOWN.sql(p)
 
 
-def past_handling_limit(day: str = ":end", p: str = "p") -> str:
-    return f"{p}.status = 'open' AND {p}.due_on < {day}"
+def overdue(day: str = ":today", p: str = "p", *, as_it_stood: bool = False) -> str:
+    """Open and past a running clock's due date on `day` (core.rules.CLOCKS)."""
+    if as_it_stood:
+        return core.overdue_sql(day, now=False, p=p)
+    return f"{p}.status = 'open' AND {core.overdue_sql(day, p=p)}"
 
 
 def due_soon(day: str = ":today", until: str = ":until", p: str = "p") -> str:
-    from guside_cli.storage.casepath import DUE_SOON as RUNNING
-
-    return _aliased(RUNNING.replace(":today", day).replace(":until", until), p)
+    return f"{p}.status = 'open' AND {core.due_between_sql(day, until, p)}"
 
 
-def _aliased(sql: str, p: str) -> str:
-    return sql if p == "p" else sql.replace("p.", f"{p}.")
+def earliest_due(p: str = "p") -> str:
+    return core.earliest_due_sql(p)
 
 
 def carried_over(start: str = ":start", p: str = "p") -> str:
@@ -63,15 +58,28 @@ def accepted(p: str = "p") -> str:
 
 
 def group_visit(p: str = "p") -> str:
-    return f"{p}.persons >= {GROUP_VISIT_PERSONS}"
+    return core.GROUP_VISIT.sql(p)
+
+
+def joint_letter(p: str = "p") -> str:
+    return core.JOINT_LETTER.sql(p)
+
+
+def many_persons(p: str = "p") -> str:
+    return f"{p}.persons >= {core.GROUP_PERSONS}"
 
 
 def within_24h(kind: str, p: str = "p") -> str:
-    """A step of this kind within 24 hours of receipt (steps cannot precede receipt: the first one decides)."""
-    return (
-        f"EXISTS (SELECT 1 FROM steps s WHERE s.petition_id = {p}.id AND s.kind = '{kind}'"
-        f" AND strftime('%s', s.at) - strftime('%s', {p}.received_at) <= 86400)"
-    )
+    return core.within_hours_sql(kind, p)
+
+
+def has_records(p: str = "p") -> str:
+    return core.has_records_sql(p)
+
+
+def needs_holder(p: str = "p") -> str:
+    """On the 排查 list: an open 到部去省 or handed-down case since 2017 with no 包案 leader (core.rules)."""
+    return core.needs_holder_sql(p)
 
 
 def concluded_between(start: str = ":start", end: str = ":end", p: str = "p") -> str:
@@ -89,7 +97,7 @@ def accepted_between(start: str = ":start", end: str = ":end", p: str = "p") -> 
 def elements_complete(p: str = "p") -> str:
     return (
         f"{p}.cause IS NOT NULL AND {p}.unit IS NOT NULL AND {p}.forecast IS NOT NULL"
-        f" AND NOT ({group_visit(p)} AND {p}.key_persons = '[]')"
+        f" AND NOT ({many_persons(p)} AND {p}.key_persons = '[]')"
     )
 
 

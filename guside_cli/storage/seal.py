@@ -208,7 +208,18 @@ DIRTY_CASES, DIRTY_TABLES = "temp.guside_dirty_cases", "temp.guside_dirty_tables
 _BARE_CASES, _BARE_TABLES = "guside_dirty_cases", "guside_dirty_tables"  # a trigger's body names no schema
 # cases whose 包案 or due date must be judged again at the write's end: what the plan's and the statute's rules read
 RULED, _BARE_RULED = "temp.guside_ruled_cases", "guside_ruled_cases"
-RULED_COLUMNS = ("leader_id", "level", "source", "is_key", "due_given", "accepted_on", "received_at")
+RULED_COLUMNS = (
+    "leader_id",
+    "level",
+    "source",
+    "is_key",
+    "key_repeat",
+    "village",
+    "due_given",
+    "accepted_on",
+    "received_at",
+    "rehandle_from",
+)
 
 
 def track(conn: sqlite3.Connection) -> None:
@@ -225,8 +236,8 @@ def track(conn: sqlite3.Connection) -> None:
         "guside_ruled_petitions_update": f"AFTER UPDATE OF {', '.join(RULED_COLUMNS)} ON main.petitions BEGIN "
         + _note(_BARE_RULED, "id", "NEW.id")
         + " END",
-        # a leader's rank changed: every open case the leader holds is judged again
-        "guside_ruled_leaders_update": f"AFTER UPDATE OF rank ON main.leaders BEGIN INSERT INTO {_BARE_RULED} "
+        # a leader's rank or village changed: every open case the leader holds is judged again
+        "guside_ruled_leaders_update": f"AFTER UPDATE OF rank, village ON main.leaders BEGIN INSERT INTO {_BARE_RULED} "
         f"SELECT p.id FROM petitions p WHERE p.leader_id = NEW.id AND p.status = 'open' "
         f"AND NOT EXISTS (SELECT 1 FROM {_BARE_RULED} r WHERE r.id = p.id); END",
     }
