@@ -58,7 +58,8 @@ def m016_rules_as_the_plan_says(db) -> None:
         CREATE INDEX petitions_key_repeat ON petitions (village, received_on) WHERE key_repeat = 1;
         """,
     )
-    existing = conn.execute("SELECT count(*) FROM history").fetchone()[0] > 0
+    # a new ledger has neither history nor villages yet while its migrations run (both come after them)
+    existing = conn.execute("SELECT (SELECT count(*) FROM history) + (SELECT count(*) FROM villages)").fetchone()[0] > 0
     stored = conn.execute("SELECT value FROM settings WHERE key = 'deadline.calendar'").fetchone()
     if existing and stored is None:
         conn.execute("INSERT INTO settings (key, value) VALUES ('deadline.calendar', 'plain')")
