@@ -1,7 +1,8 @@
 """The plan (四(三), 四(五), 四(七)) and 信访工作条例 read line by line, on small ledgers counted by hand:
 the veto's two triggers, 撤销重办, the 复查 window from 送达, extensions up to 30 days in all, the default
 calendar, the two key marks, 属地 包案, the 排查 list, the reception day's leader, late village summaries,
-unknown 24-hour shares and 联名信. Every date below is counted on the plain calendar unless the test is about the calendar."""
+unknown 24-hour shares and 联名信. Every date below is counted on the plain calendar unless the test is
+about the calendar."""
 
 import sqlite3
 
