@@ -240,6 +240,7 @@ def test_due_date_before_receipt_is_refused(cli):
 
 
 def test_plain_output_names_the_number_and_id(cli):
+    cli("config", "set", "deadline.calendar", "plain")  # these dates count plain days (new ledgers: official)
     result = cli("add", "--village", "红豆", "--level", "镇", "--subject", "s", "--received", "2018-06-07")
     assert result.stdout.strip() == "已登记 2018-红豆-001（序号 1），办结时限 2018-08-06"
     result = cli("--lang", "en", "add", "--village", "红豆", "--level", "镇", "--subject", "s")

@@ -13,8 +13,8 @@ def m016_rules_as_the_plan_says(db) -> None:
     - two key marks: `is_key` is 重点交办 (a handed-down case the office marks key: a town leader holds it,
       四(三)); `key_repeat` is 重点重复信访 (a repeat matter the office marks key: the village's head handles it,
       三(三); the veto's second trigger, 四(七)). Existing marks: a mark set by `key-cases mark` (history action
-      `key`) or on a case that is not handed down was the repeat mark; on a handed-down case set another way it
-      stays 重点交办;
+      `key`) or on a case that is not handed down was (also) the repeat mark; `is_key` is left as found, so a
+      handed-down case marked before keeps its town leader;
     - `served_on`: the day the petitioner received the written opinion (送达, 条例 第三十五条), from which the
       复查 window runs; `rehandle_from`: the 复查/复核 decision that revoked the opinion (撤销重办), from which
       a new handling clock runs;
@@ -52,9 +52,6 @@ def m016_rules_as_the_plan_says(db) -> None:
             WHERE extension_days IS NOT NULL;
         UPDATE petitions SET key_repeat = 1 WHERE is_key = 1 AND (NOT ({handed}) OR id IN
             (SELECT petition_id FROM history WHERE action = 'key' AND petition_id IS NOT NULL));
-        UPDATE petitions SET is_key = 0 WHERE is_key = 1 AND NOT ({handed});
-        UPDATE petitions SET is_key = 0 WHERE key_repeat = 1 AND is_key = 1 AND id IN
-            (SELECT petition_id FROM history WHERE action = 'key' AND petition_id IS NOT NULL);
         CREATE INDEX petitions_key_repeat ON petitions (village, received_on) WHERE key_repeat = 1;
         """,
     )

@@ -47,3 +47,5 @@ ALL_TABLES += (VILLAGE_TARGETS, CAMPAIGN_PHASES, CAMPAIGN_REPORTS, RECEPTIONS, I
 PERIODS = "periods"
 PERIOD_CORRECTIONS = "period_corrections"
 ALL_TABLES += (PERIODS, PERIOD_CORRECTIONS)
+EXTENSIONS = "extensions"  # m016: each approved extension (条例 第三十三条: several, 30 days in all)
+ALL_TABLES += (EXTENSIONS,)
