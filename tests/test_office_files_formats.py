@@ -358,7 +358,8 @@ def test_an_earlier_due_date_is_kept_and_said(cli, isolated, db_path):
     )
     result = cli("import", path)
     assert "办结时限早于法定期限（如督察组的期限），按文件所写保留：第 2 行" in result.stdout
-    assert rows(db_path, "SELECT due_on FROM petitions ORDER BY id") == [("2018-03-11",), ("2018-05-01",)]
+    # the statutory one on a new ledger's official calendar: 2018-05-01 is 劳动节, the next working day 05-02
+    assert rows(db_path, "SELECT due_on FROM petitions ORDER BY id") == [("2018-03-11",), ("2018-05-02",)]
 
 
 # --- Excel out, ready to print ------------------------------------------------------------------------------
