@@ -157,6 +157,9 @@ def _shadow_of(ch: str) -> str:
         return ""
     if ch in FILLERS:
         return " "
+    value = unicodedata.numeric(ch, None)  # before NFKC: it spells Ⅴ (Roman five) as the letter V
+    if value is not None and value == int(value) and 0 <= value <= 9:
+        return str(int(value))
     folded = unicodedata.normalize("NFKC", ch)
     return "".join(_digit_of(c) for c in folded)
 
