@@ -22,6 +22,9 @@ def test_the_front_door_and_the_manual_have_runnable_examples():
     names = {path.name for path in RUNNABLE}
     assert "用户手册.md" in names
     assert names & {"README.md", "README.draft.md"}
+    for path in RUNNABLE:  # each file makes its own demo ledger first, as a reader starting there would
+        first = doc_examples.examples(path, ROOT)[0].command
+        assert first.startswith("guside demo --out "), f"{path.name} begins with {first!r}, not the demo ledger"
 
 
 @pytest.mark.parametrize("doc", RUNNABLE, ids=lambda p: p.relative_to(ROOT).as_posix())
