@@ -134,6 +134,11 @@ def _test_of(nodeid: str) -> str:
 
 
 def pytest_configure(config):
+    # A shell without job control starts a background job with SIGINT ignored, and every process pytest starts
+    # would inherit that: the tests of Ctrl-C (a subprocess sent SIGINT must roll back and exit 130) would then see
+    # exit 0. Python's own handler is not inherited across exec, so the subprocesses get the default again.
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     config.addinivalue_line("markers", "slow: a slow test, run by CI, -m slow or --runslow (see tests/conftest.py)")
 
 
