@@ -1,8 +1,11 @@
 """Hermetic tests: every test gets its own ledger file, a pinned date, a fixed width and language."""
 
 import json
+import os
+import signal
 import sqlite3
-from contextlib import closing
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import pytest
@@ -26,6 +29,29 @@ def isolated(tmp_path, monkeypatch):
 
     set_language("zh")  # a run with --lang en leaves its language behind in this process
     return tmp_path
+
+
+SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGPIPE)
+
+
+@contextmanager
+def kept_signal_handlers() -> Iterator[None]:
+    """Put back the process's signal handlers as they were: a test that calls `main()` in this process installs
+    guside's SIGTERM handler, which would then turn a SIGTERM sent to pytest into a failure of whichever test is
+    running. Tests that need the real handler run the installed entry point in a subprocess."""
+    saved = {sig: signal.getsignal(sig) for sig in SIGNALS}
+    try:
+        yield
+    finally:
+        for sig, handler in saved.items():
+            if signal.getsignal(sig) is not handler and handler is not None:
+                signal.signal(sig, handler)
+
+
+@pytest.fixture(autouse=True)
+def signal_handlers() -> Iterator[None]:
+    with kept_signal_handlers():
+        yield
 
 
 @pytest.fixture
@@ -77,7 +103,76 @@ def snapshot(db: Path) -> dict[str, list[tuple]]:
 
 
 def pytest_addoption(parser):
-    parser.addoption("--runslow", action="store_true", help="run the long trust tests at their full count")
+    parser.addoption(
+        "--runslow", action="store_true", help="run the long trust tests at their full count, and the slow tests"
+    )
+
+
+# The slowest tests (measured 2026-12-06 with --durations on two shared cores: 8 to 40 s each, about 220 s of the
+# suite's 655): marked `slow`, left out of the default local run, run by CI (CI=true), `-m slow` or --runslow.
+SLOW = {
+    "tests/test_trust_leftovers.py::test_kill_9_at_any_time_leaves_no_personal_data_once_the_next_run_starts",
+    "tests/test_merge_properties.py::test_merging_is_idempotent_and_independent_of_order",
+    "tests/test_trust_families.py::test_a_number_is_masked_however_its_digits_are_written",
+    "tests/test_trust.py::test_desks_adding_at_once_never_collide",
+    "tests/test_web.py::test_a_real_browser_shows_the_front_page_and_the_report",
+    "tests/test_bench.py::test_bench_runs_end_to_end_on_a_small_ledger",
+    "tests/test_trust_property.py::test_every_command_with_hostile_values_never_tracebacks",
+    "tests/test_import_scale.py::test_a_uid_or_a_number_given_twice_far_apart_is_named_with_both_rows",
+    "tests/test_import_scale_migration.py::test_a_ledger_of_the_version_before_m013_is_rebuilt_whole",
+}
+# the two catalogue checks, parametrised over every message id: counted apart from behaviour tests
+CATALOGUE_CHECKS = {
+    "tests/test_messages.py::test_every_message_has_chinese_and_english_with_the_same_parameters",
+    "tests/test_messages.py::test_every_message_renders_in_both_languages",
+}
+
+
+def _test_of(nodeid: str) -> str:
+    """`tests/test_x.py::test_y[param]` -> `tests/test_x.py::test_y`."""
+    return nodeid.split("[", 1)[0]
+
+
+def pytest_configure(config):
+    # A shell without job control starts a background job with SIGINT ignored, and every process pytest starts
+    # would inherit that: the tests of Ctrl-C (a subprocess sent SIGINT must roll back and exit 130) would then see
+    # exit 0. Python's own handler is not inherited across exec, so the subprocesses get the default again.
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    config.addinivalue_line("markers", "slow: a slow test, run by CI, -m slow or --runslow (see tests/conftest.py)")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if _test_of(item.nodeid) in SLOW:
+            item.add_marker(pytest.mark.slow)
+    if config.getoption("--runslow") or os.environ.get("CI") or config.getoption("markexpr"):
+        return
+    kept = [item for item in items if "slow" not in item.keywords]
+    if len(kept) < len(items):
+        config.hook.pytest_deselected(items=[item for item in items if "slow" in item.keywords])
+        items[:] = kept
+
+
+def counts(nodeids) -> tuple[int, int]:
+    """(behaviour tests, catalogue checks) among test ids."""
+    catalogue = sum(1 for nodeid in nodeids if _test_of(nodeid) in CATALOGUE_CHECKS)
+    return len(nodeids) - catalogue, catalogue
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """Every run ends saying how many of its tests check behaviour and how many are the catalogue's checks (which
+    grow with every message, not with what guside does). The reports are read in the main process, so this holds
+    under xdist too."""
+    ran = {
+        report.nodeid
+        for reports in terminalreporter.stats.values()
+        for report in reports
+        if getattr(report, "when", None) == "call" or (getattr(report, "when", None) == "setup" and report.skipped)
+    }
+    if ran:
+        behaviour, catalogue = counts(ran)
+        terminalreporter.write_line(f"{behaviour} behaviour tests + {catalogue} catalogue checks")
 
 
 @pytest.fixture

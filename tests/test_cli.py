@@ -172,3 +172,21 @@ def test_a_signal_before_the_command_begins_is_one_line_not_a_traceback(monkeypa
     assert ended.value.code == (143 if stop == "Terminated" else 130)
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and ("已终止" in err or "已中断" in err) and "Traceback" not in err
+
+
+def test_the_sigterm_handler_main_installs_is_put_back_after_the_test(monkeypatch):
+    """main() installs guside's SIGTERM handler in whatever process calls it; in pytest's process the autouse
+    fixture (conftest.kept_signal_handlers) puts the previous one back, so a SIGTERM to pytest stops pytest."""
+    import signal
+
+    from conftest import kept_signal_handlers
+
+    import guside_cli.app as app_module
+    from guside_cli.commands._common import on_sigterm
+
+    monkeypatch.setattr(app_module, "app", lambda: None)
+    before = signal.getsignal(signal.SIGTERM)
+    with kept_signal_handlers():
+        app_module.main()
+        assert signal.getsignal(signal.SIGTERM) is on_sigterm
+    assert signal.getsignal(signal.SIGTERM) is before
