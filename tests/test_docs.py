@@ -10,8 +10,6 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
 LINK = re.compile(r"!?\[[^\]]*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
-# the README of 2026-12 links the workplace's copy of the domain note; docs/domain.md is the repository's own
-KNOWN_BROKEN_IN_README = ["../shared/docs/domain.md"]
 CODE_BLOCK = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
 
 
@@ -43,8 +41,6 @@ def test_relative_links_resolve(doc):
             broken.append(target)
         elif anchor and resolved.suffix == ".md" and anchor not in _anchors(resolved):
             broken.append(f"{target} (no such heading)")
-    if doc.name == "README.md" and broken == KNOWN_BROKEN_IN_README:
-        pytest.xfail("README.md still links outside the repository; docs/README.draft.md, its replacement, does not")
     assert broken == [], f"{doc.name}: links that do not resolve inside the repository: {broken}"
 
 
@@ -54,17 +50,17 @@ NAMED_PATH = re.compile(r"`((?:\.ci|bench|docs|guside_cli|sample_data|scripts|te
                         r"render|reports|interchange|messages|web)/[\w./-]*)(?:::\w+)?[`\s]")  # fmt: skip
 
 
-@pytest.mark.parametrize("doc", ["architecture.md", "用户手册.md", "guarantees.md", "README.draft.md"])
+@pytest.mark.parametrize("doc", ["docs/architecture.md", "docs/用户手册.md", "docs/guarantees.md", "README.md"])
 def test_every_path_a_document_names_exists(doc):
-    path = ROOT / "docs" / doc
+    path = ROOT / doc
     if not path.exists():
-        pytest.skip(f"docs/{doc} not written")
+        pytest.skip(f"{doc} not written")
     missing = []
     for named in NAMED_PATH.findall(path.read_text(encoding="utf-8")):
         named = named.split("::")[0].rstrip(".")
         if not ((ROOT / named).exists() or (ROOT / "guside_cli" / named).exists()):
             missing.append(named)
-    assert missing == [], f"docs/{doc} names paths that do not exist: {missing}"
+    assert missing == [], f"{doc} names paths that do not exist: {missing}"
 
 
 def test_every_test_the_guarantees_name_exists():

@@ -29,7 +29,7 @@ def test_step_asks_for_its_kind_with_the_choices_and_for_the_note(cli, terminal,
     terminal.type("C-u", "2", "Enter")
     terminal.answer("情况说明：", "现场有异味")
     assert terminal.exit_code() == 0
-    terminal.wait_for(f"{number}：已记录到达现场（受理后 1.0 小时）")
+    terminal.wait_for(f"{number}：已记录到达现场（登记后 1.0 小时）")
     assert rows(db_path, "SELECT kind, note FROM steps") == [("arrive", "现场有异味")]
 
 

@@ -20,11 +20,13 @@ SKIPPED = ("serve", "--install-completion", "--show-completion", "--help")
 
 
 def readme_lines() -> list[list[str]]:
-    """The `guside …` commands of the README's shell and cron blocks, split as a shell would, in order."""
+    """The `guside …` commands of the README's and the detailed reference's shell and cron blocks, split as a shell
+    would, in order."""
     found, inside = [], False
-    for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines():
+    text = "\n".join((ROOT / name).read_text(encoding="utf-8") for name in ("README.md", "docs/details.md"))
+    for line in text.splitlines():
         if line.startswith("```"):
-            inside = line.strip() in BLOCKS
+            inside = line.strip() in BLOCKS or line.strip() == "```console runnable"
             continue
         if not inside:
             continue

@@ -12,7 +12,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "lifecycle.assigned": ("{number} 由 {leader} 包案，办结时限 {due}", "{number} held by {leader}, due {due}"),
     "lifecycle.step_recorded": (
-        "{number}：已记录{kind}（受理后 {hours} 小时）",
+        "{number}：已记录{kind}（登记后 {hours} 小时）",
         "{number}: recorded {kind} ({hours} hours after receipt)",
     ),
     "lifecycle.corrected": ("{number} 已更正：{changes}", "{number} corrected: {changes}"),
@@ -223,6 +223,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{key} = {value}（{moved} 件在办案件的时限已重算）",
         "{key} = {value} ({moved} open cases' deadlines moved)",
     ),
+    "setting.set": ("{key} = {value}", "{key} = {value}"),
     "setting.help.deadline.roll_weekends": (
         "时限末日为周六或周日的顺延至下周一（各地做法不一，默认不顺延）",
         "A deadline that falls on Saturday or Sunday moves to the next Monday (practice varies; off by default)",

@@ -24,6 +24,8 @@ def set_setting(run, key: str, value: str, *, by: str | None) -> Said:
         ledger.log(None, "config.set", field=key, old=old, new=new)
         reason = text("setting.recomputed", "zh", key=key, value=new)  # the history's words: the office's language
         moved = ledger.refresh_all_due(reason) if key.startswith("deadline.") and old != new else 0
+    if not key.startswith("deadline."):
+        return Said(M("setting.set", key=key, value=new))
     return Said(M("setting.done", key=key, value=new, moved=moved))
 
 
