@@ -223,7 +223,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{key} = {value}（{moved} 件在办案件的时限已重算）",
         "{key} = {value} ({moved} open cases' deadlines moved)",
     ),
-    "setting.set": ("{key} = {value}", "{key} = {value}"),
+    "setting.set": ("{key} 已设为 {value}", "{key} = {value}"),
     "setting.help.deadline.roll_weekends": (
         "时限末日为周六或周日的顺延至下周一（各地做法不一，默认不顺延）",
         "A deadline that falls on Saturday or Sunday moves to the next Monday (practice varies; off by default)",
