@@ -341,7 +341,7 @@ def check(
     and `check --anchor ROWS:HASH` fails when the chain no longer holds that row with that hash (cut off or
     rewritten). With --elements, the cases missing any registration element. Exits 1 when anything is wrong.
 
-    Example: guside check --anchor 1204:3fa9c2d1 || mail -s "guside ledger check failed" office@example
+    Example: guside check --anchor ~/anchors.txt || mail -s "guside ledger check failed" office@example
     """
     import sqlite3
 
@@ -354,17 +354,14 @@ def check(
         with open_ledger(run) as ledger:
             _missing_elements(ledger.missing_elements(), run, fmt)
         return
-    if anchor is not None:
-        from guside_cli.storage.verify import parse_anchor
+    from guside_cli.storage.verify import anchors_given, rolled_back
 
-        parse_anchor(anchor)
+    anchors = anchors_given(anchor) if anchor is not None else []
     try:
-        from guside_cli.storage.verify import interrupted
-
-        cut_off = interrupted(run.db)
         with Ledger.open_read_only(run.db) as ledger:
-            findings = ledger.check(anchor)
-            findings.append({"check": "head", "ok": True, **_head(ledger.head())})
+            cut_off = rolled_back(ledger.conn)
+            findings, head = ledger.check(anchors)
+            findings.append({"check": "head", "ok": True, **_head(head)})
         if cut_off:  # what was checked is the ledger as its next opening leaves it
             findings.insert(0, {"check": "interrupted", "ok": True, "detail": M("data.check_interrupted")})
     except sqlite3.DatabaseError as e:

@@ -35,6 +35,7 @@ AREAS = (
     "sheets",
     "documents",
     "rules",
+    "sources",
 )
 
 _language = "zh"

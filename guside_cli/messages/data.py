@@ -353,7 +353,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "按历史记录重放核对各表：在 guside 之外改动的案件、调处或奖励会被指出。JSON 输出末尾是链的末端（行数、"
         "哈希）；summary、report 和 publish 打印为“账本校验 行数:哈希”，check --anchor 行数:哈希 在链已不含该行"
         "或哈希不符（被截断或改写）时报错。--elements：列出缺少任一建档要素的件。发现问题时退出码为 1。\n\n"
-        '示例：guside check --anchor 1204:3fa9c2d1 || mail -s "guside 台账校验未通过" office@example',
+        '示例：guside check --anchor ~/anchors.txt || mail -s "guside 台账校验未通过" office@example',
         "Check the ledger (integrity, foreign keys, schema, history guards, chain and replay), or with --elements "
         "the 建档 to-do. Never writes: the file is opened read-only.\n\n"
         "The history is replayed against the tables: a case, step or reward changed outside guside is named. "
@@ -361,11 +361,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ROWS:HASH, and `check --anchor ROWS:HASH` fails when the chain no longer holds that row with that hash "
         "(cut off or rewritten). With --elements, the cases missing any registration element. Exits 1 when "
         "anything is wrong.\n\n"
-        'Example: guside check --anchor 1204:3fa9c2d1 || mail -s "guside ledger check failed" office@example',
+        'Example: guside check --anchor ~/anchors.txt || mail -s "guside ledger check failed" office@example',
     ),
     "help.check.elements": ("列出缺少行动方案建档要素的件", "List cases missing the plan's 建档 elements"),
     "help.check.anchor": (
-        "此前报告上打印的 行数:哈希：已不成立时报错",
-        "ROWS:HASH printed on an earlier report: fail if it no longer holds",
+        "此前报告上打印的 行数:哈希（32 位；旧式 8 位仍核对，但注明其弱），或另处保存的锚文件（每行一个）："
+        "已不成立时报错",
+        "ROWS:HASH printed on an earlier report (32 hex; an old 8-hex one is still checked, said to be weak), or a "
+        "file of anchors kept elsewhere (one a line): fail if any no longer holds",
     ),
 }

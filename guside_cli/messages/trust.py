@@ -58,8 +58,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # check
     "trust.check.anchor_format": (
-        "--anchor 格式为 行数:哈希前缀（如 120:3fa9c2d1），而不是 {value}",
-        "--anchor takes ROWS:HASH (such as 120:3fa9c2d1), not {value}",
+        "--anchor 须为 行数:哈希（如 120:3fa9c2d17b0e44a1c9d2e8f05a6b3c71）或一个锚文件，而不是 {value}",
+        "--anchor takes ROWS:HASH (such as 120:3fa9c2d17b0e44a1c9d2e8f05a6b3c71) or a file of anchors, not {value}",
     ),
     "trust.anchor.label": ("账本校验", "ledger anchor"),
     # input that cannot be true

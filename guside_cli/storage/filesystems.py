@@ -82,6 +82,14 @@ def alive(pid: int) -> bool:
 def private_temp_folder(kind: str) -> Path:
     """A new 0700 folder in the temp folder, named `guside-KIND-PID-XXXX`, after sweeping those of the same kind
     whose process is gone (a killed command's dry-run ledger holds the rows it had read)."""
+    import tempfile
+
+    sweep_private_temp(kind)
+    return Path(tempfile.mkdtemp(prefix=f"guside-{kind}-{os.getpid()}-"))
+
+
+def sweep_private_temp(kind: str) -> None:
+    """Remove the `guside-KIND-PID-…` folders whose process is gone (this user's only)."""
     import shutil
     import tempfile
 
@@ -97,4 +105,3 @@ def private_temp_folder(kind: str) -> Path:
             folder = base / name
             if folder.is_dir() and not folder.is_symlink() and folder.lstat().st_uid == os.getuid():
                 shutil.rmtree(folder, ignore_errors=True)
-    return Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-"))

@@ -1,7 +1,7 @@
 """The Ledger: every SQL statement of the tool lives in this package, most of it in this class's mixins."""
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -133,12 +133,13 @@ class Ledger(
             raise LedgerError(M("trust.error.malformed", path=shown(self.path), why="; ".join(verdict[:2])))
         return pages
 
-    def check(self, anchor: str | None = None) -> list[dict]:
-        """Integrity, foreign keys, schema, the history's guards and chain, an anchor, the history replay."""
+    def check(self, anchors: Sequence[tuple[str, str]] = ()) -> tuple[list[dict], dict]:
+        """Integrity, foreign keys, schema, the history's guards and chain, anchors, the history replay, and the
+        chain's head, all read in one snapshot."""
         from guside_cli.storage.tables import APPLICATION_ID
-        from guside_cli.storage.verify import findings
+        from guside_cli.storage.verify import snapshot_findings
 
-        return findings(self.conn, latest=LATEST_VERSION, app_id_expected=APPLICATION_ID, anchor=anchor)
+        return snapshot_findings(self.conn, latest=LATEST_VERSION, app_id_expected=APPLICATION_ID, anchors=anchors)
 
     def sound(self) -> None:
         """Every page readable (PRAGMA quick_check), else the one-line refusal of a damaged ledger. A ledger that
