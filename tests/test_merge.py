@@ -194,33 +194,33 @@ def test_the_merge_is_in_the_receiving_chain_and_refusals_change_nothing(cli, tm
     assert snapshot(town) == before
 
 
+def _sealed_sql(db: Path, sql: str) -> None:
+    """SQL run in a write transaction of the tool, as a migration's is: its changes are sealed at its end."""
+    with Ledger.open(db) as ledger, ledger.write(actor="migration", at="2018-06-20T10:00:00+08:00"):
+        ledger.conn.execute(sql)
+
+
 def test_a_column_added_by_a_later_migration_is_merged_with_no_change_to_the_merge(cli, tmp_path):
     """Columns are read from the schema: a new column (here `later_field`, as a later migration would add one)
-    travels, changes and conflicts like any other; a source with a column this ledger lacks is refused."""
+    travels, changes and conflicts like any other; a source with a column this ledger lacks is refused. The
+    column is added and set in a write of the tool (sealed, as a migration's is): a source changed by SQL
+    outside the tool fails its own check and is refused (tests/test_merge_sources.py)."""
     a, town = tmp_path / "a.db", tmp_path / "town.db"
     n = _add(cli, a)
     cli("--db", town, "config", "set", "town.name", "顾山镇")  # creates it
     for db in (a, town):
-        with closing(sqlite3.connect(db)) as conn:
-            conn.execute("ALTER TABLE petitions ADD COLUMN later_field TEXT")
-            conn.commit()
-    with closing(sqlite3.connect(a)) as conn:
-        conn.execute("UPDATE petitions SET later_field = 'verify'")
-        conn.commit()
+        _sealed_sql(db, "ALTER TABLE petitions ADD COLUMN later_field TEXT")
+    _sealed_sql(a, "UPDATE petitions SET later_field = 'verify'")
     cli("--db", town, "merge", a)
     assert rows(town, "SELECT later_field FROM petitions") == [("verify",)]
-    with closing(sqlite3.connect(a)) as conn:
-        conn.execute("UPDATE petitions SET later_field = 'handle'")
-        conn.commit()
+    _sealed_sql(a, "UPDATE petitions SET later_field = 'handle'")
     cli("--db", town, "merge", a)
     assert rows(town, "SELECT later_field FROM petitions") == [("handle",)]
     assert any(h["field"] == "later_field" for h in cli.json("--db", town, "history", n))
     b, fresh = tmp_path / "b.db", tmp_path / "fresh.db"
     _add(cli, b)
     cli("--db", fresh, "config", "set", "town.name", "顾山镇")
-    with closing(sqlite3.connect(b)) as conn:
-        conn.execute("ALTER TABLE petitions ADD COLUMN later_field TEXT")
-        conn.commit()
+    _sealed_sql(b, "ALTER TABLE petitions ADD COLUMN later_field TEXT")
     before = snapshot(fresh)
     refused = cli("--db", fresh, "merge", b, ok=False)
     assert refused.exit_code != 0 and len(refused.stderr.strip().splitlines()) == 1

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from guside_cli.commands import _options as opt
-from guside_cli.commands._common import guarded, open_ledger, run_of
+from guside_cli.commands._common import guarded, run_of
 from guside_cli.render.output import Format
 
 
@@ -20,19 +20,20 @@ def merge(
     ctx: typer.Context,
     sources: Annotated[list[Path], typer.Argument(help="help.merge.sources")],
     by: opt.By = None,
+    reveal: opt.Reveal = False,
     fmt: opt.OutputFormat = Format.auto,
 ) -> None:
     """Bring other ledgers' cases into this one by uid (help.cmd.merge)."""
     from guside_cli.services import merging
 
     run = run_of(ctx)
-    results = merging.merge(run, sources, by=by)
-    _report(run, results, fmt)
+    results = merging.merge(run, sources, by=by, reveal=reveal)
+    _report(run, results, fmt, reveal)
     if any(r.conflicts for r in results):
         raise typer.Exit(1)
 
 
-def _report(run, results, fmt: Format) -> None:
+def _report(run, results, fmt: Format, reveal: bool) -> None:
     from guside_cli.messages import text
     from guside_cli.render import output
 
@@ -49,7 +50,7 @@ def _report(run, results, fmt: Format) -> None:
                     "taken": r.taken,
                     "rows": r.rows,
                     "history": r.history,
-                    "conflicts": [_conflict_json(c) for c in r.conflicts],
+                    "conflicts": [_conflict_json(c, reveal) for c in r.conflicts],
                 }
                 for r in results
             ]
@@ -69,21 +70,27 @@ def _report(run, results, fmt: Format) -> None:
             )
         )
     if conflicts:
-        _print_conflicts(run, [_conflict_json(c) for c in conflicts], fmt)
+        _print_conflicts(run, [_conflict_json(c, reveal) for c in conflicts], fmt)
 
 
-def _conflict_json(c: dict) -> dict:
+def _conflict_json(c: dict, reveal: bool) -> dict:
+    """A conflict as shown: its values (and a key person's name) masked unless --reveal."""
+    from guside_cli.core.merge import masked_key, masked_value
+
     mine_at, mine_actor = c.get("mine_change", (c.get("mine_at"), c.get("mine_actor")))
     theirs_at, theirs_actor = c.get("theirs_change", (c.get("theirs_at"), c.get("theirs_actor")))
     case = c.get("case") or (c["theirs"] if c["kind"] == "number" else c["key"])
+    table, field = c["tbl"], c["field"]
+    shown = (lambda v: v) if reveal else (lambda v: masked_value(table, field, v))
+    key = c["key"] if reveal else masked_key(table, c["key"])
     return {
-        "case": case,
-        "table": c["tbl"],
-        "key": c["key"],
-        "field": c["field"],
+        "case": case if reveal or case != c["key"] else key,
+        "table": table,
+        "key": key,
+        "field": field,
         "kind": c["kind"],
-        "mine": c["mine"],
-        "theirs": c["theirs"],
+        "mine": shown(c["mine"]),
+        "theirs": shown(c["theirs"]),
         "mine_at": mine_at,
         "mine_actor": mine_actor,
         "theirs_at": theirs_at,
@@ -117,15 +124,14 @@ def _print_conflicts(run, rows: list[dict], fmt: Format) -> None:
     output.print_table(headers, table, fmt, title=text("merge.conflicts_title", n=len(rows)))
 
 
-def conflicts(ctx: typer.Context, fmt: opt.OutputFormat = Format.auto) -> None:
+def conflicts(ctx: typer.Context, reveal: opt.Reveal = False, fmt: opt.OutputFormat = Format.auto) -> None:
     """List the open merge conflicts (help.cmd.conflicts)."""
     from guside_cli.messages import text
     from guside_cli.render import output
-    from guside_cli.storage.merge_conflicts import open_conflicts
+    from guside_cli.services import merging
 
     run = run_of(ctx)
-    with open_ledger(run) as ledger:
-        rows = [_conflict_json(c) for c in open_conflicts(ledger)]
+    rows = [_conflict_json(c, reveal) for c in merging.conflicts(run, reveal=reveal)]
     fmt = output.resolve(fmt)
     if fmt is Format.json:
         output.write_json(rows)

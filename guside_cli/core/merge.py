@@ -95,3 +95,41 @@ def bare(number: str, town: str | None) -> str:
     """The number as its own town knows it (the qualifier, if any, removed)."""
     prefix = f"{town}{QUALIFIER}" if town else None
     return number[len(prefix) :] if prefix and number.startswith(prefix) else number
+
+
+# a conflict's values as shown without --reveal: the personal fields by their own mask, every other text by the
+# one rule for free text (core.identity), so a phone typed into a subject is masked like the phone field
+_NAMES = frozenset({"petitioner", "key_persons", "name"})  # a person's name (the persons register's key too)
+
+
+def masked_value(table: str, field: str, value):
+    """A conflict's value (mine or theirs) as `merge` and `conflicts` show it unless --reveal."""
+    from guside_cli.core.identity import mask_id_number, mask_in_text, mask_name, mask_phone
+
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    if isinstance(value, list):
+        return [masked_value(table, field, v) for v in value]
+    text = str(value)
+    if field == "number":  # a case number is no personal data
+        return text
+    if field == "phone":
+        return mask_phone(text)
+    if field == "id_number":
+        return mask_id_number(text)
+    if field in _NAMES and (table != "leaders" and table != "enterprises"):
+        if text.startswith("[") and field == "key_persons":  # a list stored as JSON
+            try:
+                return dumps([mask_name(str(n)) for n in json.loads(text)])
+            except ValueError:
+                pass
+        return mask_name(text)
+    return mask_in_text(text)
+
+
+def masked_key(table: str, key: str) -> str:
+    """A register row's key as shown: a key person's name masked; a case's uid, a leader's or an enterprise's
+    name as it is."""
+    from guside_cli.core.identity import mask_name
+
+    return mask_name(key) if table == "persons" else key

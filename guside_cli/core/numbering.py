@@ -54,3 +54,19 @@ def number_year(number: str) -> int | None:
     """The year a number of the ledger's forms belongs to (2018-0042, 2018-红豆-007), or None."""
     m = _YEAR_PREFIX.match(number)
     return int(m.group(1)) if m else None
+
+
+_TOWN_FORM = re.compile(r"\d{4}-\d{4,}")
+_VILLAGE_FORM = re.compile(r"\d{4}-(.+)-\d{3,}")
+
+
+def check_number_scope(number: str, level: str, village_short: str) -> None:
+    """A number of the ledger's own forms belongs to the sequence that gives it (the plan's 挂账销号 rule): a
+    town number (2018-0042) only on a case lodged at province or Beijing, a village's (2018-红豆-007) only on
+    a case of that village lodged below. Numbers of other forms (an office's own, imported) are not judged."""
+    escalated = Level.parse(level).escalated
+    village = _VILLAGE_FORM.fullmatch(number)
+    if _TOWN_FORM.fullmatch(number) and not escalated:
+        raise InputError(M("numbering.town_on_village", number=number, level=Level.parse(level).zh))
+    if village and (escalated or village.group(1) != village_short):
+        raise InputError(M("numbering.village_elsewhere", number=number, short=village_short))

@@ -62,4 +62,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "合并冲突（明文）",
         "merge conflicts (in clear)",
     ),
+    "sources.take_side_only": (
+        "字段 {field} 不能以 add/edit 之外的值解决：请用 --take mine 或 --take theirs",
+        "field {field} is not one add or edit sets: settle it with --take mine or --take theirs",
+    ),
+    "numbering.town_on_village": (
+        "{number} 是镇级编号，只给到省、进京的件；本件为{level}，用属地编号",
+        "{number} is a town number, given only to cases lodged at province or Beijing; this case is {level}: "
+        "it takes its village's number",
+    ),
+    "numbering.village_elsewhere": (
+        "{number} 不是本件属地（{short}）的编号，或本件为到省、进京的件（用镇级编号）",
+        "{number} is not a number of this case's village ({short}), or the case is lodged at province or Beijing "
+        "(it takes a town number)",
+    ),
 }

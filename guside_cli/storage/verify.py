@@ -109,6 +109,8 @@ def snapshot_findings(
     """`findings` and the chain's head read in one read transaction: every statement sees the same ledger, so
     a desk adding meanwhile (its rows and their seals committed between two reads) is never taken for a change
     made outside guside."""
+    if conn.in_transaction:  # a writer's own transaction (a merge vetting its source again): one snapshot already
+        return findings(conn, latest=latest, app_id_expected=app_id_expected, anchors=anchors), head(conn)
     conn.execute("BEGIN")
     try:
         return findings(conn, latest=latest, app_id_expected=app_id_expected, anchors=anchors), head(conn)
