@@ -31,6 +31,18 @@ def timed(args: list[str], env: dict) -> tuple[float, int, int]:
     return elapsed, peak, done.returncode
 
 
+def sealed(path: Path) -> None:
+    """The generated ledger (plain INSERTs) as an import leaves one: each case sealed by its import row, every
+    other table and the schema sealed. A merge refuses a source that fails its own check."""
+    from guside_cli.storage.ledger import Ledger
+    from guside_cli.storage.seal import IMPORT, SEALED, petition_digests, seal_everything
+
+    with Ledger.open(path) as ledger, ledger.write(actor="bench", at="2018-12-31T12:00:00+08:00"):
+        for pid, digest in petition_digests(ledger.conn).items():
+            ledger.log(pid, IMPORT, field=SEALED, new=digest)
+        seal_everything(ledger)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--towns", type=int, default=3)
@@ -40,7 +52,11 @@ def main() -> None:
     args = parser.parse_args()
     args.keep.mkdir(parents=True, exist_ok=True)
     guside = [sys.executable, "-m", "guside_cli"]
-    env = {**os.environ, "GUSIDE_USER": "bench", "GUSIDE_TODAY": "2018-12-31"}
+    env = {
+        **os.environ,
+        "GUSIDE_USER": "bench",
+        "GUSIDE_TODAY": "2019-06-30",
+    }  # the generator's last receipts are of 2019-01-01
     towns = []
     started = time.perf_counter()
     for i in range(args.towns):
@@ -49,8 +65,11 @@ def main() -> None:
         if args.reuse and path.exists():
             continue
         generate(args.rows, path, seed=100 + i)
-        with sqlite3.connect(path) as conn:
-            conn.execute("INSERT INTO settings (key, value) VALUES ('town.name', ?)", (f"第{i + 1:02d}镇",))
+        sealed(path)
+        # through the tool (sealed): a merge refuses a source changed outside it
+        subprocess.run(
+            [*guside, "--db", str(path), "config", "set", "town.name", f"第{i + 1:02d}镇"], env=env, check=True
+        )
     print(f"generated {args.towns} ledgers of {args.rows} cases in {time.perf_counter() - started:.0f} s", flush=True)
     county = args.keep / "county.db"
     for suffix in ("", "-wal", "-shm", "-journal"):

@@ -58,10 +58,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "含不可见或控制字符（{value}）",
         "holds invisible or control characters ({value})",
     ),
-    "sources.reveal_note": (
-        "合并冲突（明文）",
-        "merge conflicts (in clear)",
-    ),
     "sources.take_side_only": (
         "字段 {field} 不能以 add/edit 之外的值解决：请用 --take mine 或 --take theirs",
         "field {field} is not one add or edit sets: settle it with --take mine or --take theirs",

@@ -85,30 +85,49 @@ def _vet(run, path: Path) -> tuple[str, tuple[int, str]]:
 
 
 def _whole_by_its_own_check(source, path: Path) -> None:
-    """The source's own `check`; a source only older than this guside (its upgrade comes when it is opened for
-    writing, and is checked again there) is not refused for its version alone."""
+    """The source's own `check`. A source of an older guside (upgraded when it is opened for writing, and checked
+    whole again there) is held here to what its version can show: a sound file, its guards, its chain, and no
+    trigger or view guside never makes (the only triggers guside makes are the history's two guards) — so none
+    can run during its upgrade."""
     from guside_cli.core.errors import LedgerError
     from guside_cli.core.text import shown
     from guside_cli.messages import M, language
     from guside_cli.storage.migrations import LATEST_VERSION
+    from guside_cli.storage.verify import GUARDS
 
     found, _ = source.check()
     version = source.conn.execute("PRAGMA user_version").fetchone()[0]
-    failed = [f for f in found if not f["ok"] and not (f["check"] == "schema" and 0 < version < LATEST_VERSION)]
+    older = 0 < version < LATEST_VERSION
+    failed = [f"{f['check']}: {f['detail']}" for f in found if not f["ok"]]
+    if older:
+        failed = [f for f in failed if not f.startswith(("schema:", "history_replay:"))]
+        foreign = source.conn.execute(
+            "SELECT type || ' ' || name FROM sqlite_master WHERE type IN ('trigger', 'view') AND name NOT IN "
+            f"({', '.join('?' * len(GUARDS))}) ORDER BY 1",
+            tuple(GUARDS),
+        ).fetchall()
+        failed += [f"schema: {name}" for (name,) in foreign]
     if failed:
-        separator = "；" if language() == "zh" else "; "
-        named = separator.join(f"{f['check']}: {f['detail']}" for f in failed)
+        named = ("；" if language() == "zh" else "; ").join(failed)
         raise LedgerError(M("sources.fails_check", path=shown(path), failed=named[:600]))
 
 
 def _standing(run, source, path: Path) -> None:
     """The source against the head this ledger recorded when it last merged it (storage/merge_sources.py)."""
-    if not run.db.exists():
-        return
-    from guside_cli.storage.ledger import Ledger
+    from contextlib import closing
 
-    with Ledger.open_read_only(run.db) as mine:
-        refuse_off_chain(mine.conn, source.conn, path)
+    if not run.db.is_file():
+        return
+    try:
+        mine = sqlite3.connect(f"{run.db.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return
+    with closing(mine):
+        try:
+            mine.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error:  # this ledger's own last write was cut off: asked again inside its transaction
+            return
+        refuse_off_chain(mine, source.conn, path)
 
 
 def refuse_off_chain(mine, theirs, path: Path) -> None:
