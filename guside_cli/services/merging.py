@@ -225,6 +225,7 @@ def _checked_value(run, ledger, conflict, take: str):
     from guside_cli.messages import M
     from guside_cli.services.casework import _corrected
     from guside_cli.storage.cases import ATTRIBUTE, _column_value
+    from guside_cli.storage.settings import deadline_rules
 
     table, column = conflict["tbl"], conflict["field"]
     if table != "petitions":
@@ -250,7 +251,7 @@ def _checked_value(run, ledger, conflict, take: str):
     if name not in EDITABLE_FIELDS:
         raise InputError(M("sources.take_side_only", field=column))
     p = ledger.by_id(ledger.conn.execute("SELECT id FROM petitions WHERE uid = ?", (key,)).fetchone()[0])
-    corrected = _corrected(p, [f"{name}={take}"], run.now, ledger.villages())
+    corrected = _corrected(p, [f"{name}={take}"], run.now, ledger.villages(), deadline_rules(ledger))
     value = _column_value(column, getattr(corrected, "received_at" if name == "received" else name))
     if column == "received_at" and value is not None:
         value = value.isoformat() if hasattr(value, "isoformat") else value
