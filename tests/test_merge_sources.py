@@ -174,6 +174,7 @@ def test_a_source_with_a_table_dropped_is_one_line_in_chinese(cli, tmp_path, dro
         conn.executescript(f"PRAGMA foreign_keys = OFF; DROP TABLE {dropped}")
     line = _refused(cli, town, desk, str(desk))
     assert "未合并" in line and re.search(r"[\u4e00-\u9fff]{4}", line)
+    assert "no such" not in line and (dropped != "history" or "缺少表 history" in line)
     assert _whole(cli, town)
 
 

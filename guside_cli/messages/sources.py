@@ -72,4 +72,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{number} is not a number of this case's village ({short}), or the case is lodged at province or Beijing "
         "(it takes a town number)",
     ),
+    "sources.missing_table": ("缺少表 {name}", "table {name} is missing"),
+    "sources.missing_column": ("缺少字段 {name}", "column {name} is missing"),
 }

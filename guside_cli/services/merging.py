@@ -47,7 +47,7 @@ def merge(run, sources: list[Path], *, by: str | None, reveal: bool = False) -> 
         with open_ledger(run, create=True) as ledger, writing(ledger, run, by):
             seal(ledger)
             for path, source in zip(sources, opened, strict=True):
-                refuse_off_chain(ledger.conn, source.conn, path)  # again, where no other merge can come between
+                refuse_off_chain(ledger.conn, source, path)  # again, where no other merge can come between
                 results.append(Merger(ledger, source, str(path)).run())
             if reveal and any(r.conflicts for r in results):
                 ledger.log(None, "reveal", note="merge conflicts")
@@ -81,7 +81,11 @@ def _vet(run, path: Path) -> tuple[str, tuple[int, str]]:
                 "SELECT coalesce(max(id), 0), (SELECT hash FROM history ORDER BY id DESC LIMIT 1) FROM history"
             ).fetchone()
         except sqlite3.DatabaseError as e:  # a table dropped, a column gone: not a ledger this merge can read
-            raise LedgerError(M("sources.not_a_ledger", path=shown(path), why=shown(str(e)[:200]))) from None
+            import re
+
+            missing = re.match(r"no such (table|column): (\S+)", str(e))
+            why = M(f"sources.missing_{missing.group(1)}", name=shown(missing.group(2))) if missing else shown(str(e))
+            raise LedgerError(M("sources.not_a_ledger", path=shown(path), why=why)) from None
 
 
 def _whole_by_its_own_check(source, path: Path) -> None:
@@ -127,21 +131,24 @@ def _standing(run, source, path: Path) -> None:
             mine.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.Error:  # this ledger's own last write was cut off: asked again inside its transaction
             return
-        refuse_off_chain(mine, source.conn, path)
+        refuse_off_chain(mine, source, path)
 
 
-def refuse_off_chain(mine, theirs, path: Path) -> None:
+def refuse_off_chain(mine, source, path: Path) -> None:
+    """Refused, naming both heads and the day, when the source (a Ledger) is behind or off the head this ledger
+    (a connection) recorded when it last merged it."""
     from guside_cli.core.errors import InputError
     from guside_cli.core.text import shown
     from guside_cli.messages import M
     from guside_cli.storage.merge_sources import standing
+    from guside_cli.storage.settings import get_setting
 
-    found = standing(mine, theirs)
+    found = standing(mine, source.conn)
     if found is None:
         return
-    town = theirs.execute("SELECT value FROM settings WHERE key = 'town.name'").fetchone()
     kind = found.pop("kind")
-    raise InputError(M(f"sources.{kind}", source=shown(path), town=shown(town[0] if town else "—"), **found))
+    town = shown(get_setting(source, "town.name"))
+    raise InputError(M(f"sources.{kind}", source=shown(path), town=town, **found))
 
 
 def _takeable(run, source, path: Path) -> None:
