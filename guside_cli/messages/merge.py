@@ -6,7 +6,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} is this ledger itself (or a copy of it): nothing to merge",
     ),
     "merge.no_source": ("没有台账文件 {path}", "no ledger file at {path}"),
-    "merge.source_is_target": ("{path} 就是正在使用的台账", "{path} is the ledger in use"),
     "merge.schema_differs": (
         "来源台账的 {table} 表有本台账没有的字段：请先升级 guside",
         "the source ledger's {table} table has columns this ledger lacks: upgrade guside first",

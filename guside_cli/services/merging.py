@@ -65,8 +65,7 @@ def _vet(run, path: Path) -> tuple[str, tuple[int, str]]:
     from guside_cli.core.text import shown
     from guside_cli.messages import M
     from guside_cli.storage.ledger import Ledger
-    from guside_cli.storage.merge_sources import same_file
-    from guside_cli.storage.seal import schema_digest
+    from guside_cli.storage.merge_sources import checked_state, same_file
 
     if not path.is_file():
         raise LedgerError(M("merge.no_source", path=shown(path)))
@@ -77,9 +76,7 @@ def _vet(run, path: Path) -> tuple[str, tuple[int, str]]:
             _whole_by_its_own_check(source, path)
             _standing(run, source, path)
             _takeable(run, source, path)
-            return schema_digest(source.conn), source.conn.execute(
-                "SELECT coalesce(max(id), 0), (SELECT hash FROM history ORDER BY id DESC LIMIT 1) FROM history"
-            ).fetchone()
+            return checked_state(source.conn)
         except sqlite3.DatabaseError as e:  # a table dropped, a column gone: not a ledger this merge can read
             import re
 
@@ -96,21 +93,15 @@ def _whole_by_its_own_check(source, path: Path) -> None:
     from guside_cli.core.errors import LedgerError
     from guside_cli.core.text import shown
     from guside_cli.messages import M, language
+    from guside_cli.storage.merge_sources import foreign_objects, schema_version
     from guside_cli.storage.migrations import LATEST_VERSION
-    from guside_cli.storage.verify import GUARDS
 
     found, _ = source.check()
-    version = source.conn.execute("PRAGMA user_version").fetchone()[0]
-    older = 0 < version < LATEST_VERSION
+    older = 0 < schema_version(source.conn) < LATEST_VERSION
     failed = [f"{f['check']}: {f['detail']}" for f in found if not f["ok"]]
     if older:
         failed = [f for f in failed if not f.startswith(("schema:", "history_replay:"))]
-        foreign = source.conn.execute(
-            "SELECT type || ' ' || name FROM sqlite_master WHERE type IN ('trigger', 'view') AND name NOT IN "
-            f"({', '.join('?' * len(GUARDS))}) ORDER BY 1",
-            tuple(GUARDS),
-        ).fetchall()
-        failed += [f"schema: {name}" for (name,) in foreign]
+        failed += [f"schema: {name}" for name in foreign_objects(source.conn)]
     if failed:
         named = ("；" if language() == "zh" else "; ").join(failed)
         raise LedgerError(M("sources.fails_check", path=shown(path), failed=named[:600]))
@@ -118,20 +109,11 @@ def _whole_by_its_own_check(source, path: Path) -> None:
 
 def _standing(run, source, path: Path) -> None:
     """The source against the head this ledger recorded when it last merged it (storage/merge_sources.py)."""
-    from contextlib import closing
+    from guside_cli.storage.merge_sources import recorded_heads
 
-    if not run.db.is_file():
-        return
-    try:
-        mine = sqlite3.connect(f"{run.db.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return
-    with closing(mine):
-        try:
-            mine.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlite3.Error:  # this ledger's own last write was cut off: asked again inside its transaction
-            return
-        refuse_off_chain(mine, source, path)
+    with recorded_heads(run.db) as mine:
+        if mine is not None:
+            refuse_off_chain(mine, source, path)
 
 
 def refuse_off_chain(mine, source, path: Path) -> None:
@@ -187,15 +169,9 @@ def _still_as_checked(source, path: Path, checked: tuple[str, tuple[int, str]]) 
     """Inside the source's write transaction, before a byte is written to it: the source is the one that was
     vetted. Changed since (a desk wrote, an upgrade ran when it was opened): vetted again, here, where nothing
     can change it any more."""
-    from guside_cli.storage.seal import schema_digest
+    from guside_cli.storage.merge_sources import checked_state
 
-    now = (
-        schema_digest(source.conn),
-        source.conn.execute(
-            "SELECT coalesce(max(id), 0), (SELECT hash FROM history ORDER BY id DESC LIMIT 1) FROM history"
-        ).fetchone(),
-    )
-    if now == checked:
+    if checked_state(source.conn) == checked:
         return
     _whole_by_its_own_check(source, path)
 
@@ -232,6 +208,7 @@ def _checked_value(run, ledger, conflict, take: str):
     from guside_cli.messages import M
     from guside_cli.services.casework import _corrected
     from guside_cli.storage.cases import ATTRIBUTE, _column_value
+    from guside_cli.storage.merge_sources import case_id
     from guside_cli.storage.settings import deadline_rules
 
     table, column = conflict["tbl"], conflict["field"]
@@ -245,7 +222,7 @@ def _checked_value(run, ledger, conflict, take: str):
             row = json.loads(conflict["theirs_row"])
             received, level, village = int(row["received_at"][:4]), row["level"], row["village"]
         else:
-            p = ledger.by_id(ledger.conn.execute("SELECT id FROM petitions WHERE uid = ?", (key,)).fetchone()[0])
+            p = ledger.by_id(case_id(ledger.conn, key))
             received, level, village = p.received_at.year, p.level.code, p.village
         number = check_given_number(take)
         year = number_year(number)
@@ -257,7 +234,7 @@ def _checked_value(run, ledger, conflict, take: str):
     name = names.get(column, column)
     if name not in EDITABLE_FIELDS:
         raise InputError(M("sources.take_side_only", field=column))
-    p = ledger.by_id(ledger.conn.execute("SELECT id FROM petitions WHERE uid = ?", (key,)).fetchone()[0])
+    p = ledger.by_id(case_id(ledger.conn, key))
     corrected = _corrected(p, [f"{name}={take}"], run.now, ledger.villages(), deadline_rules(ledger))
     value = _column_value(column, getattr(corrected, "received_at" if name == "received" else name))
     if column == "received_at" and value is not None:

@@ -13,6 +13,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from guside_cli.core.merge import bare
@@ -128,3 +129,53 @@ def incoming_texts(conn: sqlite3.Connection) -> Iterator[tuple[str, str, str, st
             for column, value in values.items():
                 if isinstance(value, str):
                     yield what, table, column, value
+
+
+def checked_state(conn: sqlite3.Connection) -> tuple[str, tuple[int, str]]:
+    """What a vetting saw of a source: its schema's digest and its chain's head (a write compares them)."""
+    from guside_cli.storage.seal import schema_digest
+
+    return schema_digest(conn), chain_head(conn)
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def foreign_objects(conn: sqlite3.Connection) -> list[str]:
+    """Triggers and views guside never makes (its only triggers are the history's two guards), as 'type name'."""
+    from guside_cli.storage.verify import GUARDS
+
+    rows = conn.execute(
+        "SELECT type || ' ' || name FROM sqlite_master WHERE type IN ('trigger', 'view') AND name NOT IN "
+        f"({', '.join('?' * len(GUARDS))}) ORDER BY 1",
+        tuple(GUARDS),
+    )
+    return [r[0] for r in rows]
+
+
+@contextmanager
+def recorded_heads(path: Path) -> Iterator[sqlite3.Connection | None]:
+    """The receiving ledger opened read-only for what its earlier merges recorded; None where it is not there or
+    its own last write was cut off (then it is asked inside its write transaction)."""
+    from contextlib import closing
+
+    if not path.is_file():
+        yield None
+        return
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        yield None
+        return
+    with closing(conn):
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error:
+            yield None
+            return
+        yield conn
+
+
+def case_id(conn: sqlite3.Connection, uid: str) -> int:
+    return conn.execute("SELECT id FROM petitions WHERE uid = ?", (uid,)).fetchone()[0]
