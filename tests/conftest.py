@@ -179,3 +179,12 @@ def pytest_terminal_summary(terminalreporter, config):
 def slow(request) -> bool:
     """True with --runslow: crash loops over 100,000 rows, 4 × 100 concurrent adds."""
     return request.config.getoption("--runslow")
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> Path:
+    """The demo ledger (sample_data/), made once per test module, seen from its day (2018-12-31)."""
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    result = CliRunner().invoke(app, ["demo", "--out", str(path), "--no-pager"], env={"GUSIDE_TODAY": "2018-12-31"})
+    assert result.exit_code == 0, result.stderr
+    return path

@@ -21,14 +21,6 @@ from docx.oxml.ns import qn  # noqa: E402
 from docx.shared import Pt  # noqa: E402
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    result = CliRunner().invoke(app, ["demo", "--out", str(path), "--no-pager"], env={"GUSIDE_TODAY": "2018-12-31"})
-    assert result.exit_code == 0, result.stderr
-    return path
-
-
 def run(cli, demo, *args, ok=True):
     return cli("--db", demo, "--today", "2018-08-16", *args, ok=ok)
 

@@ -8,7 +8,6 @@ import sqlite3
 from contextlib import closing
 from datetime import date, datetime
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -26,14 +25,6 @@ ENGLISH_CHROME = (
     "Suggested facets", "Download SQLite", "Queries", "Tables", "home", "hide", "show",
 )  # fmt: skip
 TODAY = date(2018, 12, 31)
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    result = CliRunner().invoke(app, ["demo", "--out", str(path), "--no-pager"], env={"GUSIDE_TODAY": "2018-12-31"})
-    assert result.exit_code == 0, result.stderr
-    return path
 
 
 @pytest.fixture(scope="module")

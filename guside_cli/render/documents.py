@@ -12,6 +12,7 @@ from guside_cli.render.report import (
     clause_sep,
     handling_table,
     list_sep,
+    moved_and_state,
     pct,
     town_table,
     veto_reasons,
@@ -53,13 +54,7 @@ def normalise_number(number: str) -> str:
 def part(name: str, c: Comparison, lang: str) -> str:
     if c.reduction_pct is None:
         return text("doc.part.no_baseline", lang, name=name, current=c.current)
-    shown = c.shown_pct()
-    moved = (
-        text("report.verdict.down", lang, pct=shown)
-        if c.reduction_pct >= 0
-        else text("report.verdict.up", lang, pct=-shown)
-    )
-    state = text("report.verdict.met" if c.met else "report.verdict.not_met", lang)
+    moved, state = moved_and_state(c, lang)
     return text(
         "doc.part",
         lang,

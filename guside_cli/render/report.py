@@ -130,19 +130,26 @@ def title(r: Report, town: str, lang: str) -> str:
     )
 
 
+def moved_and_state(c: Comparison, lang: str) -> tuple[str, str]:
+    """A comparison with a baseline as the verdict words it: 下降29.96% / 上升… and 达标 / 未达标 (one home for the
+    report's verdict and the documents' sentences)."""
+    assert c.reduction_pct is not None
+    shown = c.shown_pct()
+    moved = (
+        text("report.verdict.down", lang, pct=shown)
+        if c.reduction_pct >= 0
+        else text("report.verdict.up", lang, pct=-shown)
+    )
+    return moved, text("report.verdict.met" if c.met else "report.verdict.not_met", lang)
+
+
 def verdict_sentences(r: Report, lang: str) -> list[str]:
     """The conclusion (结论) as its sentences: the two targets, then the veto and when it is judged."""
 
     def part(name: str, c: Comparison) -> str:
         if c.reduction_pct is None:
             return text("report.verdict.no_baseline", lang, name=name)
-        shown = c.shown_pct()
-        moved = (
-            text("report.verdict.down", lang, pct=shown)
-            if c.reduction_pct >= 0
-            else text("report.verdict.up", lang, pct=-shown)
-        )
-        state = text("report.verdict.met" if c.met else "report.verdict.not_met", lang)
+        moved, state = moved_and_state(c, lang)
         return text("report.verdict.part", lang, name=name, moved=moved, target=pct(c.target_pct), state=state)
 
     total = part(text("report.row.total", lang), r.total)
