@@ -64,9 +64,10 @@ DEPARTMENT_LEADERS = [("环保办主任", "镇环保办主任"), ("执法局局�
 
 
 def leaders() -> list[dict]:
-    rows = [{"name": n, "title": t, "rank": "town"} for n, t in TOWN_LEADERS]
-    rows += [{"name": n, "title": t, "rank": "department"} for n, t in DEPARTMENT_LEADERS]
-    rows += [{"name": f"{v}负责人", "title": f"{v}党组织书记", "rank": "village"} for v, *_ in PLAN]
+    rows = [{"name": n, "title": t, "rank": "town", "village": ""} for n, t in TOWN_LEADERS]
+    rows += [{"name": n, "title": t, "rank": "department", "village": ""} for n, t in DEPARTMENT_LEADERS]
+    # 属地包案 (四(五)): a village's head holds its cases only
+    rows += [{"name": f"{v}负责人", "title": f"{v}党组织书记", "rank": "village", "village": v} for v, *_ in PLAN]
     return rows
 
 
@@ -175,7 +176,7 @@ def main() -> None:
     steps = [step for row in cases for step in steps_and_closing(rng, row)]
     for row in cases:
         row["received_on"] = row["received_at"].strftime("%Y-%m-%d %H:%M")
-    write("leaders.csv", ["name", "title", "rank"], leaders())
+    write("leaders.csv", ["name", "title", "rank", "village"], leaders())
     write("petitions.csv", list(CANONICAL_FIELDS), cases)
     write("steps.csv", ["number", "kind", "at", "by", "note"], steps)
 

@@ -15,7 +15,7 @@ PLAIN, OFFICIAL = DeadlineRules(), DeadlineRules(calendar="official")
 @pytest.fixture
 def leaders(cli):
     cli("leader", "add", "王镇长", "--title", "副镇长", "--rank", "town")
-    cli("leader", "add", "李书记", "--title", "红豆村书记", "--rank", "village")
+    cli("leader", "add", "李书记", "--title", "红豆村书记", "--rank", "village", "--village", "红豆村")
     cli("leader", "add", "赵科长", "--title", "环保办主任", "--rank", "department")
 
 

@@ -12,7 +12,7 @@ RULE = "对于到部去省和上级交办重点环境信访问题，要全面实
 @pytest.fixture
 def leaders(cli):
     cli("leader", "add", "王镇长", "--title", "副镇长", "--rank", "town")
-    cli("leader", "add", "李书记", "--title", "红豆村书记", "--rank", "村")
+    cli("leader", "add", "李书记", "--title", "红豆村书记", "--rank", "村", "--village", "红豆村")
     cli("leader", "add", "赵科长", "--title", "环保办主任", "--rank", "department")
 
 

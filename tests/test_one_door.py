@@ -149,7 +149,7 @@ def test_a_change_written_past_the_commands_is_still_judged_at_the_writes_end(cl
     from guside_cli.services.ledger import writing
     from guside_cli.storage.ledger import Ledger
 
-    cli("leader", "add", "村书记", "--title", "村党组织书记", "--rank", "village")
+    cli("leader", "add", "村书记", "--title", "村党组织书记", "--rank", "village", "--village", "红豆村")
     number = cli.add("--source", "上级交办", "--leader", "村书记")["number"]
     before = snapshot(db_path)
 

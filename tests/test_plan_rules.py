@@ -72,6 +72,14 @@ def test_the_escalated_trigger_has_one_measure_whatever_the_report_shows(cli, pl
     if vetoed:
         text = cli(*LATER, "report", "--year", "2018", "--measure", measure).stdout
         assert "一票否决“到部去省不降反升”按件次计" in text
+    # the weekly summary names the same villages and says what it counted by
+    summary = cli(*LATER, "summary", "--on", "2018-12-20")
+    assert cli.json(*LATER, "summary", "--on", "2018-12-20")["year_to_date"]["veto_measure"] == (setting or "items")
+    assert ("顾北村（到部去省不降反升）" in summary.stdout) is vetoed
+    assert ("一票否决“到部去省不降反升”按件次计（设置 veto.measure）" in summary.stdout) is vetoed
+    english = cli(*LATER, "--lang", "en", "summary", "--on", "2018-12-20").stdout
+    assert ("the veto's escalated rise is counted in" in english) is vetoed
+    assert "no leader: handling" in english and not any(c in english for c in "；：（")
 
 
 # --- the clocks ------------------------------------------------------------------------------------------------
@@ -200,13 +208,74 @@ def test_a_village_cadre_holds_only_cases_of_their_village(cli, db_path, case, l
 
 
 def test_a_cadres_village_cannot_change_while_they_hold_another_villages_case(cli, db_path):
-    cli("leader", "add", "村书记", "--rank", "village")  # no village on record: passes until it is set
+    cli("leader", "add", "村书记", "--rank", "village", "--village", "顾北村")
     number = cli.add(village="顾北村", leader="村书记")["number"]
     before = snapshot(db_path)
     refused = cli("leader", "edit", "村书记", "--village", "红豆村", ok=False)
     assert refused.exit_code == 1 and number in refused.stderr and snapshot(db_path) == before
     cli("leader", "edit", "村书记", "--village", "顾北村")
     assert [r["village"] for r in cli.json("leader", "list")] == ["顾北村"]
+
+
+def test_a_village_cadre_with_no_village_on_record_holds_no_case_until_it_is(cli, db_path):
+    added = cli("leader", "add", "村书记", "--rank", "village")
+    assert (
+        "提示：村书记 是村（社区）干部，包案前请登记所属村（社区）：guside leader edit 村书记 --village 村名"
+        in added.stderr
+    )
+    number = cli.add(village="顾北村")["number"]
+    before = snapshot(db_path)
+    for refused in (
+        cli("assign", number, "--leader", "村书记", ok=False),
+        cli(
+            "add",
+            "--village",
+            "顾北村",
+            "--level",
+            "town",
+            "--subject",
+            "异味",
+            "--received",
+            "2018-06-07 09:30",
+            "--leader",
+            "村书记",
+            ok=False,
+        ),
+    ):
+        assert refused.exit_code == 1 and "未登记所属村（社区），不能包案" in refused.stderr
+        assert "guside leader edit 村书记 --village 村名" in refused.stderr and snapshot(db_path) == before
+    edited = cli("leader", "edit", "村书记", "--village", "顾北村")
+    assert "提示" not in edited.stderr
+    cli("assign", number, "--leader", "村书记")
+    assert cli.json("show", number)["leader"] == "村书记"
+
+
+def test_a_closed_case_on_the_screening_list_is_held_and_leaves_the_list(cli, db_path, tmp_path):
+    """三(二) reviews every case since 2017 (全面梳理), 销号 ones too: an imported history's closed handed-down case
+    with no leader is listed, said closed, and takes a leader (no due date: its handling is over)."""
+    history = tmp_path / "history.csv"
+    history.write_text(
+        "received_on,village,form,level,source,subject,status,closed_on,outcome\n"
+        "2018-03-01,红豆村,来访,镇,中央督察,化工厂异味,closed,2018-05-01,resolved\n"
+        "2018-03-02,红豆村,来访,镇,,噪声,closed,2018-05-01,resolved\n",
+        encoding="utf-8",
+    )
+    cli("import", str(history))
+    cli("leader", "add", "王镇长", "--rank", "town")
+    survey = cli.json("campaign", "--year", "2018")["survey"]
+    assert [r["status"] for r in survey] == ["closed"]
+    number = survey[0]["number"]
+    assert f"{number}（红豆村，已销号）" in cli("campaign", "--year", "2018").stdout
+    before = snapshot(db_path)
+    refused = cli("assign", number, "--leader", "王镇长", "--due", "2018-04-01", ok=False)
+    assert refused.exit_code == 1 and "不带 --due" in refused.stderr and snapshot(db_path) == before
+    cli("assign", number, "--leader", "王镇长")
+    assert cli.json("show", number)["leader"] == "王镇长"
+    assert cli.json("campaign", "--year", "2018")["survey"] == []
+    other = next(r["number"] for r in cli.json("list", "--status", "closed") if r["number"] != number)
+    shut = cli("assign", other, "--leader", "王镇长", ok=False)  # not on the list: a closed case stays shut
+    assert shut.exit_code == 1 and "已销号" in shut.stderr
+    cli("check")
 
 
 @pytest.mark.parametrize(

@@ -83,6 +83,7 @@ def edit(
         village=bounded_text(village, "--village", limit=NAME_LIMIT),
     )
     leader, changed = said.value
+    say(said)
     named = [text(f"leader.h.{field}", run.lang) for field in changed]
     tell(M("done.leader_edit", leader=leader.name, changes=("、" if run.lang == "zh" else ", ").join(named) or "—"))
 

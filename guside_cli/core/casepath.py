@@ -76,8 +76,13 @@ def _why(p: "Petition | NewPetition | HandedCase") -> M:
 
 
 def check_rank(p: "Petition | NewPetition | HandedCase", leader: Leader, *, strict: bool = True) -> None:
-    """The plan's 包案 rule for `leader` holding `p`. `strict=False` (import) lets an unknown rank pass."""
-    check_locality(p, leader)
+    """The plan's 包案 rule for `leader` holding `p`: the rank the case needs, then 属地 (a village cadre's own
+    village). `strict=False` (import) lets an unknown rank or village pass."""
+    _check_required_rank(p, leader, strict=strict)
+    check_locality(p, leader, strict=strict)
+
+
+def _check_required_rank(p: "Petition | NewPetition | HandedCase", leader: Leader, *, strict: bool) -> None:
     ranks = required_ranks(p)
     if ranks is None:
         return
@@ -114,10 +119,19 @@ LOCAL_RULE = "无锡市级及以下环境信访由属地自行编号，落实属
 KEY_REPEAT_RULE = "重点重复信访要属地村（社区）主要负责人亲自调处督办"
 
 
-def check_locality(p: "Petition | NewPetition | HandedCase", leader: Leader) -> None:
-    """属地包案 (四(五)): a village cadre holds only cases of their own village (a cadre whose village is not on
-    record passes until it is set: `leader edit NAME --village`); a town leader holds any."""
-    if leader.rank is Rank.VILLAGE and leader.village is not None and leader.village != p.village:
+def check_locality(p: "Petition | NewPetition | HandedCase", leader: Leader, *, strict: bool = True) -> None:
+    """属地包案 (四(五)): a village cadre holds only cases of their own village; a town leader holds any. A cadre
+    whose village is not on record holds nothing new until it is (`leader edit NAME --village`); `strict=False`
+    (an import, the judgement at a write's end of a case already held) lets them pass, as an unknown rank does."""
+    if leader.rank is not Rank.VILLAGE:
+        return
+    if leader.village is None:
+        if strict:
+            raise RuleViolation(
+                M("rules.cadre_without_village", number=p.number or "—", leader=leader.name, rule=LOCAL_RULE)
+            )
+        return
+    if leader.village != p.village:
         raise RuleViolation(
             M(
                 "rules.local_village",

@@ -23,8 +23,15 @@ def check_open(p: Petition, action: str) -> None:
         raise RuleViolation(M("lifecycle.closed", number=p.number, day=p.closed_on, action=M(action)))
 
 
-def check_assignment(p: Petition, leader: Leader) -> None:
-    check_open(p, "lifecycle.action.assign")
+def check_assignment(p: Petition, leader: Leader, *, due: date | None = None) -> None:
+    """包案: an open case, or a 销号 one on the 排查 list (三(二): 2017年以来到部去省 … 列出清单，逐个包案), which takes
+    a leader but no due date (its handling is over)."""
+    from guside_cli.core.rules import needs_holder
+
+    if due is not None or not needs_holder(p):
+        check_open(
+            p, "lifecycle.action.assign_due" if due is not None and needs_holder(p) else "lifecycle.action.assign"
+        )
     check_rank(p, leader)
 
 

@@ -202,17 +202,15 @@ SURVEY_SINCE = date(2017, 1, 1)
 
 
 def needs_holder(case) -> bool:
-    """An open 到部去省 or handed-down case received since 2017 with no 包案 leader: on the 排查 list."""
+    """A 到部去省 or handed-down case received since 2017 with no 包案 leader, open or 销号 (the plan reviews them
+    all, 全面梳理): on the 排查 list, until a leader holds it (`assign` takes a 销号 case on this list)."""
     return (
-        case.status.code == "open"
-        and case.received_on >= SURVEY_SINCE
-        and case.leader is None
-        and (ESCALATED.holds(case) or HANDED_DOWN.holds(case))
+        case.received_on >= SURVEY_SINCE and case.leader is None and (ESCALATED.holds(case) or HANDED_DOWN.holds(case))
     )
 
 
 def needs_holder_sql(p: str = "p") -> str:
     return (
-        f"({p}.status = 'open' AND {p}.received_on >= '{SURVEY_SINCE.isoformat()}' AND {p}.leader_id IS NULL"
+        f"({p}.received_on >= '{SURVEY_SINCE.isoformat()}' AND {p}.leader_id IS NULL"
         f" AND ({ESCALATED.sql(p)} OR {HANDED_DOWN.sql(p)}))"
     )

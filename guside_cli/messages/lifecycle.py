@@ -22,6 +22,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{number} is closed (销号 {day}): reopen it before you {action}",
     ),
     "lifecycle.action.assign": ("包案", "assign it"),
+    "lifecycle.action.assign_due": (
+        "设定办结时限（已销号案件可不带 --due 包案）",
+        "give it a due date (a closed case is assigned without --due)",
+    ),
     "lifecycle.action.step": ("记录调处", "record a step"),
     "lifecycle.due_before_receipt": (
         "{number}：办结时限 {due} 早于登记日期（{received}），请核对 --due",

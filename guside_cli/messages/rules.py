@@ -69,6 +69,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{number} is of {village}: the plan says “{rule}” — a village cadre holds only cases of their own village, "
         "and {leader} serves {own}",
     ),
+    "rules.cadre_without_village": (
+        "{number}：方案规定“{rule}”，{leader} 是村（社区）干部，未登记所属村（社区），不能包案；"
+        "请先 guside leader edit {leader} --village 村名",
+        "{number}: the plan says “{rule}” — {leader} is a village cadre with no village on record and cannot hold "
+        "a case; first: guside leader edit {leader} --village NAME",
+    ),
+    "leader.no_village": (
+        "提示：{name} 是村（社区）干部，包案前请登记所属村（社区）：guside leader edit {name} --village 村名",
+        "Note: {name} is a village cadre; record their village before they hold a case: "
+        "guside leader edit {name} --village NAME",
+    ),
     "rules.leader_village_change": (
         "{leader} 仍包案 {count} 件其他村（社区）的在办案件（如 {numbers}）：改为{village}会违反“{rule}”；请先改派",
         "{leader} still holds {count} open case(s) of other villages (e.g. {numbers}): serving {village} would "

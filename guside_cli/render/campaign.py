@@ -75,10 +75,20 @@ def summary_lines(c: Campaign, lang: str) -> list[str]:
 
 
 def survey_lines(c: Campaign, lang: str) -> list[str]:
-    """The 排查 list (三(二): 列出清单，逐个包案): open 到部去省 or handed-down cases since 2017 with no leader."""
+    """The 排查 list (三(二): 列出清单，逐个包案): 到部去省 or handed-down cases since 2017 with no leader, a 销号
+    one said so."""
+    from guside_cli.core.enums import Status
+
     if not c.survey:
         return [text("rules.survey_none", lang)]
-    numbers = list_sep(lang).join(f"{r['number']}（{r['village']}）" if lang == "zh" else r["number"] for r in c.survey)
+
+    def one(r: dict) -> str:
+        closed = r["status"] == Status.CLOSED.code
+        if lang == "zh":
+            return f"{r['number']}（{r['village']}{'，' + Status.CLOSED.label('zh') if closed else ''}）"
+        return f"{r['number']} ({Status.CLOSED.label('en')})" if closed else r["number"]
+
+    numbers = list_sep(lang).join(one(r) for r in c.survey)
     return [text("rules.survey", lang, n=len(c.survey), numbers=numbers)]
 
 

@@ -18,17 +18,6 @@ def pct(value: Decimal | None) -> str:
     return "—" if value is None else f"{one_decimal(value):.1f}%"
 
 
-VETO_REASONS = ("escalated_rise", "key_repeat_unresolved")
-
-
-def veto_label(reason: str, lang: str) -> str:
-    return text(f"report.veto_reason.{reason}", lang)
-
-
-# (中文, English) per reason, from the catalogue, for renderers that still take the pair
-VETO_LABELS = {reason: (veto_label(reason, "zh"), veto_label(reason, "en")) for reason in VETO_REASONS}
-
-
 def veto_word(r: Report, lang: str) -> str:
     return text("report.veto" if r.final else "report.veto_warning", lang)
 

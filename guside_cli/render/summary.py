@@ -25,6 +25,7 @@ def summary_json(s: WeeklySummary) -> dict[str, Any]:
             "total": comparison_json(ytd.total),
             "escalated": comparison_json(ytd.escalated),
             "veto": ytd.vetoed,
+            "veto_measure": ytd.veto_measure,
         },
     }
 
@@ -69,16 +70,13 @@ def summary_lines(s: WeeklySummary, town: str, lang: str, *, markdown: bool = Fa
             )
         )
     vetoed = [v for v in ytd.villages if v.veto]
-    if vetoed:
-        from guside_cli.render.judgement import VETO_LABELS, veto_word
+    if vetoed:  # named as the report names them, with what the veto counted by (its one measure, the clocks)
+        from guside_cli.render.judgement import veto_word
+        from guside_cli.render.report import bracketed, list_sep, veto_basis, veto_reasons
 
-        named = ("、" if lang == "zh" else ", ").join(
-            f"{v.village}（{'、'.join(VETO_LABELS[x][0] for x in v.veto_reasons)}）"
-            if lang == "zh"
-            else f"{v.village} ({', '.join(VETO_LABELS[x][1] for x in v.veto_reasons)})"
-            for v in vetoed
-        )
-        lines.append(item + f"{veto_word(ytd, lang)}：{named}")
+        named = list_sep(lang).join(bracketed(v.village, veto_reasons(v.veto_reasons, lang), lang) for v in vetoed)
+        lines.append(item + f"{veto_word(ytd, lang)}{'：' if lang == 'zh' else ': '}{named}")
+        lines.append(item + veto_basis(ytd, vetoed, lang))
     for title, rows, count in (
         ("summary.overdue_title", s.overdue, s.overdue_count),
         ("summary.due_title", s.due_next_week, s.due_count),
@@ -95,13 +93,14 @@ def summary_lines(s: WeeklySummary, town: str, lang: str, *, markdown: bool = Fa
 
 
 def _deadline_line(row: dict[str, Any], lang: str) -> str:
-    clocks = "；".join(
+    clocks = ("；" if lang == "zh" else "; ").join(
         f"{CLOCK_LABELS[c['clock']][0 if lang == 'zh' else 1]} {c['due_on']}{'*' if c.get('calendar_gap') else ''}"
         + (_t(lang, "summary.days_overdue", days=c["days_overdue"]) if c["days_overdue"] > 0 else "")
         for c in row["clocks"]
     )
     leader = row["leader"] or _t(lang, "summary.no_leader")
-    return f"{row['number']} {row['village']} {display_value('level', row['level'], lang)} {leader}：{clocks}"
+    colon = "：" if lang == "zh" else ": "
+    return f"{row['number']} {row['village']} {display_value('level', row['level'], lang)} {leader}{colon}{clocks}"
 
 
 def as_text(s: WeeklySummary, town: str, lang: str, fmt) -> str:

@@ -23,7 +23,7 @@ class Campaign:
     missing: tuple[str, ...]  # villages without one after the due date (empty before it)
     overdue_summaries: bool = False
     late: tuple[str, ...] = ()  # villages whose summary arrived after the due date (8/16 is late for 8/15)
-    survey: tuple[dict, ...] = ()  # 排查 (三(二)): open 到部去省 / handed-down cases since 2017 with no leader
+    survey: tuple[dict, ...] = ()  # 排查 (三(二)): 到部去省 / handed-down cases since 2017, open or 销号, no leader
 
 
 def build_campaign(

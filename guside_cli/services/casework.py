@@ -19,7 +19,7 @@ def assign(run, case: str, leader: str, *, unit: str | None, due: date | None, b
 
     with open_ledger(run) as ledger, writing(ledger, run, by):
         p, chosen = ledger.get(case), ledger.leader(leader)
-        rules.check_assignment(p, chosen)
+        rules.check_assignment(p, chosen, due=due)
         if due is not None:
             rules.check_due(p, due, deadline_rules(ledger))
         ledger.assign(p, chosen, unit=unit, due=due)

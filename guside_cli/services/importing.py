@@ -235,7 +235,10 @@ def register_leaders(ledger, rows: Iterable[tuple[int, dict[str, Any]]]) -> None
     from guside_cli.core.model import Leader
 
     for _, raw in rows:
-        ledger.add_leader(Leader(name=raw["name"], title=raw.get("title"), rank=Rank.parse(raw["rank"])))
+        village = raw.get("village") or None  # 属地包案: the village a village cadre serves
+        ledger.add_leader(
+            Leader(name=raw["name"], title=raw.get("title"), rank=Rank.parse(raw["rank"]), village=village)
+        )
 
 
 def record_steps(ledger, rows: Iterable[tuple[int, dict[str, Any]]], run: "Run") -> int:

@@ -45,7 +45,15 @@ def add_leader(run, leader, *, by: str | None) -> Said:
             if leader.village is not None:
                 _check_village_change(ledger, leader, leader.village)
         new = ledger.add_leader(leader)
-    return Said(M("leader.added" if new else "leader.rank_set", name=leader.name, rank=label(leader.rank)))
+        notes = _village_unknown(ledger.leader(leader.name))
+    return Said(M("leader.added" if new else "leader.rank_set", name=leader.name, rank=label(leader.rank)), notes=notes)
+
+
+def _village_unknown(leader) -> list[M]:
+    """A note for a village cadre with no village on record: they hold no case until it is (属地包案, 四(五))."""
+    from guside_cli.core.enums import Rank
+
+    return [M("leader.no_village", name=leader.name)] if leader.rank is Rank.VILLAGE and leader.village is None else []
 
 
 def edit_leader(run, name: str, *, rank, title: str | None, by: str | None, village: str | None = None) -> Said:
@@ -61,7 +69,8 @@ def edit_leader(run, name: str, *, rank, title: str | None, by: str | None, vill
         if rank is not None and rank is not leader.rank:
             _check_rank_change(ledger, leader.name, rank)
         changed = ledger.edit_leader(leader, rank=rank, title=title, village=village)
-    return Said(value=(leader, changed))
+        notes = _village_unknown(ledger.leader(name))
+    return Said(value=(leader, changed), notes=notes)
 
 
 def _village_of(ledger, name: str) -> str:

@@ -235,9 +235,9 @@ class PlanMixin(LedgerBase):
         ]
 
     def survey_list(self) -> list[dict]:
-        """排查 (三(二)): every open 到部去省 or handed-down case since 2017 with no 包案 leader, oldest first."""
+        """排查 (三(二)): every 到部去省 or handed-down case since 2017 with no 包案 leader (open or 销号)."""
         rows = self.conn.execute(
-            f"""SELECT number, village, level, source, received_on FROM petitions p
+            f"""SELECT number, village, level, source, received_on, status FROM petitions p
                 WHERE {rules.needs_holder()} ORDER BY received_on, id"""
         )
         return [dict(r) for r in rows]

@@ -78,7 +78,7 @@ def has_records(p: str = "p") -> str:
 
 
 def needs_holder(p: str = "p") -> str:
-    """On the 排查 list: an open 到部去省 or handed-down case since 2017 with no 包案 leader (core.rules)."""
+    """On the 排查 list: a 到部去省 or handed-down case since 2017, open or 销号, with no 包案 leader (core.rules)."""
     return core.needs_holder_sql(p)
 
 
