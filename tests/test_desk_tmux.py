@@ -102,8 +102,8 @@ def test_a_whole_guided_add_typed_with_corrections_is_stored_exactly_as_typed(te
     terminal.answer("污染类型：", "1 3")
     # the arrow keys move over wide characters: 化工厂异味 -> 夜间化工厂异味严重, with a Backspace on the way
     terminal.answer("反映问题：", "化工厂异味", *["Left"] * 5, "夜间", "End", "严重了", "BSpace")
-    terminal.answer("涉及人数 [1]：", "三人")  # not a number: asked again
-    terminal.wait_for("“三人”不是人数")
+    terminal.answer("涉及人数 [1]：", "三四人")  # an estimate, not a count: asked again
+    terminal.wait_for("“三四人”不是人数")
     terminal.type("C-u", "3", "Enter")
     terminal.answer("信访人（可不填）：", "张三")
     terminal.answer("联系电话（可不填）：")

@@ -313,16 +313,6 @@ def test_a_million_empty_formatted_rows_after_the_cases_cost_nothing(cli, isolat
 # --- cell habits --------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("text", "number", "estimate"),
-    [("6人（集体访）", 6, False), ("约20人", 20, True), ("20余人", 20, True), ("3", 3, False), ("十人", None, False)],
-)
-def test_persons_as_offices_write_them(text, number, estimate):
-    from guside_cli.interchange.values import persons_of
-
-    assert persons_of(text) == (number, estimate)
-
-
 def test_a_word_still_unknown_names_its_cell_and_a_rules_file_can_say_more(cli, isolated, db_path):
     path = isolated / "w.csv"
     path.write_text("登记日期,属地,信访层级,反映问题,办理状态\n2018-06-01,红豆村,镇,异味,已转省里\n", encoding="utf-8")

@@ -129,14 +129,13 @@ def _text(answer: str, limit: int) -> str:
 
 
 def _persons(answer: str) -> str:
-    import unicodedata
-
     from guside_cli.core.intake import MAX_PERSONS
+    from guside_cli.core.numbers import exact_count
 
-    digits = unicodedata.normalize("NFKC", answer).strip().removesuffix("人").strip()
-    if not digits.isascii() or not digits.isdigit() or not 1 <= int(digits) <= MAX_PERSONS:
+    number = exact_count(answer)
+    if number is None or not 1 <= number <= MAX_PERSONS:
         raise InputError(M("ask.bad_persons", answer=answer.strip(), most=MAX_PERSONS))
-    return str(int(digits))
+    return str(number)
 
 
 def summary_block(petition, leader: str | None, lang: str) -> list[str]:

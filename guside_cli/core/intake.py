@@ -337,9 +337,12 @@ def _yes_no(text: str) -> bool:
 
 
 def _count(text: str, low: int, high: int) -> int:
-    if not text.isascii() or not text.isdigit() or not low <= int(text) <= high:
+    from guside_cli.core.numbers import integer_of
+
+    number = integer_of(text)
+    if number is None or not low <= number <= high:
         raise InputError(M("intake.not_count", text=text, low=low, high=high))
-    return int(text)
+    return number
 
 
 def _bounded_text(name: str, text: str) -> str | None:
@@ -358,11 +361,15 @@ def _label(name: str) -> str:
 
 
 def _persons(value: Any) -> int:
+    from guside_cli.core.numbers import exact_count
+
     text = clean(str(value)) or ""
-    text = unicodedata.normalize("NFKC", text).removesuffix("人")
-    if not text.lstrip("-").isascii() or not text.lstrip("-").isdigit():
-        raise InputError(M("intake.persons_not_number", text=value))
-    number = int(text)
+    number = exact_count(text)
+    if number is None:
+        negative = exact_count(unicodedata.normalize("NFKC", text).removeprefix("-"))
+        if not text or negative is None:
+            raise InputError(M("intake.persons_not_number", text=value))
+        number = -negative
     if not 1 <= number <= MAX_PERSONS:
         raise InputError(M("intake.persons_range", most=MAX_PERSONS, number=number))
     return number

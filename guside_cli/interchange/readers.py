@@ -21,7 +21,7 @@ from guside_cli.interchange import sheets
 from guside_cli.interchange import workbook as books
 from guside_cli.interchange.cells import FORMULA_STARTS
 from guside_cli.interchange.values import DATE_ONLY_FIELDS as DATE_ONLY
-from guside_cli.interchange.values import Values, Yearless, persons_of
+from guside_cli.interchange.values import Values, Yearless
 from guside_cli.messages import M
 
 FORMATS = ("csv", *books.FORMATS, "json", "jsonl")
@@ -368,8 +368,10 @@ def _in_part(row: int, number_of, last: int) -> bool:
 
 
 def _persons(source: Source, row: int, text: str) -> str:
-    """人数 as offices write it: 6人（集体访） is 6, 约20人 is 20 (and said: an estimate)."""
-    number, approximate = persons_of(text)
+    """人数 as offices write it: 6人（集体访） and 六人 are 6, 约20人 is 20 (and said: an estimate)."""
+    from guside_cli.core.numbers import count_of
+
+    number, approximate = count_of(text)
     if number is None:
         return text
     if approximate:

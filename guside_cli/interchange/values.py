@@ -87,22 +87,6 @@ IMPORT_WORDS: dict[str, dict[str, str]] = {
         **dict.fromkeys(("不属实", "反映情况不属实", "经核查不属实", "查无实据"), "unfounded"),
     },
 }  # fmt: skip
-_PERSONS = re.compile(
-    r"^\s*(约|大约|近|将近|共|计)?\s*(\d+)\s*(余|多)?\s*(人次|人|名|位)?\s*(左右|以上|余)?\s*(?:[（(].*[）)])?\s*$"
-)
-
-
-def persons_of(text: str) -> tuple[int | None, bool]:
-    """人数 as offices write it: (the number, whether it is an estimate). 6人（集体访） is (6, False), 约20人 and
-    20余人 are (20, True); anything else (None, False), for intake to refuse as it would."""
-    import unicodedata
-
-    m = _PERSONS.match(unicodedata.normalize("NFKC", text))
-    if m is None:
-        return None, False
-    return int(m[2]), bool(m[1] or m[3] or m[5])
-
-
 _MONTH_DAY = re.compile(r"^\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?\s*$")
 DATE_ONLY_FIELDS = ("closed_on", "due_on", "accepted_on")
 MIDNIGHT = (" 00:00:00", " 00:00", " 0:00:00", " 0:00")
