@@ -50,6 +50,11 @@ def test_the_county_report_is_the_sum_of_the_towns_reports(cli, tmp_path):
         assert totals(alone) == (t, v)
         assert len(cli.json("--db", county, "list", "--town", town)) == 12
     assert list(whole) == summed and villages == summed_villages
+    # the county's figures are headed as the towns they add up, a town's read out of it as 全镇
+    assert json.loads(cli("--db", county, *REPORT).stdout)["towns"] == 3
+    assert "\n各镇合计（3个）\n" in cli("--db", county, *REPORT[:-2]).stdout
+    assert "\n全镇\n" in cli("--db", county, *REPORT[:-2], "--town", "长泾镇").stdout
+    assert "\n3 towns\n" in cli("--db", county, "--lang", "en", *REPORT[:-2]).stdout
     breakdown = json.loads(cli("--db", county, *REPORT, "--by", "town").stdout)["breakdown"]["town"]
     assert {row["key"]: row["current"] for row in breakdown} == {t: by_town[t][0] for t in TOWNS if by_town[t][0]}
     # numbers two towns share are shown qualified; none is renumbered

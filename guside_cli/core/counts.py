@@ -56,6 +56,7 @@ class ReportCounts:
     # the escalated counts per village in it: (current, previous)
     veto_measure: str = "items"
     veto_escalated: dict[str, tuple[int, int]] | None = None
+    towns: int = 1  # the towns whose cases it counts: a county ledger's report is of several (全镇 would mislead)
     extras: dict = field(default_factory=dict)  # 集体访, 人次, 积案, 三个第一
     candidates: list[dict] = field(default_factory=list)  # chains that may be 重点重复信访
     late: dict[str, list[tuple]] = field(default_factory=dict)  # "leader"/"unit" -> storage.Ledger.lateness rows

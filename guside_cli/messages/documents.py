@@ -40,8 +40,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "chart.villages.current": ("本期（{year}年）", "this period ({year})"),
     "chart.villages.previous": ("去年同期（{year}年）", "same dates {year}"),
     "chart.villages.target": (
-        "按全镇目标降{pct}%应到（去年同期×{share}）",
-        "where the town's target (down {pct}%) would put it (last year × {share})",
+        "按{whole}目标降{pct}%应到（去年同期×{share}）",
+        "where the target of the {whole} (down {pct}%) would put it (last year × {share})",
     ),
     "chart.villages.vetoed": ("▲ {word}（红色）", "▲ {word} (red)"),
     "chart.villages.none": ("本期与去年同期均无信访", "no petitions in either period"),
@@ -87,12 +87,13 @@ MESSAGES |= {
     "doc.issued": ("{day}印发", "issued {day}"),
     "doc.report.title": ("{town}环境信访同比情况报告", "{town}: environmental petitions against last year"),
     "doc.bulletin.opening": (
-        "现将{start}至{end}全镇环境信访突出问题专项整治情况通报如下：",
-        "This bulletin reports the town's environmental petitions from {start} to {end}:",
+        "现将{start}至{end}{whole}环境信访突出问题专项整治情况通报如下：",
+        "This bulletin reports the environmental petitions of the {whole} from {start} to {end}:",
     ),
     "doc.report.opening": (
-        "现将{start}至{end}全镇环境信访情况（对比{prev_start}至{prev_end}）报告如下：",
-        "This report sets the town's environmental petitions from {start} to {end} against {prev_start} to {prev_end}:",
+        "现将{start}至{end}{whole}环境信访情况（对比{prev_start}至{prev_end}）报告如下：",
+        "This report sets the environmental petitions of the {whole} from {start} to {end} against {prev_start} to "
+        "{prev_end}:",
     ),
     "doc.part": (
         "{name}{current}件次，去年同期{previous}件次，{moved}，目标下降{target}，{state}",
@@ -102,7 +103,7 @@ MESSAGES |= {
         "{name}{current}件次，去年同期为零，无基数",
         "{name}: {current}, none a year before (no baseline)",
     ),
-    "doc.town": ("{start}至{end}，全镇{total}；{escalated}。", "From {start} to {end}: {total}; {escalated}."),
+    "doc.town": ("{start}至{end}，{whole}{total}；{escalated}。", "From {start} to {end}: {total}; {escalated}."),
     "doc.veto": ("{village}{reasons}，列入{word}{pending}。", "{village}: {reasons}; {word}{pending}."),
     "doc.veto.pending": ("，待年终认定", ", to be judged at year end"),
     "doc.veto.none": ("本期无一票否决情形。", "No village meets a veto trigger in the period."),

@@ -107,6 +107,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.extras.mediation_24h": ("24小时内调处", "mediation ≤24h"),
     "report.extras.all_three_24h": ("三个第一均做到", "all three ≤24h"),
     "report.s.town": ("全镇", "town"),
+    "report.s.towns": ("各镇合计（{n}个）", "{n} towns"),
+    "report.in.towns": ("各镇（共{n}个）", "{n} towns"),
     "report.s.villages": ("各村（社区），问题最突出的在前", "villages, worst first"),
     "report.s.handling": ("案件办理（本期登记的信访件）", "case handling (petitions received in the period)"),
     "report.s.extras": ("集体访、积案与三个第一", "group visits, carried over, the three firsts"),

@@ -131,6 +131,8 @@ def _setup():
 def village_chart(r: Report, lang: str) -> bytes:
     """Per village this period against the same dates last year (件次), each village's mark where the town's
     total target would put it (last year × (1 − target)), vetoed villages in red with ▲."""
+    from guside_cli.render.report import whole
+
     plt, font = _setup()
     rows = sorted(r.villages, key=lambda v: (v.total.current + v.total.previous, v.village))  # largest on top
     year, previous = r.period.end.year, r.previous_period.end.year
@@ -169,7 +171,9 @@ def village_chart(r: Report, lang: str) -> bytes:
             [],
             color=GREEN,
             linewidth=2,
-            label=text("chart.villages.target", lang, pct=_pct(target), share=_share(share)),
+            label=text(
+                "chart.villages.target", lang, whole=whole(r, lang, inline=True), pct=_pct(target), share=_share(share)
+            ),
         )
     for y, v in zip(ys, rows, strict=True):
         ax.text(v.total.current + 0.2, y + height / 2, str(v.total.current), va="center", fontsize=8)

@@ -17,6 +17,7 @@ from guside_cli.render.report import (
     town_table,
     veto_reasons,
     village_table,
+    whole,
 )
 from guside_cli.reports.bulletin import Bulletin
 from guside_cli.reports.report import Report
@@ -71,6 +72,7 @@ def town_sentence(r: Report, lang: str) -> str:
     return text(
         "doc.town",
         lang,
+        whole=whole(r, lang, inline=True),
         start=r.period.start,
         end=r.period.end,
         total=part(text("report.row.total", lang), r.total, lang),
@@ -147,7 +149,9 @@ def bulletin_docx(b: Bulletin, town: str, lang: str, issue: Issue) -> bytes:
     doc.letterhead(issue.office, issue.number)
     doc.title(text("bulletin.heading", lang, town=town))
     doc.addressee(issue.addressee)
-    doc.body(text("doc.bulletin.opening", lang, start=r.period.start, end=r.period.end))
+    doc.body(
+        text("doc.bulletin.opening", lang, whole=whole(r, lang, inline=True), start=r.period.start, end=r.period.end)
+    )
     doc.heading(text("doc.h.overview", lang))
     doc.body(town_sentence(r, lang))
     doc.table(*town_table(r, lang))
@@ -179,7 +183,10 @@ def report_docx(r: Report, town: str, lang: str, issue: Issue) -> bytes:
         doc.letterhead(issue.office, issue.number)
     doc.title(text("doc.report.title", lang, town=town))
     p, q = r.period, r.previous_period
-    doc.body(text("doc.report.opening", lang, start=p.start, end=p.end, prev_start=q.start, prev_end=q.end))
+    scope = whole(r, lang, inline=True)
+    doc.body(
+        text("doc.report.opening", lang, whole=scope, start=p.start, end=p.end, prev_start=q.start, prev_end=q.end)
+    )
     doc.heading(text("doc.h.overview", lang))
     doc.body(town_sentence(r, lang))
     for sentence in veto_sentences(r, lang):

@@ -43,6 +43,7 @@ def report_json(r: Report) -> dict[str, Any]:
         "previous_period": r.previous_period.as_dict(),
         "measure": r.measure,
         "veto_measure": r.veto_measure,
+        "towns": r.towns,
         "met": r.met,
         "final": r.final,
         "total": total,
@@ -185,6 +186,14 @@ def verdict(r: Report, lang: str) -> str:
     return ("" if lang == "zh" else " ").join(verdict_sentences(r, lang))
 
 
+def whole(r: Report, lang: str, *, inline: bool = False) -> str:
+    """What the report's figures are the whole of: 全镇, or in a county ledger the towns it adds up (as a heading,
+    or `inline` in a sentence: 现将…各镇（共3个）环境信访情况…)."""
+    if r.towns <= 1:
+        return text("report.s.town", lang)
+    return text("report.in.towns" if inline else "report.s.towns", lang, n=r.towns)
+
+
 def list_sep(lang: str) -> str:
     """Items of a list run together: 、 in Chinese, a comma in English (punctuation, not words)."""
     return "、" if lang == "zh" else ", "
@@ -272,7 +281,7 @@ def handling_table(r: Report, lang: str) -> tuple[list[str], list[list[str]]]:
 
 def sections(r: Report, town: str, lang: str, *, chart: bool) -> list[tuple[str, list[str], list[list[str]]]]:
     out = [
-        (text("report.s.town", lang), *town_table(r, lang)),
+        (whole(r, lang), *town_table(r, lang)),
         (text("report.s.villages", lang), *village_table(r, lang)),
         (text("report.s.handling", lang), *handling_table(r, lang)),
     ]

@@ -80,6 +80,7 @@ class Report:
     candidates: tuple[dict, ...] = ()  # chains that may be 重点重复信访, not marked key yet
     late: Lateness = field(default_factory=lambda: Lateness((), ()))  # who is late, per leader and unit
     veto_measure: str = "items"  # the veto counts 到部去省 in this measure, whatever `measure` displays
+    towns: int = 1  # the towns whose cases it counts (a county ledger: several)
 
     @property
     def met(self) -> bool:
@@ -193,6 +194,7 @@ def build_report(
         candidates=tuple(counts.candidates),
         late=build_lateness(counts.late),
         veto_measure=counts.veto_measure,
+        towns=counts.towns,
     )
 
 

@@ -154,6 +154,7 @@ def gather(ledger, spec: dict, *, new_only: bool, by: list[str], extras: bool = 
         if dim not in BY_CHOICES:
             raise InputError(M("report.unknown_breakdown", by=dim, known=", ".join(BY_CHOICES)))
     from guside_cli.storage.settings import get_setting
+    from guside_cli.storage.towns import towns
 
     veto_measure = get_setting(ledger, "veto.measure")
     veto_escalated = None
@@ -192,6 +193,7 @@ def gather(ledger, spec: dict, *, new_only: bool, by: list[str], extras: bool = 
         late={by: ledger.lateness(by, period.start, period.end, period.end) for by in ("leader", "unit")},
         veto_measure=veto_measure,
         veto_escalated=veto_escalated,
+        towns=max(1, len(towns(ledger))),
     )
 
 
