@@ -356,5 +356,7 @@ def main() -> None:
         from guside_cli.commands._common import fail
         from guside_cli.messages import M
 
-        message, code = (M("error.terminated"), 143) if isinstance(e, Terminated) else (M("error.interrupted"), 130)
+        message, code = (
+            (M("error.terminated.nothing"), 143) if isinstance(e, Terminated) else (M("error.interrupted.nothing"), 130)
+        )
         raise SystemExit(fail(message, code).exit_code) from None

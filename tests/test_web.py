@@ -5,6 +5,7 @@ import asyncio
 import json
 import os
 import shutil
+import signal
 import socket
 import sqlite3
 import subprocess
@@ -180,6 +181,30 @@ def _serve(db: Path, *args: str):
             time.sleep(0.1)
     proc.terminate()
     raise AssertionError("guside serve did not answer in 10 s")
+
+
+@pytest.mark.parametrize(
+    ("args", "sig", "code", "said"),
+    [
+        ((), signal.SIGTERM, 143, "错误：已终止：台账未作修改"),
+        ((), signal.SIGINT, 0, ""),  # Ctrl-C is how the page says to stop it: a plain stop, nothing to report
+        (("--reveal",), signal.SIGTERM, 143, "错误：已终止：本次命令的修改已在终止前保存"),  # the reveal was logged
+    ],
+)
+def test_a_stopped_server_says_what_it_changed(ledger, args, sig, code, said):
+    """The words a stop leaves are true: the view writes nothing (it is not "rolled back"), --reveal logged
+    itself before serving."""
+    with closing(sqlite3.connect(ledger)) as conn:
+        before = conn.execute("SELECT count(*) FROM history").fetchone()[0]
+    proc, _ = _serve(ledger, *args)
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=20)
+    assert proc.returncode == code
+    last = err.decode().strip().splitlines()[-1]
+    assert last == said if said else "错误" not in err.decode()
+    with closing(sqlite3.connect(ledger)) as conn:
+        after = conn.execute("SELECT count(*) FROM history").fetchone()[0]
+    assert (after > before) if args else (after == before)
 
 
 def test_serve_binds_to_this_machine_and_logs_a_reveal(ledger):

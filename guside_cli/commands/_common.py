@@ -47,6 +47,15 @@ def fail(message: "str | M", code: int = 2) -> typer.Exit:
     return typer.Exit(code=code)
 
 
+def stopped(message_id: str) -> "M":
+    """The words for a command stopped by Ctrl-C or SIGTERM (error.interrupted / error.terminated): its write
+    rolled back, its writes saved before the stop, or no write begun (a report, a list, the web view)."""
+    from guside_cli.storage.writes import interrupted_words
+
+    words = interrupted_words()
+    return M(message_id if words == "rolled_back" else f"{message_id}.{words}")
+
+
 class Terminated(BaseException):
     """SIGTERM, raised like Ctrl-C so that the open transaction rolls back before the process ends."""
 
@@ -73,6 +82,9 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from guside_cli.storage.writes import forget
+
+        forget()  # a command run again in one process (tests, the desk) starts with nothing done
         try:
             return fn(*args, **kwargs)
         except GusideError as e:
@@ -101,10 +113,10 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
             raise fail(unexpected(e), 2) from None
         except KeyboardInterrupt:
             _quiet_finalisers()
-            raise fail(M("error.interrupted"), 130) from None
+            raise fail(stopped("error.interrupted"), 130) from None
         except Terminated:
             _quiet_finalisers()
-            raise fail(M("error.terminated"), 143) from None
+            raise fail(stopped("error.terminated"), 143) from None
         except (SystemExit, GeneratorExit):
             raise
         except Exception as e:  # the catch-all: never a traceback (it would print names and numbers)

@@ -8,7 +8,7 @@ Exit codes, like diff and grep, so that cron and scripts can tell "found somethi
      (NotFound) -- the reporting commands cron runs never refuse
   2  could not run: usage, a bad value (InputError), no ledger or an unusable one, busy, disk full, an
      unreadable file (LedgerError)
-  130 Ctrl-C, 143 SIGTERM: the command's changes were rolled back
+  130 Ctrl-C, 143 SIGTERM: a write in progress rolled back (the message says whether one was, or had been saved)
 """
 
 from typing import TYPE_CHECKING

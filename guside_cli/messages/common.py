@@ -18,6 +18,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "error.interrupted": ("已中断：本次命令的修改已撤销", "interrupted: the command's changes were rolled back"),
     "error.terminated": ("已终止：本次命令的修改已撤销", "terminated: the command's changes were rolled back"),
+    "error.interrupted.nothing": ("已中断：台账未作修改", "interrupted: the ledger was not changed"),
+    "error.terminated.nothing": ("已终止：台账未作修改", "terminated: the ledger was not changed"),
+    "error.interrupted.saved": (
+        "已中断：本次命令的修改已在中断前保存",
+        "interrupted: the command's changes had been saved before it was stopped",
+    ),
+    "error.terminated.saved": (
+        "已终止：本次命令的修改已在终止前保存",
+        "terminated: the command's changes had been saved before it was stopped",
+    ),
     "error.aborted": ("已放弃：未写入任何内容", "aborted: nothing was written"),
     "usage.no_such_option": ("没有选项 {name}（见 {where}）", "no such option: {name} ({where})"),
     "usage.needs_value": ("选项 {name} 后面要给一个值（见 {where}）", "option {name} requires a value ({where})"),

@@ -197,6 +197,8 @@ def ensure_schema(conn: sqlite3.Connection, path: Path, *, stop_before: str | No
 
 
 def _migrate(conn: sqlite3.Connection, path: Path, stop_before: str | None, version: int) -> int:
+    from guside_cli.storage import writes
+
     conn.execute("BEGIN IMMEDIATE")
     try:
         app_id, version, tables = schema_state(conn)  # another desk may have migrated while we waited
@@ -210,13 +212,18 @@ def _migrate(conn: sqlite3.Connection, path: Path, stop_before: str | None, vers
         if stop_before is None:  # a ledger stopped at an older version (tests make them) is as that version left it
             _seal_upgrade(conn, path, version, reached)
         conn.execute("COMMIT")
+        writes.ended(saved=True)
         return reached
     except LedgerError:
         conn.execute("ROLLBACK")
+        writes.ended(saved=False)
         raise
-    except Exception as e:
+    except BaseException as e:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
+        writes.ended(saved=False)
+        if not isinstance(e, Exception):  # Ctrl-C or SIGTERM: rolled back, and said so by the command's guard
+            raise
         raise LedgerError(
             M(
                 "ledger.upgrade_failed",

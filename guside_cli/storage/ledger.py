@@ -65,6 +65,7 @@ class Ledger(
             raise
         self.actor, self.at = actor, at
         self.begin_history()
+        from guside_cli.storage import writes
         from guside_cli.storage.periods import track_days
         from guside_cli.storage.seal import schema_digest, seal_rows, track
 
@@ -78,9 +79,11 @@ class Ledger(
             # SQLite rolls back by itself after some errors (a full disk): a second ROLLBACK would hide the first
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
+            writes.ended(saved=False)
             raise
         else:
             self.conn.execute("COMMIT")
+            writes.ended(saved=True)
             _private(self.path)  # after the write succeeded: a refused write never changes the file's mode
 
     # --- villages -------------------------------------------------------------------------------------
