@@ -1,5 +1,9 @@
 """Case numbers per the plan's 挂账销号 rule: town sequence for province/Beijing, village sequence otherwise."""
 
+import pytest
+
+from tests.conftest import snapshot
+
 
 def test_escalated_petitions_take_the_town_sequence(cli):
     assert cli.add(level="省")["number"] == "2018-0001"
@@ -47,3 +51,26 @@ def test_cases_are_found_by_number_or_id(cli):
     added = cli.add(level="省")
     assert cli.json("show", "2018-0001")["id"] == added["id"]
     assert cli.json("show", str(added["id"]))["number"] == "2018-0001"
+
+
+@pytest.mark.parametrize(
+    ("fields", "refused"),
+    [
+        ({"level": "镇", "number": "2018-0099"}, "2018-0099 是镇级编号，只给到省、进京的件"),
+        ({"level": "省", "number": "2018-红豆-050"}, "2018-红豆-050 不是本件属地（红豆）的编号"),
+        ({"level": "镇", "number": "2018-新龚-001"}, "2018-新龚-001 不是本件属地（红豆）的编号"),
+        ({"level": "省", "number": "2018-0099"}, None),
+        ({"level": "镇", "number": "2018-红豆-050"}, None),
+        ({"level": "镇", "number": "JY2018-15"}, None),  # an office's own form is not judged
+    ],
+)
+def test_a_number_typed_at_the_desk_belongs_to_the_sequence_that_gives_it(cli, db_path, fields, refused):
+    """挂账销号: `add --number` is judged as merge and resolve judge it (town numbers for 省/京 only)."""
+    cli.add()
+    before = snapshot(db_path)
+    options = [x for k, v in {"village": "红豆村", "subject": "s", **fields}.items() for x in (f"--{k}", v)]
+    result = cli("add", *options, ok=refused is None)
+    if refused:
+        assert result.exit_code == 2 and refused in result.stderr and snapshot(db_path) == before
+    else:
+        assert fields["number"] in result.stdout

@@ -19,6 +19,10 @@ def register(run, ledger, petition, *, taken_at: date | None, leader: str | None
             raise InputError(M("reception.not_recorded", on=taken_at))
         if petition.received_at.date() != taken_at:
             raise InputError(M("reception.other_day", on=taken_at, received=petition.received_at.date()))
+    if petition.number:  # a number typed at the desk belongs to the sequence that gives it (挂账销号), as merge's
+        from guside_cli.core.numbering import check_number_scope
+
+        check_number_scope(petition.number, petition.level.code, ledger.village_short(petition.village))
     with writing(ledger, run, by):
         similar = [] if petition.repeat_of else ledger.possible_repeats(petition)
         case = ledger.add_petition(petition)
