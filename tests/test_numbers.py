@@ -14,6 +14,7 @@ from tests.conftest import rows, snapshot
         ("貳拾", 20), ("參", 3), ("十万零一", 100001), ("零", 0), ("〇", 0), (" 12 ", 12),
         ("一二", None), ("五点五", None), ("负五", None), ("-3", None), ("+6", None), ("6.0", None),
         ("1e3", None), ("0x10", None), ("٦", None), ("六七", None), ("", None), ("人", None), ("十二个", None),
+        ("九" * 5000, None),
     ],
 )  # fmt: skip
 def test_a_whole_number_in_any_numerals(text, number):

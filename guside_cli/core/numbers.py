@@ -20,7 +20,7 @@ def integer_of(text: str) -> int | None:
     written = unicodedata.normalize("NFKC", text).strip()
     if written.isascii() and written.isdigit():
         return int(written)
-    if not written or any(c not in _NUMERALS for c in written.translate(_SPELLINGS)):
+    if not written or len(written) > 16 or any(c not in _NUMERALS for c in written.translate(_SPELLINGS)):
         return None
     import cn2an  # type: ignore[import-untyped]
 
