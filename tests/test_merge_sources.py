@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import TODAY, rows, snapshot
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from guside_cli.core.records import field_label
@@ -219,6 +219,8 @@ TEXT_COLUMNS = [
 
 
 @GENERATED
+@example(column=("petitions", "subject"), before="", hidden="\x1f", after="a")  # str.strip() takes U+001F
+@example(column=("steps", "note"), before="a", hidden="\x1c", after="")
 @given(
     column=st.sampled_from(TEXT_COLUMNS),
     before=st.text(alphabet="化工厂夜间异味噪声abc 123", max_size=8),

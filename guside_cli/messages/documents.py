@@ -103,7 +103,10 @@ MESSAGES |= {
         "{name}{current}件次，去年同期为零，无基数",
         "{name}: {current}, none a year before (no baseline)",
     ),
-    "doc.town": ("{start}至{end}，{whole}{total}；{escalated}。", "From {start} to {end}: {total}; {escalated}."),
+    "doc.town": (
+        "{start}至{end}，{whole}{total}；{escalated}。",
+        "From {start} to {end}, {whole}: {total}; {escalated}.",
+    ),
     "doc.veto": ("{village}{reasons}，列入{word}{pending}。", "{village}: {reasons}; {word}{pending}."),
     "doc.veto.pending": ("，待年终认定", ", to be judged at year end"),
     "doc.veto.none": ("本期无一票否决情形。", "No village meets a veto trigger in the period."),

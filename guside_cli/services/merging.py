@@ -156,7 +156,9 @@ def _takeable(run, source, path: Path) -> None:
                 "trust.text.too_long", field=field_label(column, language()), length=len(value), limit=TEXT_LIMIT
             )
             refuse(what, [Problem(column, too_long)])
-        if clean(value) != (value.strip() or None):
+        # what guside's own input would store, trimmed of spaces and line breaks only: str.strip() would also
+        # take the ASCII separators (U+001C-U+001F), letting a control character at either end through
+        if clean(value) != (value.strip(" \n") or None):
             refuse(what, [Problem(column, M("sources.text_unclean", value=shown(value[:40])))])
     villages, memo = source.villages(), Memo()
     for number, raw in incoming_cases(source.conn, get_setting(source, "town.name")):
