@@ -53,6 +53,7 @@ def _row(case_id: int, texts: dict[str, str | None], persons: int, verified: int
         verified=verified,
         reopened=0,
         is_key=0,
+        key_repeat=0,
         stage="received",
         created_at="2018-06-07T09:31:00+08:00",
         leader_id=1,

@@ -178,7 +178,8 @@ def export(
         f = build_filter(run, ledger, chosen)
         read = ledger.export_rows(f)
         try:
-            rows = bar.wrap(export_values(EXPORT_FIELDS, row, redact=redact) for row in read)
+            structured = fmt in ("json", "jsonl")  # JSON carries the extensions as objects, tables as text
+            rows = bar.wrap(export_values(EXPORT_FIELDS, row, redact=redact, structured=structured) for row in read)
             if label:
                 rows = map(label, rows)
             if fmt == "xlsx":

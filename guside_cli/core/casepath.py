@@ -54,7 +54,7 @@ def required_ranks(p: "Petition | NewPetition | HandedCase") -> frozenset[Rank] 
     (三(三)); other handed-down cases: a town leader or a village head."""
     if p.level.escalated or (p.source.handed_down and p.is_key):
         return frozenset({Rank.TOWN})
-    if getattr(p, "key_repeat", False):
+    if p.key_repeat:
         return frozenset({Rank.VILLAGE})
     if p.source.handed_down:
         return frozenset({Rank.TOWN, Rank.VILLAGE})
@@ -70,7 +70,7 @@ def _why(p: "Petition | NewPetition | HandedCase") -> M:
         return M("rule.why_escalated")
     if p.is_key and p.source.handed_down:
         return M("rule.why_key_handed_down", source=label(p.source))
-    if getattr(p, "key_repeat", False):
+    if p.key_repeat:
         return M("rules.why_key_repeat")
     return M("rule.why_handed_down", source=label(p.source))
 

@@ -277,6 +277,10 @@ FIELDS: dict[str, Field] = {
         Field("re_review_decided_on", "复核决定日期", "re-review decided", "date"),
         Field("re_review_outcome", "复核结果", "re-review outcome", "code"),
         Field("extension_approved_by", "延期批准人", "extension approved by", "text"),
+        Field("extensions", "延期记录", "extensions", "list", also=("延期情况",)),
+        Field("key_repeat", "重点重复信访", "key repeat case", "bool", also=("是否重点重复信访",)),
+        Field("served_on", "送达日期", "served on", "date", also=("处理意见书送达日期", "送达时间")),
+        Field("rehandle_from", "撤销重办日期", "handled again from", "date", also=("重办日期",)),
         Field("former_numbers", "原编号", "former numbers", "list"),
         Field("first_contact_at", "首次联系时间", "first contact", "datetime"),
     )

@@ -11,14 +11,16 @@ from typing import Any, cast
 from guside_cli.core.bounds import check_receipt
 from guside_cli.core.dates import parse_date, parse_datetime
 from guside_cli.core.deadlines import (
+    MAX_EXTENSION_DAYS,
     DeadlineRules,
     effective_due,
     latest_due,
 )
 from guside_cli.core.enums import Form, Level, Outcome, Pollution, ReviewOutcome, Satisfaction, Source, Stage, Status
 from guside_cli.core.errors import InputError
+from guside_cli.core.extensions import current, parsed
 from guside_cli.core.identity import check_id_number, check_phone
-from guside_cli.core.model import NewPetition, Village, new_petition
+from guside_cli.core.model import Extension, NewPetition, Village, new_petition
 from guside_cli.core.numbering import check_given_number, number_year
 from guside_cli.core.text import clean
 from guside_cli.core.villages import resolve_village
@@ -80,6 +82,7 @@ MEMO_FIELDS = frozenset(
         "village", "level", "form", "source", "pollution", "persons", "subject", "cause", "unit", "enterprise",
         "forecast", "key_persons", "due_on", "leader", "status", "outcome", "closed_on", "accepted_on",
         "satisfaction", "verified", "reopened", "extension_days", "stage", "is_key", "concluded_on", "conclusion",
+        "key_repeat", "served_on", "rehandle_from",
     }
 )  # fmt: skip
 MEMO_LIMIT = 4096  # distinct values remembered per field, so memory stays bounded on any file
@@ -131,6 +134,7 @@ def intake(
     if "received_at" in values and "due_on" in values and values["due_on"] < values["received_at"].date():
         problems.append(Problem("due_on", M("intake.due_before_receipt", due=values["due_on"])))
     _impossible(values, problems)
+    _extension_total(values, problems)
     if due_rules is not None:
         _due_within_statute(values, problems, due_rules)
     _closing(values, problems, now)
@@ -167,6 +171,9 @@ def _converters(now: datetime, villages: list[Village], memo: Memo | None) -> li
     def day(value: Any) -> date:
         return parse_date(str(value), today)
 
+    def flag(value: Any) -> bool:
+        return value if isinstance(value, bool) else _yes_no(str(value).strip())
+
     table: list[Any] = [
         ("received", "received_at", lambda value: _receipt(parse_datetime(str(value), now), now)),
         ("village", "village", lambda value: resolve_village(str(value), villages).name),
@@ -198,7 +205,7 @@ def _converters(now: datetime, villages: list[Village], memo: Memo | None) -> li
         ("extension_days", "extension_days", stripped(lambda t: _count(t, 1, 30))),
         ("extension_reason", "extension_reason", lambda value: clean(str(value))),
         # the case path (core.casepath): 重点, the stage recorded by an office file, the date of 办结
-        ("is_key", "is_key", lambda value: value if isinstance(value, bool) else _yes_no(str(value).strip())),
+        ("is_key", "is_key", flag),
         ("stage", "stage", stripped(Stage.parse)),
         ("concluded_on", "concluded_on", day),
         ("conclusion", "conclusion", stripped(_conclusion)),
@@ -210,12 +217,49 @@ def _converters(now: datetime, villages: list[Village], memo: Memo | None) -> li
         ("re_review_decided_on", "re_review_decided_on", day),
         ("re_review_outcome", "re_review_outcome", stripped(ReviewOutcome.parse)),
         ("extension_approved_by", "extension_approved_by", text("leader")),
+        # what the statute's rules added (m016): the key repeat mark, 送达, 撤销重办 and each extension
+        ("key_repeat", "key_repeat", flag),
+        ("served_on", "served_on", day),
+        ("rehandle_from", "rehandle_from", day),
+        ("extensions", "extensions", lambda value: _extensions(value, today)),
     ]
     remembered = memo.fields if memo is not None else {}
     table = [(name, key, convert, remembered.get(name)) for name, key, convert in table]
     if memo is not None:
         memo.table = ((now, id(villages)), table)
     return table
+
+
+def _extensions(value: Any, today: date) -> tuple[Extension, ...]:
+    """Each extension a file's 延期记录 gives (core.extensions), its approver held to a leader's name's length."""
+    found = parsed(value, today)
+    for e in found:
+        _bounded_text("leader", e.approved_by or "")
+    return found
+
+
+def _extension_total(values: dict[str, Any], problems: list[Problem]) -> None:
+    """The extensions and the clock's total agree. A file of an older ledger gives only the total (延期天数, its
+    reason and approver): that is one extension, as migration m016 made of it. A file with each extension gives
+    the total from them when it has no 延期天数 column — the extensions of the clock that runs now, which the
+    statute holds to 30 days in all — and the reason and approver of the latest."""
+    if any(p.field in ("extensions", "extension_days", "rehandle_from") for p in problems):
+        return
+    given = values.get("extensions")
+    if given is None:
+        if values.get("extension_days"):
+            e = Extension(values["extension_days"], values.get("extension_reason"), values.get("extension_approved_by"))
+            values["extensions"] = (e,)
+        return
+    total = sum(e.days for e in current(given, values.get("rehandle_from")))
+    if total > MAX_EXTENSION_DAYS:
+        problems.append(Problem("extensions", M("intake.extensions_over", total=total, limit=MAX_EXTENSION_DAYS)))
+        return
+    if "extension_days" not in values and total:
+        values["extension_days"] = total
+    if given:
+        values.setdefault("extension_reason", given[-1].reason)
+        values.setdefault("extension_approved_by", given[-1].approved_by)
 
 
 def _conclusion(text: str) -> Outcome:
@@ -250,7 +294,13 @@ def _due_within_statute(values: dict[str, Any], problems: list[Problem], rules: 
     if received is None or due is None or any(p.field in ("due_on", "accepted_on") for p in problems):
         return
     extension = values.get("extension_days") or 0
-    latest = latest_due(received.date(), rules, accepted_on=values.get("accepted_on"), extension_days=extension)
+    latest = latest_due(
+        received.date(),
+        rules,
+        accepted_on=values.get("accepted_on"),
+        extension_days=extension,
+        rehandle_from=values.get("rehandle_from"),
+    )
     if due > latest:
         extra = M("sheets.due_extension", days=extension) if extension else ""
         message = M("sheets.due_beyond_statute", due=due, latest=latest, received=received.date(), extension=extra)
@@ -262,12 +312,12 @@ def shorter_than_statute(petition: NewPetition, rules: DeadlineRules) -> bool:
     if petition.due_on is None:
         return False
     received = petition.received_at.date()
-    given = effective_due(
-        received, rules, accepted_on=petition.accepted_on, given=petition.due_on, extension_days=petition.extension_days
-    )
-    return given < effective_due(
-        received, rules, accepted_on=petition.accepted_on, extension_days=petition.extension_days
-    )
+    clock: dict[str, Any] = {
+        "accepted_on": petition.accepted_on,
+        "extension_days": petition.extension_days,
+        "rehandle_from": petition.rehandle_from,
+    }
+    return effective_due(received, rules, given=petition.due_on, **clock) < effective_due(received, rules, **clock)
 
 
 def _receipt(moment: datetime, now: datetime) -> datetime:

@@ -71,6 +71,10 @@ CARRIED_FIELDS = (
     "re_review_decided_on",
     "re_review_outcome",
     "extension_approved_by",
+    "key_repeat",
+    "served_on",
+    "rehandle_from",
+    "extensions",
 )
 # The registered elements `guside edit --set NAME=VALUE` may correct (raw names, as `add` and import take them).
 EDITABLE_FIELDS = (
@@ -123,6 +127,18 @@ class Step:
     by: str | None
     note: str | None
     id: int | None = None
+
+
+@dataclass(frozen=True)
+class Extension:
+    """One approved extension of a case's handling clock (延期, 条例 第三十三条): several may be granted, 30 days in
+    all, each approved by the head and told to the petitioner."""
+
+    days: int
+    reason: str | None = None
+    approved_by: str | None = None
+    approved_on: date | None = None
+    told_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -188,6 +204,9 @@ class NewPetition:
     re_review_decided_on: date | None = None
     re_review_outcome: ReviewOutcome | None = None
     extension_approved_by: str | None = None
+    served_on: date | None = None  # 送达: the written opinion received by the petitioner
+    rehandle_from: date | None = None  # 撤销重办: a 复查/复核 decision started a new handling clock on this day
+    extensions: tuple[Extension, ...] = ()  # each approved extension, in order (`extension_days`: this clock's)
 
     @property
     def closed(self) -> bool:
@@ -241,6 +260,8 @@ class HandedCase(NamedTuple):
     key_persons: tuple[str, ...]
     first_contact_at: datetime | None
     accepted_on: date | None
+    key_repeat: bool
+    extensions: tuple[Extension, ...]
 
     @property
     def closed(self) -> bool:

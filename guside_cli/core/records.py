@@ -118,15 +118,20 @@ def mask_free_text(record: dict[str, Any]) -> dict[str, Any]:
 LIST_COLUMNS = ("pollution", "key_persons")
 
 
-def export_values(fields: tuple[str, ...], row: tuple, *, redact: bool = False) -> list[Any]:
-    """One exported case from the row storage computed: lists from their JSON text, `verified` as a bool, and
-    with `redact` personal data masked (names 张**, phone and ID numbers, numbers written in free text)."""
-    lists, flags = _positions(fields)
+def export_values(fields: tuple[str, ...], row: tuple, *, redact: bool = False, structured: bool = False) -> list[Any]:
+    """One exported case from the row storage computed: lists from their JSON text, the flags as bools, the
+    extensions as one cell (core.extensions; `structured`: a list of objects, for JSON), and with `redact`
+    personal data masked (names 张**, phone and ID numbers, numbers written in free text)."""
+    lists, flags, extensions = _positions(fields)
     values = list(row)
     for i in lists:
         values[i] = _json_list(values[i])
     for i in flags:
         values[i] = bool(values[i])
+    if extensions is not None:  # most cases were never extended: storage gives them "[]"
+        given = values[extensions]
+        none: list | None = [] if structured else None
+        values[extensions] = none if given == "[]" else _extensions(given, redact=redact, structured=structured)
     if not redact:
         return values
     masked = dict(zip(fields, values, strict=True))
@@ -138,9 +143,23 @@ def export_values(fields: tuple[str, ...], row: tuple, *, redact: bool = False) 
 
 
 @functools.lru_cache(maxsize=8)
-def _positions(fields: tuple[str, ...]) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    flags = tuple(fields.index(name) for name in ("verified", "is_key") if name in fields)
-    return tuple(fields.index(name) for name in LIST_COLUMNS), flags
+def _positions(fields: tuple[str, ...]) -> tuple[tuple[int, ...], tuple[int, ...], int | None]:
+    flags = tuple(i for i, name in enumerate(fields) if name in FIELDS and FIELDS[name].kind == "bool")
+    extensions = fields.index("extensions") if "extensions" in fields else None
+    return tuple(fields.index(name) for name in LIST_COLUMNS), flags, extensions
+
+
+def _extensions(text: str | None, *, redact: bool, structured: bool) -> Any:
+    """A case's extensions as storage read them (JSON), as the file's cell: a reason or an approver leaves the
+    office through the one masking rule, as every free text does."""
+    from dataclasses import replace
+
+    from guside_cli.core.extensions import as_object, stored, written
+
+    found = stored(text)
+    if redact:
+        found = tuple(replace(e, reason=mask_in_text(e.reason), approved_by=mask_in_text(e.approved_by)) for e in found)
+    return [as_object(e) for e in found] if structured else written(found)
 
 
 @functools.lru_cache(maxsize=4096)  # a ledger repeats the same few lists (most key-person lists are empty)

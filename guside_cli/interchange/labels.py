@@ -5,6 +5,7 @@ from collections.abc import Callable
 from typing import Any
 
 from guside_cli.core.enums import Form, Level, Outcome, Pollution, Satisfaction, Source, Status
+from guside_cli.core.fields import FIELDS
 
 CODED = {
     "form": Form,
@@ -27,7 +28,7 @@ def labeller(fields: list[str], lang: str) -> Callable[[list[Any]], list[Any]] |
     for index, name in enumerate(fields):
         if name in CODED:
             tables.append((index, {m.code: m.zh for m in CODED[name]}))
-        elif name == "verified":
+        elif name in FIELDS and FIELDS[name].kind == "bool":
             tables.append((index, {True: "是", False: "否"}))
 
     def label(row: list[Any]) -> list[Any]:

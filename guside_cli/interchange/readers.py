@@ -501,8 +501,8 @@ def _objects(
 
 
 def _json_value(value: Any) -> Any:
-    if isinstance(value, list):
-        return [str(v) for v in value]
+    if isinstance(value, list):  # a list of names or codes; of objects: the extensions (core.extensions)
+        return [v if isinstance(v, dict) else str(v) for v in value]
     if isinstance(value, str):
         return unneutralise(value.strip()) or None
     return None if value is None else str(value).lower() if isinstance(value, bool) else str(value)

@@ -214,6 +214,8 @@ DATE_FORMATS = {
     "review_decided_on": "yyyy-mm-dd",
     "re_review_requested_on": "yyyy-mm-dd",
     "re_review_decided_on": "yyyy-mm-dd",
+    "served_on": "yyyy-mm-dd",
+    "rehandle_from": "yyyy-mm-dd",
 }
 TEXT_FIELDS = ("phone", "id_number", "number", "ref_no", "repeat_of")  # digits that must stay as written
 

@@ -118,6 +118,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{text}”不是 {low} 至 {high} 之间的整数",
         "'{text}' is not a whole number from {low} to {high}",
     ),
+    "intake.extension_unreadable": (
+        "无法读取延期记录“{text}”：每次延期写作“10天 2018-06-10 批准：王镇长 告知：2018-06-11 理由：需现场监测”"
+        "（天数之外各项可省略），多次延期分行或以“；”隔开",
+        "cannot read the extension '{text}': write each as '10天 2018-06-10 批准：王镇长 告知：2018-06-11 "
+        "理由：需现场监测' (all but the days may be left out), one a line or separated by ；",
+    ),
+    "intake.extensions_over": (
+        "延期记录合计 {total} 天，超过法定延期总数 {limit} 天（信访工作条例第三十三条）",
+        "the extensions add up to {total} days, more than the {limit} days in all the statute allows "
+        "(信访工作条例 第三十三条)",
+    ),
     "intake.too_long": (
         "{name}有 {length} 个字，最多保留 {limit} 个：请删减",
         "{name} is {length} characters long; at most {limit} are kept, shorten it",

@@ -16,23 +16,24 @@ from guside_cli.core.model import HandedCase, NewPetition
 from guside_cli.core.numbering import sequence_scope
 from guside_cli.messages import M
 from guside_cli.storage.base import LedgerBase
-from guside_cli.storage.rows import INSERT_HISTORY, names_json, pollution_json
+from guside_cli.storage.rows import INSERT_EXTENSION, INSERT_HISTORY, extension_row, names_json, pollution_json
 from guside_cli.storage.seal import IMPORT, SEALED, Sealer, leave_case_inserts
 
 BULK_TABLES = ("petitions", "steps", "history")
 # kept while a load writes: rows are looked up by number (duplicates, repeats, drawn numbers), and numbers of an
 # office's file arrive in order, so they land near the index's right edge; the uid index is built after the rows
 KEPT = ("petitions_number",)
-PETITION_COLUMNS = (
-    "id, uid, number, received_at, received_on, village, form, level, source, pollution, subject, cause, persons, "
-    "unit, enterprise, petitioner, phone, id_number, key_persons, forecast, ref_no, due_on, due_given, "
-    "notice_due_on, accepted_on, extension_days, extension_reason, status, closed_on, outcome, verified, "
-    "satisfaction, reopened, leader_id, repeat_of, created_at, stage, is_key, concluded_on, conclusion, closed_from, "
-    "not_accepted_reason, review_requested_on, review_due_on, review_decided_on, review_outcome, "
-    "re_review_requested_on, re_review_due_on, re_review_decided_on, re_review_outcome, extension_approved_by"
-)
-INSERT_PETITION = f"INSERT INTO petitions ({PETITION_COLUMNS}) VALUES ({', '.join('?' * 51)})"
-PETITION_NAMES = [name.strip() for name in PETITION_COLUMNS.split(",")]
+PETITION_NAMES = [
+    *("id", "uid", "number", "received_at", "received_on", "village", "form", "level", "source", "pollution"),
+    *("subject", "cause", "persons", "unit", "enterprise", "petitioner", "phone", "id_number", "key_persons"),
+    *("forecast", "ref_no", "due_on", "due_given", "notice_due_on", "accepted_on", "extension_days"),
+    *("extension_reason", "status", "closed_on", "outcome", "verified", "satisfaction", "reopened", "leader_id"),
+    *("repeat_of", "created_at", "stage", "is_key", "concluded_on", "conclusion", "closed_from"),
+    *("not_accepted_reason", "review_requested_on", "review_due_on", "review_decided_on", "review_outcome"),
+    *("re_review_requested_on", "re_review_due_on", "re_review_decided_on", "re_review_outcome"),
+    *("extension_approved_by", "key_repeat", "served_on", "rehandle_from"),
+]  # the values `petition_values` gives, in this order
+INSERT_PETITION = f"INSERT INTO petitions ({', '.join(PETITION_NAMES)}) VALUES ({', '.join('?' * len(PETITION_NAMES))})"
 # what only the writer knows of a prepared row, with its id and a drawn number
 LEADER, REPEAT = PETITION_NAMES.index("leader_id"), PETITION_NAMES.index("repeat_of")
 STEP_COLUMNS = ("id", "petition_id", "kind", "at", "by", "note", "created_at")
@@ -110,6 +111,8 @@ class BulkMixin(LedgerBase):
         carried = carried_steps(case_id, p, self.at)
         if carried:
             self.conn.executemany(INSERT_STEP, carried)
+        if p.extensions:
+            self.conn.executemany(INSERT_EXTENSION, [extension_row(case_id, e, self.at) for e in p.extensions])
         self.note_enterprise(p.enterprise, p.village)
         self.note_key_persons(p.key_persons, p.village)
         return case_id, number, repeat_id
@@ -128,7 +131,14 @@ class BulkMixin(LedgerBase):
         stage, concluded_on, conclusion, closed_from = arrival(p)
         extension = p.extension_days
         given = p.due_on - timedelta(days=extension) if (p.due_on and extension) else p.due_on
-        due = effective_due(p.received_on, rules, accepted_on=p.accepted_on, given=given, extension_days=extension)
+        due = effective_due(
+            p.received_on,
+            rules,
+            accepted_on=p.accepted_on,
+            given=given,
+            extension_days=extension,
+            rehandle_from=p.rehandle_from,
+        )
         return (
             case_id,
             uid,
@@ -175,6 +185,9 @@ class BulkMixin(LedgerBase):
             *_review(p.review_requested_on, p.review_decided_on, p.review_outcome, rules),
             *_review(p.re_review_requested_on, p.re_review_decided_on, p.re_review_outcome, rules),
             p.extension_approved_by,
+            int(p.key_repeat),
+            p.served_on.isoformat() if p.served_on else None,
+            p.rehandle_from.isoformat() if p.rehandle_from else None,
         )
 
 
@@ -232,6 +245,7 @@ class BulkLoad:
         leave_case_inserts(conn)
         self.petitions: list[tuple] = []
         self.steps: list[tuple] = []
+        self.extensions: list[tuple] = []  # sealed with their table at the write's end (storage/seal.py)
         self.history: list[tuple] = []
         self.rows: list[int] = []
         self.row_by_id = array("i")  # the file row of case first_id + i
@@ -314,6 +328,8 @@ class BulkLoad:
             self.next_step += 1
         self.petitions.append(values)
         self.steps.extend(steps)
+        if p.extensions:
+            self.extensions.extend(extension_row(case_id, e, ledger.at) for e in p.extensions)
         digest = self.sealer.digest(values, steps)
         self.history.append(ledger.chain_row(case_id, IMPORT, field=SEALED, new=digest, note=note, seals=True))
         ledger.note_enterprise(p.enterprise, p.village)
@@ -348,9 +364,10 @@ class BulkLoad:
             self._find_refused()
         else:
             conn.executemany(INSERT_STEP_WITH_ID, self.steps)
+            conn.executemany(INSERT_EXTENSION, self.extensions)
             conn.executemany(INSERT_HISTORY, self.history)
         conn.execute("RELEASE bulk_load")
-        self.petitions, self.steps, self.history, self.rows = [], [], [], []
+        self.petitions, self.steps, self.extensions, self.history, self.rows = [], [], [], [], []
         self.pending.clear()
 
     def _find_refused(self) -> None:

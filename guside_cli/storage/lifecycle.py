@@ -5,12 +5,12 @@ from datetime import date, timedelta
 from guside_cli.core.enums import Outcome, Rank, Satisfaction, Stage, StepKind
 from guside_cli.core.errors import InputError, NotFound
 from guside_cli.core.filters import CaseFilter
-from guside_cli.core.model import HistoryEntry, Leader, Petition, Step
+from guside_cli.core.model import Extension, HistoryEntry, Leader, Petition, Step
 from guside_cli.messages import M
 from guside_cli.storage.base import LedgerBase
 from guside_cli.storage.casepath import positional
 from guside_cli.storage.cases import EARLIEST_DUE, case_where
-from guside_cli.storage.rows import history_from, step_from
+from guside_cli.storage.rows import INSERT_EXTENSION, extension_row, history_from, step_from
 from guside_cli.storage.rules import DUE_SOON, OVERDUE
 
 # open and past due on any running clock (notice, handling, 复查, 复核): see storage/casepath.py
@@ -149,9 +149,7 @@ class LifecycleMixin(LedgerBase):
         was told), and the case's total for its handling clock."""
         total = (p.extension_days or 0) + days
         self.conn.execute(
-            "INSERT INTO extensions (petition_id, days, reason, approved_by, approved_on, told_on, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (p.id, days, reason, approved_by, _iso(on), _iso(told), self.at),
+            INSERT_EXTENSION, extension_row(p.id, Extension(days, reason, approved_by, on, told), self.at)
         )
         self.conn.execute(
             "UPDATE petitions SET extension_days = ?, extension_reason = ?, extension_approved_by = ? WHERE id = ?",
@@ -267,7 +265,3 @@ class LifecycleMixin(LedgerBase):
         return list(
             self.find(CaseFilter(), order="due", extra_where=f"p.id IN ({ids})", extra_params=(*params, *clock_params))
         )
-
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None

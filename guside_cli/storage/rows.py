@@ -18,7 +18,7 @@ from guside_cli.core.enums import (
     Status,
     StepKind,
 )
-from guside_cli.core.model import HistoryEntry, Leader, Petition, Step
+from guside_cli.core.model import Extension, HistoryEntry, Leader, Petition, Step
 
 SELECT_CASES = """
 SELECT p.*, r.number AS repeat_number, l.name AS leader_name, l.title AS leader_title, l.rank AS leader_rank,
@@ -47,7 +47,11 @@ SELECT p.number, substr(p.received_at, 1, 10) || ' ' || substr(p.received_at, 12
     (SELECT min(s.at) FROM steps s WHERE s.petition_id = p.id AND s.kind = 'contact'),
     p.reopened, p.satisfaction, p.verified, p.extension_days, p.extension_reason, p.stage, p.is_key, p.concluded_on,
     p.conclusion, p.not_accepted_reason, p.review_requested_on, p.review_decided_on, p.review_outcome,
-    p.re_review_requested_on, p.re_review_decided_on, p.re_review_outcome, p.extension_approved_by
+    p.re_review_requested_on, p.re_review_decided_on, p.re_review_outcome, p.extension_approved_by, p.key_repeat,
+    p.served_on, p.rehandle_from,
+    (SELECT json_group_array(json_object('days', e.days, 'reason', e.reason, 'approved_by', e.approved_by,
+        'approved_on', e.approved_on, 'told_on', e.told_on))
+     FROM (SELECT * FROM extensions x WHERE x.petition_id = p.id ORDER BY x.id) e)
 FROM petitions p
 LEFT JOIN petitions r ON r.id = p.repeat_of
 LEFT JOIN leaders l ON l.id = p.leader_id
@@ -160,6 +164,18 @@ INSERT_HISTORY = (
     "INSERT INTO history (id, petition_id, at, actor, action, field, old, new, note, prev_hash, hash) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
+
+
+INSERT_EXTENSION = (
+    "INSERT INTO extensions (petition_id, days, reason, approved_by, approved_on, told_on, created_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def extension_row(petition_id: int, e: Extension, at: str) -> tuple:
+    """INSERT_EXTENSION's values for one extension of a case, written at `at`."""
+    on, told = (day.isoformat() if day else None for day in (e.approved_on, e.told_on))
+    return (petition_id, e.days, e.reason, e.approved_by, on, told, at)
 
 
 def pollution_json(items) -> str:
