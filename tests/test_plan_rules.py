@@ -161,6 +161,28 @@ def test_extensions_add_up_to_thirty_days_each_approved_and_told(cli, db_path, p
     assert rows == [(d, f"监测{i}", "王镇长", "2018-06-20") for i, d in enumerate(granted)]
 
 
+def test_show_tells_each_extension_both_key_marks_and_the_delivery(cli, plain):
+    """`show` prints what the statute's path recorded: 重点交办 and 重点重复信访 apart, 送达日期, each extension
+    (its reason masked like every free text unless --reveal), and JSON carries the same."""
+    number = cli.add(received="2018-06-01 09:00")["number"]
+    cli("extend", number, "--days", "10", "--reason", "需监测，回电13912345678", "--approved-by", "王镇长",
+        "--on", "2018-06-10", "--told", "2018-06-11")  # fmt: skip
+    cli("extend", number, "--days", "5", "--reason", "补充材料", "--approved-by", "王镇长", "--on", "2018-06-12")
+    cli("key-cases", "mark", number)
+    text = cli("show", number, "--no-pager").stdout
+    assert "重点交办      否" in text and "重点重复信访  是" in text and "送达日期" in text
+    assert "延期记录" in text and "13912345678" not in text and "139****5678" in text
+    assert "10          2018-06-10  王镇长    2018-06-11  需监测，回电139****5678" in text
+    assert "5           2018-06-12  王镇长    2018-06-12  补充材料" in text
+    assert "13912345678" in cli("show", number, "--no-pager", "--reveal").stdout
+    shown = cli.json("show", number)
+    assert [(e["days"], e["approved_on"], e["told_on"]) for e in shown["extensions"]] == [
+        (10, "2018-06-10", "2018-06-11"),
+        (5, "2018-06-12", "2018-06-12"),
+    ]
+    assert (shown["is_key"], shown["key_repeat"], shown["extension_days"]) == (False, True, 15)
+
+
 def test_new_ledgers_count_on_the_official_calendar(cli):
     # received 2018-06-02: the 15 days to accept end on 06-17, in the Dragon Boat holiday: the next working day
     number = cli.add(received="2018-06-02 09:00")["number"]

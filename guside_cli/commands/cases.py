@@ -206,7 +206,8 @@ def show(
         p = ledger.get(case)
         if reveal:
             record_reveal(ledger, run, p.id, "show")
-        bundle = CaseFile(p, ledger.steps(p.id), ledger.history(p.id), tuple(ledger.repeat_chain(p.id)))
+        chain = tuple(ledger.repeat_chain(p.id))
+        bundle = CaseFile(p, ledger.steps(p.id), ledger.history(p.id), chain, ledger.extensions(p.id))
         from guside_cli.storage.settings import deadline_rules
 
         rules = deadline_rules(ledger)

@@ -21,6 +21,16 @@ def case_file(cf: CaseFile, today: date, *, reveal: bool, rules: DeadlineRules |
             for kind, at, hours, met in first_marks(p.received_at, cf.steps)
         ],
         "first_hours_limit": FIRST_HOURS,
+        "extensions": [
+            {
+                "days": e.days,
+                "approved_on": e.approved_on.isoformat() if e.approved_on else None,
+                "approved_by": e.approved_by,
+                "told_on": e.told_on.isoformat() if e.told_on else None,
+                "reason": e.reason if reveal else mask_in_text(e.reason),
+            }
+            for e in cf.extensions
+        ],
         "steps": [
             {
                 "kind": s.kind.code,

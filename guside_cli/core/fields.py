@@ -264,7 +264,14 @@ FIELDS: dict[str, Field] = {
         Field("by", "经办人", "by", "text"),
         Field("note", "说明", "note", "text"),
         Field("stage", "办理阶段", "stage", "code", also=("阶段",)),
-        Field("is_key", "重点", "key case", "bool", headers=("是否重点", "重点")),
+        # 重点交办 (四(三)), apart from 重点重复信访 (`key_repeat`); an older file's 是否重点 / 重点 still read
+        Field(
+            "is_key",
+            "重点交办",
+            "key handed-down case",
+            "bool",
+            headers=("是否重点交办", "重点交办", "是否重点", "重点"),
+        ),
         Field("not_accepted_reason", "不予受理理由", "reason not accepted", "text"),
         Field("concluded_on", "办结日期", "concluded", "date", headers=("处理意见书日期", "出具处理意见日期")),
         Field("conclusion", "办结结果", "conclusion", "code", also=("处理意见书结果",)),
@@ -282,6 +289,7 @@ FIELDS: dict[str, Field] = {
         Field("served_on", "送达日期", "served on", "date", also=("处理意见书送达日期", "送达时间")),
         Field("rehandle_from", "撤销重办日期", "handled again from", "date", also=("重办日期",)),
         Field("former_numbers", "原编号", "former numbers", "list"),
+        Field("told_on", "告知日期", "told on", "date"),  # an extension's: the petitioner told why (history)
         Field("first_contact_at", "首次联系时间", "first contact", "datetime"),
     )
 }
@@ -289,7 +297,7 @@ FIELDS: dict[str, Field] = {
 # what no file column names: the ledger's own ids and counts, shown but never read from a file
 NOT_IN_FILES = frozenset(
     {"id", "town", "created_at", "leader_title", "notice_due_on", "came_back", "escalated", "days_overdue", "clock",
-     "kind", "at", "by", "note", "review_due_on", "re_review_due_on", "former_numbers"}
+     "kind", "at", "by", "note", "review_due_on", "re_review_due_on", "former_numbers", "told_on"}
 )  # fmt: skip
 
 

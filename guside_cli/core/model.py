@@ -357,3 +357,4 @@ class CaseFile:
     steps: tuple[Step, ...]
     history: tuple[HistoryEntry, ...]
     chain: tuple[Petition, ...]  # the repeat chain this case belongs to, first petition first
+    extensions: tuple[Extension, ...] = ()  # each approved extension, in the order granted

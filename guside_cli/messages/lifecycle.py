@@ -301,13 +301,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.step.at": ("调处时间（默认现在）", "When (default: now)"),
     "help.cmd.extend": (
-        "延长案件办理时限（延期）：仅一次，最多30天，须写明理由和批准领导；只能在办理时限内申请，过期不能延期。\n\n"
+        "延长案件办理时限（延期，信访工作条例第三十三条）：可分次批准，合计不超过30天，每次须写明理由和批准领导并告知"
+        "信访人；只能在办理时限内申请，过期不能延期。\n\n"
         '示例：guside extend 2018-0042 --days 30 --reason "需第三方监测" --approved-by 王镇长',
-        "Extend a case's handling deadline once, by at most 30 days, with a reason and the approving leader (延期). "
+        "Extend a case's handling deadline (延期, 条例 第三十三条): several times if approved, 30 days in all, each "
+        "with a reason and the approving leader, the petitioner told. "
         "Only while the handling clock runs: never after the due date.\n\n"
         'Example: guside extend 2018-0042 --days 30 --reason "需第三方监测" --approved-by 王镇长',
     ),
-    "help.extend.days": ("延期天数，1至30天，仅一次", "1 to 30 days, once"),
+    "help.extend.days": ("本次延期天数，1至30天（各次合计不超过30天）", "Days of this extension, 1 to 30 (30 in all)"),
     "help.extend.reason": ("延期理由（负责人批准、已告知信访人）", "Why (the head's approval, the petitioner told)"),
     "help.extend.approved_by": (
         "批准领导（默认为案件的包案领导）",

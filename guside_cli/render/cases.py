@@ -155,15 +155,18 @@ CASE_FILE_FIELDS = (
     "came_back",
     "stage",
     "is_key",
+    "key_repeat",
     "not_accepted_reason",
     "concluded_on",
     "conclusion",
+    "served_on",
     "review_requested_on",
     "review_decided_on",
     "review_outcome",
     "re_review_requested_on",
     "re_review_decided_on",
     "re_review_outcome",
+    "rehandle_from",
     "extension_approved_by",
     "former_numbers",
     "uid",
@@ -231,6 +234,15 @@ def case_file_sections(view: dict, lang: str) -> list[tuple[str, list[str], list
             firsts,
         )
     )
+    if view.get("extensions"):
+        columns = ("days", "approved_on", "approved_by", "told_on", "reason")
+        sections.append(
+            (
+                _t(lang, "case.extensions"),
+                [_t(lang, f"case.extensions.{c}") for c in columns],
+                [["" if e[c] is None else str(e[c]) for c in columns] for e in view["extensions"]],
+            )
+        )
     if view["steps"]:
         sections.append(
             (

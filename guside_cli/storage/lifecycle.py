@@ -162,12 +162,18 @@ class LifecycleMixin(LedgerBase):
             self.log(p.id, "extend", field="extension_approved_by", new=approved_by)
         self.refresh_due(p.id)
 
-    def extensions(self, petition_id: int) -> list[dict]:
+    def extensions(self, petition_id: int) -> tuple[Extension, ...]:
+        """A case's extensions in the order granted (`show`)."""
         rows = self.conn.execute(
             "SELECT days, reason, approved_by, approved_on, told_on FROM extensions WHERE petition_id = ? ORDER BY id",
             (petition_id,),
         )
-        return [dict(r) for r in rows]
+        day = date.fromisoformat
+        return tuple(
+            Extension(r["days"], r["reason"], r["approved_by"], r["approved_on"] and day(r["approved_on"]),
+                      r["told_on"] and day(r["told_on"]))
+            for r in rows
+        )  # fmt: skip
 
     def close_case(
         self,
