@@ -11,8 +11,6 @@ from guside_cli.commands._common import fail, guarded, open_ledger, run_of
 from guside_cli.core.errors import InputError
 from guside_cli.render.output import Format
 
-PERSONAL = ("petitioner", "phone", "id_number", "key_persons")
-
 
 def register(app: typer.Typer) -> None:
     for name, fn in (

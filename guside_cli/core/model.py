@@ -47,7 +47,6 @@ CANONICAL_FIELDS = (
     "outcome",
     "repeat_of",
 )
-PERSONAL_FIELDS = ("petitioner", "phone", "id_number", "key_persons")
 # Columns an export adds after the canonical ones, so that export -> import gives the same ledger and report.
 CARRIED_FIELDS = (
     "received_at",

@@ -202,22 +202,6 @@ class LifecycleMixin(LedgerBase):
         if satisfaction:
             self.log(p.id, "close", field="satisfaction", old=p.satisfaction, new=satisfaction)
 
-    def carry_counters(
-        self, p: Petition, *, reopened: int, extension_days: int | None, extension_reason: str | None
-    ) -> None:
-        """Counters brought in by import, taken as recorded (the due date given already includes any extension)."""
-        if extension_days:
-            base = p.due_given - timedelta(days=extension_days) if p.due_given else None
-            self.conn.execute(
-                "UPDATE petitions SET extension_days = ?, extension_reason = ?, due_given = ? WHERE id = ?",
-                (extension_days, extension_reason, base.isoformat() if base else None, p.id),
-            )
-            self.log(p.id, "extend", field="extension_days", new=extension_days, note=extension_reason)
-            self.refresh_due(p.id)
-        if reopened:
-            self.conn.execute("UPDATE petitions SET reopened = ? WHERE id = ?", (reopened, p.id))
-            self.log(p.id, "reopen", field="reopened", new=reopened, note="imported")
-
     def refresh_all_due(self, reason: str) -> int:
         """After a deadline setting changes: recompute every open case's due dates, each date moved a history row
         saying why. Returns how many cases changed."""
