@@ -183,6 +183,27 @@ def test_show_tells_each_extension_both_key_marks_and_the_delivery(cli, plain):
     assert (shown["is_key"], shown["key_repeat"], shown["extension_days"]) == (False, True, 15)
 
 
+def test_a_date_after_today_names_the_option_that_gave_it(cli, db_path, plain):
+    cli("leader", "add", "王镇长", "--rank", "town")
+    number = cli.add(received="2018-06-01 09:00", leader="王镇长")["number"]
+    cli("step", number, "--kind", "mediate", "--at", "2018-06-05 10:00", "--note", "调处")
+    today = ("--today", "2018-06-20")
+    tries = [
+        (("extend", number, "--days", "5", "--reason", "监测", "--approved-by", "王镇长", "--told", "2018-06-21"),
+         "--told"),
+        (("conclude", number, "-o", "问题解决", "--on", "2018-06-10", "--served", "2018-06-21"), "--served"),
+        (("accept", number, "--on", "2018-06-21"), "--on"),
+    ]  # fmt: skip
+    for args, option in tries:
+        before = snapshot(db_path)
+        refused = cli(*today, *args, ok=False)
+        assert refused.stderr.strip().endswith(f"晚于今天（2018-06-20）：请检查 {option}"), refused.stderr
+        assert snapshot(db_path) == before
+    cli(*today, "conclude", number, "-o", "问题解决", "--on", "2018-06-10")
+    refused = cli(*today, "review", number, "--requested", "2018-06-21", ok=False)
+    assert refused.stderr.strip().endswith("请检查 --requested")
+
+
 def test_new_ledgers_count_on_the_official_calendar(cli):
     # received 2018-06-02: the 15 days to accept end on 06-17, in the Dragon Boat holiday: the next working day
     number = cli.add(received="2018-06-02 09:00")["number"]

@@ -225,10 +225,16 @@ def _join(parts: list) -> _Joined:
 # --- dates of events ---------------------------------------------------------------------------------------
 
 
+# the option each event's date is given by (`review --requested/--decided`, `extend --told`, `conclude --served`)
+_OPTION_OF = {"word.request": "--requested", "word.decision": "--decided", "rules.word.told": "--told",
+              "rules.word.served": "--served"}  # fmt: skip
+
+
 def check_event_day(p: Petition, what: str, day: date, today: date, *earlier: tuple[str, date | None]) -> None:
     """An event's date: not after today, not before the events it follows (`earlier`: (word id, date))."""
     if day > today:
-        raise RuleViolation(M("date.in_future", number=p.number, what=M(what), day=day, today=today))
+        option = _OPTION_OF.get(what, "--on")
+        raise RuleViolation(M("date.in_future", number=p.number, what=M(what), day=day, today=today, option=option))
     for word, earlier_day in (("word.receipt", p.received_on), *earlier):
         if earlier_day is not None and day < earlier_day:
             raise RuleViolation(

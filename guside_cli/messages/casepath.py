@@ -12,8 +12,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the date {day} is after {limit} (more than {years} years from today): check the date",
     ),
     "date.in_future": (
-        "{number}：{what}日期 {day} 晚于今天（{today}）：请检查 --on",
-        "{number}: the {what} date {day} is after today ({today}); check --on",
+        "{number}：{what}日期 {day} 晚于今天（{today}）：请检查 {option}",
+        "{number}: the {what} date {day} is after today ({today}); check {option}",
     ),
     "date.before": (
         "{number}：{what}日期 {day} 早于{earlier}（{earlier_day}）：请检查日期",
