@@ -2,8 +2,10 @@
 
 import json
 import os
+import shutil
 import signal
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -16,18 +18,29 @@ from guside_cli.app import app
 TODAY = "2018-06-20"
 
 
-@pytest.fixture(autouse=True)
-def isolated(tmp_path, monkeypatch):
-    monkeypatch.setenv("GUSIDE_DB", str(tmp_path / "ledger.db"))
+def hermetic(monkeypatch: pytest.MonkeyPatch, folder: Path, temp: Path) -> None:
+    """A test's environment: its ledger in `folder`, a pinned date, user, width and language, its own HOME, and
+    its own temp folder `temp` (for this process and the ones it starts): guside sweeps `guside-*` folders it finds
+    in the temp folder, so tests sharing the system's, on parallel workers or in two checkouts at once, could see
+    each other's."""
+    monkeypatch.setenv("GUSIDE_DB", str(folder / "ledger.db"))
     monkeypatch.setenv("GUSIDE_TODAY", TODAY)
     monkeypatch.setenv("GUSIDE_USER", "tester")
     monkeypatch.setenv("COLUMNS", "200")
     monkeypatch.delenv("GUSIDE_LANG", raising=False)
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "home" / ".config"))
+    monkeypatch.setenv("HOME", str(folder / "home"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder / "home" / ".config"))
+    monkeypatch.setenv("TMPDIR", str(temp))
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
     from guside_cli.messages import set_language
 
     set_language("zh")  # a run with --lang en leaves its language behind in this process
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path, tmp_path_factory, monkeypatch):
+    # the temp folder beside tmp_path, not in it: tests list what a command left in tmp_path
+    hermetic(monkeypatch, tmp_path, tmp_path_factory.mktemp("tmp"))
     return tmp_path
 
 
@@ -133,6 +146,24 @@ def _test_of(nodeid: str) -> str:
     return nodeid.split("[", 1)[0]
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config):
+    """The whole suite (`pytest`, `pytest -q`: no file or test named) runs on every core with pytest-xdist, one
+    worker per core (measured on two cores: docs/details.md); a file or a test named runs in this process, as do
+    -n 0, -p no:xdist, --pdb and one core. PYTEST_XDIST_AUTO_NUM_WORKERS sets the number of workers."""
+    if (
+        config.pluginmanager.hasplugin("xdist")
+        and not hasattr(config, "workerinput")  # a worker: it runs its share here
+        and config.option.numprocesses is None
+        and config.args_source == pytest.Config.ArgsSource.TESTPATHS
+        and not config.option.collectonly
+        and not config.option.usepdb
+    ):
+        workers = config.hook.pytest_xdist_auto_num_workers(config=config)
+        if workers > 1:
+            config.option.numprocesses = workers
+
+
 def pytest_configure(config):
     # A shell without job control starts a background job with SIGINT ignored, and every process pytest starts
     # would inherit that: the tests of Ctrl-C (a subprocess sent SIGINT must roll back and exit 130) would then see
@@ -151,7 +182,24 @@ def pytest_collection_modifyitems(config, items):
     kept = [item for item in items if "slow" not in item.keywords]
     if len(kept) < len(items):
         config.hook.pytest_deselected(items=[item for item in items if "slow" in item.keywords])
+        config.stash[SLOW_LEFT_OUT] = len(items) - len(kept)
         items[:] = kept
+
+
+SLOW_LEFT_OUT = pytest.StashKey[int]()
+
+
+def pytest_sessionfinish(session):
+    """An xdist worker tells the controller how many slow tests its collection left out (the controller collects
+    nothing itself)."""
+    if hasattr(session.config, "workeroutput"):
+        session.config.workeroutput["slow_left_out"] = session.config.stash.get(SLOW_LEFT_OUT, 0)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    left_out = getattr(node, "workeroutput", {}).get("slow_left_out", 0)
+    node.config.stash[SLOW_LEFT_OUT] = max(left_out, node.config.stash.get(SLOW_LEFT_OUT, 0))
 
 
 def counts(nodeids) -> tuple[int, int]:
@@ -172,7 +220,11 @@ def pytest_terminal_summary(terminalreporter, config):
     }
     if ran:
         behaviour, catalogue = counts(ran)
-        terminalreporter.write_line(f"{behaviour} behaviour tests + {catalogue} catalogue checks")
+        left_out = config.stash.get(SLOW_LEFT_OUT, 0)
+        terminalreporter.write_line(
+            f"{behaviour} behaviour tests + {catalogue} catalogue checks"
+            + (f" ({left_out} slow tests left out: CI=true, -m slow or --runslow runs them)" if left_out else "")
+        )
 
 
 @pytest.fixture
@@ -181,10 +233,25 @@ def slow(request) -> bool:
     return request.config.getoption("--runslow")
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> Path:
-    """The demo ledger (sample_data/), made once per test module, seen from its day (2018-12-31)."""
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
+@pytest.fixture(scope="session")
+def demo_ledger(tmp_path_factory) -> Path:
+    """The demo ledger (sample_data/), built once per test process (half a second) and never written to: the
+    fixtures that use it take a copy (milliseconds). `guside demo` pins its own day, so the copy is the ledger a
+    build at any date would give; `tests/test_cli.py` tests the build itself."""
+    path = tmp_path_factory.mktemp("demo-ledger") / "demo.db"
     result = CliRunner().invoke(app, ["demo", "--out", str(path), "--no-pager"], env={"GUSIDE_TODAY": "2018-12-31"})
     assert result.exit_code == 0, result.stderr
     return path
+
+
+def copy_ledger(source: Path, target: Path) -> Path:
+    """A copy of a closed ledger file, its 0600 mode kept."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(source, target)
+    return target
+
+
+@pytest.fixture(scope="module")
+def demo(demo_ledger, tmp_path_factory) -> Path:
+    """A copy of the demo ledger for one test module, seen from its day (2018-12-31)."""
+    return copy_ledger(demo_ledger, tmp_path_factory.mktemp("demo") / "demo.db")

@@ -7,9 +7,8 @@ import stat
 from pathlib import Path
 
 import pytest
+from conftest import copy_ledger, rows, snapshot
 from openpyxl import Workbook, load_workbook
-
-from tests.conftest import rows, snapshot
 
 ZH_HEADER = [
     "编号",
@@ -240,10 +239,8 @@ def test_missing_required_column(cli, isolated):
 
 
 @pytest.fixture
-def demo(cli, isolated):
-    path = isolated / "demo.db"
-    cli("demo", "--out", path)
-    return path
+def demo(demo_ledger, isolated):
+    return copy_ledger(demo_ledger, isolated / "demo.db")
 
 
 REPORT = ("--today", "2018-12-31", "report", "--year", "2018", "--format", "json")

@@ -2,8 +2,13 @@
 the demo ledger its file makes, and must end with the exit code and print the output the text shows
 (scripts/doc_examples.py says how a block is written)."""
 
+import fcntl
 import importlib.util
+import re
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import pytest
@@ -15,6 +20,7 @@ doc_examples = importlib.util.module_from_spec(_spec)
 sys.modules["doc_examples"] = doc_examples  # dataclasses look their module up there
 _spec.loader.exec_module(doc_examples)
 
+SYSTEM_TEMP = tempfile.gettempdir()  # read at import, before a test's own temp folder is set (conftest)
 RUNNABLE = [path for path in doc_examples.documents(ROOT) if doc_examples.examples(path, ROOT)]
 
 
@@ -27,9 +33,25 @@ def test_the_front_door_and_the_manual_have_runnable_examples():
         assert first.startswith("guside demo --out "), f"{path.name} begins with {first!r}, not the demo ledger"
 
 
+PORT = re.compile(r"\bserve\b.*?(?:--port|-p)[ =]?(\d+)")
+
+
+@contextmanager
+def ports_held(commands: list[str]) -> Iterator[None]:
+    """Hold, for the examples' run, a lock per fixed port they serve on (the manual's `serve --port 8765`): two
+    runs of the suite at once on one machine (two checkouts, parallel workers) take turns instead of one finding
+    the port taken and failing. The lock files are in the system's temp folder, which every run shares."""
+    with ExitStack() as stack:
+        for port in sorted({int(p) for command in commands for p in PORT.findall(command)}):
+            lock = stack.enter_context(open(Path(SYSTEM_TEMP) / f"guside-tests-port-{port}.lock", "a"))
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
 @pytest.mark.parametrize("doc", RUNNABLE, ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_every_runnable_example_runs_as_written(doc, tmp_path):
-    outcomes = doc_examples.run(doc, root=ROOT, folder=tmp_path / "work")
+    with ports_held([example.command for example in doc_examples.examples(doc, ROOT)]):
+        outcomes = doc_examples.run(doc, root=ROOT, folder=tmp_path / "work")
     failing = doc_examples.report(outcomes)
     assert not failing, (
         f"{sum(1 for o in outcomes if o.problems)} of {len(outcomes)} examples fail; see what each printed with "

@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import copy_ledger
 from typer.testing import CliRunner
 
 from guside_cli.app import app
@@ -52,12 +53,9 @@ def test_the_readme_has_commands_to_run():
 
 
 @pytest.fixture(scope="module")
-def demo_copy(tmp_path_factory) -> Path:
+def demo_copy(demo_ledger, tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("readme")
-    runner = CliRunner()
-    env = {**_env(folder), "GUSIDE_DB": str(folder / "unused.db")}
-    result = runner.invoke(app, ["demo", "--out", str(folder / "ledger.db"), "--no-pager"], env=env)
-    assert result.exit_code == 0, result.stderr
+    copy_ledger(demo_ledger, folder / "ledger.db")
     return folder
 
 

@@ -7,8 +7,10 @@ import re
 import subprocess
 from datetime import datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from conftest import Cli, copy_ledger, hermetic
 
 from guside_cli.commands._common import Run
 from guside_cli.core.dates import CHINA
@@ -35,10 +37,24 @@ def rows_for(village, year, count, *, escalated=0, month=None, day="10", **extra
         }
 
 
-@pytest.fixture
-def known(cli, db_path):
+@pytest.fixture(scope="module")
+def known_ledger(tmp_path_factory) -> Path:
     """红豆村 10 -> 7 (30.0 %, met; escalated 2 -> 2); 顾山社区 1000 -> 701 (29.9 %, not met); 新龚村 0 -> 3
-    (no baseline, escalated 0 -> 1: veto); 漍东村 4 -> 2 (50 %; escalated 1 -> 2: veto). Town 1014 -> 713."""
+    (no baseline, escalated 0 -> 1: veto); 漍东村 4 -> 2 (50 %; escalated 1 -> 2: veto). Town 1014 -> 713.
+    Built once for the module (1,727 cases) in a test's environment; each test gets a copy (`known`)."""
+    folder = tmp_path_factory.mktemp("known")
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        hermetic(monkeypatch, folder, tmp_path_factory.mktemp("tmp"))
+        _build_known(Cli(), folder / "ledger.db")
+    return folder / "ledger.db"
+
+
+@pytest.fixture
+def known(known_ledger, db_path) -> Path:
+    return copy_ledger(known_ledger, db_path)
+
+
+def _build_known(cli, db_path: Path) -> None:
     cli("village", "list")  # creates the ledger
     hongdou_2018 = list(rows_for("红豆村", 2018, 7, escalated=2))
     for row, days in zip(hongdou_2018[:3], (5, 10, 20), strict=True):
@@ -82,7 +98,6 @@ def known(cli, db_path):
         "--repeat-of",
         "2018-0004",
     )
-    return db_path
 
 
 def report(cli, *args):

@@ -12,18 +12,6 @@ from guside_cli.render.output import cell_style, fitted_table
 ATOMS = re.compile(r"\d{4}-[^\s,，]*\d|\d{4}-\d\d-\d\d|-?\d+\.\d%|✗ 未达标|✓ 达标|未达标")
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    from typer.testing import CliRunner
-
-    from guside_cli.app import app
-
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    result = CliRunner().invoke(app, ["demo", "--out", str(path)])
-    assert result.exit_code == 0, result.output
-    return path
-
-
 def _run(cli, monkeypatch, demo, width: int, *args: str) -> str:
     monkeypatch.setenv("COLUMNS", str(width))
     monkeypatch.setenv("LINES", "200")
