@@ -87,14 +87,6 @@ class Screen:
         self.tmux("kill-server")
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("demo")
-    guside = str(Path(sys.executable).parent / "guside")
-    subprocess.run([guside, "demo", "--out", str(folder / "demo.db")], capture_output=True, check=True)
-    return folder / "demo.db"
-
-
 def test_the_documentation_has_a_terminal_transcript():
     assert any(lines[0] == "$ guside add" for _, lines in transcripts())
 
