@@ -255,6 +255,23 @@ def test_a_given_option_that_fails_is_asked_again_with_its_reason(cli, db_path, 
     assert rows(db_path, "SELECT village, form, pollution FROM petitions") == [("红豆村", "letter", '["water"]')]
 
 
+@pytest.mark.parametrize(
+    ("wrong", "said"),
+    [
+        ("2018-06-21 09:00", "须在 1949 年以后、今天（2018-06-20）以前"),
+        ("1948-10-01", "早于 1949 年"),
+        ("明天 9:00", "不是日期"),
+    ],
+)
+def test_a_receipt_out_of_range_is_asked_again_at_its_prompt(cli, db_path, monkeypatch, wrong, said):
+    """Refused at the date's own prompt (after today, before 1949), never after every other answer is typed."""
+    monkeypatch.setattr("guside_cli.commands.cases.stdin_is_terminal", lambda: True)
+    answers = f"{wrong}\n2018-06-07 09:30\n红豆\n来信\n镇\n\n水\n排污\n\n\n\n\n"
+    result = cli("add", input=answers)
+    assert said in result.stderr and "请重新输入" in result.stderr
+    assert rows(db_path, "SELECT received_at, village FROM petitions") == [("2018-06-07T09:30:00+08:00", "红豆村")]
+
+
 def test_no_at_the_confirmation_saves_nothing(cli, db_path, monkeypatch):
     monkeypatch.setattr("guside_cli.commands.cases.stdin_is_terminal", lambda: True)
     answers = "\n红豆\n来信\n镇\n\n水\n排污\n\n\n\nn\n"

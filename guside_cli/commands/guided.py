@@ -62,7 +62,7 @@ def _question(name: str, lang: str, *, now, villages, leaders, raw, leader_check
         return Question(
             name,
             label,
-            lambda a: iso_timestamp(parse_datetime(a, now)),
+            lambda a: iso_timestamp(_received(parse_datetime(a, now), now)),
             default=text("ask.now", lang),
         )
     if name == "village":
@@ -126,6 +126,15 @@ def _text(answer: str, limit: int) -> str:
     if len(cleaned) > limit:
         raise InputError(M("ask.too_long", length=len(cleaned), limit=limit))
     return cleaned
+
+
+def _received(moment, now):
+    """A receipt checked at its prompt as `add` checks it (not after today, not before 1949): asked again, never
+    refused after every other answer is typed."""
+    from guside_cli.core.bounds import check_receipt
+
+    check_receipt(moment.date(), now.date())
+    return moment
 
 
 def _persons(answer: str) -> str:
