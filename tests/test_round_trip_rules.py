@@ -193,3 +193,32 @@ def test_a_redacted_export_masks_numbers_in_the_extensions_and_keeps_the_marks(c
         text = out.read_text(encoding="utf-8-sig")
         assert "13900001234" not in text and "联系139****1234复测" in text
         assert "2018-05-10" in text and "需第三方检测" in text  # a served date and a reason are no personal data
+
+
+@pytest.mark.parametrize(
+    ("header", "cells", "column", "said"),
+    [
+        ("延期天数,延期记录", '5,"10天 2018-06-10；15天 2018-06-11"', "延期天数",
+         "延期天数 5 与延期记录合计 25 天不符"),
+        ("送达日期", "2018-06-15", "送达日期", "送达日期 2018-06-15 须在办结日期（—）之后"),
+        ("处理意见书日期,办结结果,送达日期", "2018-06-18,问题解决,2018-06-17", "送达日期",
+         "须在办结日期（2018-06-18）之后"),
+        ("处理意见书日期,办结结果,送达日期", "2018-06-10,问题解决,2018-07-01", "送达日期", "今天（2018-06-20）以前"),
+        ("撤销重办日期", "2018-06-15", "撤销重办日期", "须有复查或复核决定"),
+        ("撤销重办日期", "2018-05-01", "撤销重办日期", "须在登记日期（2018-06-01）以后"),
+        ("撤销重办日期", "2018-07-01", "撤销重办日期", "今天（2018-06-20）以前"),
+    ],
+    ids=["total disagrees", "served, never concluded", "served before 办结", "served after today",
+         "rehandled without a review", "rehandled before receipt", "rehandled after today"],
+)  # fmt: skip
+def test_the_statutes_dates_and_totals_a_file_gives_must_agree(cli, isolated, db_path, header, cells, column, said):
+    """A file cannot move a clock at will: a total that contradicts its extensions, 送达 without or before 办结,
+    撤销重办 without a 复查/复核 decision, or a date out of the case's life is refused, naming row and column."""
+    path = office_file(
+        isolated / "台账.csv", f"2018-06-01 09:00,红豆村,镇,异味,王镇长,{cells}",
+        header=f"登记时间,属地,信访层级,反映问题,包案领导,{header}",
+    )  # fmt: skip
+    refused = cli("import", path, ok=False)
+    first = refused.stderr.splitlines()[0]
+    assert refused.exit_code == 2 and first.startswith(f"错误：台账.csv 第 2 行，“{column}”列：") and said in first
+    assert not db_path.exists()

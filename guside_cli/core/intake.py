@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, cast
 
-from guside_cli.core.bounds import check_receipt
+from guside_cli.core.bounds import FIRST_RECEIPT, check_receipt
 from guside_cli.core.dates import parse_date, parse_datetime
 from guside_cli.core.deadlines import (
     MAX_EXTENSION_DAYS,
@@ -134,6 +134,7 @@ def intake(
     if "received_at" in values and "due_on" in values and values["due_on"] < values["received_at"].date():
         problems.append(Problem("due_on", M("intake.due_before_receipt", due=values["due_on"])))
     _impossible(values, problems)
+    _path_dates(values, problems, now.date())
     _extension_total(values, problems)
     if due_rules is not None:
         _due_within_statute(values, problems, due_rules)
@@ -255,6 +256,11 @@ def _extension_total(values: dict[str, Any], problems: list[Problem]) -> None:
     if total > MAX_EXTENSION_DAYS:
         problems.append(Problem("extensions", M("intake.extensions_over", total=total, limit=MAX_EXTENSION_DAYS)))
         return
+    if values.get("extension_days") not in (None, total):  # the file's total and its list tell two clocks
+        problems.append(
+            Problem("extension_days", M("intake.extension_total_differs", given=values["extension_days"], total=total))
+        )
+        return
     if "extension_days" not in values and total:
         values["extension_days"] = total
     if given:
@@ -285,6 +291,24 @@ def _impossible(values: dict[str, Any], problems: list[Problem]) -> None:
         problems.append(
             Problem("number", M("trust.number.year", value=values["number"], year=year, received=received.year))
         )
+
+
+def _path_dates(values: dict[str, Any], problems: list[Problem], today: date) -> None:
+    """The statute's path dates a file gives, in their order: 送达 only after an 办结 (30 days of 复查 window run
+    from it), 撤销重办 only after a 复查 or 复核 decision; neither before receipt nor after today."""
+    received = values.get("received_at")
+    for field, after in (("served_on", "concluded_on"), ("rehandle_from", None)):
+        day = values.get(field)
+        if day is None:
+            continue
+        if day > today or (received is not None and day < received.date()):
+            low = received.date() if received is not None else FIRST_RECEIPT
+            problems.append(Problem(field, M("intake.path_date_range", day=day, low=low, today=today)))
+        elif after is not None and (values.get(after) is None or day < values[after]):
+            concluded = values.get(after) or "—"
+            problems.append(Problem(field, M("intake.served_before_conclusion", day=day, concluded=concluded)))
+        elif after is None and not (values.get("review_decided_on") or values.get("re_review_decided_on")):
+            problems.append(Problem(field, M("intake.rehandle_without_review", day=day)))
 
 
 def _due_within_statute(values: dict[str, Any], problems: list[Problem], rules: DeadlineRules) -> None:

@@ -124,6 +124,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cannot read the extension '{text}': write each as '10天 2018-06-10 批准：王镇长 告知：2018-06-11 "
         "理由：需现场监测' (all but the days may be left out), one a line or separated by ；",
     ),
+    "intake.extension_total_differs": (
+        "延期天数 {given} 与延期记录合计 {total} 天不符：请核对",
+        "extended by {given} days, but the extensions add up to {total}: check them",
+    ),
+    "intake.path_date_range": (
+        "日期 {day} 不可能：须在登记日期（{low}）以后、今天（{today}）以前",
+        "the date {day} cannot be: it must fall between receipt ({low}) and today ({today})",
+    ),
+    "intake.served_before_conclusion": (
+        "送达日期 {day} 须在办结日期（{concluded}）之后：处理意见书办结后才送达",
+        "served on {day}, but the written opinion is served after its conclusion ({concluded})",
+    ),
+    "intake.rehandle_without_review": (
+        "撤销重办日期 {day} 须有复查或复核决定：本行没有复查、复核决定日期",
+        "handled again from {day}, but the row has no 复查 or 复核 decision that revoked the opinion",
+    ),
     "intake.extensions_over": (
         "延期记录合计 {total} 天，超过法定延期总数 {limit} 天（信访工作条例第三十三条）",
         "the extensions add up to {total} days, more than the {limit} days in all the statute allows "
