@@ -37,7 +37,14 @@ def written(extensions: tuple[Extension, ...]) -> str | None:
     return "\n".join(map(_line, extensions)) or None
 
 
+def one_line(reason: str | None) -> str | None:
+    """An extension's reason on one line (a line break in it would start another extension in the file's cell):
+    what `extend` stores and what the cell writes for a reason stored before."""
+    return re.sub(r"\s*\n\s*", " ", reason) if reason else reason
+
+
 def _line(e: Extension) -> str:
+    e = Extension(e.days, one_line(e.reason), e.approved_by, e.approved_on, e.told_on)
     parts = [f"{e.days}天"]
     if e.approved_on:
         parts.append(e.approved_on.isoformat())

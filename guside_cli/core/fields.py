@@ -291,6 +291,8 @@ FIELDS: dict[str, Field] = {
         Field("former_numbers", "原编号", "former numbers", "list"),
         Field("told_on", "告知日期", "told on", "date"),  # an extension's: the petitioner told why (history)
         Field("first_contact_at", "首次联系时间", "first contact", "datetime"),
+        Field("first_arrival_at", "首次到达现场时间", "first arrival", "datetime", also=("到达现场时间",)),
+        Field("first_mediation_at", "首次现场调处时间", "first mediation", "datetime", also=("现场调处时间",)),
     )
 }
 

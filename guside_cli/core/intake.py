@@ -200,6 +200,8 @@ def _converters(now: datetime, villages: list[Village], memo: Memo | None) -> li
         ("uid", "uid", stripped(_uid)),
         ("accepted_on", "accepted_on", stripped(lambda t: parse_date(t, today))),
         ("first_contact_at", "first_contact_at", stripped(lambda t: parse_datetime(t, now))),
+        ("first_arrival_at", "first_arrival_at", stripped(lambda t: parse_datetime(t, now))),
+        ("first_mediation_at", "first_mediation_at", stripped(lambda t: parse_datetime(t, now))),
         ("satisfaction", "satisfaction", stripped(Satisfaction.parse)),
         ("verified", "verified", stripped(_yes_no)),
         ("reopened", "reopened", stripped(lambda t: _count(t, 0, 1000))),

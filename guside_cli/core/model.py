@@ -74,6 +74,8 @@ CARRIED_FIELDS = (
     "served_on",
     "rehandle_from",
     "extensions",
+    "first_arrival_at",
+    "first_mediation_at",
 )
 # The registered elements `guside edit --set NAME=VALUE` may correct (raw names, as `add` and import take them).
 EDITABLE_FIELDS = (
@@ -185,6 +187,8 @@ class NewPetition:
     uid: str | None = None
     accepted_on: date | None = None
     first_contact_at: datetime | None = None
+    first_arrival_at: datetime | None = None  # with first contact: the 三个第一 a file carries (steps are not)
+    first_mediation_at: datetime | None = None
     reopened: int = 0
     satisfaction: Satisfaction | None = None
     verified: bool = False
@@ -258,6 +262,8 @@ class HandedCase(NamedTuple):
     enterprise: str | None
     key_persons: tuple[str, ...]
     first_contact_at: datetime | None
+    first_arrival_at: datetime | None
+    first_mediation_at: datetime | None
     accepted_on: date | None
     key_repeat: bool
     extensions: tuple[Extension, ...]

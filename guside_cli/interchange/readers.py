@@ -25,7 +25,10 @@ from guside_cli.interchange.values import Values, Yearless
 from guside_cli.messages import M
 
 FORMATS = ("csv", *books.FORMATS, "json", "jsonl")
-DATE_FIELDS = ("received_on", "received_at", "closed_on", "due_on", "accepted_on", "first_contact_at")
+DATE_FIELDS = (
+    *("received_on", "received_at", "closed_on", "due_on", "accepted_on"),
+    *("first_contact_at", "first_arrival_at", "first_mediation_at"),
+)
 NEUTRALISED = tuple("'" + start for start in FORMULA_STARTS)  # what export wrote to stop spreadsheet formulas
 
 

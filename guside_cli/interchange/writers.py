@@ -206,6 +206,8 @@ DATE_FORMATS = {
     "received_on": "yyyy-mm-dd hh:mm",
     "received_at": "yyyy-mm-dd hh:mm:ss",
     "first_contact_at": "yyyy-mm-dd hh:mm:ss",
+    "first_arrival_at": "yyyy-mm-dd hh:mm:ss",
+    "first_mediation_at": "yyyy-mm-dd hh:mm:ss",
     "due_on": "yyyy-mm-dd",
     "closed_on": "yyyy-mm-dd",
     "accepted_on": "yyyy-mm-dd",

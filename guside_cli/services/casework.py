@@ -55,6 +55,9 @@ def extend(
     approval day when not given, and said so); several may be granted, 30 days in all."""
     from guside_cli.core import casepath as rules
     from guside_cli.core.deadlines import MAX_EXTENSION_DAYS
+    from guside_cli.core.extensions import one_line
+
+    reason = one_line(reason) or reason
 
     with open_ledger(run) as ledger, writing(ledger, run, by):
         p = ledger.get(case)

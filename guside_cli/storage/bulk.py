@@ -210,10 +210,13 @@ def prepare(ledger, p: NewPetition, rules: DeadlineRules) -> tuple:
 
 
 def carried_steps(case_id: int, p: NewPetition | HandedCase, at: str) -> list[tuple]:
-    """The steps a case brings from an older ledger: its first contact and its acceptance notice."""
+    """The steps a case brings from an older ledger: its 三个第一 (first contact, arrival and mediation) and its
+    acceptance notice."""
     carried = []
-    if p.first_contact_at:
-        carried.append((case_id, "contact", p.first_contact_at.isoformat(), None, "imported", at))
+    for kind, moment in (("contact", p.first_contact_at), ("arrive", p.first_arrival_at),
+                         ("mediate", p.first_mediation_at)):  # fmt: skip
+        if moment:
+            carried.append((case_id, kind, moment.isoformat(), None, "imported", at))
     if p.accepted_on:
         notice = datetime.combine(p.accepted_on, time(0), CHINA).isoformat()
         carried.append((case_id, "notify", notice, None, "imported", at))

@@ -51,7 +51,9 @@ SELECT p.number, substr(p.received_at, 1, 10) || ' ' || substr(p.received_at, 12
     p.served_on, p.rehandle_from,
     (SELECT json_group_array(json_object('days', e.days, 'reason', e.reason, 'approved_by', e.approved_by,
         'approved_on', e.approved_on, 'told_on', e.told_on))
-     FROM (SELECT * FROM extensions x WHERE x.petition_id = p.id ORDER BY x.id) e)
+     FROM (SELECT * FROM extensions x WHERE x.petition_id = p.id ORDER BY x.id) e),
+    (SELECT min(s.at) FROM steps s WHERE s.petition_id = p.id AND s.kind = 'arrive'),
+    (SELECT min(s.at) FROM steps s WHERE s.petition_id = p.id AND s.kind = 'mediate')
 FROM petitions p
 LEFT JOIN petitions r ON r.id = p.repeat_of
 LEFT JOIN leaders l ON l.id = p.leader_id
