@@ -62,6 +62,11 @@ def test_cases_are_found_by_number_or_id(cli):
         ({"level": "省", "number": "2018-0099"}, None),
         ({"level": "镇", "number": "2018-红豆-050"}, None),
         ({"level": "镇", "number": "JY2018-15"}, None),  # an office's own form is not judged
+        ({"level": "省", "number": "2018-99"}, "编号 2018-99 请写作 2018-0099"),  # one way to write each place
+        ({"level": "省", "number": "2018-00100"}, "请写作 2018-0100"),
+        ({"level": "镇", "number": "2018-红豆-57"}, "请写作 2018-红豆-057"),
+        ({"level": "省", "number": "2018-0000"}, "序号从 1 起，至多 99999"),
+        ({"level": "镇", "number": "2018-红豆-99999999999999999999"}, "序号从 1 起"),
     ],
 )
 def test_a_number_typed_at_the_desk_belongs_to_the_sequence_that_gives_it(cli, db_path, fields, refused):

@@ -60,11 +60,34 @@ _TOWN_FORM = re.compile(r"\d{4}-\d{4,}")
 _VILLAGE_FORM = re.compile(r"\d{4}-(.+)-\d{3,}")
 
 
+MAX_SEQUENCE = 99_999  # petitions of one sequence in one year: more than any town receives
+_LOOSE_TOWN = re.compile(r"(\d{4})-(\d+)")
+_LOOSE_VILLAGE = re.compile(r"(\d{4})-(.+)-(\d+)")
+
+
+def _check_written_as_drawn(number: str) -> None:
+    """A number of a sequence's form is written as the sequence draws it (2018-0099, 2018-红豆-057), never another
+    way of the same place (2018-99, 2018-红豆-57 beside it would be two numbers for one) nor place 0."""
+    town, village = _LOOSE_TOWN.fullmatch(number), _LOOSE_VILLAGE.fullmatch(number)
+    if town:
+        year, scope, seq = int(town[1]), TOWN_SCOPE, int(town[2])
+    elif village:
+        year, scope, seq = int(village[1]), village[2], int(village[3])
+    else:
+        return
+    if not 1 <= seq <= MAX_SEQUENCE:
+        raise InputError(M("numbering.bad_sequence", number=number, most=MAX_SEQUENCE))
+    drawn = format_number(year, scope, seq)
+    if drawn != number:
+        raise InputError(M("numbering.not_as_drawn", number=number, drawn=drawn))
+
+
 def check_number_scope(number: str, level: str, village_short: str) -> None:
     """A number of the ledger's own forms belongs to the sequence that gives it (the plan's 挂账销号 rule): a
     town number (2018-0042) only on a case lodged at province or Beijing, a village's (2018-红豆-007) only on
     a case of that village lodged below. Numbers of other forms (an office's own, imported) are not judged."""
     escalated = Level.parse(level).escalated
+    _check_written_as_drawn(number)
     village = _VILLAGE_FORM.fullmatch(number)
     if _TOWN_FORM.fullmatch(number) and not escalated:
         raise InputError(M("numbering.town_on_village", number=number, level=Level.parse(level).zh))

@@ -62,6 +62,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "字段 {field} 不能以 add/edit 之外的值解决：请用 --take mine 或 --take theirs",
         "field {field} is not one add or edit sets: settle it with --take mine or --take theirs",
     ),
+    "numbering.not_as_drawn": (
+        "编号 {number} 请写作 {drawn}：镇级编号序号四位、属地编号序号三位（同一序号只有一种写法）",
+        "write the number {number} as {drawn}: town numbers have four digits, village numbers three (one way to "
+        "write each)",
+    ),
+    "numbering.bad_sequence": (
+        "编号 {number} 的序号不可能：序号从 1 起，至多 {most}",
+        "the number {number} has no such place in its sequence: from 1 to {most}",
+    ),
     "numbering.town_on_village": (
         "{number} 是镇级编号，只给到省、进京的件；本件为{level}，用属地编号",
         "{number} is a town number, given only to cases lodged at province or Beijing; this case is {level}: "
