@@ -92,7 +92,7 @@ def _deadline_list(ctx: typer.Context, filters: dict, within: int | None, fmt: F
             ["number", "village", "level", "leader", "subject", "clock", "due_on", "days_overdue"],
         )
     elif views:
-        output.print_table(*deadline_rows(views, run.lang), fmt)
+        output.print_table(*deadline_rows(views, run.lang, due=within is not None), fmt)
         if any(c.get("calendar_gap") for v in views for c in v["clocks"]):
             from guside_cli.messages import M
 

@@ -258,6 +258,7 @@ FIELDS: dict[str, Field] = {
         Field("verified", "举报属实", "report verified", "bool", also=("是否属实",)),
         Field("escalated", "越级（省/京）", "escalated", "bool", public=True),
         Field("days_overdue", "超期天数", "days overdue", "int"),
+        Field("days_left", "剩余天数", "days left", "int"),
         Field("clock", "时限类别", "clock", "code"),
         Field("kind", "调处环节", "step", "code"),
         Field("at", "时间", "when", "datetime"),
@@ -298,8 +299,8 @@ FIELDS: dict[str, Field] = {
 
 # what no file column names: the ledger's own ids and counts, shown but never read from a file
 NOT_IN_FILES = frozenset(
-    {"id", "town", "created_at", "leader_title", "notice_due_on", "came_back", "escalated", "days_overdue", "clock",
-     "kind", "at", "by", "note", "review_due_on", "re_review_due_on", "former_numbers", "told_on"}
+    {"id", "town", "created_at", "leader_title", "notice_due_on", "came_back", "escalated", "days_overdue", "days_left",
+     "clock", "kind", "at", "by", "note", "review_due_on", "re_review_due_on", "former_numbers", "told_on"}
 )  # fmt: skip
 
 

@@ -47,8 +47,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.verdict.met": ("达标", "met"),
     "report.verdict.not_met": ("未达标", "NOT met"),
     "report.verdict.veto": ("一票否决：{villages}。", "Veto: {villages}."),
-    "report.verdict.veto_warning": ("一票否决预警：{villages}。", "Veto warning: {villages}."),
-    "report.verdict.year_end": ("（待年终认定）", "(to be judged at year end)"),
+    "report.verdict.veto_warning": (
+        "一票否决预警：{villages}，待年终认定。",
+        "Veto warning: {villages}, to be judged at year end.",
+    ),
     "report.veto": ("一票否决", "veto"),
     "report.veto_warning": ("一票否决预警", "veto warning"),
     "report.veto_reason.escalated_rise": ("到部去省不降反升", "escalated rose"),
@@ -147,6 +149,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # the supervision bulletin (render/bulletin.py, commands/bulletin.py)
     "bulletin.reason.veto": ("一票否决情形", "a veto trigger"),
+    "bulletin.reason.veto_warning": ("一票否决预警情形（待年终认定）", "a veto warning (judged at year end)"),
     "bulletin.reason.total_up": ("信访总量增幅较大", "petitions up sharply year on year"),
     "bulletin.reason.escalated_up": ("越级赴京到省信访增幅较大", "escalated petitions up sharply"),
     "bulletin.reason.long_open_escalated": ("越级信访超期未结（久拖不决）", "escalated cases open past the limit"),

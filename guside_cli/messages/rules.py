@@ -6,8 +6,8 @@ id -> (中文, English), with {named} parameters."""
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- the veto -----------------------------------------------------------------------------------------
     "rules.veto_measure": (
-        "一票否决“到部去省不降反升”按{measure}计（设置 veto.measure）",
-        "the veto's escalated rise is counted in {measure} (setting veto.measure)",
+        "一票否决“到部去省不降反升”按{measure}计",
+        "The veto's escalated rise is counted in {measure}",
     ),
     "rules.veto_key_clocks": (
         "；重点重复信访化解不力：{clocks}",

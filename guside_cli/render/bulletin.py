@@ -62,10 +62,18 @@ def bulletin_json(b: Bulletin) -> dict[str, Any]:
     }
 
 
+def reasons_named(b: Bulletin, reasons, lang: str) -> str:
+    """Why a village is named; a veto trigger before the year is judged is a warning (预警), as the report says."""
+    final = b.report.final
+    return clause_sep(lang).join(
+        text(f"bulletin.reason.{r}" if r != "veto" or final else "bulletin.reason.veto_warning", lang) for r in reasons
+    )
+
+
 def _named_lines(b: Bulletin, lang: str, bullet: str) -> list[str]:
     lines = []
     for n in b.named:
-        reasons = clause_sep(lang).join(text(f"bulletin.reason.{r}", lang) for r in n.reasons)
+        reasons = reasons_named(b, n.reasons, lang)
         cases = list_sep(lang).join(n.cases[:12]) + ("…" if len(n.cases) > 12 else "")
         action = text("bulletin.action.interview" if n.interview else "bulletin.action.supervise", lang)
         lines.append(

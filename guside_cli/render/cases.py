@@ -346,9 +346,19 @@ def _history_value(field: str | None, value: str | None, lang: str) -> str:
     return _stamp(value)
 
 
-def deadline_rows(views: list[dict], lang: str) -> tuple[list[str], list[list[str]]]:
-    """overdue / due lists: one row per running clock."""
-    columns = ("number", "village", "level", "subject", "leader", "clock", "due_on", "days_overdue")
+def deadline_rows(views: list[dict], lang: str, *, due: bool = False) -> tuple[list[str], list[list[str]]]:
+    """overdue / due lists: one row per running clock; a due list says the days left (剩余天数), not a negative
+    number of days overdue."""
+    columns = (
+        "number",
+        "village",
+        "level",
+        "subject",
+        "leader",
+        "clock",
+        "due_on",
+        "days_left" if due else "days_overdue",
+    )
     rows = []
     for view in views:
         for clock in view["clocks"]:
@@ -361,7 +371,7 @@ def deadline_rows(views: list[dict], lang: str) -> tuple[list[str], list[list[st
                     view["leader"] or "",
                     CLOCK_LABELS[clock["clock"]][0 if lang == "zh" else 1],
                     clock["due_on"] + ("*" if clock.get("calendar_gap") else ""),
-                    str(clock["days_overdue"]),
+                    str(-clock["days_overdue"] if due else clock["days_overdue"]),
                 ]
             )
     return [field_label(c, lang) for c in columns], rows
@@ -392,6 +402,6 @@ def by_leader(views: list[dict], run, within: int | None, fmt) -> None:
         heading = text(
             "due.leader", run.lang, leader=name or text("late.nobody", run.lang), count=len(cases), first=first
         )
-        headers, rows = deadline_rows(cases, run.lang)
+        headers, rows = deadline_rows(cases, run.lang, due=within is not None)
         output.print_table(headers, rows, fmt, title=heading)
         print()

@@ -9,7 +9,6 @@ from datetime import date
 from guside_cli.messages import text
 from guside_cli.render.late import late_note, late_sentence, late_table
 from guside_cli.render.report import (
-    clause_sep,
     handling_table,
     list_sep,
     moved_and_state,
@@ -93,6 +92,8 @@ def veto_sentences(r: Report, lang: str) -> list[str]:
 
 
 def named_sentences(b: Bulletin, lang: str) -> list[str]:
+    from guside_cli.render.bulletin import reasons_named
+
     sentences = []
     for n in b.named:
         action = text("bulletin.action.interview" if n.interview else "bulletin.action.supervise", lang)
@@ -101,7 +102,7 @@ def named_sentences(b: Bulletin, lang: str) -> list[str]:
                 "doc.named",
                 lang,
                 village=n.village,
-                reasons=clause_sep(lang).join(text(f"bulletin.reason.{x}", lang) for x in n.reasons),
+                reasons=reasons_named(b, n.reasons, lang),
                 cases=list_sep(lang).join(n.cases),
                 action=action,
             )

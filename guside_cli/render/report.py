@@ -163,9 +163,7 @@ def verdict_sentences(r: Report, lang: str) -> list[str]:
         sentences.append(
             text("report.verdict.veto" if r.final else "report.verdict.veto_warning", lang, villages=named)
         )
-        if not r.final:
-            sentences.append(text("report.verdict.year_end", lang))
-        sentences.append(veto_basis(r, vetoed, lang))
+        sentences.append(veto_basis(r, vetoed, lang) + ("。" if lang == "zh" else "."))
     return sentences
 
 
