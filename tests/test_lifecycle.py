@@ -443,3 +443,23 @@ def test_history_speaks_the_offices_words_not_codes(cli):
     assert not any(word in text.split() for word in ("accept", "contact", "step", "add"))
     actions = [h["action"] for h in cli.json("history", number)]
     assert "accept" in actions and "step" in actions
+
+
+@pytest.mark.parametrize(
+    ("assignment", "field", "value"),
+    [("涉及人数=4", "persons", 4), ("诱因=夜间施工", "cause", "夜间施工"), ("反映问题=噪声", "subject", "噪声"),
+     ("属地=新龚", "village", "新龚村"), ("persons=六", "persons", 6)],
+)  # fmt: skip
+def test_edit_takes_an_element_by_the_name_the_ledger_shows(cli, assignment, field, value):
+    """`edit --set` reads what `show` and an office's file call an element (涉及人数), as well as its field name."""
+    number = cli.add()["number"]
+    cli("edit", number, "--set", assignment)
+    assert cli.json("show", number)[field] == value
+
+
+def test_edit_names_every_element_it_takes_in_both_words(cli, db_path):
+    number = cli.add()["number"]
+    before = snapshot(db_path)
+    refused = cli("edit", number, "--set", "状态=已销号", ok=False)
+    assert "persons（涉及人数）" in refused.stderr and "收到的是“状态=已销号”" in refused.stderr
+    assert snapshot(db_path) == before

@@ -231,6 +231,19 @@ EDIT_ALIASES = {
 }
 
 
+def _element(name: str) -> str:
+    """An element as `edit --set` is given it: its option or field name, or what the ledger and an office's file
+    call it (涉及人数, 反映问题, 属地 — the field table's labels and aliases)."""
+    from guside_cli.interchange.headers import field_of
+
+    if name in EDIT_ALIASES:
+        return EDIT_ALIASES[name]
+    if name.isascii():
+        return name
+    known = field_of(name)
+    return EDIT_ALIASES.get(known, known) if known else name
+
+
 def _raw_of(p):
     """A registered case as the raw values `intake` reads, so a correction is validated like a new entry."""
     from guside_cli.core.model import EDITABLE_FIELDS
@@ -253,9 +266,15 @@ def _corrected(p, assignments: list[str], now: datetime, villages, rules):
     raw = _raw_of(p)
     for assignment in assignments:
         name, sep, value = assignment.partition("=")
-        name = EDIT_ALIASES.get(name.strip(), name.strip())
+        name = _element(name.strip())
         if not sep or name not in EDITABLE_FIELDS:
-            fields = ", ".join(EDITABLE_FIELDS)
+            from guside_cli.core.records import field_label
+
+            named = "received" if language() == "en" else "received（登记时间）"
+            fields = ", ".join(
+                named if f == "received" else (f if language() == "en" else f"{f}（{field_label(f, 'zh')}）")
+                for f in EDITABLE_FIELDS
+            )
             raise InputError(M("intake.set_form", fields=fields, given=assignment))
         raw[name] = value if value.strip() else None
     petition, problems = intake(raw, now=now, villages=villages, due_rules=rules)
