@@ -149,7 +149,7 @@ def test_time_of_day_is_kept_in_china_time(cli):
             "province (省级), national (国家级)",
         ),
         ("persons", "-3", "Error: persons: persons involved must be between 1 and 100000, not -3"),
-        ("persons", "三四", "Error: persons: persons involved '三四' is not a whole number"),
+        ("persons", "三四", "Error: persons: '三四' is not a number of persons: write one number, such as 6 or 6人"),
         (
             "phone",
             "1234",

@@ -359,7 +359,7 @@ def test_bad_edits_are_refused_and_change_nothing(cli, db_path):
     bad = cli("edit", number, "--set", "persons=0", ok=False)
     assert bad.stderr.strip() == "错误：无法这样更正：涉及人数：涉及人数应在 1 至 100000 之间，不能是 0"
     unknown = cli("edit", number, "--set", "number=X-1", ok=False)
-    assert unknown.stderr.startswith("错误：--set 取 字段=值，字段为 received, village")
+    assert unknown.stderr.startswith("错误：--set 取 字段=值，字段为 received（登记时间）, village（属地）")
     assert snapshot(db_path) == before
 
 

@@ -75,6 +75,11 @@ def _why(p: "Petition | NewPetition | HandedCase") -> M:
     return M("rule.why_handed_down", source=label(p.source))
 
 
+def _named(p) -> "str | M":
+    """A case as a rule names it: its number, or 本件 at the desk before it has one."""
+    return p.number or M("word.this_case")
+
+
 def check_rank(p: "Petition | NewPetition | HandedCase", leader: Leader, *, strict: bool = True) -> None:
     """The plan's 包案 rule for `leader` holding `p`: the rank the case needs, then 属地 (a village cadre's own
     village). `strict=False` (import) lets an unknown rank or village pass."""
@@ -86,7 +91,7 @@ def _check_required_rank(p: "Petition | NewPetition | HandedCase", leader: Leade
     ranks = required_ranks(p)
     if ranks is None:
         return
-    name = p.number or "—"
+    name = _named(p)
     if leader.rank is None:
         if not strict:
             return
@@ -127,15 +132,13 @@ def check_locality(p: "Petition | NewPetition | HandedCase", leader: Leader, *, 
         return
     if leader.village is None:
         if strict:
-            raise RuleViolation(
-                M("rules.cadre_without_village", number=p.number or "—", leader=leader.name, rule=LOCAL_RULE)
-            )
+            raise RuleViolation(M("rules.cadre_without_village", number=_named(p), leader=leader.name, rule=LOCAL_RULE))
         return
     if leader.village != p.village:
         raise RuleViolation(
             M(
                 "rules.local_village",
-                number=p.number or "—",
+                number=_named(p),
                 village=p.village,
                 leader=leader.name,
                 own=leader.village,

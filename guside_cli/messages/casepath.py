@@ -187,6 +187,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "word.review": ("复查", "review (复查)"),
     "word.re_review": ("复核", "re-review (复核)"),
     "word.receipt": ("登记", "receipt"),
+    "word.this_case": ("本件", "this case"),
     "word.acceptance": ("受理", "acceptance"),
     "word.conclusion": ("办结", "conclusion"),
     "word.last_step": ("最后一次调处", "the last step"),

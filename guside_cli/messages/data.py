@@ -150,8 +150,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} is {length} characters long; at most {limit} are kept, shorten it",
     ),
     "intake.persons_not_number": (
-        "涉及人数“{text}”不是整数",
-        "persons involved '{text}' is not a whole number",
+        "“{text}”不是一个人数：请写一个数，如 6、六 或 6人",
+        "'{text}' is not a number of persons: write one number, such as 6 or 6人",
     ),
     "intake.persons_range": (
         "涉及人数应在 1 至 {most} 之间，不能是 {number}",

@@ -79,8 +79,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{length} characters long; at most {limit}: shorten it",
     ),
     "ask.bad_persons": (
-        "“{answer}”不是人数：请写 1 至 {most} 之间的整数",
-        "'{answer}' is not a number of persons: 1 to {most}",
+        "“{answer}”不是人数：请写 1 至 {most} 之间的一个数，如 6、六 或 6人",
+        "'{answer}' is not a number of persons: one number from 1 to {most}, such as 6 or 6人",
     ),
     "ask.confirm": ("确认保存？", "Save this case? "),
     "ask.cancelled": ("已取消，未保存", "cancelled: nothing was saved"),
