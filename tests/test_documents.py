@@ -103,7 +103,8 @@ def test_the_bulletin_is_a_gongwen_that_says_the_verdict_names_villages_and_show
         assert f"列为{action}对象" in line and named["cases"][0] in line
     vetoed = [v["village"] for v in bulletin_json["villages"] if v["veto"]]
     assert vetoed and all(f"{v}到部去省不降反升，列入一票否决预警，待年终认定。" in body for v in vetoed)
-    assert "包案领导" in body and "二〇一八年八月十六日" in body and "抄送：" in body
+    assert "包案领导" in body and "抄送：" in body
+    assert "2018年8月16日" in body and "2018年8月16日印发" in body and "〇" not in body  # 7.3.5.4, 7.4.3
     assert len(d.inline_shapes) == 2  # the village chart and the monthly line
     # tables repeat their header row on every page; page numbers are "— N —" on odd and even pages
     assert all(t.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None for t in d.tables)
@@ -134,14 +135,16 @@ def test_document_options_belong_to_docx_and_a_terminal_gets_no_binary(cli, demo
     assert refused.exit_code == 2 and refused.stderr.strip().endswith("--number、--office、--cc 只用于 --format docx")
 
 
-def test_chinese_dates_and_numbers_as_a_gongwen_writes_them():
+def test_dates_and_numbers_as_a_gongwen_writes_them():
+    """GB/T 9704-2012, 7.3.5.4 成文日期中的数字 (and 7.4.3 for the 印发日期): Arabic numerals, the year in full,
+    month and day without a leading zero."""
     from guside_cli.render.documents import normalise_number
-    from guside_cli.render.gongwen import chinese_date
+    from guside_cli.render.gongwen import document_date
 
-    assert chinese_date(date(2018, 8, 15)) == "二〇一八年八月十五日"
-    assert chinese_date(date(2020, 10, 1)) == "二〇二〇年十月一日"
-    assert chinese_date(date(2018, 12, 31)) == "二〇一八年十二月三十一日"
-    assert chinese_date(date(2018, 11, 20)) == "二〇一八年十一月二十日"
+    assert document_date(date(2018, 8, 15)) == "2018年8月15日"
+    assert document_date(date(2020, 10, 1)) == "2020年10月1日"
+    assert document_date(date(2018, 12, 31)) == "2018年12月31日"
+    assert document_date(date(2018, 1, 5)) == "2018年1月5日"
     assert normalise_number("顾信办【2018】3号") == normalise_number("顾信办(2018)3号") == "顾信办〔2018〕3号"
 
 
@@ -332,3 +335,32 @@ def test_a_reduction_just_short_of_the_target_is_shown_with_two_decimals_everywh
     page = report_body(report, "顾山镇", "zh", with_charts=False)
     assert "信访总量下降29.96%（目标30.0%）未达标" in page and "30.0%</td><td>30.0%" not in page
     assert "下降29.96%，目标下降30.0%，未达标" in town_sentence(report, "zh")
+
+
+def test_table_columns_fit_their_headers_names_and_figures(cli, demo, tmp_path):
+    """No header folds mid-word (去年同/期), no village or leader (李家桥/村) and no figure or case number breaks:
+    each column is at least as wide as those on one line, in 小四 where the table fits the text block."""
+    from guside_cli.render.gongwen import CELL_MARGIN, SMALL_TABLE_SIZE, TABLE_SIZE, TEXT_WIDTH, _span, table_layout
+
+    for args in (["report", "--year", "2018"], ["bulletin", "--year", "2018", "--as-of", "2018-08-15"]):
+        out = tmp_path / f"{args[0]}.docx"
+        run(cli, demo, *args, "--format", "docx", "--out", out)
+        for table in docx.Document(out).tables:
+            rows = [[c.text for c in row.cells] for row in table.rows]
+            size = table.rows[0].cells[0].paragraphs[0].runs[0].font.size
+            assert size == TABLE_SIZE, rows[0]
+            widths = [c.width.pt for c in table.rows[0].cells]
+            assert abs(sum(widths) - TEXT_WIDTH.pt) < 1
+            for i, width in enumerate(widths):
+                room = width - 2 * CELL_MARGIN.pt
+                kept = [r[i] for r in rows[1:] if i == 0 or re.search(r"\d", r[i])]
+                assert _span(rows[0][i], size.pt, bold=True) <= room, (rows[0][i], width)
+                assert all(_span(v, size.pt) <= room for v in kept), (rows[0][i], width)
+    # a village table with the office's village targets (eleven columns): 五号 keeps every header whole
+    headers = ["属地", "总量", "同期", "增减", "达标", "越级", "同期", "增减", "达标"]
+    headers += ["一票否决预警", "重点重复信访超期"]
+    row = ["李家桥村", "18", "15", "+3", "✗ 未达标", "2", "2", "0", "✓ 达标", "到部去省不降反升", "2018-李家桥-011"]
+    size, widths = table_layout(headers, [row])
+    assert size == SMALL_TABLE_SIZE and abs(sum(widths) - TEXT_WIDTH.pt) < 0.01
+    assert all(_span(h, size.pt, bold=True) <= w - 2 * CELL_MARGIN.pt for h, w in zip(headers, widths, strict=True))
+    assert _span("2018-李家桥-011", size.pt) <= widths[-1] - 2 * CELL_MARGIN.pt

@@ -160,9 +160,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _serve(db: Path, *args: str):
+def _serve(db: Path, *args: str, today: str | None = None):
     port = _free_port()
     env = {**os.environ, "GUSIDE_DB": str(db), "GUSIDE_USER": "leader-desk"}
+    if today:
+        env["GUSIDE_TODAY"] = today
     proc = subprocess.Popen(
         [sys.executable, "-m", "guside_cli", "serve", "--port", str(port), *args],
         env=env,
@@ -219,6 +221,25 @@ def test_serve_binds_to_this_machine_and_logs_a_reveal(ledger):
     with closing(sqlite3.connect(ledger)) as conn:
         row = conn.execute("SELECT actor, note FROM history WHERE action = 'reveal' ORDER BY id DESC").fetchone()
     assert row[0] == "leader-desk" and "serve --reveal" in row[1]
+
+
+def test_every_page_of_a_real_server_counts_from_the_runs_today(ledger):
+    """GUSIDE_TODAY (or --today) is the today of every page: the overdue list with its date box empty is the
+    list on that day, as the report page's 截至, never the machine's clock."""
+    proc, url = _serve(ledger, today="2018-06-20")
+    try:
+
+        def fetch(path: str) -> str:
+            with urllib.request.urlopen(url + path, timeout=5) as r:
+                return r.read().decode()
+
+        overdue = "public/overdue.json?_shape=array&属地=&所属镇=&截止日期="
+        empty, pinned = (json.loads(fetch(quote(overdue + day, safe="/?&=_."))) for day in ("", "2018-06-20"))
+        assert empty == pinned and empty and max(r["超期天数"] for r in empty) < 500
+        assert "2018-06-20" in fetch("") and "截至2018-06-20" in fetch("-/report")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

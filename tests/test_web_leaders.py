@@ -4,10 +4,12 @@ front page saying what each page is for, and still nothing personal."""
 
 import asyncio
 import json
+import re
 import sqlite3
 from contextlib import closing
 from datetime import date, datetime
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -177,3 +179,48 @@ def test_the_report_page_names_no_petitioner(ds, demo):
         phones = {p for (p,) in conn.execute("SELECT phone FROM petitions WHERE phone IS NOT NULL")}
     page = get(ds, "/-/report?年份=2018&截止日期=&属地=").text
     assert names and not [n for n in names | phones if n in page]
+
+
+def test_an_empty_date_box_is_the_runs_today_not_the_machines_clock(ds):
+    """The site is built for TODAY (2018-12-31, as --today or GUSIDE_TODAY pins it): the overdue list with its
+    截止日期 empty is the list on that day (the machine's clock would count years of lateness), as on /-/report."""
+    empty = json.loads(get(ds, "/public/overdue.json?截止日期=&属地=&所属镇=&_shape=array").text)
+    pinned = json.loads(get(ds, "/public/overdue.json?截止日期=2018-12-31&属地=&所属镇=&_shape=array").text)
+    assert empty == pinned and len(empty) == 19
+    assert max(r["超期天数"] for r in empty) < 366 and all(r["办结时限"] < "2018-12-31" for r in empty)
+    page = visible(get(ds, "/public/overdue?截止日期=&属地=&所属镇=").text)
+    assert "空为 2018-12-31" in page and "查询结果：19 行" in page
+    assert "截至2018-12-31" in visible(get(ds, "/-/report?年份=&截止日期=&属地=").text)
+    assert "“今天”按 2018-12-31 计" in visible(get(ds, "/").text)
+
+
+def test_the_front_page_is_the_guide_without_database_names_or_counts(ds):
+    front = get(ds, "/").text
+    words = visible(front)
+    assert "public" not in words and " 行" not in words and "张表" not in words
+    assert "<title>顾山镇环境信访台账</title>" in front
+    for path in ("/public/" + quote("案件"), "/public/overdue?截止日期=&属地=&所属镇=", "/public"):
+        page = get(ds, path).text
+        assert "public" not in visible(page), path  # the crumbs say 公开视图
+        assert "<title>public" not in page and "SELECT" not in page.split("</title>")[0], path
+
+
+def test_case_numbers_dates_and_villages_stay_on_one_line(ds):
+    from datasette.utils import to_css_class
+
+    page = get(ds, "/public/" + quote("案件")).text
+    style = next(s for s in re.findall(r"<style>(.*?)</style>", page, re.S) if "nowrap" in s)
+    for name in ("编号", "登记日期", "属地", "办结时限", "截止日期", "指标"):
+        assert f"td.col-{to_css_class(name)},th.col-{to_css_class(name)}" in style, name
+    assert "反映问题" not in style and to_css_class("反映问题") not in style  # free text wraps
+    assert f'<td class="col-{to_css_class("编号")} ' in page  # the class Datasette gives the cells
+
+
+def test_the_manual_names_every_page_the_front_page_links(ds):
+    manual = (Path(__file__).parent.parent / "docs" / "用户手册.md").read_text(encoding="utf-8")
+    section = manual.split("### 网页查看")[1].split("\n## ")[0]
+    front = get(ds, "/").text
+    links = re.findall(r'<li><a href="[^"]+">([^<]+)</a>', front)
+    assert len(links) == 5
+    missing = [label for label in links if f"“{label}”" not in section]
+    assert not missing, f"the manual's 网页查看 does not name {missing}"

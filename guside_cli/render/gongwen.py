@@ -9,26 +9,29 @@ Layout only: what the document says comes from render/documents.py.
 """
 
 import io
+import re
 from datetime import date
 
 from docx import Document
 from docx.enum.section import WD_SECTION_START
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Emu, Mm, Pt, RGBColor
+from docx.shared import Mm, Pt, RGBColor
 
 TITLE_FONT, BODY_FONT, HEADING_FONT, SUBHEADING_FONT = "方正小标宋简体", "仿宋_GB2312", "黑体", "楷体_GB2312"
 NUMBER_FONT = "宋体"  # page numbers: 4号半角宋体
 FALLBACK = {TITLE_FONT: "宋体", BODY_FONT: "仿宋", SUBHEADING_FONT: "楷体"}
 WESTERN = "Times New Roman"
 TITLE_SIZE, BODY_SIZE, NUMBER_SIZE, TABLE_SIZE = Pt(22), Pt(16), Pt(14), Pt(12)  # 2号, 3号, 4号, 小四
+SMALL_TABLE_SIZE = Pt(10.5)  # 五号: a table whose columns do not fit the text block in 小四
+CELL_MARGIN = Pt(1.5)  # left and right inside a table cell (Word's 5.4 pt leaves a nine-column table no room)
+ROW_HEIGHT = Pt(20)  # at least: one line of 小四 with air above and below
 LINE_PITCH = Pt(28.95)  # 225 mm / 22 lines
 MARGINS = {"top_margin": Mm(37), "bottom_margin": Mm(35), "left_margin": Mm(28), "right_margin": Mm(26)}
 TEXT_WIDTH = Mm(156)
 RED = RGBColor(0xE6, 0x00, 0x12)
-DIGITS = "〇一二三四五六七八九"
 # what follows w:pBdr in a paragraph's properties (the schema's order; Word refuses another)
 PPR_AFTER_BORDERS = (
     "w:shd",
@@ -61,15 +64,10 @@ PPR_AFTER_BORDERS = (
 )
 
 
-def chinese_date(day: date) -> str:
-    """二〇一八年八月十五日: the year digit by digit, month and day as numbers (十, 十五, 二十, 三十一)."""
-
-    def number(n: int) -> str:
-        tens, ones = divmod(n, 10)
-        return (("" if tens == 1 else DIGITS[tens]) + "十" if tens else "") + (DIGITS[ones] if ones else "")
-
-    year = "".join(DIGITS[int(d)] for d in str(day.year))
-    return f"{year}年{number(day.month)}月{number(day.day)}日"
+def document_date(day: date) -> str:
+    """2018年8月15日: 成文日期 and 印发日期 in Arabic numerals, the year in full, month and day without a leading
+    zero (GB/T 9704-2012, 7.3.5.4 成文日期中的数字; 7.4.3 印发机关和印发日期)."""
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def set_font(run_or_style, east_asian: str, size=None, *, bold: bool = False, colour=None) -> None:
@@ -88,6 +86,103 @@ def set_font(run_or_style, east_asian: str, size=None, *, bold: bool = False, co
     for attr in ("w:ascii", "w:hAnsi", "w:cs"):
         fonts.set(qn(attr), WESTERN)
     fonts.set(qn("w:eastAsia"), east_asian)
+
+
+# --- the widths of a table's columns ---------------------------------------------------------------------------
+# A column is as wide as its content on one line where the text block allows; where it does not, the columns that
+# may fold give way, and only where a fold reads naturally: after 、，；/ or a space, or inside Chinese free text
+# (a veto's reasons), never inside a case number, a date, a figure or a name (the first column: 李家桥村, a
+# leader, a unit). Headers stay whole in 小四, or in 五号 if that is what keeps them whole; only a table too wide
+# for that folds its longer Chinese headers in two halves (重点重复/信访超期).
+
+_BREAK_AFTER = re.compile(r"[^、，,；;/\s]+[、，,；;/]?|\s+")
+_CHINESE = re.compile(r"^[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+$")
+FOLD = 4  # Chinese free text folds into lines of at least this many characters
+
+
+def _span(text: str, size: float, *, bold: bool = False) -> float:
+    """Points `text` takes on one line: a Chinese character is one em; a Latin letter or digit is taken at 0.6 em
+    (0.7 bold, as headers are), a little wider than Times New Roman's, as wide as the serif an office without it
+    falls back to (DejaVu)."""
+    from wcwidth import wcwidth
+
+    narrow = (0.7 if bold else 0.6) * size
+    return sum(size if wcwidth(c) == 2 else narrow for c in text)
+
+
+def _least(text: str, size: float, *, whole: bool = False, bold: bool = False) -> float:
+    """The narrowest a cell's `text` may be set with only natural folds (all of it when `whole`)."""
+    if whole:
+        return _span(text, size, bold=bold)
+    return max(
+        (
+            _span(token[:FOLD] if _CHINESE.match(token) and len(token) > FOLD else token, size, bold=bold)
+            for token in _BREAK_AFTER.findall(text)
+            if not token.isspace()
+        ),
+        default=0.0,
+    )
+
+
+def _least_header(text: str, size: float, *, fold: bool) -> float:
+    """A Chinese header whole, or (`fold`) in two halves when it has four characters or more; an English one
+    folds between its words."""
+    if not _CHINESE.match(text):
+        return _least(text, size, bold=True)
+    return _span(text[: -(-len(text) // 2)] if fold and len(text) >= FOLD else text, size, bold=True)
+
+
+def table_layout(headers: list[str], rows: list[list[str]]) -> tuple[Pt, list[float]]:
+    """The table's font size and its columns' widths in points, filling the text block: every column on one line
+    if they fit, else the foldable columns folded only as far as the room needs (the least foldable first kept
+    whole), in 小四, else in 五号, else in 五号 with the longer Chinese headers in two halves."""
+    room = TEXT_WIDTH.pt
+    pad = 2 * CELL_MARGIN.pt + 3  # the margins, the rules and a little to spare
+    columns = [(h, *(row[i] for row in rows)) for i, h in enumerate(headers)]
+    for size, fold in ((TABLE_SIZE, False), (SMALL_TABLE_SIZE, False), (SMALL_TABLE_SIZE, True)):
+        natural = [
+            max(_span(column[0], size.pt, bold=True), *(_span(v, size.pt) for v in column[1:])) + pad
+            for column in columns
+        ]
+        least = [
+            max(_least_header(column[0], size.pt, fold=fold), *(_least(v, size.pt, whole=i == 0) for v in column[1:]))
+            + pad
+            for i, column in enumerate(columns)
+        ]
+        if sum(least) <= room:
+            break
+    else:  # too many columns for the page even so: every column narrowed alike
+        return size, [w * room / sum(least) for w in least]
+    if sum(natural) <= room:
+        return size, [w * room / sum(natural) for w in natural]
+    widths, spare = list(least), room - sum(least)
+    for i in sorted(range(len(columns)), key=lambda i: natural[i] - least[i]):  # the fewest columns folded
+        given = min(natural[i] - least[i], spare)
+        widths[i] += given
+        spare -= given
+    folded = [i for i, w in enumerate(widths) if w < natural[i]]
+    for i in folded:  # 到部去省/不降反升, not 到部去省不降反/升: the room it frees goes to the columns kept whole
+        widths[i] = max(least[i], max(_balanced(v, size.pt, widths[i] - pad) for v in columns[i][1:]) + pad)
+    whole = [i for i in range(len(columns)) if i not in folded] or list(range(len(columns)))
+    extra = (room - sum(widths)) / sum(widths[i] for i in whole)
+    return size, [w * (1 + extra) if i in whole else w for i, w in enumerate(widths)]
+
+
+def _balanced(text: str, size: float, width: float) -> float:
+    """The narrowest width that sets `text` in as few lines as `width` does, its Chinese runs folded evenly."""
+    if _span(text, size) <= width:
+        return _span(text, size)
+    need = 0.0
+    for token in _BREAK_AFTER.findall(text):
+        if token.isspace():
+            continue
+        if _CHINESE.match(token) and _span(token, size) > width:
+            per_line = max(int(width // size), 1)
+            lines = -(-len(token) // per_line)
+            need = max(need, _span(token[: -(-len(token) // lines)], size))
+        else:
+            need = max(need, min(_span(token, size), width))
+    return need
 
 
 class Gongwen:
@@ -231,55 +326,62 @@ class Gongwen:
             self.paragraph(caption, align=WD_ALIGN_PARAGRAPH.CENTER, size=TABLE_SIZE)
 
     def table(self, headers: list[str], rows: list[list[str]]) -> None:
-        """A table in 小四 仿宋, its header row repeated on every page it runs over."""
+        """A table in 小四 仿宋 (五号 when its columns do not fit otherwise), each column as wide as its content
+        needs (`table_layout`), its header row repeated on every page it runs over."""
+        rows = [[str(v) for v in row] for row in rows]
+        size, widths = table_layout(headers, rows)
         table = self.doc.add_table(rows=1, cols=len(headers))
         table.style = "Table Grid"
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
-        widths = self._widths(headers, rows)
+        self._cell_margins(table)
         head = table.rows[0]
         properties = head._tr.get_or_add_trPr()
         repeat = OxmlElement("w:tblHeader")
         repeat.set(qn("w:val"), "true")
         properties.append(repeat)
         for cell, text in zip(head.cells, headers, strict=True):
-            self._cell(cell, text, bold=True)
+            self._cell(cell, text, size, bold=True)
         for row in rows:
             cells = table.add_row().cells
             for cell, text in zip(cells, row, strict=True):
-                self._cell(cell, str(text))
+                self._cell(cell, text, size)
+        for row in table.rows:
+            row.height, row.height_rule = ROW_HEIGHT, WD_ROW_HEIGHT_RULE.AT_LEAST
         for column, width in zip(table.columns, widths, strict=True):
-            column.width = width
+            column.width = Pt(width)
             for cell in column.cells:
-                cell.width = width
+                cell.width = Pt(width)
         self.paragraph()
 
     @staticmethod
-    def _widths(headers: list[str], rows: list[list[str]]) -> list:
-        """The text block's width shared by the columns, each after its longest cell (up to 12 characters: a
-        longer one wraps), the header counted at half (it may fold onto two lines)."""
-        from wcwidth import wcswidth
+    def _cell_margins(table) -> None:
+        margins = OxmlElement("w:tblCellMar")
+        for side in ("left", "right"):
+            edge = OxmlElement(f"w:{side}")
+            edge.set(qn("w:w"), str(int(CELL_MARGIN.pt * 20)))
+            edge.set(qn("w:type"), "dxa")
+            margins.append(edge)
+        table._tbl.tblPr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription")
 
-        def need(values) -> int:
-            return max(5, min(12, max((max(wcswidth(str(v)), 1) for v in values), default=4)))
-
-        wants = [
-            max(need(str(r[i]) for r in rows) if rows else 4, (wcswidth(h) + 1) // 2) for i, h in enumerate(headers)
-        ]
-        total = sum(wants)
-        return [Emu(int(TEXT_WIDTH * w / total)) for w in wants]
-
-    def _cell(self, cell, text: str, *, bold: bool = False) -> None:
+    def _cell(self, cell, text: str, size, *, bold: bool = False) -> None:
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         paragraph = cell.paragraphs[0]
+        # a cell's lines at their own pitch, not the body's 28.95 pt grid (a two-line cell would be 58 pt tall)
+        off = OxmlElement("w:snapToGrid")
+        off.set(qn("w:val"), "0")
+        paragraph._p.get_or_add_pPr().insert_element_before(
+            off, *PPR_AFTER_BORDERS[PPR_AFTER_BORDERS.index("w:snapToGrid") + 1 :]
+        )
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.first_line_indent = None
         paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
-        set_font(paragraph.add_run(text), HEADING_FONT if bold else BODY_FONT, TABLE_SIZE)
+        set_font(paragraph.add_run(text), HEADING_FONT if bold else BODY_FONT, size)
 
     def signature(self, office: str, day: date) -> None:
         """发文机关署名 and 成文日期, right-aligned, four characters in from the edge."""
         self.paragraph()
-        for text in (office, chinese_date(day)):
+        for text in (office, document_date(day)):
             paragraph = self.paragraph(text, align=WD_ALIGN_PARAGRAPH.RIGHT)
             room = TEXT_WIDTH.pt - len(text) * BODY_SIZE.pt - 2
             paragraph.paragraph_format.right_indent = Pt(max(0, min(64, room)))  # four characters in, if it fits
@@ -294,7 +396,7 @@ class Gongwen:
             first = self.paragraph(f"{cc_label}{cc}", indent=False, size=NUMBER_SIZE)
             first.paragraph_format.left_indent = Pt(14)
             self._border(first, "top", black, 8)
-        issued = issued.format(day=chinese_date(day))
+        issued = issued.format(day=document_date(day))
         fits = (len(issuer) + len(issued) + 2) * NUMBER_SIZE.pt <= TEXT_WIDTH.pt - 28
         last = self.paragraph(f"{issuer}{'' if fits else chr(10)}\t{issued}", indent=False, size=NUMBER_SIZE)
         last.paragraph_format.left_indent = Pt(14)

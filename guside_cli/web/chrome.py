@@ -34,25 +34,19 @@ PHRASES: dict[str, tuple[tuple[str, str], ...]] = {
         ("About:", "[[web.w.about]]"),
     ),
     "index.html": (
+        # the front page is the guide (metadata's description): no database names, row or table counts
         (
-            '{{ "{:,}".format(database.table_rows_sum) }} rows in {% endif %}{{ database.tables_count }} table'
-            "{% if database.tables_count != 1 %}s{% endif %}",
-            '{{ "{:,}".format(database.table_rows_sum) }} [[web.w.rows]]，{% endif %}{{ database.tables_count }} '
-            "[[web.w.n_tables]]",
+            '{% block title %}{{ metadata.title or "Datasette" }}: {% for database in databases %}{{ database.name }}'
+            "{% if not loop.last %}, {% endif %}{% endfor %}{% endblock %}",
+            '{% block title %}{{ metadata.title or "Datasette" }}{% endblock %}',
         ),
-        (
-            '{{ "{:,}".format(database.hidden_table_rows_sum) }} rows in {% endif %}{{ database.hidden_tables_count }}'
-            " hidden table{% if database.hidden_tables_count != 1 %}s{% endif -%}",
-            '{{ "{:,}".format(database.hidden_table_rows_sum) }} [[web.w.rows]]，{% endif %}'
-            "{{ database.hidden_tables_count }} [[web.w.n_hidden_tables]]{%- if false %}{% endif -%}",
-        ),
-        (
-            COUNT % "database.views_count" + " view{% if database.views_count != 1 %}s{% endif %}",
-            COUNT % "database.views_count" + " [[web.w.views]]",
-        ),
-        ('title="{{ table.count }} rows"', 'title="{{ table.count }} [[web.w.rows]]"'),
+        ("{% for database in databases %}", "{% for database in databases if false %}"),
     ),
     "database.html": (
+        (
+            "{% block title %}{{ database }}{% endblock %}",
+            "{% block title %}{{ metadata.title or database }}{% endblock %}",
+        ),
         ('<h2 id="queries">Queries</h2>', '<h2 id="queries">[[web.w.queries]]</h2>'),
         ('<h2 id="tables">Tables</h2>', '<h2 id="tables">[[web.w.tables]]</h2>'),
         ('<h2 id="views">Views</h2>', '<h2 id="views">[[web.w.views]]</h2>'),
@@ -72,6 +66,11 @@ PHRASES: dict[str, tuple[tuple[str, str], ...]] = {
         ("Download SQLite DB:", "[[web.w.download_db]]"),
     ),
     "query.html": (
+        (
+            "{% block title %}{{ database }}{% if query and query.sql %}: {{ query.sql }}{% endif %}{% endblock %}",
+            "{% block title %}{% if canned_query and metadata.title %}{{ metadata.title }}{% else %}{{ database }}"
+            "{% endif %}{% endblock %}",
+        ),
         (
             "<h3>Custom SQL query{% if display_rows %} returning {% if truncated %}more than {% endif %}"
             + COUNT % "display_rows|length"
@@ -93,6 +92,7 @@ PHRASES: dict[str, tuple[tuple[str, str], ...]] = {
         ("This query cannot be executed because the database is immutable.", "[[web.w.immutable]]"),
     ),
     "table.html": (
+        ("{% block title %}{{ database }}: {{ table }}: ", "{% block title %}{{ metadata.title or table }}："),
         (
             COUNT % "filtered_table_rows_count" + " row{% if filtered_table_rows_count == 1 %}{% else %}s{% endif %}",
             "[[web.w.total]] " + COUNT % "filtered_table_rows_count" + " [[web.w.rows]]",
@@ -129,7 +129,8 @@ PHRASES: dict[str, tuple[tuple[str, str], ...]] = {
     "_crumbs.html": (
         (
             "{{ item.label }}",
-            '{% if item.label == "home" %}[[web.w.home]]{% else %}{{ item.label }}{% endif %}',
+            '{% if item.label == "home" %}[[web.w.home]]{% elif item.label == "public" %}[[web.w.public]]'
+            '{% elif item.label == "ledger" %}[[web.w.raw]]{% else %}{{ item.label }}{% endif %}',
         ),
     ),
     "_table.html": (('<p class="zero-results">0 records</p>', '<p class="zero-results">[[web.w.zero_records]]</p>'),),
@@ -138,8 +139,9 @@ PHRASES: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
-def chinese_templates(folder: Path, lang: str = "zh") -> Path:
-    """Write Datasette's templates with their words in `lang` into `folder` (made if absent); return it."""
+def chinese_templates(folder: Path, lang: str = "zh", *, style: str = "") -> Path:
+    """Write Datasette's templates with their words in `lang` into `folder` (made if absent), `style` (CSS) in
+    every page's head; return it."""
     import datasette
 
     source = Path(datasette.__file__).parent / "templates"
@@ -150,5 +152,7 @@ def chinese_templates(folder: Path, lang: str = "zh") -> Path:
             if english not in template:
                 raise RuntimeError(f"Datasette's {name} no longer says {english!r}: update guside_cli/web/chrome.py")
             template = template.replace(english, re.sub(r"\[\[([\w.]+)\]\]", lambda m: text(m[1], lang), replacement))
+        if name == "base.html" and style:
+            template = template.replace("</head>", f"<style>{style}</style>\n</head>", 1)
         (folder / name).write_text(template, encoding="utf-8")
     return folder

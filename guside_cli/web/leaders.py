@@ -268,7 +268,9 @@ def register() -> None:
 
 REPORT_TEMPLATE = """{% extends "base.html" %}
 {% block title %}{{ title }}{% endblock %}
-{% block extra_head %}<style>.guside-report label{margin-right:1em}.guside-report input[type=text]{width:12em}
+{% block extra_head %}<style>form.guside-report label{width:auto;margin:0 1.5em .5em 0}
+form.guside-report input[type=text]{display:block;width:18em}form.guside-report input[name="年份"]{width:9em}
+form.guside-report input[name="截止日期"]{width:21em}
 .verdict{font-size:1.1em;font-weight:bold}.chart{max-width:100%;height:auto}
 table{border-collapse:collapse;margin:.5em 0 1.2em}th,td{border:1px solid #ccc;padding:.25em .5em;text-align:center}
 .not-met,.veto{color:#c0392b}.met{color:#2e7d32}.note{color:#555}</style>{% endblock %}

@@ -71,8 +71,8 @@ INSERT INTO 案件 SELECT p.number, coalesce(p.town, :town), p.received_on, p.vi
 FROM src.petitions p LEFT JOIN src.leaders l ON l.id = p.leader_id LEFT JOIN src.petitions r ON r.id = p.repeat_of;
 CREATE INDEX 案件_登记 ON 案件 (登记日期, 属地);
 CREATE INDEX 案件_在办 ON 案件 (状态代码, 办结时限);
-CREATE TABLE 调处步骤 (编号 TEXT, 步骤 TEXT, 时间 TEXT, 说明 TEXT);
-INSERT INTO 调处步骤 SELECT p.number, label('step', s.kind), s.at, mask(s.note)
+CREATE TABLE 调处步骤 (序号 INTEGER PRIMARY KEY, 编号 TEXT, 步骤 TEXT, 时间 TEXT, 说明 TEXT);
+INSERT INTO 调处步骤 (编号, 步骤, 时间, 说明) SELECT p.number, label('step', s.kind), s.at, mask(s.note)
 FROM src.steps s JOIN src.petitions p ON p.id = s.petition_id ORDER BY s.id;
 CREATE INDEX 调处步骤_编号 ON 调处步骤 (编号);
 CREATE TABLE 属地 (名称 TEXT PRIMARY KEY, 类别 TEXT);

@@ -3,6 +3,7 @@ the report page and the boxes read as the CLI reads them (leaders.py), canned qu
 (同比情况, 谁超期) and the overdue list, files opened immutable (read-only, never written), and no download of
 the raw ledger."""
 
+from datetime import date
 from pathlib import Path
 
 from guside_cli.web.public import column
@@ -21,16 +22,34 @@ SELECT 年份, 截止日期, 类别, 名称, 承办件数, 应办结, 按期办�
 WHERE (:年份 = '' OR 年份 = CAST(:年份 AS INTEGER)) ORDER BY 年份 DESC, 序号
 """
 
-# open cases past their handling limit on the as-of date (the acceptance-notice clock is the CLI's `overdue`)
+# open cases past their handling limit on the as-of date (the acceptance-notice clock is the CLI's `overdue`); an
+# empty 截止日期 is the run's today ({TODAY}, written in when the site is built), never the machine's clock, so the
+# page agrees with /-/report and with the CLI run with the same --today / GUSIDE_TODAY
 OVERDUE_SQL = """
 SELECT 编号, 所属镇, 属地, 信访层级, 反映问题, 包案领导, 责任单位, 办结时限,
-    CAST(julianday(coalesce(nullif(:截止日期, ''), date('now', '+8 hours'))) - julianday(办结时限) AS INTEGER)
-        AS 超期天数
+    CAST(julianday(coalesce(nullif(:截止日期, ''), '{TODAY}')) - julianday(办结时限) AS INTEGER) AS 超期天数
 FROM 案件
-WHERE 状态代码 = 'open' AND 办结时限 < coalesce(nullif(:截止日期, ''), date('now', '+8 hours'))
+WHERE 状态代码 = 'open' AND 办结时限 < coalesce(nullif(:截止日期, ''), '{TODAY}')
     AND (:属地 = '' OR 属地 = :属地) AND (:所属镇 = '' OR 所属镇 = :所属镇)
 ORDER BY 办结时限, 编号
 """
+
+# columns kept on one line in every table a leader reads: case numbers, dates, villages, short labels and figures
+# (a case number folded to 2018-/红/豆-011 is misread); free text (反映问题, 结论…) wraps
+NOWRAP = (
+    *(column(c) for c in ("number", "repeat_of", "town", "received_on", "village", "level", "accepted_on")),
+    *(column(c) for c in ("due_on", "status", "closed_on", "leader", "form", "source", "escalated")),
+    "年份", "截止日期", "指标", "降幅", "目标", "达标", "类别", "名称", "超期天数", "时间", "步骤",
+)  # fmt: skip
+
+
+def nowrap_style(columns=NOWRAP) -> str:
+    """CSS keeping `columns` unbroken, by the class Datasette gives each column's cells (col-<name>)."""
+    from datasette.utils import to_css_class
+
+    selectors = ",".join(f"td.col-{to_css_class(c)},th.col-{to_css_class(c)}" for c in columns)
+    return selectors + "{white-space:nowrap}"
+
 
 COLUMNS = {
     "案件": {
@@ -48,8 +67,10 @@ COLUMNS = {
 }
 
 
-def metadata(town: str, *, reveal: bool) -> dict:
+def metadata(town: str, today: date, *, reveal: bool) -> dict:
+    """The site's titles, descriptions and canned queries; `today` is the run's (an empty 截止日期 means it)."""
     title = f"{town}环境信访台账"
+    day = today.isoformat()
     pages = (
         (
             "/-/report",
@@ -65,10 +86,14 @@ def metadata(town: str, *, reveal: bool) -> dict:
         (f"/{PUBLIC}/yoy", "各年同比情况", "各年的全镇与各村数字，可下载 CSV"),
         (f"/{PUBLIC}/~E6~A1~88~E4~BB~B6", "信访案件（公开视图）", "每件信访的要素、包案领导与办理状态，可筛选、排序"),
     )
+    if reveal:
+        pages += ((f"/{RAW}", "原始数据（含个人信息）", "仅限授权人员：台账原样，含姓名、电话、身份证号"),)
     links = "".join(f'<li><a href="{path}">{label}</a>：{what}</li>' for path, label, what in pages)
     guide = (
-        "<p>只读查看（启动时的快照），公开视图不含信访人姓名、电话、身份证号与举报人；文字中的号码已遮盖。各页用途：</p>"
-        f"<ul>{links}</ul><p>日期可写 2018/6/30、2018-6-30 或 6月30日；属地可写简称，如 红豆。</p>"
+        f"<p>只读查看（启动时的快照，“今天”按 {day} 计），公开视图不含信访人姓名、电话、身份证号与举报人；"
+        f"文字中的号码已遮盖。各页用途：</p><ul>{links}</ul>"
+        f"<p>日期可写 2018/6/30、2018-6-30 或 6月30日，截止日期空着即今天 {day}（往年为该年年底）；"
+        "属地可写简称，如 红豆。</p>"
     )
     public = {
         "title": f"{title}（公开视图）",
@@ -85,7 +110,7 @@ def metadata(town: str, *, reveal: bool) -> dict:
         "queries": {
             "yoy": {
                 "title": "各年同比情况（命令行报告算出）",
-                "description": "年份（空为各年）、属地（如 红豆 或 红豆村；空为全部）。当年为年初至启动之日",
+                "description": f"年份（空为各年）、属地（如 红豆 或 红豆村；空为全部）。{today.year}年为年初至 {day}",
                 "sql": YOY_SQL,
                 "params": ["年份", "属地"],
                 "hide_sql": True,
@@ -99,8 +124,8 @@ def metadata(town: str, *, reveal: bool) -> dict:
             },
             "overdue": {
                 "title": "超期未办结案件",
-                "description": "截止日期（空为今天）、属地（空为全部）；按办结时限计",
-                "sql": OVERDUE_SQL,
+                "description": f"截止日期（空为 {day}，即启动时的今天）、属地（空为全部）；按办结时限计",
+                "sql": OVERDUE_SQL.replace("{TODAY}", day),
                 "params": ["截止日期", "属地", "所属镇"],
                 "hide_sql": True,
             },
@@ -119,11 +144,12 @@ def metadata(town: str, *, reveal: bool) -> dict:
     }
 
 
-def datasette(public: Path, town: str, *, raw: Path | None = None, raw_memory: str | None = None, source=None):
+def datasette(public: Path, town: str, *, source, raw: Path | None = None, raw_memory: str | None = None):
     """The Datasette instance over immutable files: the public snapshot, and the raw ledger's snapshot with
     --reveal (a file, or `raw_memory`: the name of an in-memory copy, read with query_only; web/guard.py).
     Immutable files are opened read-only; Datasette 0.65 has no write API; downloads are off. Its words are
-    Chinese (web/chrome.py); `source` (web/leaders.Source) gives the report page its snapshot."""
+    Chinese (web/chrome.py); `source` (web/leaders.Source) gives the report page its snapshot and every page
+    its today (the run's: --today / GUSIDE_TODAY, else Beijing's today when `serve` started)."""
     from datasette.app import Datasette
     from datasette.database import Database
 
@@ -132,13 +158,13 @@ def datasette(public: Path, town: str, *, raw: Path | None = None, raw_memory: s
     from guside_cli.web.guard import register_plugin
 
     register_plugin()  # every request's Host checked (web/guard.py): before the app is built, test client included
-    templates = chinese_templates(public.parent / "templates")
+    templates = chinese_templates(public.parent / "templates", style=nowrap_style())
     leaders.write_template(templates)
     leaders.register()
     files = [public] + ([raw] if raw else [])
     ds = Datasette(
         immutables=[str(f) for f in files],
-        metadata=metadata(town, reveal=raw is not None or raw_memory is not None),
+        metadata=metadata(town, source.run.today, reveal=raw is not None or raw_memory is not None),
         settings={"allow_download": False, "suggest_facets": False, "default_page_size": 50},
         template_dir=str(templates),
         cors=False,
