@@ -207,7 +207,9 @@ def test_a_chart_is_refused_rather_than_drawn_in_boxes(cli, demo, monkeypatch):
     charts.cjk_font.cache_clear()
     refused = run(cli, demo, "report", "--year", "2018", "--format", "html", ok=False)
     assert refused.exit_code == 2 and "apt-get install fonts-noto-cjk" in refused.stderr
-    assert 'pip install "guside[docs]"' in refused.stderr and len(refused.stderr.strip().splitlines()) == 1
+    from guside_cli.resources import install_command
+
+    assert install_command("docs") in refused.stderr and len(refused.stderr.strip().splitlines()) == 1
     charts.cjk_font.cache_clear()
 
 

@@ -231,5 +231,19 @@ def test_serve_without_the_web_extra_says_how_to_install_it(cli, monkeypatch):
     _add(cli, Path(os.environ["GUSIDE_DB"]))
     monkeypatch.setitem(sys.modules, "datasette", None)  # as if the extra were not installed
     result = cli("serve", ok=False)
-    assert result.exit_code != 0 and "pip install 'guside[web]'" in result.stderr
+    from guside_cli.resources import install_command
+
+    assert result.exit_code != 0 and install_command("web") in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_the_install_advice_fits_where_guside_came_from(tmp_path, monkeypatch):
+    """A clone (installed `pip install -e .`) is told to install the extra from itself; a release from PyPI."""
+    from guside_cli import resources
+
+    checkout = Path(resources.__file__).resolve().parent.parent
+    assert resources.install_command("docs") == f'pip install -e "{checkout}[docs]"'
+    released = tmp_path / "site-packages" / "guside_cli"
+    released.mkdir(parents=True)
+    monkeypatch.setattr(resources, "_PACKAGE", released)
+    assert resources.install_command("web") == 'pip install "guside[web]"'

@@ -35,7 +35,9 @@ def serve(
         from guside_cli.web.public import build_public
         from guside_cli.web.site import datasette
     except ImportError:
-        raise LedgerError(M("web.not_installed")) from None
+        from guside_cli.resources import install_command
+
+        raise LedgerError(M("web.not_installed", install=install_command("web"))) from None
     if reveal and not guard.is_loopback(host):  # refused before the ledger is opened: nothing recorded, nothing copied
         raise InputError(M("web.reveal_not_local", host=shown(host)))
     run = run_of(ctx)

@@ -54,14 +54,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "chart.month": ("{month}月", "{month}"),
     "chart.axis.items": ("件次", "petitions"),
     "chart.not_installed": (
-        '画图表要装 matplotlib：pip install "guside[docs]"',
-        'charts need matplotlib: pip install "guside[docs]"',
+        "画图表要装 matplotlib：{install}",
+        "charts need matplotlib: {install}",
     ),
     "chart.no_font": (
         "没有能显示中文的字体，图表会成方框：请安装字体（Debian/Ubuntu：apt-get install fonts-noto-cjk），"
-        '或 pip install "guside[docs]"（含思源/Noto 中文字体），或用 GUSIDE_CJK_FONT 指定字体文件',
+        "或 {install}（含思源/Noto 中文字体），或用 GUSIDE_CJK_FONT 指定字体文件",
         "no font that shows Chinese (charts would show boxes): install one (Debian/Ubuntu: apt-get install"
-        ' fonts-noto-cjk), or pip install "guside[docs]" (it brings Noto Sans SC), or name a font file in'
+        " fonts-noto-cjk), or {install} (it brings Noto Sans SC), or name a font file in"
         " GUSIDE_CJK_FONT",
     ),
     "chart.font_lacks": (
@@ -142,8 +142,8 @@ MESSAGES |= {
         "a Word document cannot be shown on a terminal: write it with --out FILE.docx",
     ),
     "doc.not_installed": (
-        '生成 Word 文档要装 python-docx：pip install "guside[docs]"',
-        'Word documents need python-docx: pip install "guside[docs]"',
+        "生成 Word 文档要装 python-docx：{install}",
+        "Word documents need python-docx: {install}",
     ),
     "doc.options_without_docx": (
         "--number、--office、--cc 只用于 --format docx",

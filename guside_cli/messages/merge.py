@@ -49,8 +49,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "merge.headers": ("案件|字段|本方值|本方改于|对方值|对方改于", "case|field|mine|changed here|theirs|changed there"),
     "merge.kind_number": ("编号冲突", "number conflict"),
     "web.not_installed": (
-        "网页查看需要安装 web 扩展：pip install 'guside[web]'",
-        "the web view needs the web extra: pip install 'guside[web]'",
+        "网页查看需要安装 web 扩展：{install}",
+        "the web view needs the web extra: {install}",
     ),
     "web.serving": ("只读网页：{url}（Ctrl-C 停止）", "read-only web view at {url} (Ctrl-C stops it)"),
     "web.not_local": (

@@ -66,7 +66,9 @@ def cjk_font(named: str | None = None) -> Path:
     for path in _candidates():
         if path.is_file() and _covers(path):
             return path
-    raise InputError(M("chart.no_font"))
+    from guside_cli.resources import install_command
+
+    raise InputError(M("chart.no_font", install=install_command("docs")))
 
 
 def _missing(path: Path, chars: str) -> str:
@@ -82,7 +84,9 @@ def _pyplot():
     try:
         import matplotlib
     except ImportError:
-        raise InputError(M("chart.not_installed")) from None
+        from guside_cli.resources import install_command
+
+        raise InputError(M("chart.not_installed", install=install_command("docs"))) from None
     matplotlib.use("Agg")  # off-screen: no display, no GUI toolkit
     import matplotlib.pyplot as plt
 

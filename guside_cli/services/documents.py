@@ -10,7 +10,9 @@ def _needs_docx() -> None:
     try:
         import docx  # noqa: F401
     except ImportError:
-        raise InputError(M("doc.not_installed")) from None
+        from guside_cli.resources import install_command
+
+        raise InputError(M("doc.not_installed", install=install_command("docs"))) from None
 
 
 def _write(run, out, payload: bytes | str, *, public: bool) -> None:
