@@ -16,10 +16,10 @@ ALLOWED = {
     "reports": {"core", "messages"},
     "storage": {"core", "messages", "resources"},
     "interchange": {"core", "messages", "storage.filesystems"},
-    "render": {"core", "messages", "reports", "interchange"},
+    "render": {"core", "messages", "reports", "interchange", "resources"},
     # the leaders' report page computes the report as `report` does and renders it to HTML: services and render
     "web": {"core", "messages", "storage", "services", "render"},
-    "services": {"core", "messages", "storage", "reports", "interchange", "render"},
+    "services": {"core", "messages", "storage", "reports", "interchange", "render", "resources"},
     "commands": {"core", "messages", "storage", "reports", "interchange", "render", "services", "web", "resources"},
 }
 
