@@ -463,3 +463,18 @@ def test_edit_names_every_element_it_takes_in_both_words(cli, db_path):
     refused = cli("edit", number, "--set", "状态=已销号", ok=False)
     assert "persons（涉及人数）" in refused.stderr and "收到的是“状态=已销号”" in refused.stderr
     assert snapshot(db_path) == before
+
+
+def test_a_leader_edit_that_changes_nothing_says_so_and_writes_nothing(cli, db_path):
+    cli("leader", "add", "王镇长", "--rank", "town")
+    before = snapshot(db_path)
+    said = cli("leader", "edit", "王镇长", "--village", "")
+    assert said.stdout.strip() == "王镇长 未作修改：没有给出与原来不同的级别、职务或所属村（社区）"
+    assert snapshot(db_path) == before
+
+
+def test_cases_without_a_leader_are_named_alike_everywhere(cli):
+    number = cli.add(received="2018-06-15 09:00")["number"]
+    by_leader = cli("due", "--within", "60", "--by", "leader").stdout
+    assert "未包案：1 件须办结" in by_leader and number in by_leader
+    assert "（未确定）" not in by_leader

@@ -85,7 +85,10 @@ def edit(
     leader, changed = said.value
     say(said)
     named = [text(f"leader.h.{field}", run.lang) for field in changed]
-    tell(M("done.leader_edit", leader=leader.name, changes=("、" if run.lang == "zh" else ", ").join(named) or "—"))
+    if not named:  # nothing given, or all as it was (an empty --village)
+        tell(M("done.leader_unchanged", leader=leader.name))
+        return
+    tell(M("done.leader_edit", leader=leader.name, changes=("、" if run.lang == "zh" else ", ").join(named)))
 
 
 @leader_app.command("list")

@@ -184,6 +184,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{number} extended by {days} days (approved by {approver}), due {due}",
     ),
     "done.leader_edit": ("{leader} 已更新：{changes}", "{leader} updated: {changes}"),
+    "done.leader_unchanged": (
+        "{leader} 未作修改：没有给出与原来不同的级别、职务或所属村（社区）",
+        "{leader} unchanged: no rank, title or village different from what is recorded",
+    ),
     "word.review": ("复查", "review (复查)"),
     "word.re_review": ("复核", "re-review (复核)"),
     "word.receipt": ("登记", "receipt"),

@@ -400,7 +400,7 @@ def by_leader(views: list[dict], run, within: int | None, fmt) -> None:
     for name, cases in groups.items():
         first = min(c["due_on"] for v in cases for c in v["clocks"])
         heading = text(
-            "due.leader", run.lang, leader=name or text("late.nobody", run.lang), count=len(cases), first=first
+            "due.leader", run.lang, leader=name or text("summary.no_leader", run.lang), count=len(cases), first=first
         )
         headers, rows = deadline_rows(cases, run.lang, due=within is not None)
         output.print_table(headers, rows, fmt, title=heading)

@@ -24,7 +24,7 @@ def late_table(late: Lateness, by: str, lang: str) -> tuple[list[str], list[list
     headers = [text(f"late.h.{k}", lang) for k in keys]
     rows = [
         [
-            row.name or text("late.nobody", lang),
+            row.name or text("summary.no_leader" if by == "leader" else "late.nobody", lang),
             str(row.held),
             str(row.owed),
             str(row.on_time),
