@@ -1,10 +1,12 @@
 """The case file (卷宗) as data: what `show` prints and `show --format json` returns."""
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from guside_cli.core.casepath import clocks
 from guside_cli.core.deadlines import DeadlineRules
+from guside_cli.core.extensions import as_object
 from guside_cli.core.identity import mask_history, mask_in_text
 from guside_cli.core.lifecycle import FIRST_HOURS, first_marks
 from guside_cli.core.model import CaseFile, Petition
@@ -21,16 +23,7 @@ def case_file(cf: CaseFile, today: date, *, reveal: bool, rules: DeadlineRules |
             for kind, at, hours, met in first_marks(p.received_at, cf.steps)
         ],
         "first_hours_limit": FIRST_HOURS,
-        "extensions": [
-            {
-                "days": e.days,
-                "approved_on": e.approved_on.isoformat() if e.approved_on else None,
-                "approved_by": e.approved_by,
-                "told_on": e.told_on.isoformat() if e.told_on else None,
-                "reason": e.reason if reveal else mask_in_text(e.reason),
-            }
-            for e in cf.extensions
-        ],
+        "extensions": [as_object(e if reveal else replace(e, reason=mask_in_text(e.reason))) for e in cf.extensions],
         "steps": [
             {
                 "kind": s.kind.code,

@@ -62,17 +62,20 @@ def as_object(e: Extension) -> dict[str, Any]:
     return {key: value.isoformat() if isinstance(value, date) else value for key, value in vars(e).items()}
 
 
+def from_row(row: Any) -> Extension:
+    """One extension as storage holds it (a row of `extensions`, or its JSON object): its dates from ISO text."""
+
+    def day(text: str | None) -> date | None:
+        return date.fromisoformat(text) if text else None
+
+    return Extension(row["days"], row["reason"], row["approved_by"], day(row["approved_on"]), day(row["told_on"]))
+
+
 def stored(text: str | None) -> tuple[Extension, ...]:
     """The extensions storage read for an export (a JSON array of their rows, in the order they were granted)."""
     if not text or text == "[]":
         return ()
-    found = []
-    for row in json.loads(text):
-        values: dict[str, Any] = {
-            key: date.fromisoformat(v) if key.endswith("_on") and v else v for key, v in row.items()
-        }
-        found.append(Extension(**values))
-    return tuple(found)
+    return tuple(map(from_row, json.loads(text)))
 
 
 def parsed(value: Any, today: date) -> tuple[Extension, ...]:
@@ -110,10 +113,9 @@ def _object(item: dict, today: date) -> Extension:
 
 def _days(text: str) -> int:
     from guside_cli.core.deadlines import MAX_EXTENSION_DAYS
+    from guside_cli.core.numbers import count_between
 
-    if not text.isdigit() or not 1 <= int(text) <= MAX_EXTENSION_DAYS:
-        raise InputError(M("intake.not_count", text=text, low=1, high=MAX_EXTENSION_DAYS))
-    return int(text)
+    return count_between(text, 1, MAX_EXTENSION_DAYS)
 
 
 def current(extensions: tuple[Extension, ...], rehandle_from: date | None) -> tuple[Extension, ...]:

@@ -22,6 +22,7 @@ from guside_cli.core.extensions import current, parsed
 from guside_cli.core.identity import check_id_number, check_phone
 from guside_cli.core.model import Extension, NewPetition, Village, new_petition
 from guside_cli.core.numbering import check_given_number, number_year
+from guside_cli.core.numbers import count_between
 from guside_cli.core.text import clean
 from guside_cli.core.villages import resolve_village
 from guside_cli.messages import M
@@ -204,8 +205,8 @@ def _converters(now: datetime, villages: list[Village], memo: Memo | None) -> li
         ("first_mediation_at", "first_mediation_at", stripped(lambda t: parse_datetime(t, now))),
         ("satisfaction", "satisfaction", stripped(Satisfaction.parse)),
         ("verified", "verified", stripped(_yes_no)),
-        ("reopened", "reopened", stripped(lambda t: _count(t, 0, 1000))),
-        ("extension_days", "extension_days", stripped(lambda t: _count(t, 1, 30))),
+        ("reopened", "reopened", stripped(lambda t: count_between(t, 0, 1000))),
+        ("extension_days", "extension_days", stripped(lambda t: count_between(t, 1, MAX_EXTENSION_DAYS))),
         ("extension_reason", "extension_reason", lambda value: clean(str(value))),
         # the case path (core.casepath): 重点, the stage recorded by an office file, the date of 办结
         ("is_key", "is_key", flag),
@@ -299,18 +300,18 @@ def _path_dates(values: dict[str, Any], problems: list[Problem], today: date) ->
     """The statute's path dates a file gives, in their order: 送达 only after an 办结 (30 days of 复查 window run
     from it), 撤销重办 only after a 复查 or 复核 decision; neither before receipt nor after today."""
     received = values.get("received_at")
-    for field, after in (("served_on", "concluded_on"), ("rehandle_from", None)):
-        day = values.get(field)
-        if day is None:
-            continue
-        if day > today or (received is not None and day < received.date()):
-            low = received.date() if received is not None else FIRST_RECEIPT
+    low = received.date() if received is not None else FIRST_RECEIPT
+    served, concluded, rehandled = (values.get(f) for f in ("served_on", "concluded_on", "rehandle_from"))
+    reviewed = values.get("review_decided_on") or values.get("re_review_decided_on")
+    for field, day in (("served_on", served), ("rehandle_from", rehandled)):
+        if day is not None and not low <= day <= today:
             problems.append(Problem(field, M("intake.path_date_range", day=day, low=low, today=today)))
-        elif after is not None and (values.get(after) is None or day < values[after]):
-            concluded = values.get(after) or "—"
-            problems.append(Problem(field, M("intake.served_before_conclusion", day=day, concluded=concluded)))
-        elif after is None and not (values.get("review_decided_on") or values.get("re_review_decided_on")):
-            problems.append(Problem(field, M("intake.rehandle_without_review", day=day)))
+    if served is not None and low <= served <= today and (concluded is None or served < concluded):
+        problems.append(
+            Problem("served_on", M("intake.served_before_conclusion", day=served, concluded=concluded or "—"))
+        )
+    if rehandled is not None and low <= rehandled <= today and not reviewed:
+        problems.append(Problem("rehandle_from", M("intake.rehandle_without_review", day=rehandled)))
 
 
 def _due_within_statute(values: dict[str, Any], problems: list[Problem], rules: DeadlineRules) -> None:
@@ -410,15 +411,6 @@ def _yes_no(text: str) -> bool:
     if text.lower() not in answers:
         raise InputError(M("intake.not_yes_no", text=text))
     return answers[text.lower()]
-
-
-def _count(text: str, low: int, high: int) -> int:
-    from guside_cli.core.numbers import integer_of
-
-    number = integer_of(text)
-    if number is None or not low <= number <= high:
-        raise InputError(M("intake.not_count", text=text, low=low, high=high))
-    return number
 
 
 def _bounded_text(name: str, text: str) -> str | None:

@@ -28,10 +28,9 @@ def check_assignment(p: Petition, leader: Leader, *, due: date | None = None) ->
     a leader but no due date (its handling is over)."""
     from guside_cli.core.rules import needs_holder
 
-    if due is not None or not needs_holder(p):
-        check_open(
-            p, "lifecycle.action.assign_due" if due is not None and needs_holder(p) else "lifecycle.action.assign"
-        )
+    on_list = needs_holder(p)
+    if due is not None or not on_list:  # a closed case is refused, and told why
+        check_open(p, "lifecycle.action.assign_due" if on_list else "lifecycle.action.assign")
     check_rank(p, leader)
 
 

@@ -31,6 +31,18 @@ def integer_of(text: str) -> int | None:
     return int(value) if value == int(value) else None
 
 
+def count_between(text: str, low: int, high: int) -> int:
+    """A count from `low` to `high` (days of an extension, times reopened), written in any numerals; refused,
+    naming the range, otherwise."""
+    from guside_cli.core.errors import InputError
+    from guside_cli.messages import M
+
+    number = integer_of(text)
+    if number is None or not low <= number <= high:
+        raise InputError(M("intake.not_count", text=text, low=low, high=high))
+    return number
+
+
 def count_of(text: str) -> tuple[int | None, bool]:
     """A count of people as offices write it: (the number, whether it is an estimate). 6人（集体访） and 六人 are
     (6, False), 约20人 and 二十余人 (20, True); anything else (None, False), for intake to refuse."""

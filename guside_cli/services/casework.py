@@ -270,11 +270,11 @@ def _corrected(p, assignments: list[str], now: datetime, villages, rules):
         if not sep or name not in EDITABLE_FIELDS:
             from guside_cli.core.records import field_label
 
-            named = "received" if language() == "en" else "received（登记时间）"
-            fields = ", ".join(
-                named if f == "received" else (f if language() == "en" else f"{f}（{field_label(f, 'zh')}）")
-                for f in EDITABLE_FIELDS
-            )
+            def named(f: str) -> str:  # in Chinese the field's label too: received（登记时间）
+                label = field_label("received_at" if f == "received" else f, "zh")
+                return f if language() == "en" else f"{f}（{label}）"
+
+            fields = ", ".join(map(named, EDITABLE_FIELDS))
             raise InputError(M("intake.set_form", fields=fields, given=assignment))
         raw[name] = value if value.strip() else None
     petition, problems = intake(raw, now=now, villages=villages, due_rules=rules)

@@ -168,12 +168,9 @@ class LifecycleMixin(LedgerBase):
             "SELECT days, reason, approved_by, approved_on, told_on FROM extensions WHERE petition_id = ? ORDER BY id",
             (petition_id,),
         )
-        day = date.fromisoformat
-        return tuple(
-            Extension(r["days"], r["reason"], r["approved_by"], r["approved_on"] and day(r["approved_on"]),
-                      r["told_on"] and day(r["told_on"]))
-            for r in rows
-        )  # fmt: skip
+        from guside_cli.core.extensions import from_row
+
+        return tuple(map(from_row, rows))
 
     def close_case(
         self,
