@@ -17,22 +17,14 @@ DOCUMENT_FORMATS = ("html", "docx")  # the report as a page or a Word document, 
 def print_report(
     run,
     *,
-    year=None,
-    as_of=None,
-    start=None,
-    end=None,
-    measure="items",
-    new_only=False,
-    by=(),
-    target_total=None,
-    target_escalated=None,
     fmt=Format.auto,
     out=None,
-    town=None,
     page: bool = True,
     document: dict | None = None,
+    **query,
 ) -> None:
-    """The report to stdout or --out; a table on a terminal goes through the pager unless `page` is off."""
+    """The report to stdout or --out; a table on a terminal goes through the pager unless `page` is off. `query`:
+    what `compute_report` takes (year, as_of, start, end, measure, new_only, by, targets, town)."""
     from guside_cli.interchange import outfile
     from guside_cli.render import report as render
     from guside_cli.services.documents import check_document_options
@@ -40,19 +32,7 @@ def print_report(
     check_document_options(fmt.value, document or {})
     if not outfile.is_stdout(out):
         outfile.target(out, ledger=run.db)  # refused before the ledger is read
-    report, town, head, reported = compute_report(
-        run,
-        year=year,
-        as_of=as_of,
-        start=start,
-        end=end,
-        measure=measure,
-        new_only=new_only,
-        by=by,
-        target_total=target_total,
-        target_escalated=target_escalated,
-        town=town,
-    )
+    report, town, head, reported = compute_report(run, **query)
     if fmt.value in DOCUMENT_FORMATS:
         from guside_cli.services.documents import write_report_document
 
